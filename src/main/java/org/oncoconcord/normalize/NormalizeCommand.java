@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.oncoconcord.cli.CommonOptions;
-import org.oncoconcord.cli.UserException;
 import org.oncoconcord.cli.VersionProvider;
 import org.oncoconcord.io.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -41,7 +40,7 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = {"-d", "--rm-dup"}, paramLabel = "TYPE", description = "Remove duplicates: snps|indels|both|all|exact|none|any.")
     String rmDup;
 
-    @Option(names = {"-a", "--atomize"}, description = "Decompose complex variants (not implemented: refused).")
+    @Option(names = {"-a", "--atomize"}, description = "Accepted for records that need no decomposition; MNP/complex records are refused (not implemented).")
     boolean atomize;
 
     @Option(names = "--atom-overlaps", paramLabel = ".|*", description = "Allele for overlaps with --atomize.")
@@ -120,9 +119,6 @@ public final class NormalizeCommand implements Callable<Integer> {
         if (rmDup != null && !rmDup.matches("snps|indels|both|all|exact|none|any")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-d type not recognised: " + rmDup);
         }
-        if (atomize) {
-            throw new UserException("--atomize is not implemented in this version; use bcftools norm --atomize");
-        }
         if (check.contains("s") && fasta == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-c s needs --fasta-ref");
         }
@@ -130,7 +126,7 @@ public final class NormalizeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot combine -d and -m-");
         }
         NormalizeOptions o = new NormalizeOptions(fasta, check, multi, multiType, force, keepSum, rmDup, oldRecTag,
-                doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize);
+                doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize);
         Normalizer n = new Normalizer(o, common.quiet());
         Path out = output == null || output.toString().equals("-") ? null : output;
         n.run(input, out, rejects);

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  */
 record NormalizeOptions(Path fasta, String checkRef, char multi, String multiType, boolean force,
         String keepSum, String rmDup, String oldRecTag, boolean doNotNormalize, boolean strictFilter,
-        int siteWin, String tumorSample, boolean passOnly, Integer minDepth, Double minVaf, boolean noStandardize) {
+        int siteWin, String tumorSample, boolean passOnly, Integer minDepth, Double minVaf, boolean noStandardize,
+        boolean atomize) {
 
     boolean checkExit() {
         return checkRef.contains("e");

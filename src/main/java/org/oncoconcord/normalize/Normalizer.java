@@ -309,6 +309,26 @@ final class Normalizer {
         if (!buffer.isEmpty() && !buffer.get(buffer.size() - 1).chrom.equals(r.chrom)) {
             flushBuffer(buffer.size());
         }
+        if (opt.atomize()) {
+            int concrete = 0;
+            for (int i = 1; i < r.alleles.length; i++) {
+                if (!r.alleles[i].startsWith("<") && !r.alleles[i].equals("*")) {
+                    concrete++;
+                }
+            }
+            if (concrete > 1) {
+                throw new UserException(inputName + ": line " + r.line + ": --atomize of MNP/complex records ("
+                        + r.chrom + ":" + r.pos + ", multiallelic) is not implemented; use bcftools norm --atomize");
+            }
+            for (int i = 1; i < r.alleles.length; i++) {
+                int t = VariantType.of(r.alleles[0], r.alleles[i]);
+                if ((t & (VariantType.MNP | VariantType.OTHER)) != 0 && !r.alleles[i].startsWith("<")) {
+                    throw new UserException(inputName + ": line " + r.line + ": --atomize of MNP/complex records ("
+                            + r.chrom + ":" + r.pos + " " + r.alleles[0] + ">" + r.alleles[i]
+                            + ") is not implemented; use bcftools norm --atomize");
+                }
+            }
+        }
         boolean split = false;
         if (opt.multi() == '-' && r.nAlleles() > 2 && typeSelected(VariantType.of(r.alleles))) {
             split = true;
