@@ -116,6 +116,7 @@ acc_case <- function(case, time, status, surv, tau, kmnull) {
   put(case, "uno_c", uno); put(case, "cal_slope", slope); put(case, "ici", ici)
 }
 train <- death[death$id %% 2 == 1, ]; test <- death[death$id %% 2 == 0, ]
+train <- train[complete.cases(train[, c("time", "status", "rx", "nodes", "extent")]), ]
 fa <- coxph(Surv(time, status) ~ rx + nodes + extent, data = train)
 test <- test[complete.cases(test[, c("time", "status", "rx", "nodes", "extent")]), ]
 sa <- as.numeric(summary(survfit(fa, newdata = test, ctype = 1), times = 730)$surv)
