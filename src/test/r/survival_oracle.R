@@ -127,6 +127,9 @@ for (i in 1:5) put("accuracy_colon_split", paste0("surv730:", test$id[i]), sa[i]
 # Elastic-net Cox path (glmnet, Breslow partial likelihood), fixed lambda grid, on the TCGA set
 tg <- tc[complete.cases(tc[, c("OS.time", "OS", "age", "male", "KRAS", "NRAS", "BRAF", "PIK3CA", "APC", "TP53", "SMAD4", "hypermutated")]), ]
 tg <- tg[tg$OS.time > 0, ]
+# glmnet's Fortran handles tied times in its own way (neither exactly Breslow nor Efron): untie them
+# deterministically (row i of the complete cases gets + i/10000 days) so both sides fit the same likelihood
+tg$OS.time <- tg$OS.time + seq_len(nrow(tg)) / 10000
 xg <- as.matrix(tg[, c("age", "male", "KRAS", "NRAS", "BRAF", "PIK3CA", "APC", "TP53", "SMAD4", "hypermutated")])
 for (alpha in c(1, 0.5)) {
   gf <- glmnet(xg, Surv(tg$OS.time, tg$OS), family = "cox", alpha = alpha, nlambda = 30, thresh = 1e-14,

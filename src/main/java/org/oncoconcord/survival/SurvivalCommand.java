@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code oncoconcord survival}: Cox models, Kaplan-Meier, cross-validated accuracy, prediction. */
 @Command(name = "survival", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cox models, Kaplan-Meier and log-rank, cross-validated prediction accuracy, prediction for new patients.",
-        subcommands = {CoxCommand.class, KmCommand.class, PredictCommand.class})
+        subcommands = {CoxCommand.class, KmCommand.class, CvCommand.class, PredictCommand.class})
 public final class SurvivalCommand implements Runnable {
     @CommandLine.Mixin
     org.oncoconcord.cli.CommonOptions common;
