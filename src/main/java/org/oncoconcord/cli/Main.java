@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.oncoconcord.normalize.NormalizeCommand.class,
+                org.oncoconcord.survival.SurvivalCommand.class,
         })
 public final class Main implements Runnable {
 
