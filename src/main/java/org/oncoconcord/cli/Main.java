@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 org.oncoconcord.normalize.NormalizeCommand.class,
                 org.oncoconcord.survival.SurvivalCommand.class,
+                org.oncoconcord.concordance.ConcordanceCommand.class,
         })
 public final class Main implements Runnable {
 
