@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.normalize.NormalizeCommand.class,
                 org.oncoconcord.survival.SurvivalCommand.class,
                 org.oncoconcord.concordance.ConcordanceCommand.class,
+                org.oncoconcord.simulate.SimulateCommand.class,
         })
 public final class Main implements Runnable {
 
