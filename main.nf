@@ -19,6 +19,10 @@ workflow {
     if (!(params.batch_size instanceof Integer) || params.batch_size < 1) {
         error "oncoconcord: --batch_size must be a whole number >= 1 (patients per concordance task), not '${params.batch_size}'"
     }
+    if (!workflow.containerEngine && !workflow.stubRun && !System.getenv('ONCOCONCORD_JAR')
+            && !file("${projectDir}/target/oncoconcord.jar").exists()) {
+        error "oncoconcord: ${projectDir}/target/oncoconcord.jar is not built: run 'mvn -q -B -DskipTests package' in ${projectDir} first (or use a container profile)"
+    }
     ONCOCONCORD(
         file(params.input, checkIfExists: true),
         params.clinical ? file(params.clinical, checkIfExists: true) : [],

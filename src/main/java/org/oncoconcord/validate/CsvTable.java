@@ -106,7 +106,7 @@ public final class CsvTable {
             Iterator<CSVRecord> it = parser.iterator();
             while (it.hasNext()) {
                 CSVRecord rec = it.next();
-                int line = lineOf(lineStarts, rec.getCharacterPosition());
+                int line = lineOf(lineStarts, firstNonBlank(text, rec.getCharacterPosition()));
                 if (header == null) {
                     header = new ArrayList<>(rec.toList());
                     headerLine = line;
@@ -159,6 +159,15 @@ public final class CsvTable {
             }
         }
         return Arrays.copyOf(starts, n);
+    }
+
+    /** Skips the empty lines the parser consumed before a record, whose position it reports as the record's. */
+    private static long firstNonBlank(String text, long pos) {
+        int i = (int) pos;
+        while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+            i++;
+        }
+        return i;
     }
 
     /** 1-based line holding character {@code pos}. */
