@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Primary / metastasis / plasma ctDNA concordance and survival for colorectal cancer studies.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.oncoconcord.cohort.CohortCommand.class,
         })
 public final class Main implements Runnable {
 
