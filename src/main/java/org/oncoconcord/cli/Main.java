@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.concordance.ConcordanceCommand.class,
                 org.oncoconcord.simulate.SimulateCommand.class,
                 org.oncoconcord.validate.ValidateCommand.class,
+                org.oncoconcord.cohort.CohortCommand.class,
         })
 public final class Main implements Runnable {
 
