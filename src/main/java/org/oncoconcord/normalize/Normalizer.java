@@ -69,7 +69,7 @@ final class Normalizer {
         }
         Path rejTmp = rejectsPath == null ? null : AtomicFiles.tempFor(rejectsPath);
         long lineNo = 0;
-        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output);
+        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output, inputName);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
             if (rejTmp != null) {
