@@ -69,7 +69,7 @@ final class Normalizer {
         }
         Path rejTmp = rejectsPath == null ? null : AtomicFiles.tempFor(rejectsPath);
         long lineNo = 0;
-        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output);
+        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output, inputName);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
             if (rejTmp != null) {
@@ -184,10 +184,7 @@ final class Normalizer {
                     meta.add("##contig=<ID=" + c + ",length=" + ref.length(c) + ">");
                 }
             }
-            header.replaceMeta(new ArrayList<>());
-            for (String m : meta) {
-                header.addMeta(m);
-            }
+            header.replaceMeta(meta);
         }
         // tumour sample
         String[] samples = header.samples();
@@ -209,11 +206,7 @@ final class Normalizer {
                 meta.add(Dialects.DP_LINE);
                 meta.add(Dialects.AF_LINE);
                 meta.add("##tumor_sample=" + tumorName);
-                header.replaceMeta(new ArrayList<>());
-                // keep the original (caller) definitions available for reading the dialect
-                for (String m : meta) {
-                    header.addMeta(m);
-                }
+                header.replaceMeta(meta);
             }
         }
         if ((opt.minDepth() != null || opt.minVaf() != null) && tumorIndex < 0) {
@@ -221,7 +214,8 @@ final class Normalizer {
                     + " (samples: " + String.join(",", samples) + ")");
         }
         header.append("##oncoconcord_normalizeVersion=" + org.oncoconcord.cli.VersionProvider.version());
-        splitter = new Splitter(header, opt.force(), opt.keepSum());
+        splitter = new Splitter(header, opt.force(), opt.keepSum(),
+                tumorIndex >= 0 ? java.util.Set.of("AD", "DP", "AF") : java.util.Set.of());
         merger = new Merger(header, opt.strictFilter());
     }
 
