@@ -36,17 +36,22 @@ public final class CoxCommand implements Callable<Integer> {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
         }
+        long t0 = System.nanoTime();
         DataTable t = DataTable.read(in.data);
         Design design = in.design(t);
         SurvivalData d = in.cases(t, design);
+        long t1 = System.nanoTime();
         CoxModel m = CoxModel.fit(d, design, in.strata, ties, firth);
+        long t2 = System.nanoTime();
         for (String w : m.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
         write(m, d);
+        long t3 = System.nanoTime();
         if (!common.quiet()) {
-            System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df%n",
-                    d.n(), d.events(), d.dropped(), m.fit().lrChi2(), m.fit().df());
+            System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
+                    + " read %.2fs, fit %.2fs, concordance + outputs %.2fs%n",
+                    d.n(), d.events(), d.dropped(), m.fit().lrChi2(), m.fit().df(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
         }
         return 0;
     }
