@@ -82,12 +82,26 @@ public final class Expectations {
     }
 
     public static Quantity plasmaRasSensitivity(SimulatedCohort c) {
+        return plasmaRasSensitivity(c, null);
+    }
+
+    /** Plasma RAS sensitivity per metastatic site ({@code none}: no metastatic disease). */
+    public static Map<String, Quantity> plasmaRasSensitivityBySite(SimulatedCohort c) {
+        Map<String, Quantity> out = new LinkedHashMap<>();
+        for (String site : c.config().plasma().shedding().keySet()) {
+            out.put(site, plasmaRasSensitivity(c, site));
+        }
+        return out;
+    }
+
+    private static Quantity plasmaRasSensitivity(SimulatedCohort c, String site) {
         double sum = 0;
         long x = 0;
         long n = 0;
         for (Patient p : c.patients()) {
             Sample pl = p.sample("plasma");
-            if (pl == null) {
+            String patientSite = p.clinical().metastaticSite() == null ? "none" : p.clinical().metastaticSite();
+            if (pl == null || (site != null && !site.equals(patientSite))) {
                 continue;
             }
             double missAll = 1;
