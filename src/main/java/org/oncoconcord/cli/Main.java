@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.oncoconcord.cohort.CohortCommand.class,
+                org.oncoconcord.report.ReportCommand.class,
         })
 public final class Main implements Runnable {
 
