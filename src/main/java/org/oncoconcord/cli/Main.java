@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.simulate.SimulateCommand.class,
                 org.oncoconcord.validate.ValidateCommand.class,
                 org.oncoconcord.cohort.CohortCommand.class,
+                org.oncoconcord.report.ReportCommand.class,
         })
 public final class Main implements Runnable {
 
