@@ -72,8 +72,7 @@ public final class CvCommand implements Callable<Integer> {
         }
         CrossValidation.Result r;
         try (Progress progress = new Progress("survival cv " + folds + "-fold x " + repeats, repeats, common.quiet())) {
-            r = CrossValidation.run(cvData, learner, folds, repeats, seed, horizon);
-            progress.advance(repeats);
+            r = CrossValidation.run(cvData, learner, folds, repeats, seed, horizon, x -> progress.advance(1));
         }
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("horizon", horizon);
