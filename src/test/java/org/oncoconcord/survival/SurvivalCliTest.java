@@ -182,13 +182,13 @@ class SurvivalCliTest {
         assertThat(n + heldOut + cv.get("dropped_missing").asInt()).isEqualTo(929);
         assertThat(cv.at("/held_out/events").asInt() + cv.get("events").asInt()).isEqualTo(452 - 0 - missingEvents(data));
         for (String k : Accuracy.NAMES) {
-            assertThat(cv.at("/metrics/" + k + "/per_repeat").size()).as(k).isEqualTo(3);
-            assertThat(cv.at("/metrics/" + k + "/mean").isNumber()).as(k).isTrue();
-            assertThat(cv.at("/metrics/" + k + "/sd").isNumber()).as(k).isTrue();
+            assertThat(cv.at("/" + k + "/per_repeat").size()).as(k).isEqualTo(3);
+            assertThat(cv.at("/" + k + "/mean").isNumber()).as(k).isTrue();
+            assertThat(cv.at("/" + k + "/sd").isNumber()).as(k).isTrue();
             assertThat(cv.at("/held_out/" + k).isNumber()).as(k).isTrue();
         }
-        assertThat(cv.at("/metrics/auc/mean").asDouble()).isBetween(0.6, 0.8);
-        assertThat(cv.at("/metrics/uno_c/mean").asDouble()).isBetween(0.6, 0.8);
+        assertThat(cv.at("/td_auc/mean").asDouble()).isBetween(0.6, 0.8);
+        assertThat(cv.at("/uno_c/mean").asDouble()).isBetween(0.6, 0.8);
         assertThat(cv.get("censored_before_horizon").asInt()).isPositive();
         List<Map<String, String>> pr = tsv(out.resolve("cv_predictions.tsv"));
         assertThat(pr).hasSize(3 * n);
