@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
         description = "Primary / metastasis / plasma ctDNA concordance and survival for colorectal cancer studies.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.oncoconcord.normalize.NormalizeCommand.class,
+                org.oncoconcord.survival.SurvivalCommand.class,
+                org.oncoconcord.concordance.ConcordanceCommand.class,
+                org.oncoconcord.simulate.SimulateCommand.class,
                 org.oncoconcord.validate.ValidateCommand.class,
+                org.oncoconcord.cohort.CohortCommand.class,
+                org.oncoconcord.report.ReportCommand.class,
         })
 public final class Main implements Runnable {
 

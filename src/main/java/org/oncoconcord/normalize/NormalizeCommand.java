@@ -1,0 +1,162 @@
+package org.oncoconcord.normalize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code oncoconcord normalize}: bcftools-norm-compatible normalization plus somatic standardisation. */
+@Command(name = "normalize", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Left-align and normalize indels, check/fix REF, split or join multiallelics, remove duplicates",
+            "(bcftools norm options), and standardise somatic callers' depths to FORMAT/AD, DP, AF of the tumour sample."})
+public final class NormalizeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = {"-f", "--fasta-ref"}, paramLabel = "FASTA", description = "Reference sequence (.fai built if missing).")
+    Path fasta;
+
+    @Option(names = {"-c", "--check-ref"}, paramLabel = "e|w|x|s", defaultValue = "e",
+            description = "On REF mismatch: exit (e), warn (w), exclude (x), set/fix (s) [e]; letters combine, e.g. wx.")
+    String checkRef;
+
+    @Option(names = {"-m", "--multiallelics"}, paramLabel = "-|+[TYPE]", preprocessor = TakeNextArgument.class,
+            description = "Split (-) or join (+) multiallelics; TYPE snps|indels|both|any [both].")
+    String multiallelics;
+
+    @Option(names = "--force", description = "With -m-, drop fields whose value count does not fit their Number.")
+    boolean force;
+
+    @Option(names = "--keep-sum", paramLabel = "TAG", description = "With -m-, keep the sum of TAG (AD) in the REF value.")
+    String keepSum;
+
+    @Option(names = {"-d", "--rm-dup"}, paramLabel = "TYPE", description = "Remove duplicates: snps|indels|both|all|exact|none|any.")
+    String rmDup;
+
+    @Option(names = {"-a", "--atomize"}, description = "Accepted for records that need no decomposition; MNP/complex records are refused (not implemented).")
+    boolean atomize;
+
+    @Option(names = "--atom-overlaps", paramLabel = ".|*", description = "Allele for overlaps with --atomize.")
+    String atomOverlaps;
+
+    @Option(names = "--old-rec-tag", paramLabel = "TAG", description = "Annotate modified records with INFO/TAG = the original.")
+    String oldRecTag;
+
+    @Option(names = {"-N", "--do-not-normalize"}, description = "Do not left-align/trim (with -m or -c s).")
+    boolean doNotNormalize;
+
+    @Option(names = {"-s", "--strict-filter"}, description = "With -m+, merged site's FILTER as bcftools -s.")
+    boolean strictFilter;
+
+    @Option(names = {"-w", "--site-win"}, defaultValue = "1000", paramLabel = "INT",
+            description = "Window for re-sorting records moved by realignment [1000].")
+    int siteWin;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output .vcf or .vcf.gz (+ .tbi) [stdout].")
+    Path output;
+
+    @Option(names = "--tumor-sample", paramLabel = "NAME", description = "Tumour sample (default ##tumor_sample=, a TUMOR column, or the caller's convention).")
+    String tumorSample;
+
+    @Option(names = "--no-standardize", description = "Do not write standard AD/DP/AF.")
+    boolean noStandardize;
+
+    @Option(names = "--pass-only", description = "Keep only FILTER PASS or '.' records.")
+    boolean passOnly;
+
+    @Option(names = "--min-depth", paramLabel = "N", description = "Reject records with tumour DP < N.")
+    Integer minDepth;
+
+    @Option(names = "--min-vaf", paramLabel = "X", description = "Reject records with tumour AF < X.")
+    Double minVaf;
+
+    @Option(names = "--rejects", paramLabel = "FILE.tsv", description = "Write every record not written, with its reason.")
+    Path rejects;
+
+    @Option(names = "--stats", paramLabel = "FILE.json", description = "Write counts as JSON.")
+    Path stats;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IN", description = "Input .vcf, .vcf.gz or - (stdin) [-].")
+    String input = "-";
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Lets {@code -m -any} take "-any" as its value although it looks like an option. */
+    static final class TakeNextArgument implements picocli.CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, picocli.CommandLine.Model.CommandSpec commandSpec,
+                picocli.CommandLine.Model.ArgSpec argSpec, java.util.Map<String, Object> info) {
+            if (args.isEmpty()) {
+                return false;
+            }
+            String v = args.pop();
+            String sep = String.valueOf(info.get("separator"));
+            if (!sep.isEmpty() && !"null".equals(sep) && v.startsWith(sep)) {
+                v = v.substring(sep.length());
+            }
+            argSpec.setValue(v);
+            return true;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        char multi = 0;
+        String multiType = "both";
+        if (multiallelics != null) {
+            String m = multiallelics.trim();
+            if (m.isEmpty() || (m.charAt(0) != '-' && m.charAt(0) != '+')) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-m expects '-' or '+' (then snps|indels|both|any)");
+            }
+            multi = m.charAt(0);
+            if (m.length() > 1) {
+                multiType = m.substring(1);
+                if (!multiType.matches("snps|indels|both|any")) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-m type not recognised: " + multiType);
+                }
+            }
+        }
+        if (!checkRef.matches("[ewxs]+")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-c expects letters of e, w, x, s");
+        }
+        String check = checkRef;
+        if (!check.equals("e") && check.contains("e")) {
+            check = "e";
+        }
+        if (!check.contains("e") && !check.contains("w") && !check.contains("x") && !check.contains("s")) {
+            check = "e";
+        }
+        if (rmDup != null && !rmDup.matches("snps|indels|both|all|exact|none|any")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-d type not recognised: " + rmDup);
+        }
+        if (check.contains("s") && fasta == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-c s needs --fasta-ref");
+        }
+        if (multi == '-' && rmDup != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot combine -d and -m-");
+        }
+        NormalizeOptions o = new NormalizeOptions(fasta, check, multi, multiType, force, keepSum, rmDup, oldRecTag,
+                doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize);
+        Normalizer n = new Normalizer(o, common.quiet());
+        Path out = output == null || output.toString().equals("-") ? null : output;
+        n.run(input, out, rejects);
+        NormalizeStats s = n.stats();
+        if (stats != null) {
+            ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            AtomicFiles.writeString(stats, om.writeValueAsString(s.toMap(n.tumorName())) + "\n");
+        }
+        if (!common.quiet()) {
+            System.err.printf("Lines   total/split/realigned/skipped:\t%d/%d/%d/%d%n", s.in, s.splitRecords, s.realigned,
+                    s.refSkipped);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,549 @@
+package org.oncoconcord.normalize;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import org.oncoconcord.cli.Progress;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.io.AtomicFiles;
+
+/**
+ * Streams a VCF through bcftools-norm-compatible normalization (REF check/fix, split, left-align
+ * and trim, bounded re-sort, join, duplicate removal) and the somatic additions (contig
+ * harmonisation, caller dialects to AD/DP/AF, PASS/depth/VAF filters, rejects and counts).
+ */
+final class Normalizer {
+    private final NormalizeOptions opt;
+    private final boolean quiet;
+    private final NormalizeStats stats = new NormalizeStats();
+    private ReferenceGenome ref;
+    private Realigner realigner;
+    private VcfHeader header;
+    private Splitter splitter;
+    private Merger merger;
+    private String inputName;
+    private VcfSink sink;
+    private Writer rejects;
+    private int tumorIndex = -1;
+    private String tumorName;
+    private final List<VcfRecord> buffer = new ArrayList<>();
+    // -m+ state
+    private final List<VcfRecord> aLines = new ArrayList<>();
+    private final List<VcfRecord> bLines = new ArrayList<>();
+    // -d state
+    private String dupChrom;
+    private int dupPos = -1;
+    private int dupTypes;
+    private final List<String> dupKeys = new ArrayList<>();
+
+    Normalizer(NormalizeOptions opt, boolean quiet) {
+        this.opt = opt;
+        this.quiet = quiet;
+    }
+
+    NormalizeStats stats() {
+        return stats;
+    }
+
+    String tumorName() {
+        return tumorName;
+    }
+
+    /** Runs on {@code input} ("-" for stdin) writing {@code output} (null for stdout). */
+    void run(String input, Path output, Path rejectsPath) throws IOException {
+        inputName = input.equals("-") ? "<stdin>" : input;
+        if (opt.fasta() != null) {
+            ref = new ReferenceGenome(opt.fasta());
+            realigner = new Realigner(ref);
+        }
+        Path rejTmp = rejectsPath == null ? null : AtomicFiles.tempFor(rejectsPath);
+        long lineNo = 0;
+        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output, inputName);
+                Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
+            sink = out;
+            if (rejTmp != null) {
+                rejects = Files.newBufferedWriter(rejTmp, StandardCharsets.UTF_8);
+                rejects.write("chrom\tpos\tref\talt\treason\n");
+            }
+            header = new VcfHeader();
+            String line;
+            try {
+                while ((line = in.readLine()) != null) {
+                    lineNo++;
+                    if (line.startsWith("##")) {
+                        header.addMeta(line);
+                        continue;
+                    }
+                    if (line.startsWith("#")) {
+                        header.setChromLine(line);
+                        break;
+                    }
+                    throw new UserException(inputName + ": line " + lineNo + ": data line before the #CHROM header line");
+                }
+                if (header.chromLine() == null) {
+                    throw new UserException(inputName + ": no #CHROM header line (empty or not a VCF)");
+                }
+                prepareHeader();
+                out.header(header.text());
+                int ns = header.samples().length;
+                while ((line = in.readLine()) != null) {
+                    lineNo++;
+                    if (line.isEmpty()) {
+                        continue;
+                    }
+                    VcfRecord r;
+                    try {
+                        r = VcfRecord.parse(line, ns, lineNo);
+                    } catch (VcfRecord.VcfFormatException e) {
+                        throw new UserException(inputName + ": line " + lineNo + ": malformed VCF line: " + e.getMessage());
+                    }
+                    stats.in++;
+                    process(r);
+                    progress.advance(1);
+                }
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw new UserException(inputName + ": line " + (lineNo + 1) + ": truncated or corrupt gzip input ("
+                        + e.getMessage() + ")");
+            } catch (Splitter.FieldCountException e) {
+                throw new UserException(inputName + ": line " + lineNo + ": " + e.getMessage());
+            }
+            flushBuffer(buffer.size());
+            flushMerge();
+            out.commit();
+            if (rejects != null) {
+                rejects.close();
+                rejects = null;
+                AtomicFiles.move(rejTmp, rejectsPath.toAbsolutePath());
+            }
+        } finally {
+            if (rejects != null) {
+                try {
+                    rejects.close();
+                } catch (IOException ignored) {
+                    // discarded
+                }
+            }
+            if (rejTmp != null) {
+                Files.deleteIfExists(rejTmp);
+            }
+            if (ref != null) {
+                ref.close();
+            }
+        }
+    }
+
+    private BufferedReader open(String input) throws IOException {
+        InputStream raw;
+        if (input.equals("-")) {
+            raw = System.in;
+        } else {
+            Path p = Path.of(input);
+            if (!Files.isReadable(p)) {
+                throw new UserException(input + ": input VCF not found or not readable");
+            }
+            raw = Files.newInputStream(p);
+        }
+        BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
+        b.mark(4);
+        int m1 = b.read();
+        int m2 = b.read();
+        b.reset();
+        InputStream s = (m1 == 0x1f && m2 == 0x8b) ? new GZIPInputStream(b, 1 << 16) : b;
+        return new BufferedReader(new InputStreamReader(s, StandardCharsets.ISO_8859_1), 1 << 16);
+    }
+
+    private void prepareHeader() {
+        // contig names harmonised to the reference; contigs from the .fai when the VCF has none
+        if (ref != null) {
+            List<String> meta = new ArrayList<>();
+            boolean hadContigs = false;
+            for (String m : header.meta()) {
+                if (m.startsWith("##contig=")) {
+                    hadContigs = true;
+                    String id = VcfHeader.attribute(m, "ID");
+                    String h = id == null ? null : ref.harmonise(id);
+                    if (h != null && !h.equals(id)) {
+                        m = m.replace("ID=" + id, "ID=" + h);
+                    }
+                }
+                meta.add(m);
+            }
+            if (!hadContigs) {
+                for (String c : ref.contigs()) {
+                    meta.add("##contig=<ID=" + c + ",length=" + ref.length(c) + ">");
+                }
+            }
+            header.replaceMeta(meta);
+        }
+        // tumour sample
+        String[] samples = header.samples();
+        if (!opt.noStandardize() && samples.length > 0) {
+            tumorName = resolveTumor(samples);
+            if (tumorName != null) {
+                tumorIndex = Arrays.asList(samples).indexOf(tumorName);
+                List<String> meta = new ArrayList<>();
+                for (String m : header.meta()) {
+                    if (m.startsWith("##tumor_sample=")) {
+                        continue;
+                    }
+                    if (m.startsWith("##FORMAT=<ID=AD,") || m.startsWith("##FORMAT=<ID=DP,") || m.startsWith("##FORMAT=<ID=AF,")) {
+                        continue;
+                    }
+                    meta.add(m);
+                }
+                meta.add(Dialects.AD_LINE);
+                meta.add(Dialects.DP_LINE);
+                meta.add(Dialects.AF_LINE);
+                meta.add("##tumor_sample=" + tumorName);
+                header.replaceMeta(meta);
+            }
+        }
+        if ((opt.minDepth() != null || opt.minVaf() != null) && tumorIndex < 0) {
+            throw new UserException(inputName + ": --min-depth/--min-vaf need a tumour sample: give --tumor-sample"
+                    + " (samples: " + String.join(",", samples) + ")");
+        }
+        header.append("##oncoconcord_normalizeVersion=" + org.oncoconcord.cli.VersionProvider.version());
+        splitter = new Splitter(header, opt.force(), opt.keepSum(),
+                tumorIndex >= 0 ? java.util.Set.of("AD", "DP", "AF") : java.util.Set.of());
+        merger = new Merger(header, opt.strictFilter());
+    }
+
+    private String resolveTumor(String[] samples) {
+        List<String> names = Arrays.asList(samples);
+        if (opt.tumorSample() != null) {
+            if (!names.contains(opt.tumorSample())) {
+                throw new UserException(inputName + ": --tumor-sample " + opt.tumorSample() + " is not a sample of the VCF ("
+                        + String.join(",", samples) + ")");
+            }
+            return opt.tumorSample();
+        }
+        String h = header.metaValue("tumor_sample");
+        if (h != null && names.contains(h)) {
+            return h;
+        }
+        for (String s : samples) {
+            if (s.equalsIgnoreCase("TUMOR") || s.equalsIgnoreCase("TUMOUR")) {
+                return s;
+            }
+        }
+        for (String s : samples) {
+            String u = s.toUpperCase(Locale.ROOT);
+            if (u.contains("TUMOR") || u.contains("TUMOUR")) {
+                return s;
+            }
+        }
+        if (samples.length == 1 && somaticCaller()) {
+            return samples[0];
+        }
+        if (samples.length == 2 && somaticCaller()) {
+            return samples[1];
+        }
+        return null;
+    }
+
+    /** True when the header shows a somatic caller's dialect. */
+    private boolean somaticCaller() {
+        for (String m : header.meta()) {
+            String l = m.toLowerCase(Locale.ROOT);
+            if (l.startsWith("##source") && (l.contains("strelka") || l.contains("varscan") || l.contains("sniper")
+                    || l.contains("mutect") || l.contains("muse") || l.contains("vardict") || l.contains("pindel")
+                    || l.contains("radia"))) {
+                return true;
+            }
+            if (l.startsWith("##mutect") || l.startsWith("##gatkcommandline=<id=mutect")) {
+                return true;
+            }
+        }
+        for (String f : new String[] {"AU", "TAR", "FREQ", "BCOUNT", "ADT", "DPT", "FA"}) {
+            if (header.hasFormat(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void reject(VcfRecord r, String reason) throws IOException {
+        stats.reject(reason);
+        if (rejects != null) {
+            StringBuilder alt = new StringBuilder();
+            for (int i = 1; i < r.alleles.length; i++) {
+                if (i > 1) {
+                    alt.append(',');
+                }
+                alt.append(r.alleles[i]);
+            }
+            rejects.write(r.chrom + "\t" + r.pos + "\t" + r.alleles[0] + "\t" + (alt.length() == 0 ? "." : alt) + "\t" + reason + "\n");
+        }
+    }
+
+    private void process(VcfRecord r) throws IOException {
+        if (ref != null) {
+            String h = ref.harmonise(r.chrom);
+            if (h == null) {
+                throw new UserException(inputName + ": line " + r.line + ": contig '" + r.chrom + "' is not in the reference "
+                        + opt.fasta());
+            }
+            r.chrom = h;
+        }
+        if (opt.passOnly() && !(r.filter.equals("PASS") || r.filter.equals("."))) {
+            reject(r, "filter_not_pass");
+            return;
+        }
+        if (!buffer.isEmpty() && !buffer.get(buffer.size() - 1).chrom.equals(r.chrom)) {
+            flushBuffer(buffer.size());
+        }
+        if (opt.atomize()) {
+            int concrete = 0;
+            for (int i = 1; i < r.alleles.length; i++) {
+                if (!r.alleles[i].startsWith("<") && !r.alleles[i].equals("*")) {
+                    concrete++;
+                }
+            }
+            if (concrete > 1) {
+                throw new UserException(inputName + ": line " + r.line + ": --atomize of MNP/complex records ("
+                        + r.chrom + ":" + r.pos + ", multiallelic) is not implemented; use bcftools norm --atomize");
+            }
+            for (int i = 1; i < r.alleles.length; i++) {
+                int t = VariantType.of(r.alleles[0], r.alleles[i]);
+                if ((t & (VariantType.MNP | VariantType.OTHER)) != 0 && !r.alleles[i].startsWith("<")) {
+                    throw new UserException(inputName + ": line " + r.line + ": --atomize of MNP/complex records ("
+                            + r.chrom + ":" + r.pos + " " + r.alleles[0] + ">" + r.alleles[i]
+                            + ") is not implemented; use bcftools norm --atomize");
+                }
+            }
+        }
+        boolean split = false;
+        if (opt.multi() == '-' && r.nAlleles() > 2 && typeSelected(VariantType.of(r.alleles))) {
+            split = true;
+        }
+        if (split) {
+            stats.splitRecords++;
+            List<VcfRecord> parts = splitter.split(r, opt.oldRecTag());
+            stats.splitAdded += parts.size() - 1;
+            for (VcfRecord p : parts) {
+                normalizeAndBuffer(p);
+            }
+        } else {
+            normalizeAndBuffer(r);
+        }
+        int n = 0;
+        int lastPos = buffer.isEmpty() ? 0 : buffer.get(buffer.size() - 1).pos;
+        for (VcfRecord b : buffer) {
+            if (lastPos - b.pos < opt.siteWin()) {
+                break;
+            }
+            n++;
+        }
+        if (n > 0) {
+            flushBuffer(n);
+        }
+    }
+
+    private boolean typeSelected(int types) {
+        return switch (opt.multiType()) {
+            case "snps" -> (types & (VariantType.SNP | VariantType.MNP)) != 0;
+            case "indels" -> (types & VariantType.INDEL) != 0;
+            default -> true;
+        };
+    }
+
+    private void normalizeAndBuffer(VcfRecord r) throws IOException {
+        if (ref != null) {
+            if (opt.checkSet()) {
+                realigner.fixRef(r);
+            }
+            if (!opt.doNotNormalize()) {
+                String[] before = opt.oldRecTag() != null ? r.alleles.clone() : null;
+                int beforePos = r.pos;
+                Realigner.Result res = realigner.realign(r);
+                if (res == Realigner.Result.REF_MISMATCH) {
+                    if (opt.checkExit()) {
+                        throw new UserException(inputName + ": line " + r.line + ": " + realigner.lastMismatch
+                                + " (use -c w to warn, -c x to exclude, -c s to set)");
+                    }
+                    if (opt.checkWarn()) {
+                        System.err.println("REF_MISMATCH\t" + r.chrom + "\t" + r.pos + "\t" + r.alleles[0]);
+                    }
+                    if (opt.checkExclude()) {
+                        stats.refSkipped++;
+                        reject(r, "ref_mismatch");
+                        return;
+                    }
+                } else if (res == Realigner.Result.DUP_ALLELE) {
+                    if (opt.checkExit()) {
+                        throw new UserException(inputName + ": line " + r.line + ": duplicate alleles at " + r.chrom + ":"
+                                + r.pos + "; run with -c w to turn the error into a warning");
+                    }
+                    if (opt.checkWarn()) {
+                        System.err.println("ALT_DUP\t" + r.chrom + "\t" + r.pos);
+                    }
+                } else if (res == Realigner.Result.CHANGED) {
+                    stats.realigned++;
+                    if (before != null && !r.hasInfo(opt.oldRecTag())) {
+                        VcfRecord o = new VcfRecord();
+                        o.chrom = r.chrom;
+                        o.pos = beforePos;
+                        o.alleles = before;
+                        r.setInfo(opt.oldRecTag(), Splitter.oldRec(o));
+                    }
+                }
+            }
+        }
+        buffer.add(r);
+        int i = buffer.size() - 1;
+        while (i > 0 && buffer.get(i - 1).pos > buffer.get(i).pos) {
+            VcfRecord t = buffer.get(i - 1);
+            buffer.set(i - 1, buffer.get(i));
+            buffer.set(i, t);
+            i--;
+        }
+    }
+
+    private void flushBuffer(int n) throws IOException {
+        List<VcfRecord> head = new ArrayList<>(buffer.subList(0, n));
+        buffer.subList(0, n).clear();
+        for (VcfRecord r : head) {
+            if (opt.multi() == '+') {
+                if (!aLines.isEmpty() || !bLines.isEmpty()) {
+                    VcfRecord p = !aLines.isEmpty() ? aLines.get(0) : bLines.get(0);
+                    if (!p.chrom.equals(r.chrom) || p.pos != r.pos) {
+                        flushMerge();
+                    }
+                }
+                int t = VariantType.of(r.alleles);
+                boolean merge = switch (opt.multiType()) {
+                    case "snps" -> (t & (VariantType.SNP | VariantType.MNP)) != 0;
+                    case "indels" -> (t & VariantType.INDEL) != 0;
+                    default -> true;
+                };
+                if (merge) {
+                    if (opt.multiType().equals("any") || (t & VariantType.SNP) != 0 || t == VariantType.REF) {
+                        aLines.add(r);
+                    } else {
+                        bLines.add(r);
+                    }
+                    continue;
+                }
+            } else if (opt.rmDup() != null && isDuplicate(r)) {
+                reject(r, "duplicate");
+                continue;
+            }
+            emit(r);
+        }
+    }
+
+    private void flushMerge() throws IOException {
+        if (bLines.size() > 0 && aLines.size() == 1 && VariantType.of(aLines.get(0).alleles) == VariantType.REF) {
+            bLines.add(aLines.remove(0));
+        }
+        for (List<VcfRecord> group : List.of(aLines, bLines)) {
+            if (group.isEmpty()) {
+                continue;
+            }
+            if (group.size() == 1) {
+                emit(group.get(0));
+            } else {
+                stats.joinedRecords++;
+                stats.joinedAway += group.size() - 1;
+                emit(merger.merge(group));
+            }
+            group.clear();
+        }
+    }
+
+    private boolean isDuplicate(VcfRecord r) {
+        String mode = opt.rmDup();
+        int t = VariantType.of(r.alleles);
+        if (dupPos == r.pos && r.chrom.equals(dupChrom)) {
+            switch (mode) {
+                case "all":
+                case "any":
+                    return true;
+                case "exact":
+                case "none": {
+                    String key = alleleKey(r);
+                    if (dupKeys.contains(key)) {
+                        return true;
+                    }
+                    dupKeys.add(key);
+                    return false;
+                }
+                default:
+                    break;
+            }
+            boolean snps = mode.equals("snps") || mode.equals("both");
+            boolean indels = mode.equals("indels") || mode.equals("both");
+            int sm = VariantType.SNP | VariantType.MNP;
+            if (snps && (t & sm) != 0 && (dupTypes & sm) != 0) {
+                return true;
+            }
+            if (indels && (t & VariantType.INDEL) != 0 && (dupTypes & VariantType.INDEL) != 0) {
+                return true;
+            }
+        } else {
+            dupChrom = r.chrom;
+            dupPos = r.pos;
+            dupTypes = 0;
+            dupKeys.clear();
+            dupKeys.add(alleleKey(r));
+        }
+        dupTypes |= t;
+        return false;
+    }
+
+    private static String alleleKey(VcfRecord r) {
+        String[] alts = Arrays.copyOfRange(r.alleles, 1, r.alleles.length);
+        Arrays.sort(alts);
+        return r.alleles[0] + ">" + String.join(",", alts);
+    }
+
+    private void emit(VcfRecord r) throws IOException {
+        if (tumorIndex >= 0 && r.format != null) {
+            Dialects.standardize(r, header);
+        }
+        if (tumorIndex >= 0 && (opt.minDepth() != null || opt.minVaf() != null)) {
+            Dialects.Depths d = Dialects.read(r, tumorIndex, header);
+            if (opt.minDepth() != null) {
+                if (d.dp() == null) {
+                    reject(r, "depth_unavailable");
+                    return;
+                }
+                if (d.dp() < opt.minDepth()) {
+                    reject(r, "min_depth");
+                    return;
+                }
+            }
+            if (opt.minVaf() != null) {
+                double max = -1;
+                if (d.af() != null) {
+                    for (Double v : d.af()) {
+                        if (v != null && v > max) {
+                            max = v;
+                        }
+                    }
+                }
+                if (max < 0) {
+                    reject(r, "vaf_unavailable");
+                    return;
+                }
+                if (max < opt.minVaf()) {
+                    reject(r, "min_vaf");
+                    return;
+                }
+            }
+        }
+        stats.out++;
+        sink.record(r, r.toLine(header));
+    }
+}

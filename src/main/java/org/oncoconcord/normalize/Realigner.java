@@ -1,0 +1,270 @@
+package org.oncoconcord.normalize;
+
+/**
+ * Checks REF against the reference, fixes it ({@code -c s}) and left-aligns/trims alleles, with
+ * bcftools norm's rules: trim the common last base of all alleles (padding from the reference on
+ * the left when an allele empties), then trim common leading bases keeping one.
+ */
+final class Realigner {
+    enum Result { OK, CHANGED, REF_MISMATCH, DUP_ALLELE, SYMBOLIC, SPANNING_DELETION }
+
+    private static final int ALN_WIN = 100;
+    private final ReferenceGenome ref;
+    /** Message of the last REF_MISMATCH, for warnings and errors. */
+    String lastMismatch;
+
+    Realigner(ReferenceGenome ref) {
+        this.ref = ref;
+    }
+
+    static boolean isAcgtn(char c) {
+        char u = Character.toUpperCase(c);
+        return u == 'A' || u == 'C' || u == 'G' || u == 'T' || u == 'N';
+    }
+
+    static boolean hasNonAcgtn(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isAcgtn(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces IUPAC ambiguity (any non-ACGTN) with N; returns how many were replaced. */
+    static String replaceIupac(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (!isAcgtn(s.charAt(i))) {
+                if (sb == null) {
+                    sb = new StringBuilder(s);
+                }
+                sb.setCharAt(i, 'N');
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /** {@code -c s}: sets a missing/N REF, replaces ambiguity codes, swaps REF with a matching ALT. */
+    boolean fixRef(VcfRecord r) {
+        String[] al = r.alleles;
+        int maxlen = 0;
+        for (String a : al) {
+            maxlen = Math.max(maxlen, a.length());
+        }
+        String fa = replaceIupac(ref.fetch(r.chrom, r.pos - 1, r.pos - 1 + maxlen));
+        int reflen = al[0].length();
+        if (regionEqualsIgnoreCase(al[0], fa, reflen)) {
+            return false;
+        }
+        if (fa.isEmpty()) {
+            return false;
+        }
+        if (reflen == 1 && (al[0].equals(".") || al[0].equalsIgnoreCase("N"))) {
+            al[0] = fa.substring(0, 1);
+            return true;
+        }
+        boolean nonAcgtn = false;
+        for (int i = 0; i < al.length; i++) {
+            if (al[i].startsWith("<")) {
+                continue;
+            }
+            String rep = replaceIupac(al[i]);
+            if (!rep.equals(al[i])) {
+                nonAcgtn = true;
+                al[i] = rep;
+            }
+        }
+        if (nonAcgtn && regionEqualsIgnoreCase(al[0], fa, reflen)) {
+            return true;
+        }
+        boolean fixedN = false;
+        for (int i = 0; i < reflen && i < fa.length(); i++) {
+            if (al[0].charAt(i) == 'N') {
+                al[0] = setChar(al[0], i, fa.charAt(i));
+                fixedN = true;
+                for (int j = 1; j < al.length; j++) {
+                    if (i < al[j].length() && al[j].charAt(i) == 'N') {
+                        al[j] = setChar(al[j], i, fa.charAt(i));
+                    }
+                }
+            }
+        }
+        if (fixedN && regionEqualsIgnoreCase(al[0], fa, reflen)) {
+            return true;
+        }
+        int i;
+        for (i = 1; i < al.length; i++) {
+            if (regionEqualsIgnoreCase(al[i], fa, al[i].length())) {
+                break;
+            }
+        }
+        if (i == al.length) {
+            String[] grown = new String[al.length + 1];
+            System.arraycopy(al, 0, grown, 0, al.length);
+            grown[al.length] = fa.substring(0, 1);
+            al = grown;
+        }
+        String tmp = al[0];
+        al[0] = al[i];
+        al[i] = tmp;
+        r.alleles = al;
+        swapGenotypes(r, i);
+        return true;
+    }
+
+    private static void swapGenotypes(VcfRecord r, int i) {
+        int gi = r.formatIndex("GT");
+        int ni = 0;
+        if (gi >= 0) {
+            for (String[] smp : r.samples) {
+                Genotype g = Genotype.parse(smp[gi]);
+                for (int k = 0; k < g.alleles.length; k++) {
+                    if (g.alleles[k] == 0) {
+                        g.alleles[k] = i;
+                        ni++;
+                    } else if (g.alleles[k] == i) {
+                        g.alleles[k] = 0;
+                    }
+                }
+                smp[gi] = g.toString();
+            }
+        }
+        String ac = r.infoValue("AC");
+        if (ac != null) {
+            String[] v = VcfValues.split(ac, ',');
+            if (i <= v.length) {
+                v[i - 1] = Integer.toString(ni);
+                r.setInfo("AC", String.join(",", v));
+            }
+        }
+    }
+
+    private static String setChar(String s, int i, char c) {
+        char[] a = s.toCharArray();
+        a[i] = c;
+        return new String(a);
+    }
+
+    private static boolean regionEqualsIgnoreCase(String a, String fa, int n) {
+        if (fa.length() < n || a.length() < n) {
+            return false;
+        }
+        return a.regionMatches(true, 0, fa, 0, n);
+    }
+
+    /** Left-aligns and trims; updates the record in place. */
+    Result realign(VcfRecord r) {
+        String[] al = r.alleles;
+        int reflen = al[0].length();
+        String fa = replaceIupac(ref.fetch(r.chrom, r.pos - 1, r.pos - 1 + reflen).toUpperCase());
+        if (hasNonAcgtn(al[0])) {
+            lastMismatch = "non-ACGTN reference allele at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + fa + "' vs VCF:'" + al[0] + "'";
+            return Result.REF_MISMATCH;
+        }
+        if (!fa.equalsIgnoreCase(al[0])) {
+            lastMismatch = "reference allele mismatch at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + fa + "' vs VCF:'" + al[0] + "'";
+            return Result.REF_MISMATCH;
+        }
+        if (al.length == 1) {
+            if (reflen > 1) {
+                al[0] = al[0].substring(0, 1);
+                return Result.CHANGED;
+            }
+            return Result.OK;
+        }
+        if ((VariantType.of(al) & ~VariantType.BND) == 0 && VariantType.of(al) == VariantType.BND) {
+            return Result.SYMBOLIC;
+        }
+        StringBuilder[] als = new StringBuilder[al.length];
+        for (int i = 0; i < al.length; i++) {
+            if (al[i].startsWith("<")) {
+                return Result.SYMBOLIC;
+            }
+            if (al[i].startsWith("*")) {
+                return Result.SPANNING_DELETION;
+            }
+            if (hasNonAcgtn(al[i])) {
+                lastMismatch = "non-ACGTN alternate allele at " + r.chrom + ":" + r.pos + " .. VCF:'" + al[i] + "'";
+                return Result.REF_MISMATCH;
+            }
+            als[i] = new StringBuilder(al[i]);
+            if (i > 0 && al[i].equalsIgnoreCase(al[0])) {
+                return Result.DUP_ALLELE;
+            }
+        }
+        int pos0 = r.pos - 1;
+        int oriPos = pos0;
+        while (true) {
+            int minLen = als[0].length();
+            int i;
+            char last0 = Character.toUpperCase(als[0].charAt(als[0].length() - 1));
+            for (i = 1; i < als.length; i++) {
+                if (last0 != Character.toUpperCase(als[i].charAt(als[i].length() - 1))) {
+                    break;
+                }
+                minLen = Math.min(minLen, als[i].length());
+            }
+            if (i != als.length) {
+                break;
+            }
+            if (minLen <= 1 && pos0 == 0) {
+                break;
+            }
+            boolean pad = false;
+            for (StringBuilder a : als) {
+                a.setLength(a.length() - 1);
+                if (a.length() == 0) {
+                    pad = true;
+                }
+            }
+            if (pad) {
+                int npad = Math.min(pos0, ALN_WIN);
+                String p = replaceIupac(ref.fetch(r.chrom, pos0 - npad, pos0));
+                for (StringBuilder a : als) {
+                    a.insert(0, p);
+                }
+                pos0 -= npad;
+            }
+        }
+        int ntrim = 0;
+        while (true) {
+            int minLen = als[0].length() - ntrim;
+            int i;
+            char c0 = Character.toUpperCase(als[0].charAt(ntrim));
+            for (i = 1; i < als.length; i++) {
+                if (ntrim >= als[i].length() || c0 != Character.toUpperCase(als[i].charAt(ntrim))) {
+                    break;
+                }
+                minLen = Math.min(minLen, als[i].length() - ntrim);
+            }
+            if (i != als.length || minLen <= 1) {
+                break;
+            }
+            ntrim++;
+        }
+        pos0 += ntrim;
+        String newRef = als[0].substring(ntrim);
+        if (oriPos == pos0 && newRef.equals(al[0])) {
+            return Result.OK;
+        }
+        String[] out = new String[als.length];
+        for (int i = 0; i < als.length; i++) {
+            out[i] = als[i].substring(ntrim);
+        }
+        String end = r.infoValue("END");
+        if (end != null) {
+            try {
+                int e = Integer.parseInt(end);
+                int oriEnd = oriPos + reflen;
+                int newEnd = pos0 + out[0].length();
+                r.setInfo("END", Integer.toString(e - (oriEnd - newEnd)));
+            } catch (NumberFormatException ignored) {
+                // leave as is
+            }
+        }
+        r.alleles = out;
+        r.pos = pos0 + 1;
+        return Result.CHANGED;
+    }
+}

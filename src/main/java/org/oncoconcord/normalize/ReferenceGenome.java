@@ -1,0 +1,137 @@
+package org.oncoconcord.normalize;
+
+import htsjdk.samtools.reference.FastaSequenceIndexCreator;
+import htsjdk.samtools.reference.IndexedFastaSequenceFile;
+import htsjdk.samtools.reference.ReferenceSequence;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oncoconcord.cli.UserException;
+
+/**
+ * The reference FASTA through htsjdk's indexed reader (the .fai is built when missing, if the
+ * folder is writable), with contig-name harmonisation ({@code chr1} = {@code 1}, {@code chrM} =
+ * {@code MT}) and a cached 1 Mb window so streaming lookups stay cheap.
+ */
+final class ReferenceGenome implements Closeable {
+    private static final int CHUNK = 1 << 20;
+    private final Path path;
+    private final IndexedFastaSequenceFile fasta;
+    private final Map<String, Integer> lengths = new LinkedHashMap<>();
+    private String cachedContig;
+    private int cachedStart = -1;
+    private byte[] cached;
+
+    ReferenceGenome(Path path) {
+        this.path = path;
+        if (!Files.isReadable(path)) {
+            throw new UserException(path + ": reference FASTA not found or not readable");
+        }
+        Path fai = path.resolveSibling(path.getFileName() + ".fai");
+        if (!Files.exists(fai)) {
+            try {
+                FastaSequenceIndexCreator.create(path, false);
+            } catch (IOException | RuntimeException e) {
+                throw new UserException(path + ": the FASTA has no .fai index and it could not be built ("
+                        + e.getMessage() + "); run 'samtools faidx " + path + "'");
+            }
+        }
+        try {
+            fasta = new IndexedFastaSequenceFile(path);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(path + ": cannot open indexed FASTA: " + e.getMessage());
+        }
+        try {
+            for (htsjdk.samtools.reference.FastaSequenceIndexEntry e : new htsjdk.samtools.reference.FastaSequenceIndex(fai)) {
+                lengths.put(e.getContig(), (int) e.getSize());
+            }
+        } catch (RuntimeException e) {
+            throw new UserException(fai + ": cannot read the FASTA index: " + e.getMessage());
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    List<String> contigs() {
+        return new ArrayList<>(lengths.keySet());
+    }
+
+    int length(String contig) {
+        Integer l = lengths.get(contig);
+        return l == null ? -1 : l;
+    }
+
+    /** The reference's name for a VCF contig name, or null when it has none. */
+    String harmonise(String name) {
+        if (lengths.containsKey(name)) {
+            return name;
+        }
+        for (String alt : alternatives(name)) {
+            if (lengths.containsKey(alt)) {
+                return alt;
+            }
+        }
+        return null;
+    }
+
+    /** Other spellings of a contig name: with/without {@code chr}, and the mitochondrion's names. */
+    static List<String> alternatives(String name) {
+        List<String> out = new ArrayList<>();
+        String bare = name.startsWith("chr") ? name.substring(3) : name;
+        if (bare.equals("M") || bare.equals("MT")) {
+            out.add("chrM");
+            out.add("MT");
+            out.add("chrMT");
+            out.add("M");
+        }
+        if (name.startsWith("chr")) {
+            out.add(bare);
+        } else {
+            out.add("chr" + name);
+        }
+        out.remove(name);
+        return out;
+    }
+
+    /**
+     * Bases {@code [start0, end0)} (0-based, half-open) of a contig, as in the FASTA (case kept),
+     * clipped to the contig.
+     */
+    String fetch(String contig, int start0, int end0) {
+        int len = length(contig);
+        if (start0 < 0) {
+            start0 = 0;
+        }
+        if (end0 > len) {
+            end0 = len;
+        }
+        if (end0 <= start0) {
+            return "";
+        }
+        int chunkStart = (start0 / CHUNK) * CHUNK;
+        if (end0 <= chunkStart + CHUNK) {
+            if (!contig.equals(cachedContig) || cachedStart != chunkStart) {
+                int chunkEnd = Math.min(len, chunkStart + CHUNK);
+                ReferenceSequence s = fasta.getSubsequenceAt(contig, chunkStart + 1L, chunkEnd);
+                cached = s.getBases();
+                cachedContig = contig;
+                cachedStart = chunkStart;
+            }
+            return new String(cached, start0 - cachedStart, end0 - start0, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        ReferenceSequence s = fasta.getSubsequenceAt(contig, start0 + 1L, end0);
+        return new String(s.getBases(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        fasta.close();
+    }
+}

@@ -1,0 +1,328 @@
+package org.oncoconcord.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One VCF data line, parsed into its columns. Mutable on purpose: the normalization steps rewrite
+ * alleles, INFO and FORMAT values in place, as bcftools does on its bcf1_t.
+ */
+final class VcfRecord {
+    String chrom;
+    int pos;
+    String id;
+    String[] alleles;
+    String qual;
+    String filter;
+    /** INFO as (key, value) pairs; value null for a flag. */
+    List<String[]> info;
+    /** FORMAT keys, or null when the line has no FORMAT column. */
+    String[] format;
+    /** Per sample, one value per FORMAT key ("." where absent). */
+    String[][] samples;
+    /** 1-based line number in the input, for messages. */
+    long line;
+
+    VcfRecord copyShallow() {
+        VcfRecord r = new VcfRecord();
+        r.chrom = chrom;
+        r.pos = pos;
+        r.id = id;
+        r.alleles = alleles.clone();
+        r.qual = qual;
+        r.filter = filter;
+        r.info = new ArrayList<>(info.size());
+        for (String[] kv : info) {
+            r.info.add(kv.clone());
+        }
+        r.format = format == null ? null : format.clone();
+        if (samples != null) {
+            r.samples = new String[samples.length][];
+            for (int i = 0; i < samples.length; i++) {
+                r.samples[i] = samples[i].clone();
+            }
+        }
+        r.line = line;
+        return r;
+    }
+
+    int nAlleles() {
+        return alleles.length;
+    }
+
+    String ref() {
+        return alleles[0];
+    }
+
+    /** End coordinate (1-based, inclusive) from REF length, or INFO/END when present. */
+    int end() {
+        String e = infoValue("END");
+        if (e != null) {
+            try {
+                return Integer.parseInt(e);
+            } catch (NumberFormatException ignored) {
+                // fall through
+            }
+        }
+        return pos + alleles[0].length() - 1;
+    }
+
+    String infoValue(String key) {
+        for (String[] kv : info) {
+            if (kv[0].equals(key)) {
+                return kv[1];
+            }
+        }
+        return null;
+    }
+
+    boolean hasInfo(String key) {
+        for (String[] kv : info) {
+            if (kv[0].equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void setInfo(String key, String value) {
+        for (String[] kv : info) {
+            if (kv[0].equals(key)) {
+                kv[1] = value;
+                return;
+            }
+        }
+        info.add(new String[] {key, value});
+    }
+
+    void removeInfo(String key) {
+        info.removeIf(kv -> kv[0].equals(key));
+    }
+
+    int formatIndex(String key) {
+        if (format == null) {
+            return -1;
+        }
+        for (int i = 0; i < format.length; i++) {
+            if (format[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Adds a FORMAT key (values "." in every sample) and returns its index. */
+    int addFormat(String key) {
+        int i = formatIndex(key);
+        if (i >= 0) {
+            return i;
+        }
+        int n = format == null ? 0 : format.length;
+        String[] f = new String[n + 1];
+        if (format != null) {
+            System.arraycopy(format, 0, f, 0, n);
+        }
+        f[n] = key;
+        format = f;
+        for (int s = 0; s < samples.length; s++) {
+            String[] v = new String[n + 1];
+            System.arraycopy(samples[s], 0, v, 0, n);
+            v[n] = ".";
+            samples[s] = v;
+        }
+        return n;
+    }
+
+    void removeFormat(int idx) {
+        int n = format.length;
+        String[] f = new String[n - 1];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (i != idx) {
+                f[k++] = format[i];
+            }
+        }
+        format = f;
+        for (int s = 0; s < samples.length; s++) {
+            String[] v = new String[n - 1];
+            for (int i = 0, k = 0; i < n; i++) {
+                if (i != idx) {
+                    v[k++] = samples[s][i];
+                }
+            }
+            samples[s] = v;
+        }
+    }
+
+    /** Parses a data line; throws {@link VcfFormatException} with what is wrong. */
+    static VcfRecord parse(String text, int nSamples, long lineNo) {
+        String[] cols = VcfValues.split(text, '\t');
+        if (cols.length < 8) {
+            throw new VcfFormatException("expected at least 8 tab-separated columns, found " + cols.length);
+        }
+        if (nSamples > 0 && cols.length != 9 + nSamples) {
+            throw new VcfFormatException("expected " + (9 + nSamples) + " columns (header has " + nSamples
+                    + " samples), found " + cols.length);
+        }
+        VcfRecord r = new VcfRecord();
+        r.line = lineNo;
+        r.chrom = cols[0];
+        if (r.chrom.isEmpty()) {
+            throw new VcfFormatException("empty CHROM");
+        }
+        try {
+            r.pos = Integer.parseInt(cols[1]);
+        } catch (NumberFormatException e) {
+            throw new VcfFormatException("POS '" + cols[1] + "' is not an integer");
+        }
+        if (r.pos < 0) {
+            throw new VcfFormatException("negative POS " + r.pos);
+        }
+        r.id = cols[2].isEmpty() ? "." : cols[2];
+        String ref = cols[3];
+        if (ref.isEmpty()) {
+            throw new VcfFormatException("empty REF");
+        }
+        String alt = cols[4];
+        if (alt.equals(".") || alt.isEmpty()) {
+            r.alleles = new String[] {ref};
+        } else {
+            String[] alts = VcfValues.split(alt, ',');
+            r.alleles = new String[alts.length + 1];
+            r.alleles[0] = ref;
+            System.arraycopy(alts, 0, r.alleles, 1, alts.length);
+        }
+        r.qual = cols[5];
+        r.filter = cols[6].isEmpty() ? "." : cols[6];
+        r.info = parseInfo(cols[7]);
+        if (cols.length > 8) {
+            if (cols[8].isEmpty() || cols[8].equals(".")) {
+                r.format = new String[0];
+            } else {
+                r.format = VcfValues.split(cols[8], ':');
+            }
+            int ns = cols.length - 9;
+            r.samples = new String[ns][];
+            for (int s = 0; s < ns; s++) {
+                String[] v = VcfValues.split(cols[9 + s], ':');
+                if (v.length == r.format.length) {
+                    r.samples[s] = v;
+                } else {
+                    if (v.length > r.format.length && r.format.length > 0) {
+                        throw new VcfFormatException("sample " + (s + 1) + " has " + v.length
+                                + " values for " + r.format.length + " FORMAT keys");
+                    }
+                    String[] full = new String[r.format.length];
+                    for (int i = 0; i < full.length; i++) {
+                        full[i] = i < v.length ? v[i] : ".";
+                    }
+                    r.samples[s] = full;
+                }
+            }
+        } else {
+            r.samples = new String[0][];
+        }
+        return r;
+    }
+
+    private static List<String[]> parseInfo(String s) {
+        List<String[]> out = new ArrayList<>();
+        if (s.isEmpty() || s.equals(".")) {
+            return out;
+        }
+        int start = 0;
+        int n = s.length();
+        while (start <= n) {
+            int semi = s.indexOf(';', start);
+            if (semi < 0) {
+                semi = n;
+            }
+            if (semi > start) {
+                String item = s.substring(start, semi);
+                int eq = item.indexOf('=');
+                if (eq < 0) {
+                    out.add(new String[] {item, null});
+                } else {
+                    out.add(new String[] {item.substring(0, eq), item.substring(eq + 1)});
+                }
+            }
+            start = semi + 1;
+        }
+        return out;
+    }
+
+    /** The VCF line as bcftools would write it (typed values reformatted), without newline. */
+    String toLine(VcfHeader header) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(chrom).append('\t').append(pos).append('\t').append(id).append('\t').append(alleles[0]).append('\t');
+        if (alleles.length == 1) {
+            sb.append('.');
+        } else {
+            for (int i = 1; i < alleles.length; i++) {
+                if (i > 1) {
+                    sb.append(',');
+                }
+                sb.append(alleles[i]);
+            }
+        }
+        sb.append('\t').append(VcfValues.canonical('F', qual)).append('\t').append(filter).append('\t');
+        if (info.isEmpty()) {
+            sb.append('.');
+        } else {
+            boolean first = true;
+            for (String[] kv : info) {
+                if (!first) {
+                    sb.append(';');
+                }
+                first = false;
+                sb.append(kv[0]);
+                FieldDef d = header.info(kv[0]);
+                if (d.type() == 'L') {
+                    continue;
+                }
+                sb.append('=');
+                sb.append(kv[1] == null ? "." : VcfValues.canonicalList(d.type(), kv[1]));
+            }
+        }
+        if (format != null) {
+            sb.append('\t');
+            if (format.length == 0) {
+                sb.append('.');
+            }
+            FieldDef[] defs = new FieldDef[format.length];
+            for (int i = 0; i < format.length; i++) {
+                if (i > 0) {
+                    sb.append(':');
+                }
+                sb.append(format[i]);
+                defs[i] = header.format(format[i]);
+            }
+            for (String[] smp : samples) {
+                sb.append('\t');
+                if (format.length == 0) {
+                    sb.append('.');
+                }
+                for (int i = 0; i < format.length; i++) {
+                    if (i > 0) {
+                        sb.append(':');
+                    }
+                    String v = smp[i];
+                    if (format[i].equals("GT")) {
+                        sb.append(v.isEmpty() ? "." : v);
+                    } else {
+                        sb.append(VcfValues.canonicalList(defs[i].type(), v));
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Thrown by {@link #parse} for a malformed line; the caller adds file and line. */
+    static final class VcfFormatException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        VcfFormatException(String message) {
+            super(message);
+        }
+    }
+}

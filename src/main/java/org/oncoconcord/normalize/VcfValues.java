@@ -1,0 +1,170 @@
+package org.oncoconcord.normalize;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Writes typed VCF values the way htslib does after parsing them (integers without leading zeros,
+ * floats as 32-bit values printed with C's {@code %g}), so outputs compare equal to bcftools'.
+ */
+final class VcfValues {
+    private static final MathContext SIX = new MathContext(6, RoundingMode.HALF_EVEN);
+
+    private VcfValues() {
+    }
+
+    static boolean isMissing(String v) {
+        return v == null || v.isEmpty() || v.equals(".");
+    }
+
+    /** One value of the given type ('I','F' reformatted; others as is; empty becomes '.'). */
+    static String canonical(char type, String v) {
+        if (v.isEmpty() || v.equals(".")) {
+            return ".";
+        }
+        if (type == 'I') {
+            return canonicalInt(v);
+        }
+        if (type == 'F') {
+            return canonicalFloat(v);
+        }
+        return v;
+    }
+
+    /** A comma-separated list of values of the given type. */
+    static String canonicalList(char type, String v) {
+        if (type != 'I' && type != 'F') {
+            return v.isEmpty() ? "." : v;
+        }
+        if (v.indexOf(',') < 0) {
+            return canonical(type, v);
+        }
+        String[] parts = split(v, ',');
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(canonical(type, parts[i]));
+        }
+        return sb.toString();
+    }
+
+    static String canonicalInt(String v) {
+        int n = v.length();
+        boolean simple = n > 0 && n < 10;
+        for (int i = 0; simple && i < n; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                simple = i == 0 && c == '-' && n > 1;
+            }
+        }
+        if (simple && !(v.charAt(0) == '0' && n > 1) && !(v.startsWith("-0"))) {
+            return v;
+        }
+        try {
+            return Long.toString(Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            try {
+                return Long.toString((long) Double.parseDouble(v));
+            } catch (NumberFormatException e2) {
+                return v;
+            }
+        }
+    }
+
+    static String canonicalFloat(String v) {
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            String l = v.toLowerCase();
+            if (l.equals("nan")) {
+                return "nan";
+            }
+            if (l.equals("inf") || l.equals("infinity")) {
+                return "inf";
+            }
+            if (l.equals("-inf") || l.equals("-infinity")) {
+                return "-inf";
+            }
+            return v;
+        }
+        return formatG((float) d);
+    }
+
+    /** C's {@code printf("%g", x)}. */
+    static String formatG(double x) {
+        if (Double.isNaN(x)) {
+            return "nan";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        if (x == 0) {
+            return (1 / x < 0) ? "-0" : "0";
+        }
+        // quick path: small integers
+        if (x == Math.rint(x) && Math.abs(x) < 1e6) {
+            return Long.toString((long) x);
+        }
+        BigDecimal bd = new BigDecimal(x).round(SIX);
+        int exp = bd.precision() - bd.scale() - 1;
+        String sign = bd.signum() < 0 ? "-" : "";
+        if (exp < -4 || exp >= 6) {
+            String digits = bd.unscaledValue().abs().toString();
+            int end = digits.length();
+            while (end > 1 && digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            StringBuilder sb = new StringBuilder(sign).append(digits.charAt(0));
+            if (end > 1) {
+                sb.append('.').append(digits, 1, end);
+            }
+            int a = Math.abs(exp);
+            sb.append('e').append(exp < 0 ? '-' : '+');
+            if (a < 10) {
+                sb.append('0');
+            }
+            return sb.append(a).toString();
+        }
+        return bd.stripTrailingZeros().toPlainString();
+    }
+
+    /** Splits on a single character without regular expressions, keeping empty fields. */
+    static String[] split(String s, char sep) {
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == sep) {
+                n++;
+            }
+        }
+        String[] out = new String[n];
+        int k = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == sep) {
+                out[k++] = s.substring(start, i);
+                start = i + 1;
+            }
+        }
+        out[k] = s.substring(start);
+        return out;
+    }
+
+    /** Number of genotype likelihoods for {@code n} alleles (diploid). */
+    static int nGenotypes(int n) {
+        return n * (n + 1) / 2;
+    }
+
+    /** VCF genotype index of the unordered pair (a,b). */
+    static int gtIndex(int a, int b) {
+        if (a > b) {
+            int t = a;
+            a = b;
+            b = t;
+        }
+        return b * (b + 1) / 2 + a;
+    }
+}
