@@ -9,6 +9,28 @@ final class RawCanonical {
     private RawCanonical() {
     }
 
+    /**
+     * True when the raw line would be written unchanged: QUAL, INFO and sample values canonical,
+     * every sample with all FORMAT fields, no empty ID/FILTER, 8 or 9+ columns as given.
+     */
+    static boolean lineCanonical(String line, String qual, String infoRaw, String formatRaw, String[] sampleRaw, VcfHeader header) {
+        if (!VcfValues.isCanonicalFloat(qual, 0, qual.length())) {
+            return false;
+        }
+        if (line.contains("\t\t")) {
+            return false;
+        }
+        StringBuilder probe = PROBE.get();
+        probe.setLength(0);
+        if (!appendInfo(probe, infoRaw, header)) {
+            return false;
+        }
+        probe.setLength(0);
+        return appendSamples(probe, formatRaw, sampleRaw, header) && (formatRaw == null || !formatRaw.isEmpty());
+    }
+
+    private static final ThreadLocal<StringBuilder> PROBE = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
     static boolean appendInfo(StringBuilder sb, String raw, VcfHeader header) {
         if (raw.isEmpty() || raw.equals(".")) {
             sb.append('.');

@@ -24,8 +24,39 @@ final class VcfRecord {
     long line;
     /** Raw INFO, FORMAT and sample columns until {@link #ensureParsed} (null afterwards / when built). */
     private String infoRaw;
+    /** The input line and its CHROM/POS/REF/ALT, to write it back untouched when nothing changed. */
+    private String rawLine;
+    private String rawChrom;
+    private int rawPos;
+    private String rawRef;
+    private String rawAlt;
     private String formatRaw;
     private String[] sampleRaw;
+
+    /** True when CHROM, POS, REF and ALT are still those of the input line. */
+    private boolean unchanged() {
+        if (chrom != rawChrom || pos != rawPos || !alleles[0].equals(rawRef)) {
+            return false;
+        }
+        if (alleles.length == 1) {
+            return rawAlt.equals(".");
+        }
+        int from = 0;
+        for (int i = 1; i < alleles.length; i++) {
+            String a = alleles[i];
+            if (!rawAlt.startsWith(a, from)) {
+                return false;
+            }
+            from += a.length();
+            if (i < alleles.length - 1) {
+                if (from >= rawAlt.length() || rawAlt.charAt(from) != ',') {
+                    return false;
+                }
+                from++;
+            }
+        }
+        return from == rawAlt.length();
+    }
 
     /** Parses INFO, FORMAT and the samples (lazily: untouched records are written from the raw text). */
     void ensureParsed() {
@@ -54,6 +85,7 @@ final class VcfRecord {
         infoRaw = null;
         formatRaw = null;
         sampleRaw = null;
+        rawLine = null;
     }
 
     boolean hasFormatColumn() {
@@ -240,6 +272,11 @@ final class VcfRecord {
         r.qual = cols[5];
         r.filter = cols[6].isEmpty() ? "." : cols[6];
         r.infoRaw = cols[7];
+        r.rawLine = text;
+        r.rawChrom = r.chrom;
+        r.rawPos = r.pos;
+        r.rawRef = ref;
+        r.rawAlt = alt;
         if (cols.length > 8) {
             r.formatRaw = cols[8];
             int nKeys = cols[8].isEmpty() || cols[8].equals(".") ? 0 : count(cols[8], ':') + 1;
@@ -311,6 +348,9 @@ final class VcfRecord {
 
     /** The VCF line as bcftools would write it (typed values reformatted), without newline. */
     String toLine(VcfHeader header) {
+        if (rawLine != null && unchanged() && RawCanonical.lineCanonical(rawLine, qual, infoRaw, formatRaw, sampleRaw, header)) {
+            return rawLine;
+        }
         StringBuilder sb = BUFFER.get();
         sb.setLength(0);
         sb.append(chrom).append('\t').append(pos).append('\t').append(id).append('\t').append(alleles[0]).append('\t');
