@@ -30,7 +30,7 @@ public final class CoxNet {
     private final int[] order;     // sorted position -> original index
 
     /** One point of the path: lambda and coefficients on the original scale. */
-    public record Point(double lambda, double[] beta, int iterations) {
+    public record Point(double lambda, double[] beta) {
     }
 
     public CoxNet(SurvivalData d, double alpha, double[] penaltyFactor) {
@@ -175,7 +175,7 @@ public final class CoxNet {
             for (int j = 0; j < p; j++) {
                 orig[j] = sd[j] > 0 ? b[j] / sd[j] : 0;
             }
-            out.add(new Point(lam, orig, 0));
+            out.add(new Point(lam, orig));
         }
         return out;
     }
