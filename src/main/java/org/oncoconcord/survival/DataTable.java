@@ -162,7 +162,7 @@ public final class DataTable {
         }
         List<String> cells = column(column);
         double[] v = new double[cells.size()];
-        for (int i = 0; i < v.length && v != null; i++) {
+        for (int i = 0; v != null && i < v.length; i++) {
             String s = cells.get(i);
             if (isMissing(s)) {
                 v[i] = Double.NaN;
