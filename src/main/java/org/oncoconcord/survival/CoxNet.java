@@ -257,7 +257,12 @@ public final class CoxNet {
     }
 
     public static CvPath crossValidate(SurvivalData d, double alpha, double[] pfac, double[] lambdas, int folds, Random rnd) {
-        int[] fold = CrossValidation.stratifiedFolds(d.event(), folds, rnd);
+        return crossValidate(d, alpha, pfac, lambdas, CrossValidation.stratifiedFolds(d.event(), folds, rnd));
+    }
+
+    /** As cv.glmnet(family = "cox", grouped = TRUE) with the given fold (0-based) of each case. */
+    public static CvPath crossValidate(SurvivalData d, double alpha, double[] pfac, double[] lambdas, int[] fold) {
+        int folds = Arrays.stream(fold).max().orElse(0) + 1;
         int L = lambdas.length;
         double[][] dev = new double[folds][L];
         double[] wFold = new double[folds];
