@@ -332,13 +332,13 @@ public final class VcfCallReader implements AutoCloseable {
         rawContig = contig.equals(rawContig) ? rawContig : contig;
         rawPos = pos;
         stats.records++;
-        String ref = line.substring(t2 + 1, t3);
-        if (ref.isEmpty() || ref.equals(".")) {
+        if (t3 == t2 + 1 || (t3 == t2 + 2 && line.charAt(t2 + 1) == '.')) {
             throw bad("REF is empty");
         }
-        String altField = line.substring(t3 + 1, t4);
-        String filter = line.substring(t5 + 1, t6);
-        boolean filtered = !includeFiltered && !filter.equals("PASS") && !filter.equals(".");
+        String ref = t3 == t2 + 2 ? oneChar(line.charAt(t2 + 1)) : line.substring(t2 + 1, t3);
+        int filterLen = t6 - t5 - 1;
+        boolean pass = (filterLen == 4 && line.startsWith("PASS", t5 + 1)) || (filterLen == 1 && line.charAt(t5 + 1) == '.');
+        boolean filtered = !includeFiltered && !pass;
         // tumour sample fields
         String af = null;
         String ad = null;
@@ -347,9 +347,9 @@ public final class VcfCallReader implements AutoCloseable {
             int t7 = line.indexOf('\t', t6 + 1);
             if (t7 >= 0) {
                 int t8 = line.indexOf('\t', t7 + 1);
-                String format = line.substring(t7 + 1, t8 < 0 ? line.length() : t8);
-                if (!format.equals(lastFormat)) {
-                    formatIndices(format);
+                int formatEnd = t8 < 0 ? line.length() : t8;
+                if (lastFormat == null || lastFormat.length() != formatEnd - t7 - 1 || !line.startsWith(lastFormat, t7 + 1)) {
+                    formatIndices(line.substring(t7 + 1, formatEnd));
                 }
                 int start = t8 + 1;
                 for (int i = 0; i < tumourIndex && start > 0; i++) {
@@ -365,8 +365,14 @@ public final class VcfCallReader implements AutoCloseable {
                 }
             }
         }
-        String[] alts = altField.equals(".") ? new String[0]
-                : altField.indexOf(',') < 0 ? new String[] {altField} : altField.split(",", -1);
+        String[] alts;
+        if (t4 == t3 + 2) {
+            char c = line.charAt(t3 + 1);
+            alts = c == '.' ? NO_ALTS : new String[] {oneChar(c)};
+        } else {
+            String altField = line.substring(t3 + 1, t4);
+            alts = altField.indexOf(',') < 0 ? new String[] {altField} : altField.split(",", -1);
+        }
         int[] adv = ad == null || ad.equals(".") ? null : parseInts(ad);
         if (depth < 0 && adv != null) {
             depth = 0;
@@ -402,9 +408,8 @@ public final class VcfCallReader implements AutoCloseable {
             }
             double vaf = Double.NaN;
             if (afv != null && i < afv.length && !afv[i].equals(".")) {
-                try {
-                    vaf = Double.parseDouble(afv[i]);
-                } catch (NumberFormatException e) {
+                vaf = parseFraction(afv[i]);
+                if (Double.isNaN(vaf)) {
                     throw bad("FORMAT/AF '" + af + "' is not numeric");
                 }
             } else if (adv != null && adv.length == alts.length + 1) {
@@ -427,9 +432,63 @@ public final class VcfCallReader implements AutoCloseable {
             } else {
                 status = CallStatus.COUNTED;
             }
-            pending.add(new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records));
+            Call call = new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records);
+            if (!split && pending.isEmpty()) {
+                emit(call); // a lone allele at the current position cannot be preceded by a later one
+            } else {
+                pending.add(call);
+            }
         }
     }
+
+    private static final String[] NO_ALTS = new String[0];
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ONE_CHAR[c] = String.valueOf((char) c).intern();
+        }
+    }
+
+    private static String oneChar(char c) {
+        return c < 128 ? ONE_CHAR[c] : String.valueOf(c);
+    }
+
+    /**
+     * Parses a plain decimal like {@code 0.125} exactly as Double.parseDouble would (an integer of at
+     * most 15 digits divided by an exact power of ten rounds once); other forms go to Double.parseDouble.
+     * NaN if not a number.
+     */
+    static double parseFraction(String s) {
+        long mant = 0;
+        int scale = 0;
+        boolean dot = false;
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' && digits < 15) {
+                mant = mant * 10 + (c - '0');
+                digits++;
+                if (dot) {
+                    scale++;
+                }
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                try {
+                    return Double.parseDouble(s);
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        return scale == 0 ? mant : mant / POW10[scale];
+    }
+
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
     /** The {@code k}-th ':'-separated subfield of line[from, to), or null when absent or k < 0. */
     private static String subfield(String line, int from, int to, int k) {

@@ -41,11 +41,9 @@ final class Normalizer {
     // -m+ state
     private final List<VcfRecord> aLines = new ArrayList<>();
     private final List<VcfRecord> bLines = new ArrayList<>();
-    // -d state
-    private String dupChrom;
-    private int dupPos = -1;
-    private int dupTypes;
-    private final List<String> dupKeys = new ArrayList<>();
+    // -d state: bcftools checks duplicates on the input positions and again after realignment
+    private final DupFilter inputDup = new DupFilter();
+    private final DupFilter outputDup = new DupFilter();
 
     Normalizer(NormalizeOptions opt, boolean quiet) {
         this.opt = opt;
@@ -300,6 +298,10 @@ final class Normalizer {
             reject(r, "filter_not_pass");
             return;
         }
+        if (opt.rmDup() != null && inputDup.isDuplicate(r)) {
+            reject(r, "duplicate");
+            return;
+        }
         if (!buffer.isEmpty() && !buffer.get(buffer.size() - 1).chrom.equals(r.chrom)) {
             flushBuffer(buffer.size());
         }
@@ -435,7 +437,7 @@ final class Normalizer {
                     }
                     continue;
                 }
-            } else if (opt.rmDup() != null && isDuplicate(r)) {
+            } else if (opt.rmDup() != null && outputDup.isDuplicate(r)) {
                 reject(r, "duplicate");
                 continue;
             }
@@ -462,8 +464,15 @@ final class Normalizer {
         }
     }
 
-    private boolean isDuplicate(VcfRecord r) {
-        String mode = opt.rmDup();
+    /** bcftools' -d rule: a record is a duplicate of an earlier one at the same position. */
+    private final class DupFilter {
+        private String dupChrom;
+        private int dupPos = -1;
+        private int dupTypes;
+        private final List<String> dupKeys = new ArrayList<>();
+
+        boolean isDuplicate(VcfRecord r) {
+            String mode = opt.rmDup();
         int t = VariantType.of(r.alleles);
         if (dupPos == r.pos && r.chrom.equals(dupChrom)) {
             switch (mode) {
@@ -500,6 +509,8 @@ final class Normalizer {
         }
         dupTypes |= t;
         return false;
+    }
+
     }
 
     private static String alleleKey(VcfRecord r) {

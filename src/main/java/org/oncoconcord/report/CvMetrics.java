@@ -8,19 +8,20 @@ import java.util.Map;
 
 /**
  * The accuracy metrics of a {@code survival cv} run ({@code cv.json}): per metric the mean, sd
- * and per-repeat values, read from either {@code {"mean": {m: x}, "sd": {m: x}, "repeats": [{m: x}]}}
- * or {@code {m: {"mean": x, "sd": x, "values": [...]}}}.
+ * and per-repeat values, from {@code {"horizon": 730, "metrics": {"auc": {"mean": x, "sd": x,
+ * "per_repeat": [...]}, ...}}} (metric objects may also sit at the top level).
  */
 record CvMetrics(double horizon, Map<String, Metric> metrics) {
     /** Metric keys in display order with their labels. */
     static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
-        LABELS.put("td_auc", "Time-dependent AUC");
+        LABELS.put("auc", "Time-dependent AUC");
         LABELS.put("uno_c", "Uno's C");
         LABELS.put("brier", "Brier score");
+        LABELS.put("brier_null", "Brier score, null model");
         LABELS.put("scaled_brier", "Scaled Brier (IPA)");
-        LABELS.put("calibration_slope", "Calibration slope");
+        LABELS.put("cal_slope", "Calibration slope");
         LABELS.put("ici", "ICI");
     }
 
@@ -29,22 +30,16 @@ record CvMetrics(double horizon, Map<String, Metric> metrics) {
 
     static CvMetrics of(JsonNode cv) {
         double horizon = cv.path("horizon").asDouble(730);
-        JsonNode repeats = cv.has("repeats") ? cv.get("repeats") : cv.path("per_repeat");
+        JsonNode metrics = cv.path("metrics").isObject() ? cv.get("metrics") : cv;
         Map<String, Metric> out = new LinkedHashMap<>();
         for (String m : LABELS.keySet()) {
             List<Double> values = new ArrayList<>();
-            if (repeats.isArray()) {
-                repeats.forEach(r -> addNumber(values, r.get(m)));
-            }
-            double mean = num(cv.path("mean").get(m)), sd = num(cv.path("sd").get(m));
-            JsonNode own = cv.get(m);
+            double mean = Double.NaN, sd = Double.NaN;
+            JsonNode own = metrics.get(m);
             if (own != null && own.isObject()) {
-                mean = Double.isNaN(mean) ? num(own.get("mean")) : mean;
-                sd = Double.isNaN(sd) ? num(own.get("sd")) : sd;
-                JsonNode vals = own.has("values") ? own.get("values") : own.path("per_repeat");
-                if (values.isEmpty() && vals.isArray()) {
-                    vals.forEach(v -> addNumber(values, v));
-                }
+                mean = num(own.get("mean"));
+                sd = num(own.get("sd"));
+                own.path("per_repeat").forEach(v -> addNumber(values, v));
             }
             if (Double.isNaN(mean) && !values.isEmpty()) {
                 mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);

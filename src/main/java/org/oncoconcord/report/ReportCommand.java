@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code oncoconcord report}: one self-contained HTML report plus every plot as SVG and PNG. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {
-            "Writes DIR/report.html (self-contained: inline CSS, JS and SVG; no network fetches) and DIR/plots/*.svg + *.png:",
+            "One self-contained HTML report of the cohort and survival results, with every plot as SVG and PNG.",
+            "Writes DIR/report.html (inline CSS, JS and SVG; no network fetches) and DIR/plots/*.svg + *.png:",
             "oncoprint, per-gene concordance with CIs, shared/private counts per patient, Kaplan-Meier curves with numbers",
             "at risk and log-rank p, forest plot of hazard ratios, calibration and accuracy at the horizon, and methods.",
             "",

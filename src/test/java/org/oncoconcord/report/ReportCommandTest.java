@@ -81,6 +81,9 @@ class ReportCommandTest {
         // forest: every term of every model
         String forest = Files.readString(root.resolve("report/plots/forest.svg"));
         assertThat(forest).contains("any_driver_metastasis_new").contains("age").contains("ras_mutant_primary");
+        // accuracy: the metrics of cv.json ("metrics" -> name -> mean, sd, per_repeat)
+        String acc = Files.readString(root.resolve("report/plots/accuracy_os_cv.svg"));
+        assertThat(acc).contains("Time-dependent AUC").contains("Calibration slope").contains("Prediction accuracy at 730 days");
         // concordance table in the HTML: the KRAS row of the cohort's table with its CI
         String html = Files.readString(root.resolve("report/report.html"));
         Map<String, String> kras = Tsv.read(root.resolve("cohort/gene_concordance.tsv")).rows().stream()

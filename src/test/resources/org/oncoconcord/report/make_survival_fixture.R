@@ -53,12 +53,17 @@ fit <- cox(Surv(time, event) ~ ras_mutant_primary + any_driver_metastasis_new + 
 dir.create(file.path(out, "os/cv"), recursive = TRUE, showWarnings = FALSE)
 sf <- survfit(fit, newdata = d)
 risk <- 1 - as.numeric(summary(sf, times = 730, extend = TRUE)$surv)
-write.table(data.frame(repeat_id = 1, fold = rep(1:5, length.out = n), patient = sprintf("P%03d", seq_len(n)), time = d$time,
-                       event = d$event, risk = risk), file.path(out, "os/cv/cv_predictions.tsv"), sep = "\t", quote = FALSE, row.names = FALSE)
-writeLines('{"horizon": 730, "folds": 5, "repeats": [
- {"repeat": 1, "td_auc": 0.664, "uno_c": 0.641, "brier": 0.187, "scaled_brier": 0.071, "calibration_slope": 0.88, "ici": 0.031},
- {"repeat": 2, "td_auc": 0.652, "uno_c": 0.633, "brier": 0.190, "scaled_brier": 0.058, "calibration_slope": 0.81, "ici": 0.036},
- {"repeat": 3, "td_auc": 0.671, "uno_c": 0.648, "brier": 0.185, "scaled_brier": 0.080, "calibration_slope": 0.93, "ici": 0.027}],
- "mean": {"td_auc": 0.6623, "uno_c": 0.6407, "brier": 0.1873, "scaled_brier": 0.0697, "calibration_slope": 0.8733, "ici": 0.0313},
- "sd": {"td_auc": 0.0096, "uno_c": 0.0075, "brier": 0.0025, "scaled_brier": 0.0111, "calibration_slope": 0.0603, "ici": 0.0045}}',
+write.table(data.frame("repeat" = 1, fold = rep(1:5, length.out = n), id = sprintf("P%03d", seq_len(n)), time = d$time,
+                       event = d$event, lp = predict(fit), surv = 1 - risk, risk = risk, check.names = FALSE), file.path(out, "os/cv/cv_predictions.tsv"), sep = "\t", quote = FALSE, row.names = FALSE)
+# cv.json in the shape 'survival cv' writes (values made up for the fixture: the report only draws them)
+writeLines('{"horizon": 730, "folds": 5, "repeats": 3, "n": 160, "events": 110,
+ "metrics": {
+  "auc": {"mean": 0.6623, "sd": 0.0096, "per_repeat": [0.664, 0.652, 0.671]},
+  "uno_c": {"mean": 0.6407, "sd": 0.0075, "per_repeat": [0.641, 0.633, 0.648]},
+  "brier": {"mean": 0.1873, "sd": 0.0025, "per_repeat": [0.187, 0.190, 0.185]},
+  "brier_null": {"mean": 0.2013, "sd": 0.0, "per_repeat": [0.2013, 0.2013, 0.2013]},
+  "scaled_brier": {"mean": 0.0697, "sd": 0.0111, "per_repeat": [0.071, 0.058, 0.080]},
+  "cal_slope": {"mean": 0.8733, "sd": 0.0603, "per_repeat": [0.88, 0.81, 0.93]},
+  "ici": {"mean": 0.0313, "sd": 0.0045, "per_repeat": [0.031, 0.036, 0.027]}},
+ "held_out": null}',
  file.path(out, "os/cv/cv.json"))
