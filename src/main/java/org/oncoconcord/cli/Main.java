@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.simulate.SimulateRecoveryCommand.class,
                 org.oncoconcord.validate.ValidateCommand.class,
                 org.oncoconcord.cohort.CohortCommand.class,
+                org.oncoconcord.report.ReportCommand.class,
         })
 public final class Main implements Runnable {
 
