@@ -219,7 +219,7 @@ public final class CohortCommand implements Callable<Integer> {
         m.put("agreement", "OPA = agreeing/evaluable; PPA = both mutated/reference mutated; NPA = both wild-type/reference wild-type; "
                 + "reference = primary (primary vs metastasis) or tissue = primary or metastasis mutated (tissue vs plasma); "
                 + "several samples of one type are positive when any is");
-        m.put("kappa", "Cohen's kappa, large-sample standard error of Fleiss, Cohen & Everitt (1969), Wald 95% interval");
+        m.put("kappa", "Cohen's kappa, large-sample standard error of Fleiss, Cohen & Everitt (1969), Wald 95% interval truncated to [-1, 1]");
         m.put("mcnemar", "exact two-sided binomial test when discordant pairs < " + Agreement.EXACT_BELOW
                 + ", else chi-square with continuity correction (1 df)");
         m.put("quantiles", "median and quartiles by R's default (type 7) quantile");
