@@ -64,6 +64,8 @@ step_image() {
   podman build -q --pull=never -f containers/Dockerfile \
     --build-arg ARTIFACTS=prebuilt --build-arg BASE_IMAGE="$base_image" --build-arg VERSION="$version" \
     -t "$image" -t localhost/oncoconcord:latest . >/dev/null
+  # drop the untagged images earlier builds of this Dockerfile left behind (nothing else)
+  podman image prune -f --filter label=org.oncoconcord.build >/dev/null || true
   podman run --rm "$image" oncoconcord --version >&2
 }
 

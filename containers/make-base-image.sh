@@ -36,8 +36,10 @@ trap 'rm -rf "$rootfs"' EXIT
 echo "make-base-image: debootstrap $suite from $mirror" >&2
 debootstrap --variant=minbase --include="$packages" "$suite" "$rootfs" "$mirror" >/dev/null
 # keep the image small: no apt lists, caches, docs or man pages
+# (the man folders stay: openjdk's postinst fails without /usr/share/man/man1)
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/cache/apt/archives/*.deb \
-       "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/*
+       "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/info/*
+find "$rootfs"/usr/share/man -type f -delete
 tar -C "$rootfs" -c . | podman import \
   --change 'CMD ["/bin/bash"]' \
   --change "LABEL org.oncoconcord.base.packages=$packages" \

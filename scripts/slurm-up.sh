@@ -4,7 +4,8 @@
 # from `slurmd -C`, creates the munge key and starts munged, slurmctld and slurmd with pid files
 # in $SLURM_RUN_DIR (default /run/oncoconcord-slurm). scripts/slurm-down.sh stops them by pid.
 # Idempotent: daemons already running (live pid file) are left alone.
-# Partition: `local` (the default), node `localhost`.
+# Partition: `local` (the default), node `localhost`. Finished jobs stay visible to
+# `scontrol show job` for an hour (MinJobAge), so tests can check what each job got.
 set -euo pipefail
 run_dir="${SLURM_RUN_DIR:-/run/oncoconcord-slurm}"
 conf=/etc/slurm/slurm.conf
@@ -59,7 +60,7 @@ SelectTypeParameters=CR_Core_Memory
 AccountingStorageType=accounting_storage/none
 JobAcctGatherType=jobacct_gather/none
 ReturnToService=2
-MinJobAge=300
+MinJobAge=3600
 SchedulerType=sched/backfill
 StateSaveLocation=/var/lib/slurm/slurmctld
 SlurmdSpoolDir=/var/lib/slurm/slurmd
