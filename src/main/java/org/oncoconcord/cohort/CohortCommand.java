@@ -173,7 +173,7 @@ public final class CohortCommand implements Callable<Integer> {
         List<Path> found = new ArrayList<>();
         for (Path a : args) {
             if (Files.isDirectory(a)) {
-                try (Stream<Path> s = Files.walk(a)) {
+                try (Stream<Path> s = Files.walk(a, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                     List<Path> in = s.filter(f -> f.getFileName().toString().endsWith(".concordance.json") && Files.isRegularFile(f)).sorted().toList();
                     if (in.isEmpty()) {
                         throw new UserException(a + ": no *.concordance.json in this folder");

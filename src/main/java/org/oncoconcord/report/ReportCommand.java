@@ -116,7 +116,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserException(dir + ": --concordance is not a folder");
         }
         ObjectMapper om = new ObjectMapper();
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".concordance.json")).sorted().toList()) {
                 try {
                     JsonNode root = om.readTree(f.toFile());
