@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
 @Command(name = "cohort", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Gathers per-patient concordance results (ID.concordance.json, with ID.variants.tsv beside it) and the",
-            "clinical table into cohort statistics and survival features.",
+            "Cohort statistics, stratified tables and survival features from per-patient concordance results.",
+            "Reads every ID.concordance.json (with ID.variants.tsv beside it) and the clinical table.",
             "",
             "Writes in --out: gene_concordance.tsv (per gene, RAS and BRAF_V600E; primary vs metastasis and tissue",
             "vs plasma: OPA/PPA/NPA with Wilson 95% CI, Cohen's kappa with asymptotic 95% CI, McNemar's test:",

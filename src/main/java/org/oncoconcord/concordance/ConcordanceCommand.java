@@ -2,10 +2,7 @@ package org.oncoconcord.concordance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +97,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
         Path jsonTmp = AtomicFiles.tempFor(json);
         try {
             Map<String, Object> summary;
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tsvTmp, StandardCharsets.UTF_8), 1 << 16)) {
+            try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tsvTmp))) {
                 summary = new ConcordanceEngine(samples, includeFiltered, genes).run(patient, w, common.quiet());
             }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonTmp.toFile(), summary);

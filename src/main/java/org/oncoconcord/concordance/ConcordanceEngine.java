@@ -1,7 +1,6 @@
 package org.oncoconcord.concordance;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -52,6 +51,16 @@ public final class ConcordanceEngine {
     private long detected;
     private double maxSharedPlasmaVaf = Double.NaN;
     private long distinct;
+    private final boolean[] present;
+    private final boolean[] evaluable;
+    private final double[] vaf;
+    private final int[] depth;
+    private final boolean[] evidence;
+    private final int[] siteDepth;
+    private final String[] classByMask;
+    private final List<Call> alleles = new ArrayList<>(2);
+    private String lastContig;
+    private String lastChrom;
     private String styleExample;
 
     public ConcordanceEngine(List<SampleSpec> samples, boolean includeFiltered, GeneTable genes) {
@@ -70,6 +79,22 @@ public final class ConcordanceEngine {
             rasHits.add(new ArrayList<>());
         }
         this.plasma = p;
+        present = new boolean[n];
+        evaluable = new boolean[n];
+        vaf = new double[n];
+        depth = new int[n];
+        evidence = new boolean[n];
+        siteDepth = new int[n];
+        classByMask = new String[1 << SampleType.values().length];
+        for (int mask = 1; mask < classByMask.length; mask++) {
+            Set<SampleType> ts = EnumSet.noneOf(SampleType.class);
+            for (SampleType st : SampleType.values()) {
+                if ((mask & (1 << st.ordinal())) != 0) {
+                    ts.add(st);
+                }
+            }
+            classByMask[mask] = VariantClass.name(ts);
+        }
         nVariants = new long[n];
         duplicates = new long[n];
         maxVaf = new double[n];
@@ -93,7 +118,7 @@ public final class ConcordanceEngine {
     }
 
     /** Runs the comparison, writing variants.tsv rows to {@code tsv}; returns the JSON summary. */
-    public Map<String, Object> run(String patient, Writer tsv, boolean quiet) throws IOException {
+    public Map<String, Object> run(String patient, AsciiWriter tsv, boolean quiet) throws IOException {
         List<VcfCallReader> readers = new ArrayList<>();
         try (Progress progress = new Progress("concordance " + patient, -1, quiet)) {
             for (SampleSpec s : samples) {
@@ -107,16 +132,14 @@ public final class ConcordanceEngine {
                 }
             }
             readers.forEach(r -> r.setOrder(order));
+            VcfCallReader[] readerArr = readers.toArray(VcfCallReader[]::new);
             writeHeader(tsv);
-            @SuppressWarnings("unchecked")
-            List<Call>[] at = new List[n];
-            for (int i = 0; i < n; i++) {
-                at[i] = new ArrayList<>(4);
-            }
+            Call[][] at = new Call[n][4];
+            int[] atN = new int[n];
             while (true) {
                 Call min = null;
-                for (VcfCallReader r : readers) {
-                    Call h = r.peek();
+                for (int i = 0; i < n; i++) {
+                    Call h = readerArr[i].peek();
                     if (h != null && (min == null || compare(order, h, min) < 0)) {
                         min = h;
                     }
@@ -125,14 +148,17 @@ public final class ConcordanceEngine {
                     break;
                 }
                 for (int i = 0; i < n; i++) {
-                    at[i].clear();
-                    VcfCallReader r = readers.get(i);
+                    atN[i] = 0;
+                    VcfCallReader r = readerArr[i];
                     Call h;
                     while ((h = r.peek()) != null && h.pos() == min.pos() && h.contig().equals(min.contig())) {
-                        at[i].add(r.next());
+                        if (atN[i] == at[i].length) {
+                            at[i] = java.util.Arrays.copyOf(at[i], at[i].length * 2);
+                        }
+                        at[i][atN[i]++] = r.next();
                     }
                 }
-                site(min, at, tsv);
+                site(min, at, atN, tsv);
                 progress.advance(1);
             }
             return summary(patient, readers);
@@ -148,7 +174,7 @@ public final class ConcordanceEngine {
         return c != 0 ? c : Integer.compare(a.pos(), b.pos());
     }
 
-    private void writeHeader(Writer tsv) throws IOException {
+    private void writeHeader(AsciiWriter tsv) throws IOException {
         StringBuilder sb = new StringBuilder("chrom\tpos\tref\talt\tgene\thotspot\tgroup\tclass");
         for (SampleSpec s : samples) {
             String l = s.label();
@@ -159,19 +185,22 @@ public final class ConcordanceEngine {
     }
 
     /** All calls of all samples at one position. */
-    private void site(Call first, List<Call>[] at, Writer tsv) throws IOException {
+    private void site(Call first, Call[][] at, int[] atN, AsciiWriter tsv) throws IOException {
         if (styleExample == null) {
             styleExample = first.display();
         }
-        int[] siteDepth = new int[n];
-        List<Call> alleles = new ArrayList<>(2);
+        int[] siteDepth = this.siteDepth;
+        List<Call> alleles = this.alleles;
+        alleles.clear();
         for (int i = 0; i < n; i++) {
             siteDepth[i] = -1;
-            for (Call c : at[i]) {
+            for (int k = 0; k < atN[i]; k++) {
+                Call c = at[i][k];
                 siteDepth[i] = Math.max(siteDepth[i], c.depth());
                 if (c.status() == CallStatus.COUNTED) {
                     boolean seen = false;
-                    for (Call a : alleles) {
+                    for (int j = 0; j < alleles.size(); j++) {
+                        Call a = alleles.get(j);
                         seen |= a.ref().equals(c.ref()) && a.alt().equals(c.alt());
                     }
                     if (!seen) {
@@ -183,22 +212,23 @@ public final class ConcordanceEngine {
         if (alleles.size() > 1) {
             alleles.sort((x, y) -> x.ref().equals(y.ref()) ? x.alt().compareTo(y.alt()) : x.ref().compareTo(y.ref()));
         }
-        for (Call allele : alleles) {
-            variant(allele, at, siteDepth, tsv);
+        for (int j = 0; j < alleles.size(); j++) {
+            variant(alleles.get(j), at, atN, siteDepth, tsv);
         }
     }
 
-    private void variant(Call v, List<Call>[] at, int[] siteDepth, Writer tsv) throws IOException {
+    private void variant(Call v, Call[][] at, int[] atN, int[] siteDepth, AsciiWriter tsv) throws IOException {
         distinct++;
-        boolean[] present = new boolean[n];
-        boolean[] evaluable = new boolean[n];
-        double[] vaf = new double[n];
-        int[] depth = new int[n];
-        boolean[] evidence = new boolean[n];
+        boolean[] present = this.present;
+        boolean[] evaluable = this.evaluable;
+        double[] vaf = this.vaf;
+        int[] depth = this.depth;
+        boolean[] evidence = this.evidence;
         for (int i = 0; i < n; i++) {
             Call counted = null;
             Call any = null;
-            for (Call c : at[i]) {
+            for (int k = 0; k < atN[i]; k++) {
+                Call c = at[i][k];
                 if (c.ref().equals(v.ref()) && c.alt().equals(v.alt())) {
                     if (c.status() == CallStatus.COUNTED) {
                         if (counted != null) {
@@ -252,15 +282,15 @@ public final class ConcordanceEngine {
         // class
         boolean all = true;
         boolean absentUnevaluable = false;
-        Set<SampleType> types = EnumSet.noneOf(SampleType.class);
+        int mask = 0;
         for (int i = 0; i < n; i++) {
             all &= present[i];
             absentUnevaluable |= !present[i] && !evaluable[i];
             if (present[i]) {
-                types.add(samples.get(i).type());
+                mask |= 1 << samples.get(i).type().ordinal();
             }
         }
-        String cls = VariantClass.of(all, absentUnevaluable, types);
+        String cls = all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
         classes.merge(cls, 1L, Long::sum);
         // plasma misses
         if (plasma >= 0) {
@@ -286,7 +316,11 @@ public final class ConcordanceEngine {
         }
         // annotation
         List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
-        String chrom = styleExample == null ? v.display() : ContigNames.inStyleOf(v.contig(), styleExample);
+        if (!v.contig().equals(lastContig)) {
+            lastContig = v.contig();
+            lastChrom = styleExample == null ? v.display() : ContigNames.inStyleOf(v.contig(), styleExample);
+        }
+        String chrom = lastChrom;
         String geneCol = ".";
         String hotspotCol = ".";
         String groupCol = ".";
@@ -333,26 +367,25 @@ public final class ConcordanceEngine {
                 }
             }
         }
-        StringBuilder sb = new StringBuilder(128);
-        sb.append(chrom).append('\t').append(v.pos()).append('\t').append(v.ref()).append('\t').append(v.alt())
-                .append('\t').append(geneCol).append('\t').append(hotspotCol).append('\t').append(groupCol)
-                .append('\t').append(cls);
+        tsv.write(chrom).write('\t').write(v.pos()).write('\t').write(v.ref()).write('\t').write(v.alt())
+                .write('\t').write(geneCol).write('\t').write(hotspotCol).write('\t').write(groupCol)
+                .write('\t').write(cls);
         for (int i = 0; i < n; i++) {
-            sb.append('\t').append(present[i] ? '1' : '0').append('\t');
+            tsv.write('\t').write(present[i] ? '1' : '0').write('\t');
             if (Double.isNaN(vaf[i])) {
-                sb.append('.');
+                tsv.write('.');
             } else {
-                sb.append(round(vaf[i], 4));
+                tsv.writeFraction(vaf[i]);
             }
-            sb.append('\t');
+            tsv.write('\t');
             if (depth[i] < 0) {
-                sb.append('.');
+                tsv.write('.');
             } else {
-                sb.append(depth[i]);
+                tsv.write(depth[i]);
             }
-            sb.append('\t').append(evaluable[i] ? '1' : '0');
+            tsv.write('\t').write(evaluable[i] ? '1' : '0');
         }
-        tsv.write(sb.append('\n').toString());
+        tsv.write('\n');
     }
 
     static double round(double x, int places) {

@@ -95,12 +95,18 @@ final class Dialects {
         }
         if (af == null && ad != null && n > 1) {
             long sum = 0;
+            boolean complete = true;
             for (Long v : ad) {
-                sum += v == null ? 0 : v;
+                if (v == null) {
+                    complete = false;
+                } else {
+                    sum += v;
+                }
             }
+            Long denom = complete ? Long.valueOf(sum) : dp;
             af = new Double[n - 1];
             for (int i = 1; i < n; i++) {
-                af[i - 1] = (sum > 0 && ad[i] != null) ? ad[i] / (double) sum : null;
+                af[i - 1] = (denom != null && denom > 0 && ad[i] != null) ? ad[i] / (double) denom : null;
             }
         }
         return new Depths(ad, dp, af);

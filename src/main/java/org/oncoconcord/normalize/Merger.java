@@ -102,7 +102,11 @@ final class Merger {
                 if (v == null) {
                     continue;
                 }
-                place(out, VcfValues.split(v, ','), def.number(), maps[i], lines.get(i).nAlleles(), false);
+                if (def.numeric()) {
+                    place(out, VcfValues.split(v, ','), def.number(), maps[i], lines.get(i).nAlleles(), false);
+                } else {
+                    placeString(out, VcfValues.split(v, ','), def.number(), maps[i], lines.get(i).nAlleles(), false);
+                }
             }
             d.info.add(new String[] {kv[0], String.join(",", out)});
         }
@@ -164,7 +168,7 @@ final class Merger {
                                     hap, v.length == VcfValues.nGenotypes(r.nAlleles()));
                         } else {
                             boolean srcHap = def.number() == 'G' && v.length != VcfValues.nGenotypes(r.nAlleles());
-                            place(out, v, def.number(), maps[i], r.nAlleles(), srcHap && hap);
+                            placeString(out, v, def.number(), maps[i], r.nAlleles(), srcHap && hap);
                         }
                     }
                     d.samples[s][f] = joinUntilEnd(out);
@@ -272,6 +276,17 @@ final class Merger {
         }
     }
 
+    /** As {@link #place}, but a string value only fills a still-missing slot (the first record wins). */
+    private static void placeString(String[] out, String[] v, char number, int[] map, int nSrc, boolean haploid) {
+        String[] tmp = new String[out.length];
+        place(tmp, v, number, map, nSrc, haploid);
+        for (int i = 0; i < out.length; i++) {
+            if (tmp[i] != null && ".".equals(out[i])) {
+                out[i] = tmp[i];
+            }
+        }
+    }
+
     private static void mergeGenotypes(List<VcfRecord> lines, int[][] maps, int f, VcfRecord d) {
         VcfRecord l0 = lines.get(0);
         for (int s = 0; s < l0.samples.length; s++) {
@@ -283,13 +298,18 @@ final class Merger {
                     continue;
                 }
                 Genotype g2 = Genotype.parse(r.samples[s][fi]);
-                for (int a : g2.alleles) {
+                for (int k = 0; k < g2.alleles.length; k++) {
+                    int a = g2.alleles[k];
                     if (a <= 0 || a >= maps[i].length) {
                         continue;
                     }
+                    // as bcftools: the slot that receives an allele becomes unphased
                     for (int j = 0; j < g.alleles.length; j++) {
                         if (g.alleles[j] <= 0) {
                             g.alleles[j] = maps[i][a];
+                            if (j > 0) {
+                                g.seps[j - 1] = '/';
+                            }
                             break;
                         }
                     }

@@ -27,7 +27,7 @@ public final class NormalizeCommand implements Callable<Integer> {
             description = "On REF mismatch: exit (e), warn (w), exclude (x), set/fix (s) [e]; letters combine, e.g. wx.")
     String checkRef;
 
-    @Option(names = {"-m", "--multiallelics"}, paramLabel = "-|+[TYPE]",
+    @Option(names = {"-m", "--multiallelics"}, paramLabel = "-|+[TYPE]", preprocessor = TakeNextArgument.class,
             description = "Split (-) or join (+) multiallelics; TYPE snps|indels|both|any [both].")
     String multiallelics;
 
@@ -88,6 +88,24 @@ public final class NormalizeCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Lets {@code -m -any} take "-any" as its value although it looks like an option. */
+    static final class TakeNextArgument implements picocli.CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, picocli.CommandLine.Model.CommandSpec commandSpec,
+                picocli.CommandLine.Model.ArgSpec argSpec, java.util.Map<String, Object> info) {
+            if (args.isEmpty()) {
+                return false;
+            }
+            String v = args.pop();
+            String sep = String.valueOf(info.get("separator"));
+            if (!sep.isEmpty() && !"null".equals(sep) && v.startsWith(sep)) {
+                v = v.substring(sep.length());
+            }
+            argSpec.setValue(v);
+            return true;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -41,11 +41,9 @@ final class Normalizer {
     // -m+ state
     private final List<VcfRecord> aLines = new ArrayList<>();
     private final List<VcfRecord> bLines = new ArrayList<>();
-    // -d state
-    private String dupChrom;
-    private int dupPos = -1;
-    private int dupTypes;
-    private final List<String> dupKeys = new ArrayList<>();
+    // -d state: bcftools checks duplicates on the input positions and again after realignment
+    private final DupFilter inputDup = new DupFilter();
+    private final DupFilter outputDup = new DupFilter();
 
     Normalizer(NormalizeOptions opt, boolean quiet) {
         this.opt = opt;
@@ -69,7 +67,7 @@ final class Normalizer {
         }
         Path rejTmp = rejectsPath == null ? null : AtomicFiles.tempFor(rejectsPath);
         long lineNo = 0;
-        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output);
+        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output, inputName);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
             if (rejTmp != null) {
@@ -184,10 +182,7 @@ final class Normalizer {
                     meta.add("##contig=<ID=" + c + ",length=" + ref.length(c) + ">");
                 }
             }
-            header.replaceMeta(new ArrayList<>());
-            for (String m : meta) {
-                header.addMeta(m);
-            }
+            header.replaceMeta(meta);
         }
         // tumour sample
         String[] samples = header.samples();
@@ -209,11 +204,7 @@ final class Normalizer {
                 meta.add(Dialects.DP_LINE);
                 meta.add(Dialects.AF_LINE);
                 meta.add("##tumor_sample=" + tumorName);
-                header.replaceMeta(new ArrayList<>());
-                // keep the original (caller) definitions available for reading the dialect
-                for (String m : meta) {
-                    header.addMeta(m);
-                }
+                header.replaceMeta(meta);
             }
         }
         if ((opt.minDepth() != null || opt.minVaf() != null) && tumorIndex < 0) {
@@ -221,7 +212,8 @@ final class Normalizer {
                     + " (samples: " + String.join(",", samples) + ")");
         }
         header.append("##oncoconcord_normalizeVersion=" + org.oncoconcord.cli.VersionProvider.version());
-        splitter = new Splitter(header, opt.force(), opt.keepSum());
+        splitter = new Splitter(header, opt.force(), opt.keepSum(),
+                tumorIndex >= 0 ? java.util.Set.of("AD", "DP", "AF") : java.util.Set.of());
         merger = new Merger(header, opt.strictFilter());
     }
 
@@ -304,6 +296,10 @@ final class Normalizer {
         }
         if (opt.passOnly() && !(r.filter.equals("PASS") || r.filter.equals("."))) {
             reject(r, "filter_not_pass");
+            return;
+        }
+        if (opt.rmDup() != null && inputDup.isDuplicate(r)) {
+            reject(r, "duplicate");
             return;
         }
         if (!buffer.isEmpty() && !buffer.get(buffer.size() - 1).chrom.equals(r.chrom)) {
@@ -441,7 +437,7 @@ final class Normalizer {
                     }
                     continue;
                 }
-            } else if (opt.rmDup() != null && isDuplicate(r)) {
+            } else if (opt.rmDup() != null && outputDup.isDuplicate(r)) {
                 reject(r, "duplicate");
                 continue;
             }
@@ -468,8 +464,15 @@ final class Normalizer {
         }
     }
 
-    private boolean isDuplicate(VcfRecord r) {
-        String mode = opt.rmDup();
+    /** bcftools' -d rule: a record is a duplicate of an earlier one at the same position. */
+    private final class DupFilter {
+        private String dupChrom;
+        private int dupPos = -1;
+        private int dupTypes;
+        private final List<String> dupKeys = new ArrayList<>();
+
+        boolean isDuplicate(VcfRecord r) {
+            String mode = opt.rmDup();
         int t = VariantType.of(r.alleles);
         if (dupPos == r.pos && r.chrom.equals(dupChrom)) {
             switch (mode) {
@@ -506,6 +509,8 @@ final class Normalizer {
         }
         dupTypes |= t;
         return false;
+    }
+
     }
 
     private static String alleleKey(VcfRecord r) {

@@ -12,11 +12,17 @@ final class Splitter {
     private final VcfHeader header;
     private final boolean force;
     private final String keepSumTag;
+    private final java.util.Set<String> recomputed;
 
-    Splitter(VcfHeader header, boolean force, String keepSumTag) {
+    /**
+     * @param recomputed FORMAT tags rewritten later (standard AD/DP/AF): dropped, not an error, when
+     *                   their count does not fit the Number
+     */
+    Splitter(VcfHeader header, boolean force, String keepSumTag, java.util.Set<String> recomputed) {
         this.header = header;
         this.force = force;
         this.keepSumTag = keepSumTag;
+        this.recomputed = recomputed;
     }
 
     /** Thrown for a field whose value count does not fit its Number (without --force). */
@@ -90,6 +96,12 @@ final class Splitter {
         }
         throw new FieldCountException("wrong number of fields in " + where + "/" + tag + " at " + src.chrom + ":"
                 + src.pos + ", expected " + expected + ", found " + found + " (use --force to drop such fields)");
+    }
+
+    private void formatMismatch(VcfRecord src, String tag, int expected, int found) {
+        if (!recomputed.contains(tag)) {
+            mismatch(src, "FORMAT", tag, expected, found);
+        }
     }
 
     private String splitInfo(VcfRecord src, FieldDef def, String[] kv, int ialt) {
@@ -181,14 +193,14 @@ final class Splitter {
                 switch (def.number()) {
                     case 'A':
                         if (max != n - 1) {
-                            mismatch(src, "FORMAT", tag, n - 1, max);
+                            formatMismatch(src, tag, n - 1, max);
                             return false;
                         }
                         add(o, v, ialt);
                         break;
                     case 'R':
                         if (max != n) {
-                            mismatch(src, "FORMAT", tag, n, max);
+                            formatMismatch(src, tag, n, max);
                             return false;
                         }
                         if (keepSum) {
@@ -201,7 +213,7 @@ final class Splitter {
                     default:
                         int ng = VcfValues.nGenotypes(n);
                         if (max != ng && max != n) {
-                            mismatch(src, "FORMAT", tag, ng, max);
+                            formatMismatch(src, tag, ng, max);
                             return false;
                         }
                         boolean allHaploid = max == n;
@@ -241,7 +253,7 @@ final class Splitter {
                     } else if (v.length == VcfValues.nGenotypes(n)) {
                         out = v[0] + "," + v[VcfValues.gtIndex(0, ialt + 1)] + "," + v[VcfValues.gtIndex(ialt + 1, ialt + 1)];
                     } else {
-                        mismatch(src, "FORMAT", tag, VcfValues.nGenotypes(n), v.length);
+                        formatMismatch(src, tag, VcfValues.nGenotypes(n), v.length);
                         return false;
                     }
                     break;

@@ -104,7 +104,12 @@ final class VcfHeader {
     /** Replaces the meta lines with {@code lines} (used for contig renaming). */
     void replaceMeta(List<String> lines) {
         meta.clear();
-        meta.addAll(lines);
+        info.clear();
+        format.clear();
+        contigs.clear();
+        for (String l : lines) {
+            addMeta(l);
+        }
     }
 
     /** The text of the whole header, newline-terminated. */

@@ -32,9 +32,11 @@ final class VcfSink implements AutoCloseable {
     private String lastContig;
     private int lastPos;
     private boolean committed;
+    private final String inputName;
 
-    VcfSink(Path target) throws IOException {
+    VcfSink(Path target, String inputName) throws IOException {
         this.target = target;
+        this.inputName = inputName;
         if (target == null) {
             tmp = null;
             tmpIndex = null;
@@ -70,13 +72,13 @@ final class VcfSink implements AutoCloseable {
                 finishedContigs.add(lastContig);
             }
             if (finishedContigs.contains(r.chrom)) {
-                throw new UserException("input line " + r.line + ": records of contig " + r.chrom
+                throw new UserException(inputName + ": line " + r.line + ": records of contig " + r.chrom
                         + " are not contiguous; the input must be sorted (bcftools sort)");
             }
             lastContig = r.chrom;
             lastPos = 0;
         } else if (r.pos < lastPos) {
-            throw new UserException("input line " + r.line + ": position " + r.chrom + ":" + r.pos + " comes after "
+            throw new UserException(inputName + ": line " + r.line + ": position " + r.chrom + ":" + r.pos + " comes after "
                     + r.chrom + ":" + lastPos + "; the input must be sorted (bcftools sort)");
         }
         lastPos = r.pos;

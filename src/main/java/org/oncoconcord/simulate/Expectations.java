@@ -82,12 +82,26 @@ public final class Expectations {
     }
 
     public static Quantity plasmaRasSensitivity(SimulatedCohort c) {
+        return plasmaRasSensitivity(c, null);
+    }
+
+    /** Plasma RAS sensitivity per metastatic site ({@code none}: no metastatic disease). */
+    public static Map<String, Quantity> plasmaRasSensitivityBySite(SimulatedCohort c) {
+        Map<String, Quantity> out = new LinkedHashMap<>();
+        for (String site : c.config().plasma().shedding().keySet()) {
+            out.put(site, plasmaRasSensitivity(c, site));
+        }
+        return out;
+    }
+
+    private static Quantity plasmaRasSensitivity(SimulatedCohort c, String site) {
         double sum = 0;
         long x = 0;
         long n = 0;
         for (Patient p : c.patients()) {
             Sample pl = p.sample("plasma");
-            if (pl == null) {
+            String patientSite = p.clinical().metastaticSite() == null ? "none" : p.clinical().metastaticSite();
+            if (pl == null || (site != null && !site.equals(patientSite))) {
                 continue;
             }
             double missAll = 1;
@@ -110,5 +124,83 @@ public final class Expectations {
             }
         }
         return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+    }
+
+    /**
+     * Plasma RAS positive agreement against tissue, as {@code cohort} reports it (tissue_vs_plasma,
+     * RAS): among patients with plasma whose primary or metastasis sample is RAS-mutant, the share
+     * with a RAS variant called in plasma. Expected = mean of 1 - prod(1 - p) over the RAS variants
+     * of the plasma-source clone (0 when the clone has none).
+     */
+    public static Quantity plasmaRasPpa(SimulatedCohort c) {
+        double sum = 0;
+        long x = 0;
+        long n = 0;
+        for (Patient p : c.patients()) {
+            Sample pl = p.sample("plasma");
+            if (pl == null) {
+                continue;
+            }
+            boolean tissueRas = false;
+            for (String type : new String[] {"primary", "metastasis"}) {
+                Sample s = p.sample(type);
+                if (s != null) {
+                    tissueRas |= s.calls().stream().anyMatch(cl -> cl.pass() && cl.source() != null
+                            && cl.source().origin() == Planted.Origin.DRIVER && isRas(cl.source()));
+                }
+            }
+            if (!tissueRas) {
+                continue;
+            }
+            double missAll = 1;
+            boolean detected = false;
+            for (Detection d : pl.detections()) {
+                if (d.variant().origin() == Planted.Origin.DRIVER && isRas(d.variant())) {
+                    missAll *= 1 - d.probability();
+                    detected |= d.detected();
+                }
+            }
+            n++;
+            sum += 1 - missAll;
+            x += detected ? 1 : 0;
+        }
+        return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+    }
+
+    /**
+     * Variant-level sensitivity of plasma against the primary (pairs primary-plasma): primary
+     * variants called in plasma; expected = sum of their detection probabilities (0 for primary
+     * variants absent from the plasma-source clone) over their number.
+     */
+    public static Quantity plasmaSensitivityVsPrimary(SimulatedCohort c) {
+        double sum = 0;
+        long x = 0;
+        long n = 0;
+        for (Patient p : c.patients()) {
+            Sample pl = p.sample("plasma");
+            if (pl == null) {
+                continue;
+            }
+            Map<TumourVariant, Detection> byVariant = new java.util.HashMap<>();
+            for (Detection d : pl.detections()) {
+                byVariant.put(d.variant(), d);
+            }
+            for (var call : p.sample("primary").calls()) {
+                if (!call.pass()) {
+                    continue;
+                }
+                n++;
+                Detection d = byVariant.get(call.source());
+                if (d != null) {
+                    sum += d.probability();
+                    x += d.detected() ? 1 : 0;
+                }
+            }
+        }
+        return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+    }
+
+    private static boolean isRas(TumourVariant t) {
+        return "KRAS".equals(t.gene()) || "NRAS".equals(t.gene());
     }
 }

@@ -56,26 +56,19 @@ final class PatientSimulator {
         boolean newDriver = false;
         Map<String, Boolean> primaryMutated = new HashMap<>();
         List<String> order = new ArrayList<>(cfg.drivers().keySet());
-        if (order.remove("BRAF")) {
-            order.add(0, "BRAF"); // BRAF first: RAS is drawn conditionally on it
+        List<String> first = new ArrayList<>(); // BRAF, then KRAS, then NRAS: RAS is drawn conditionally on them
+        for (String g : List.of("BRAF", "KRAS", "NRAS")) {
+            if (order.remove(g)) {
+                first.add(g);
+            }
         }
+        order.addAll(0, first);
         for (String gene : order) {
             DriverGene dg = cfg.drivers().get(gene);
             double f = msi ? dg.frequencyMsi() : dg.frequencyMss();
             boolean brafPresent = primaryMutated.getOrDefault("BRAF", false);
             if (gene.equals("KRAS") || gene.equals("NRAS")) {
-                if (brafPresent) {
-                    f *= cfg.rasBraf().cooccurrenceFactor();
-                }
-                if (gene.equals("NRAS")) {
-                    if (primaryMutated.getOrDefault("KRAS", false)) {
-                        f = 0;
-                    } else {
-                        DriverGene kras = cfg.drivers().get("KRAS");
-                        double fk = kras == null ? 0 : (msi ? kras.frequencyMsi() : kras.frequencyMss());
-                        f = fk < 1 ? Math.min(1, f / (1 - fk)) : 0;
-                    }
-                }
+                f = rasProbability(gene, msi, brafPresent, primaryMutated.getOrDefault("KRAS", false));
             }
             boolean mutated = rng.bernoulli(f);
             boolean flip = rng.bernoulli(dg.discordance());
@@ -172,6 +165,31 @@ final class PatientSimulator {
             samples.add(plasmaSample(id + "_P", tumour, metastatic, site == null ? "none" : site, age, ch));
         }
         return new Patient(id, clinical, List.copyOf(tumour), List.copyOf(ch), List.copyOf(samples));
+    }
+
+    /**
+     * P(gene mutated | BRAF V600E status, KRAS status) such that the marginal frequency equals the
+     * configured one: RAS is {@code cooccurrence_factor} times as likely with BRAF V600E, and NRAS is
+     * drawn only in KRAS wild-type tumours.
+     */
+    private double rasProbability(String gene, boolean msi, boolean brafPresent, boolean krasPresent) {
+        double factor = cfg.rasBraf().cooccurrenceFactor();
+        DriverGene braf = cfg.drivers().get("BRAF");
+        double pb = braf == null ? 0 : (msi ? braf.frequencyMsi() : braf.frequencyMss());
+        DriverGene kras = cfg.drivers().get("KRAS");
+        double fk = kras == null ? 0 : (msi ? kras.frequencyMsi() : kras.frequencyMss());
+        double ck = Math.min(1, fk / (1 - pb + pb * factor));
+        if (gene.equals("KRAS")) {
+            return Math.min(1, ck * (brafPresent ? factor : 1));
+        }
+        if (krasPresent) {
+            return 0;
+        }
+        DriverGene nras = cfg.drivers().get("NRAS");
+        double fn = msi ? nras.frequencyMsi() : nras.frequencyMss();
+        double denom = pb * (1 - Math.min(1, ck * factor)) * factor + (1 - pb) * (1 - ck);
+        double g = denom > 0 ? fn / denom : 0;
+        return Math.min(1, g * (brafPresent ? factor : 1));
     }
 
     private static int days(double t) {
@@ -306,19 +324,20 @@ final class PatientSimulator {
 
     /** An indel of 1-2 repeat units at a free tandem repeat in {@code gene} (null: outside genes). */
     private Variant repeatIndel(String gene) {
-        List<SyntheticGenome.Repeat> candidates = new ArrayList<>();
-        for (SyntheticGenome.Repeat r : genome.repeats()) {
-            boolean inGene = r.gene() != null;
-            boolean wanted = gene == null ? (!inGene && SyntheticGenome.geneAt(r.contig(), r.start() - 50, r.end() + 50) == null)
-                    : gene.equals(r.gene());
-            if (wanted && !occupiedByOther(r.contig(), r.start() - 6, r.end() + 6, null)) {
-                candidates.add(r);
-            }
-        }
-        if (candidates.isEmpty()) {
+        List<SyntheticGenome.Repeat> all = genome.repeatsIn(gene);
+        if (all.isEmpty()) {
             return null;
         }
-        SyntheticGenome.Repeat r = rng.pick(candidates);
+        SyntheticGenome.Repeat r = null;
+        for (int attempt = 0; attempt < 200 && r == null; attempt++) {
+            SyntheticGenome.Repeat c = rng.pick(all);
+            if (!occupiedByOther(c.contig(), c.start() - 6, c.end() + 6, null)) {
+                r = c;
+            }
+        }
+        if (r == null) {
+            return null;
+        }
         int k = rng.bernoulli(0.8) ? 1 : 2;
         boolean deletion = rng.bernoulli(0.5) && r.copies() - k >= 2;
         String units = r.unit().repeat(k);

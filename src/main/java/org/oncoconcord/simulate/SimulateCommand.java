@@ -19,13 +19,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--patients", required = true, description = "Number of patients (>= 1).")
-    int patients;
+    @Option(names = "--patients", description = "Number of patients (>= 1). Required.")
+    Integer patients;
 
-    @Option(names = "--seed", required = true, description = "Random seed.")
-    long seed;
+    @Option(names = "--seed", description = "Random seed. Required.")
+    Long seed;
 
-    @Option(names = "--out", required = true, description = "Output folder (created).")
+    @Option(names = "--out", description = "Output folder (created). Required.")
     Path out;
 
     @Option(names = "--config", description = "YAML overriding any default parameter (see defaults.yaml in the jar, "
@@ -46,6 +46,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
             return 0;
+        }
+        if (patients == null || seed == null || out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required options: --patients, --seed and --out are required");
         }
         if (patients < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--patients must be >= 1");

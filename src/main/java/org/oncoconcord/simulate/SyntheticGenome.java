@@ -173,4 +173,13 @@ final class SyntheticGenome {
     List<Repeat> repeats() {
         return repeats;
     }
+
+    private final Map<String, List<Repeat>> repeatsByGene = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Repeats inside {@code gene}, or, for null, repeats at least 50 bp away from every gene. */
+    List<Repeat> repeatsIn(String gene) {
+        return repeatsByGene.computeIfAbsent(gene == null ? "" : gene, k -> repeats.stream()
+                .filter(r -> k.isEmpty() ? geneAt(r.contig(), r.start() - 50, r.end() + 50) == null : k.equals(r.gene()))
+                .toList());
+    }
 }

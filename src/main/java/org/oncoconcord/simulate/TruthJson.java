@@ -83,6 +83,12 @@ final class TruthJson {
         }
         quantity(e.putObject("plasma_variant_sensitivity"), Expectations.plasmaVariantSensitivity(c));
         quantity(e.putObject("plasma_ras_sensitivity"), Expectations.plasmaRasSensitivity(c));
+        quantity(e.putObject("plasma_ras_ppa_vs_tissue"), Expectations.plasmaRasPpa(c));
+        quantity(e.putObject("plasma_variant_sensitivity_vs_primary"), Expectations.plasmaSensitivityVsPrimary(c));
+        ObjectNode bySite = e.putObject("plasma_ras_sensitivity_by_site");
+        for (var q : Expectations.plasmaRasSensitivityBySite(c).entrySet()) {
+            quantity(bySite.putObject(q.getKey()), q.getValue());
+        }
         ObjectNode os = e.putObject("os_log_hr");
         c.config().survival().osLogHr().forEach(os::put);
         ObjectNode rfs = e.putObject("rfs_log_hr");

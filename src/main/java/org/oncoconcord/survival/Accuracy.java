@@ -30,7 +30,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  */
 public record Accuracy(double auc, double unoC, double brier, double brierNull, double scaledBrier, double calSlope, double ici) {
 
-    public static final List<String> NAMES = List.of("auc", "uno_c", "brier", "brier_null", "scaled_brier", "cal_slope", "ici");
+    public static final List<String> NAMES = List.of("td_auc", "uno_c", "brier", "brier_null", "scaled_brier", "calibration_slope", "ici");
 
     public double[] values() {
         return new double[] {auc, unoC, brier, brierNull, scaledBrier, calSlope, ici};

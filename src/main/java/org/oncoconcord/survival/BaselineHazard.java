@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 /**
  * Breslow estimate of the baseline cumulative hazard of a Cox fit, per stratum, for covariates at
  * the fit's centring means: H0(t) = sum over event times s <= t of d(s) / sum_{at risk} exp(lp).
- * Then S(t | x) = exp(-H0(t) exp(lp(x))).
+ * Then S(t | x) = exp(-H0(t) exp(lp(x))). Strata without cases have no baseline.
  *
  * @param strata stratum names
  * @param times  event times per stratum, ascending
@@ -19,11 +19,16 @@ public record BaselineHazard(List<String> strata, List<double[]> times, List<dou
     public static BaselineHazard breslow(SurvivalData d, CoxFit fit) {
         List<double[]> ts = new ArrayList<>();
         List<double[]> hs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         double[] lp = CoxFitter.linearPredictor(fit, d.x());
         for (int s = 0; s < d.nStrata(); s++) {
             final int st = s;
             int[] idx = IntStream.range(0, d.n()).filter(i -> d.strata()[i] == st).boxed()
                     .sorted((a, b) -> Double.compare(d.time()[b], d.time()[a])).mapToInt(Integer::intValue).toArray();
+            if (idx.length == 0) {
+                continue; // no cases in this stratum (e.g. a CV training part): no baseline, predictions NaN
+            }
+            names.add(d.strataNames().get(s));
             List<double[]> pts = new ArrayList<>();
             double risk = 0;
             int q = 0;
@@ -52,7 +57,7 @@ public record BaselineHazard(List<String> strata, List<double[]> times, List<dou
             ts.add(t);
             hs.add(h);
         }
-        return new BaselineHazard(d.strataNames(), ts, hs);
+        return new BaselineHazard(names, ts, hs);
     }
 
     /** H0(t) in stratum s (step function, right-continuous). */

@@ -31,22 +31,39 @@ public final class CoxCommand implements Callable<Integer> {
     @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level of the hazard-ratio intervals.")
     double level;
 
+    @Mixin
+    PenaltyOptions penalty;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the inner CV choosing lambda (elastic net).")
+    long seed;
+
     @Override
     public Integer call() {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
         }
+        long t0 = System.nanoTime();
         DataTable t = DataTable.read(in.data);
         Design design = in.design(t);
         SurvivalData d = in.cases(t, design);
+        long t1 = System.nanoTime();
+        if (!penalty.penalty.equals("none")) {
+            penalty.learner(design, in.strata, ties, seed); // validates the option values
+            writePenalized(CoxNet.fit(d, design, penalty.unpenalized, penalty.alpha, penalty.innerFolds,
+                    penalty.lambdaRule.equals("1se"), seed), d);
+            return 0;
+        }
         CoxModel m = CoxModel.fit(d, design, in.strata, ties, firth);
+        long t2 = System.nanoTime();
         for (String w : m.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
         write(m, d);
+        long t3 = System.nanoTime();
         if (!common.quiet()) {
-            System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df%n",
-                    d.n(), d.events(), d.dropped(), m.fit().lrChi2(), m.fit().df());
+            System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
+                    + " read %.2fs, fit %.2fs, concordance + outputs %.2fs%n",
+                    d.n(), d.events(), d.dropped(), m.fit().lrChi2(), m.fit().df(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
         }
         return 0;
     }
@@ -87,5 +104,56 @@ public final class CoxCommand implements Callable<Integer> {
         j.put("conf_level", level);
         Output.json(in.out.resolve("model.json"), j);
         Output.json(in.out.resolve("fitted_model.json"), m.toJson());
+    }
+
+    /** Elastic-net fit: coefficients at the CV-chosen lambda (no standard errors), the path and the CV curve. */
+    private void writePenalized(CoxNet.Fitted fitted, SurvivalData d) {
+        CoxFit f = fitted.model().fit();
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < f.p(); j++) {
+            double b = f.coef()[j];
+            rows.add(Output.row(f.terms().get(j), b, Double.NaN, Math.exp(b), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+        Output.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
+        List<String> header = new ArrayList<>(List.of("lambda", "cv_deviance", "cv_sd", "nonzero"));
+        header.addAll(f.terms());
+        List<List<String>> path = new ArrayList<>();
+        for (int l = 0; l < fitted.path().size(); l++) {
+            CoxNet.Point pt = fitted.path().get(l);
+            List<String> r = new ArrayList<>(Output.row(pt.lambda(), fitted.cv().cvm()[l], fitted.cv().cvsd()[l],
+                    (double) java.util.Arrays.stream(pt.beta()).filter(b -> b != 0).count()));
+            for (double b : pt.beta()) {
+                r.add(Output.num(b));
+            }
+            path.add(r);
+        }
+        Output.tsv(in.out.resolve("path.tsv"), header, path);
+        Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), fitted.model().lp(d));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("n", d.n());
+        j.put("events", d.events());
+        j.put("dropped_missing", d.dropped());
+        j.put("rows_read", d.n() + d.dropped());
+        j.put("ties", "breslow");
+        j.put("method", "elastic_net");
+        j.put("alpha", penalty.alpha);
+        j.put("unpenalized", penalty.unpenalized);
+        j.put("lambda", fitted.lambda());
+        j.put("lambda_min", fitted.cv().lambda()[fitted.cv().best()]);
+        j.put("lambda_1se", fitted.cv().lambda()[fitted.cv().oneSe()]);
+        j.put("lambda_rule", penalty.lambdaRule);
+        j.put("inner_folds", penalty.innerFolds);
+        j.put("nonzero", f.df());
+        Map<String, Object> cj = new LinkedHashMap<>();
+        cj.put("c", Output.jnum(c.c()));
+        cj.put("se", Output.jnum(c.se()));
+        j.put("concordance", cj);
+        j.put("note", "apparent (in-sample) concordance; use 'survival cv --penalty elastic-net' for out-of-sample accuracy");
+        Output.json(in.out.resolve("model.json"), j);
+        Output.json(in.out.resolve("fitted_model.json"), fitted.model().toJson());
+        if (!common.quiet()) {
+            System.err.printf("[oncoconcord] survival cox (elastic net): n=%d events=%d dropped=%d, lambda %.4g (%s), %d nonzero terms%n",
+                    d.n(), d.events(), d.dropped(), fitted.lambda(), penalty.lambdaRule, f.df());
+        }
     }
 }

@@ -63,6 +63,11 @@ public final class CrossValidation {
     }
 
     public static Result run(SurvivalData d, Learner learner, int k, int repeats, long seed, double tau) {
+        return run(d, learner, k, repeats, seed, tau, r -> { });
+    }
+
+    /** As {@link #run(SurvivalData, Learner, int, int, long, double)}, calling {@code done} after each repeat. */
+    public static Result run(SurvivalData d, Learner learner, int k, int repeats, long seed, double tau, java.util.function.IntConsumer done) {
         if (k < 2 || k > d.n()) {
             throw new IllegalArgumentException("folds must be between 2 and the number of cases");
         }
@@ -101,6 +106,7 @@ public final class CrossValidation {
                 preds.add(new Prediction(r, foldOf[i], i, lp[i], surv[i], nul[i]));
             }
             acc.add(evaluate(d, ok, surv, nul, tau));
+            done.accept(r + 1);
         }
         return new Result(acc, preds, unpredicted);
     }

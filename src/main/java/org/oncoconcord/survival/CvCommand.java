@@ -72,8 +72,7 @@ public final class CvCommand implements Callable<Integer> {
         }
         CrossValidation.Result r;
         try (Progress progress = new Progress("survival cv " + folds + "-fold x " + repeats, repeats, common.quiet())) {
-            r = CrossValidation.run(cvData, learner, folds, repeats, seed, horizon);
-            progress.advance(repeats);
+            r = CrossValidation.run(cvData, learner, folds, repeats, seed, horizon, x -> progress.advance(1));
         }
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("horizon", horizon);
@@ -88,16 +87,14 @@ public final class CvCommand implements Callable<Integer> {
         j.put("censored_before_horizon", count(cvData, horizon, false));
         j.put("unpredicted", r.unpredicted());
         j.put("pooling", "per repeat: accuracy of the pooled out-of-fold predictions; summary: mean and sd across repeats");
-        Map<String, Object> metrics = new LinkedHashMap<>();
         for (int m = 0; m < Accuracy.NAMES.size(); m++) {
             double[] v = r.column(m);
             Map<String, Object> mm = new LinkedHashMap<>();
             mm.put("mean", Output.jnum(Stats.mean(v)));
             mm.put("sd", Output.jnum(Stats.sd(v)));
             mm.put("per_repeat", java.util.Arrays.stream(v).mapToObj(Output::jnum).toList());
-            metrics.put(Accuracy.NAMES.get(m), mm);
+            j.put(Accuracy.NAMES.get(m), mm);
         }
-        j.put("metrics", metrics);
         if (testData != null) {
             Learner.Predictor p = learner.fit(cvData);
             double[] s = p.survivalAt(testData, horizon);

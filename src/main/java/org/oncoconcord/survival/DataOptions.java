@@ -29,7 +29,7 @@ public final class DataOptions {
     @Option(names = "--ref-level", split = ",", description = "Reference level of a factor, COL=LEVEL (default: first in sorted order).")
     Map<String, String> refLevels = new LinkedHashMap<>();
 
-    @Option(names = "--strata", description = "Stratification column (separate baseline hazards).")
+    @Option(names = "--strata", description = "Stratification column(s), comma-separated (separate baseline hazards; log-rank stratified).")
     String strata;
 
     @Option(names = "--id", description = "Patient identifier column (default: 'patient' when present, else the file line).")
@@ -53,7 +53,7 @@ public final class DataOptions {
         all.add(time);
         all.add(event);
         if (strata != null) {
-            all.add(strata);
+            all.addAll(List.of(strata.split(",")));
         }
         return Design.infer(t, covariates, SurvivalData.completeRows(t, all), factors, refLevels);
     }

@@ -45,8 +45,8 @@ public final class PredictCommand implements Callable<Integer> {
         int skipped = 0;
         for (int i = 0; i < t.rows(); i++) {
             String pid = idCol == null ? "line" + t.line(i) : t.cell(idCol, i);
-            String stratum = m.strataColumn() == null ? "" : t.cell(m.strataColumn(), i);
-            boolean ok = m.design().encode(t, i, x) && !(m.strataColumn() != null && DataTable.isMissing(stratum));
+            String stratum = m.strataColumn() == null ? "" : SurvivalData.stratumOf(t, m.strataColumn(), i);
+            boolean ok = m.design().encode(t, i, x) && stratum != null;
             int s = ok ? m.baseline().strataIndex(stratum) : -1;
             if (!ok || s < 0) {
                 skipped++;

@@ -93,8 +93,8 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
             double ei = t.number(eventCol, i);
             double[] xi = new double[p];
             boolean ok = !Double.isNaN(ti) && !Double.isNaN(ei) && (design == null || design.encode(t, i, xi));
-            String si = strataCol == null ? "" : t.cell(strataCol, i);
-            if (strataCol != null && DataTable.isMissing(si)) {
+            String si = strataCol == null ? "" : stratumOf(t, strataCol, i);
+            if (si == null) {
                 ok = false;
             }
             if (!ok) {
@@ -132,6 +132,27 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
                 java.util.Arrays.copyOf(rows, n), ids, dropped);
     }
 
+    /**
+     * The stratum label of a row: the value of the strata column, or for several comma-separated
+     * columns their values joined as R's strata(a, b) names them ("a=1, b=2"); null when missing.
+     */
+    static String stratumOf(DataTable t, String strataCols, int row) {
+        String[] cols = strataCols.split(",");
+        if (cols.length == 1) {
+            String v = t.cell(cols[0], row);
+            return DataTable.isMissing(v) ? null : v;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String c : cols) {
+            String v = t.cell(c.strip(), row);
+            if (DataTable.isMissing(v)) {
+                return null;
+            }
+            sb.append(sb.length() > 0 ? ", " : "").append(c.strip()).append('=').append(v);
+        }
+        return sb.toString();
+    }
+
     /** Rows of the table complete in every named column (for inferring factor levels). */
     public static boolean[] completeRows(DataTable t, List<String> columns) {
         boolean[] ok = new boolean[t.rows()];
@@ -154,7 +175,7 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
         all.add(timeCol);
         all.add(eventCol);
         if (strataCol != null) {
-            all.add(strataCol);
+            all.addAll(List.of(strataCol.split(",")));
         }
         Design d = Design.infer(t, covariates, completeRows(t, all), factors, refLevels);
         return from(t, timeCol, eventCol, d, strataCol, idCol);

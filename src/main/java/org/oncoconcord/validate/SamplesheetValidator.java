@@ -120,9 +120,17 @@ public final class SamplesheetValidator {
                 continue; // its type error is already reported
             }
             List<String> types = typesOfPatient.getOrDefault(patient, List.of());
+            int typeColumn = table.columnOf("type");
             if (types.stream().noneMatch(t -> t.equals("primary") || t.equals("metastasis"))) {
-                problems.add(Problem.error(name, e.getValue(), table.columnOf("type"), "type",
+                problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
                         "patient '" + patient + "' has no tissue sample (primary or metastasis), only " + types));
+            } else if (types.stream().filter(t -> t.equals("plasma")).count() > 1) {
+                problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
+                        "patient '" + patient + "' has " + types.stream().filter(t -> t.equals("plasma")).count()
+                                + " plasma samples; concordance compares at most one per patient"));
+            } else if (types.size() == 1) {
+                problems.add(Problem.warning(name, e.getValue(), typeColumn, "type",
+                        "patient '" + patient + "' has a single sample (" + types.get(0) + "): normalized but not compared"));
             }
         }
         return new Result(problems, samples, firstLine);

@@ -40,7 +40,7 @@ class CoxVersusRTest {
         List<String> l = new java.util.ArrayList<>(cov);
         for (String m : more) {
             if (m != null) {
-                l.add(m);
+                l.addAll(List.of(m.split(",")));
             }
         }
         return l;
@@ -85,6 +85,21 @@ class CoxVersusRTest {
         List<String> noSurg = COLON.subList(0, 7);
         assertMatches("colon_death_strata_surg", fit(t, "time", "status", noSurg, ref, "surg", Ties.EFRON),
                 cases(t, "time", "status", noSurg, ref, "surg"));
+    }
+
+    @Test
+    void colonDeathTwoStrataColumnsAndNumericFactor() {
+        DataTable t = death();
+        Map<String, String> ref = Map.of("rx", "Obs");
+        List<String> cov = List.of("rx", "age", "obstruct", "nodes", "differ", "extent");
+        assertMatches("colon_death_strata_sex_surg", fit(t, "time", "status", cov, ref, "sex,surg", Ties.EFRON),
+                cases(t, "time", "status", cov, ref, "sex,surg"));
+        List<String> cov2 = List.of("rx", "age", "nodes", "differ");
+        SurvivalData d = SurvivalData.read(t, "time", "status", cov2, Set.of("differ"), ref, null, null);
+        Design design = Design.infer(t, cov2, SurvivalData.completeRows(t, List.of("rx", "age", "nodes", "differ", "time", "status")), Set.of("differ"), ref);
+        CoxModel m = CoxModel.fit(d, design, null, Ties.BRESLOW, CoxModel.Firth.NEVER);
+        assertThat(m.fit().terms()).containsExactly("rxLev", "rxLev+5FU", "age", "nodes", "differ2", "differ3");
+        assertMatches("colon_death_factor_differ_breslow", m, d);
     }
 
     @Test

@@ -56,12 +56,14 @@ class ValidateCommandTest {
         vcf("P1_T.vcf", "NORMAL", "TUMOR");
         vcf("P1_P.vcf", "P1_P");
         vcf("P2_M.vcf", "P2_M");
+        vcf("P2_P.vcf", "P2_P");
         write("P1.bed", "1\t0\t1000\n");
         return write("samplesheet.csv", """
                 patient,sample,type,vcf,regions,tumor_sample
                 P1,P1_T,primary,P1_T.vcf,,TUMOR
                 P1,P1_P,plasma,P1_P.vcf,P1.bed,
                 P2,P2_M,metastasis,P2_M.vcf,,
+                P2,P2_P,plasma,P2_P.vcf,P1.bed,
                 """);
     }
 
@@ -77,7 +79,7 @@ class ValidateCommandTest {
         try (CSVParser p = CSVParser.parse(out, StandardCharsets.UTF_8, CSVFormat.RFC4180.builder().setHeader().get())) {
             List<CSVRecord> recs = p.getRecords();
             assertThat(p.getHeaderNames()).containsExactly(SampleRow.COLUMNS);
-            assertThat(recs).extracting(x -> x.get("sample")).containsExactly("P1_T", "P1_P", "P2_M");
+            assertThat(recs).extracting(x -> x.get("sample")).containsExactly("P1_T", "P1_P", "P2_M", "P2_P");
             assertThat(recs.get(0).get("vcf")).isEqualTo(dir.resolve("P1_T.vcf").toRealPath().toString());
             assertThat(recs.get(0).get("tumor_sample")).isEqualTo("TUMOR");
             assertThat(recs.get(1).get("regions")).isEqualTo(dir.resolve("P1.bed").toRealPath().toString());
@@ -91,7 +93,7 @@ class ValidateCommandTest {
         Path out = dir.resolve("validated.json");
         assertThat(run("validate", "-i", sheet.toString(), "-o", out.toString()).exit()).isZero();
         var arr = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
-        assertThat(arr).hasSize(3);
+        assertThat(arr).hasSize(4);
         assertThat(arr.get(2).get("type").asText()).isEqualTo("metastasis");
         assertThat(arr.get(2).get("regions").isNull()).isTrue();
     }
@@ -123,7 +125,7 @@ class ValidateCommandTest {
         assertThat(errors.get(3)).contains(":6:2:").contains("column 'sample'").contains("'P4 T'");
         assertThat(errors.get(4)).contains(":7:4:").contains("file not found").contains("missing.vcf");
         assertThat(errors.get(5)).contains(":8:5:").contains("'TUMOUR' is not a column");
-        assertThat(r.err()).contains("6 errors in");
+        assertThat(r.err()).contains("6 errors and 3 warnings in"); // P4, P5, P6 have a single sample
         assertThat(out).doesNotExist();
     }
 
@@ -156,6 +158,16 @@ class ValidateCommandTest {
         Run r = run("validate", "-i", sheet.toString(), "-c", clinical.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.lines("warning")).singleElement().asString().contains("clinical.csv:4:1:").contains("'P3'");
+    }
+
+    @Test
+    void twoPlasmaSamplesAreAnErrorAndASingleSampleAWarning() throws IOException {
+        vcf("a.vcf");
+        Path sheet = write("s.csv", "patient,sample,type,vcf\nP1,T,primary,a.vcf\nP1,P1,plasma,a.vcf\nP1,P2,plasma,a.vcf\nP2,M,metastasis,a.vcf\n");
+        Run r = run("validate", "-i", sheet.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.lines("error")).singleElement().asString().contains("s.csv:2:3:").contains("'P1' has 2 plasma samples");
+        assertThat(r.lines("warning")).singleElement().asString().contains("s.csv:5:3:").contains("'P2' has a single sample");
     }
 
     @Test
