@@ -54,10 +54,10 @@ step_image() {
   # the JRE: the same jlink command as the Dockerfile's build stage, run with the host's JDK
   # (Debian bookworm, the same libc as the base image)
   local modules; modules="$(paste -sd, containers/jre-modules.txt)"
-  if [ ! -x target/jre/bin/java ] || [ "$(cat target/jre/.modules 2>/dev/null)" != "$modules" ]; then
+  if [ ! -x target/jre/bin/java ] || [ "$(cat target/jre/.modules 2>/dev/null)" != "$modules" ] || [ containers/build-local.sh -nt target/jre/.modules ]; then
     log "jlink $modules"
     rm -rf target/jre
-    jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --output target/jre
+    jlink --add-modules "$modules" --strip-java-debug-attributes --no-man-pages --no-header-files --compress=2 --output target/jre
     echo "$modules" > target/jre/.modules
   fi
   log "podman build $image"
