@@ -47,6 +47,8 @@ public final class CvCommand implements Callable<Integer> {
     @Mixin
     PenaltyOptions penalty;
 
+    static final List<String> LEGACY_NAMES = List.of("auc", "uno_c", "brier", "brier_null", "scaled_brier", "cal_slope", "ici");
+
     @Override
     public Integer call() {
         if (in.covariates.isEmpty()) {
@@ -87,6 +89,8 @@ public final class CvCommand implements Callable<Integer> {
         j.put("censored_before_horizon", count(cvData, horizon, false));
         j.put("unpredicted", r.unpredicted());
         j.put("pooling", "per repeat: accuracy of the pooled out-of-fold predictions; summary: mean and sd across repeats");
+        // the same summaries under "metrics" with the short names the simulate step's recovery check reads
+        Map<String, Object> legacy = new LinkedHashMap<>();
         for (int m = 0; m < Accuracy.NAMES.size(); m++) {
             double[] v = r.column(m);
             Map<String, Object> mm = new LinkedHashMap<>();
@@ -94,7 +98,9 @@ public final class CvCommand implements Callable<Integer> {
             mm.put("sd", Output.jnum(Stats.sd(v)));
             mm.put("per_repeat", java.util.Arrays.stream(v).mapToObj(Output::jnum).toList());
             j.put(Accuracy.NAMES.get(m), mm);
+            legacy.put(LEGACY_NAMES.get(m), mm);
         }
+        j.put("metrics", legacy);
         if (testData != null) {
             Learner.Predictor p = learner.fit(cvData);
             double[] s = p.survivalAt(testData, horizon);

@@ -188,6 +188,8 @@ class SurvivalCliTest {
             assertThat(cv.at("/held_out/" + k).isNumber()).as(k).isTrue();
         }
         assertThat(cv.at("/td_auc/mean").asDouble()).isBetween(0.6, 0.8);
+        assertThat(cv.at("/metrics/auc/mean").asDouble()).isEqualTo(cv.at("/td_auc/mean").asDouble());
+        assertThat(cv.at("/metrics/cal_slope/sd").asDouble()).isEqualTo(cv.at("/calibration_slope/sd").asDouble());
         assertThat(cv.at("/uno_c/mean").asDouble()).isBetween(0.6, 0.8);
         assertThat(cv.get("censored_before_horizon").asInt()).isPositive();
         List<Map<String, String>> pr = tsv(out.resolve("cv_predictions.tsv"));
