@@ -128,7 +128,9 @@ public final class ConcordanceEngine {
                 readers.add(new VcfCallReader(s, includeFiltered));
             }
             List<List<String>> headerContigs = readers.stream().map(VcfCallReader::headerContigs).toList();
-            ContigOrder order = new ContigOrder(headerContigs);
+            List<List<String>> chains = readers.stream()
+                    .map(r -> r.headerContigs().isEmpty() ? r.scanContigs() : r.headerContigs()).toList();
+            ContigOrder order = new ContigOrder(chains);
             for (List<String> hc : headerContigs) {
                 if (!hc.isEmpty() && styleExample == null) {
                     styleExample = hc.get(0);

@@ -148,6 +148,32 @@ public final class VcfCallReader implements AutoCloseable {
         return headerContigs;
     }
 
+    /**
+     * The contigs in the order the data records visit them (a separate streaming pass, for files
+     * without {@code ##contig} lines; memory is the number of contigs).
+     */
+    public List<String> scanContigs() {
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        try (ByteLineReader r = new ByteLineReader(open(file))) {
+            String line;
+            String last = null;
+            while ((line = r.readLatin1Line()) != null) {
+                if (line.isEmpty() || line.charAt(0) == '#') {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                String c = tab < 0 ? line : line.substring(0, tab);
+                if (!c.equals(last)) {
+                    seen.add(c);
+                    last = c;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return new ArrayList<>(seen);
+    }
+
     /** Name of the sample column VAF and depth are read from, or null for a sites-only VCF. */
     public String tumourSample() {
         return tumourName;
@@ -326,7 +352,8 @@ public final class VcfCallReader implements AutoCloseable {
             int c = contig.equals(rawContig) ? 0 : order.compare(contig, rawContig);
             if (c < 0 || (c == 0 && pos < rawPos)) {
                 throw bad(display + ":" + pos + " is out of order after " + rawContig + ":" + rawPos
-                        + "; inputs must be sorted by position in header contig order (bcftools sort)");
+                        + (order.consistent() ? "; inputs must be sorted by position in header contig order (bcftools sort)"
+                        : "; the inputs order their contigs differently (##contig lines or record order): sort them alike"));
             }
         }
         rawContig = contig.equals(rawContig) ? rawContig : contig;
