@@ -13,7 +13,8 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * </pre>
  * Overall (OPA), positive (PPA = bothPos / reference positives) and negative (NPA = bothNeg /
  * reference negatives) percent agreement with Wilson 95% intervals; Cohen's kappa with the
- * large-sample standard error of Fleiss, Cohen and Everitt (1969) and a Wald 95% interval; and
+ * large-sample standard error of Fleiss, Cohen and Everitt (1969) and a Wald 95% interval
+ * truncated to [-1, 1]; and
  * McNemar's test of the discordant pairs: the exact two-sided binomial test when
  * {@code refOnly + testOnly < } {@link #EXACT_BELOW}, otherwise the chi-square test with
  * continuity correction (R's {@code mcnemar.test} default).
@@ -61,7 +62,7 @@ public record Agreement(int bothPos, int refOnly, int testOnly, int bothNeg,
                 se = Math.sqrt(Math.max(0, var));
             }
         }
-        double lo = kappa - Proportion.Z95 * se, hi = kappa + Proportion.Z95 * se;
+        double lo = Math.max(-1, kappa - Proportion.Z95 * se), hi = Math.min(1, kappa + Proportion.Z95 * se);
 
         int disc = refOnly + testOnly;
         String method;

@@ -30,16 +30,23 @@ import picocli.CommandLine.Option;
 @Command(name = "cohort", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Cohort statistics, stratified tables and survival features from per-patient concordance results.",
-            "Reads every ID.concordance.json (with ID.variants.tsv beside it) and the clinical table.",
+            "Cohort statistics, stratified tables and survival features.",
+            "Reads every per-patient ID.concordance.json (with ID.variants.tsv beside it).",
             "",
-            "Writes in --out: gene_concordance.tsv (per gene, RAS and BRAF_V600E; primary vs metastasis and tissue",
-            "vs plasma: OPA/PPA/NPA with Wilson 95% CI, Cohen's kappa with asymptotic 95% CI, McNemar's test:",
-            "exact binomial below 25 discordant pairs, else chi-square with continuity correction),",
-            "gene_concordance.by_<COL>.tsv, patients.tsv, patients_summary.tsv (median, IQR),",
-            "patients_summary.by_<COL>.tsv, metastasis_new_by_gene.tsv, oncoprint.tsv, features.tsv,",
-            "features.columns.tsv, *_mqc.tsv (MultiQC custom content), rejects.tsv, warnings.tsv, cohort.json.",
-            "Strata: every --by column and always plasma_tumour_signal.",
+            "Writes in --out:",
+            "  gene_concordance.tsv      per gene, RAS and BRAF_V600E; primary vs metastasis",
+            "                            and tissue vs plasma: OPA, PPA, NPA (Wilson 95%% CI),",
+            "                            Cohen's kappa (asymptotic 95%% CI), McNemar's test",
+            "                            (exact binomial below 25 discordant patients, else",
+            "                            chi-square with continuity correction)",
+            "  gene_concordance.by_<COL>.tsv, patients_summary.by_<COL>.tsv",
+            "                            the same per stratum of every --by column and of",
+            "                            plasma_tumour_signal",
+            "  patients.tsv, patients_summary.tsv (median, IQR), metastasis_new_by_gene.tsv,",
+            "  oncoprint.tsv, features.tsv + features.columns.tsv (survival features, marked",
+            "  baseline or post_metastasis), *_mqc.tsv (MultiQC), rejects.tsv, warnings.tsv,",
+            "  cohort.json. Details: docs/COHORT_AND_REPORT.md.",
+            "",
         })
 public final class CohortCommand implements Callable<Integer> {
     /** The built-in stratum: whether the plasma sample showed tumour signal. */
@@ -173,7 +180,7 @@ public final class CohortCommand implements Callable<Integer> {
         List<Path> found = new ArrayList<>();
         for (Path a : args) {
             if (Files.isDirectory(a)) {
-                try (Stream<Path> s = Files.walk(a)) {
+                try (Stream<Path> s = Files.walk(a, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                     List<Path> in = s.filter(f -> f.getFileName().toString().endsWith(".concordance.json") && Files.isRegularFile(f)).sorted().toList();
                     if (in.isEmpty()) {
                         throw new UserException(a + ": no *.concordance.json in this folder");
@@ -219,7 +226,7 @@ public final class CohortCommand implements Callable<Integer> {
         m.put("agreement", "OPA = agreeing/evaluable; PPA = both mutated/reference mutated; NPA = both wild-type/reference wild-type; "
                 + "reference = primary (primary vs metastasis) or tissue = primary or metastasis mutated (tissue vs plasma); "
                 + "several samples of one type are positive when any is");
-        m.put("kappa", "Cohen's kappa, large-sample standard error of Fleiss, Cohen & Everitt (1969), Wald 95% interval");
+        m.put("kappa", "Cohen's kappa, large-sample standard error of Fleiss, Cohen & Everitt (1969), Wald 95% interval truncated to [-1, 1]");
         m.put("mcnemar", "exact two-sided binomial test when discordant pairs < " + Agreement.EXACT_BELOW
                 + ", else chi-square with continuity correction (1 df)");
         m.put("quantiles", "median and quartiles by R's default (type 7) quantile");

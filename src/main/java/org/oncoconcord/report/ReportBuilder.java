@@ -70,9 +70,9 @@ final class ReportBuilder {
             return "NA";
         }
         double k = percent ? 100 : 1;
-        String f = percent ? "%.1f%%" : "%.2f";
-        String s = String.format(Locale.ROOT, f, k * est);
-        return Double.isNaN(lo) ? s : s + String.format(Locale.ROOT, " (" + (percent ? "%.1f" : "%.2f") + "\u2013" + (percent ? "%.1f" : "%.2f") + ")", k * lo, k * hi);
+        int digits = percent ? 1 : 2;
+        String s = fmt(k * est, digits) + (percent ? "%" : "");
+        return Double.isNaN(lo) ? s : s + " (" + fmt(k * lo, digits) + "\u2013" + fmt(k * hi, digits) + ")";
     }
 
     private Map<String, String> concordanceRow(String comparison, String feature) {
@@ -345,8 +345,13 @@ final class ReportBuilder {
         return sb.append("</dl>\n").toString();
     }
 
+    /** A number with fixed decimals; never "-0.00". */
     static String fmt(double v, int digits) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%." + digits + "f", v);
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        return s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
 
     static String safe(String name) {

@@ -26,15 +26,21 @@ import picocli.CommandLine.Option;
 /** {@code oncoconcord report}: one self-contained HTML report plus every plot as SVG and PNG. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {
-            "One self-contained HTML report of the cohort and survival results, with every plot as SVG and PNG.",
-            "Writes DIR/report.html (inline CSS, JS and SVG; no network fetches) and DIR/plots/*.svg + *.png:",
-            "oncoprint, per-gene concordance with CIs, shared/private counts per patient, Kaplan-Meier curves with numbers",
-            "at risk and log-rank p, forest plot of hazard ratios, calibration and accuracy at the horizon, and methods.",
+            "One self-contained HTML report, with every plot also as SVG and PNG.",
             "",
-            "--survival is searched recursively: every folder with km.tsv (+ logrank.json) becomes a Kaplan-Meier plot,",
-            "every folder with coefficients.tsv (+ model.json) a Cox model in the forest plot, every folder with cv.json",
-            "(+ cv_predictions.tsv) the accuracy and calibration plots; each is named by its folder path, e.g.",
-            "os/km_ras_mutant_primary. For numbers at risk run 'survival km --at 0,365,730,...'.",
+            "Writes DIR/report.html (inline CSS, JS and SVG; no network fetches) and",
+            "DIR/plots/*.svg + *.png: oncoprint, per-gene concordance with CIs, shared and",
+            "private mutations per patient, Kaplan-Meier curves with numbers at risk and",
+            "log-rank p, forest plot of hazard ratios, calibration and accuracy at the",
+            "horizon; and a methods section with the tool version and parameters.",
+            "",
+            "--survival is searched recursively: a folder with km.tsv (+ logrank.json) is a",
+            "Kaplan-Meier plot, one with coefficients.tsv (+ model.json) a Cox model in the",
+            "forest plot, one with cv.json (+ cv_predictions.tsv) the accuracy and",
+            "calibration plots; each is named by its folder path (os/km_ras_mutant_primary).",
+            "Numbers at risk come from 'survival km --at 0,365,730,...' rows.",
+            "Details: docs/COHORT_AND_REPORT.md.",
+            "",
         })
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
@@ -116,7 +122,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserException(dir + ": --concordance is not a folder");
         }
         ObjectMapper om = new ObjectMapper();
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".concordance.json")).sorted().toList()) {
                 try {
                     JsonNode root = om.readTree(f.toFile());

@@ -41,7 +41,7 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv) {
             throw new UserException(root + ": --survival is not a folder");
         }
         List<Path> dirs;
-        try (Stream<Path> s = Files.walk(root)) {
+        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             dirs = s.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
             throw new UserException(root + ": cannot list: " + e.getMessage(), e);

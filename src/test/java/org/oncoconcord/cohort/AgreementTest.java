@@ -69,6 +69,11 @@ class AgreementTest {
             assertClose(g.kappa(), e.get("kappa"), id + "kappa");
             assertClose(g.kappaSe(), e.get("kappa_se"), id + "kappa_se");
             assertClose(g.mcnemarP(), e.get("mcnemar_p"), id + "mcnemar_p");
+            if (!Double.isNaN(g.kappa())) { // Wald interval from R's se, truncated to [-1, 1]
+                double se = Double.parseDouble(e.get("kappa_se"));
+                assertThat(g.kappaLower()).isCloseTo(Math.max(-1, g.kappa() - Proportion.Z95 * se), within(1e-8));
+                assertThat(g.kappaUpper()).isCloseTo(Math.min(1, g.kappa() + Proportion.Z95 * se), within(1e-8));
+            }
             if (g.mcnemarMethod().equals(Agreement.CHISQ)) {
                 assertClose(g.mcnemarStatistic(), e.get("mcnemar_chisq"), id + "mcnemar_chisq");
             }

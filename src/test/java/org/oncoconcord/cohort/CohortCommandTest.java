@@ -211,6 +211,18 @@ class CohortCommandTest {
         assertThat(Double.parseDouble(row(tsv(out.resolve("patients_summary.tsv")), "metric", "shared").get("median"))).isEqualTo(median);
     }
 
+    /** Nextflow stages inputs as symbolic links, folders included. */
+    @Test
+    void followsSymbolicLinksToFolders(@TempDir Path tmp) throws Exception {
+        Path real = CohortFixtures.copyFixture(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("staged"), real);
+        Path out = tmp.resolve("out");
+        Run r = run("cohort", "--concordance", link.toString(), "--clinical", real.resolve("clinical.csv").toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(tsv(out.resolve("patients.tsv"))).hasSize(2);
+        assertThat(tsv(out.resolve("rejects.tsv"))).hasSize(2);
+    }
+
     @Test
     void badClinicalTableIsAOneLineErrorAndWritesNothing(@TempDir Path tmp) throws Exception {
         Path in = CohortFixtures.copyFixture(tmp.resolve("conc"));

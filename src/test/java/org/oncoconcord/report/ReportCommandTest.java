@@ -94,6 +94,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void survivalResultsAreFoundThroughSymbolicLinks(@TempDir Path tmp) throws Exception {
+        Path link = Files.createSymbolicLink(tmp.resolve("survival"), ReportFixture.survival());
+        SurvivalResults s = SurvivalResults.scan(link);
+        assertThat(s.km().stream().map(SurvivalResults.Km::name)).containsExactly("os/km_any_driver_metastasis_new", "os/km_ras_mutant_primary");
+        assertThat(s.cox()).hasSize(2);
+        assertThat(s.cv()).hasSize(1);
+        assertThat(CvMetrics.of(s.cv().get(0).summary()).metrics().get("auc").values()).hasSize(3);
+    }
+
+    @Test
     void missingCohortTableIsAOneLineError(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("patients.tsv"), "patient\n");
         ReportRun.Result r = ReportRun.run("report", "--cohort", tmp.toString(), "--out", tmp.resolve("out").toString());
