@@ -16,6 +16,12 @@ workflow {
     if (!params.input) {
         error "oncoconcord: --input SAMPLESHEET.csv is required (patient,sample,type,vcf[,regions][,tumor_sample]); try -profile test"
     }
+    if (!params.fasta) {
+        error "oncoconcord: --fasta REFERENCE.fa is required (the reference the VCFs were called against; .fai beside it)"
+    }
+    if (!params.clinical) {
+        error "oncoconcord: --clinical CLINICAL.csv is required (patient + os_days,os_event,...: cohort features and survival)"
+    }
     if (!(params.batch_size instanceof Integer) || params.batch_size < 1) {
         error "oncoconcord: --batch_size must be a whole number >= 1 (patients per concordance task), not '${params.batch_size}'"
     }
@@ -25,8 +31,8 @@ workflow {
     }
     ONCOCONCORD(
         file(params.input, checkIfExists: true),
-        params.clinical ? file(params.clinical, checkIfExists: true) : [],
-        params.fasta ? file(params.fasta, checkIfExists: true) : [],
+        file(params.clinical, checkIfExists: true),
+        file(params.fasta, checkIfExists: true),
         params.genes ? file(params.genes, checkIfExists: true) : []
     )
 }

@@ -16,12 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.oncoconcord.cli.VersionProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Runs the real Nextflow on the pipeline (bin/nextflow) and checks the published outputs: the
  * {@code test} profile end to end, a {@code -stub-run}, and a {@code -resume} that is fully cached.
  */
 class PipelineIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Launch folders live under target/pipeline-it (kept for inspection, removed by mvn clean). */
     Path tmp;
 
@@ -67,18 +71,69 @@ class PipelineIT {
         assertThat(Files.readString(run.outdir.resolve("validate/validation.log")))
                 .contains(input.size() + " samples of " + input.stream().map(r -> r.get("patient")).distinct().count() + " patients OK");
 
-        // pipeline_info: trace (every task COMPLETED), timeline, report, dag, software versions
+        // normalize: one normalized VCF (+ index) per sample; counts add up and every input record is accounted for
+        Map<String, List<CSVRecord>> byPatient = new java.util.LinkedHashMap<>();
+        input.forEach(r -> byPatient.computeIfAbsent(r.get("patient"), k -> new java.util.ArrayList<>()).add(r));
+        for (CSVRecord in : input) {
+            String id = in.get("patient") + "." + in.get("sample");
+            Path norm = run.outdir.resolve("normalized/" + id + ".norm.vcf.gz");
+            assertThat(norm).isNotEmptyFile();
+            assertThat(run.outdir.resolve("normalized/" + id + ".norm.vcf.gz.tbi")).isNotEmptyFile();
+            JsonNode stats = JSON.readTree(run.outdir.resolve("normalized/" + id + ".normalize.json").toFile());
+            assertThat(stats.get("in").asLong()).as(id + " records in").isEqualTo(countRecords(cohort.resolve(in.get("vcf"))));
+            assertThat(stats.get("in").asLong() + stats.get("split_added").asLong())
+                    .isEqualTo(stats.get("out").asLong() + stats.get("rejected_total").asLong());
+            assertThat(countRecords(norm)).as(id + " records out").isEqualTo(stats.get("out").asLong());
+        }
+
+        // concordance: one result per patient with two or more samples, naming its samples
+        List<String> compared = byPatient.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).toList();
+        for (String patient : compared) {
+            JsonNode c = JSON.readTree(run.outdir.resolve("concordance/" + patient + ".concordance.json").toFile());
+            assertThat(c.get("patient").asText()).isEqualTo(patient);
+            List<String> labels = new java.util.ArrayList<>();
+            c.get("samples").forEach(x -> labels.add(x.get("label").asText()));
+            assertThat(labels).containsExactlyInAnyOrderElementsOf(byPatient.get(patient).stream().map(r -> r.get("sample")).toList());
+            assertThat(run.outdir.resolve("concordance/" + patient + ".variants.tsv")).isNotEmptyFile();
+        }
+
+        // cohort: one feature row per compared patient; survival: KM, Cox and CV results; the report
+        List<String> featureLines = Files.readAllLines(run.outdir.resolve("cohort/features.tsv"));
+        assertThat(featureLines.subList(1, featureLines.size())).extracting(l -> l.split("\t", -1)[0])
+                .containsExactlyInAnyOrderElementsOf(compared);
+        Path surv = run.outdir.resolve("survival/os_days");
+        assertThat(surv.resolve("km_all/km.tsv")).isNotEmptyFile();
+        assertThat(surv.resolve("cox/coefficients.tsv")).isNotEmptyFile();
+        assertThat(surv.resolve("cv/cv.json")).isNotEmptyFile();
+        assertThat(Files.readString(run.outdir.resolve("report/report.html"))).contains("<html").contains("</html>");
+
+        // pipeline_info: trace (every task COMPLETED, one per sample / patient / cohort step), timeline, report, dag, versions
         Path info = run.outdir.resolve("pipeline_info");
         for (String f : List.of("execution_trace.txt", "execution_timeline.html", "execution_report.html", "pipeline_dag.html")) {
             assertThat(info.resolve(f)).as(f).isNotEmptyFile();
         }
         List<Map<String, String>> trace = run.trace();
         assertThat(trace).isNotEmpty().allSatisfy(t -> assertThat(t.get("status")).as(t.get("name")).isEqualTo("COMPLETED"));
-        assertThat(trace).extracting(t -> t.get("process")).contains("ONCOCONCORD:VALIDATE");
+        Map<String, Long> tasks = trace.stream().collect(Collectors.groupingBy(t -> t.get("process"), Collectors.counting()));
+        assertThat(tasks).containsEntry("ONCOCONCORD:VALIDATE", 1L)
+                .containsEntry("ONCOCONCORD:NORMALIZE", (long) input.size())
+                .containsEntry("ONCOCONCORD:CONCORDANCE", (long) compared.size())
+                .containsEntry("ONCOCONCORD:COHORT", 1L)
+                .containsEntry("ONCOCONCORD:SURVIVAL", 1L)
+                .containsEntry("ONCOCONCORD:REPORT", 1L);
         String versions = Files.readString(info.resolve("software_versions.yml"));
-        assertThat(versions).contains("\"ONCOCONCORD:VALIDATE\":", "oncoconcord: " + VersionProvider.version(), "Nextflow: 24.10");
-        for (String process : trace.stream().map(t -> t.get("process")).collect(Collectors.toSet())) {
+        assertThat(versions).contains("oncoconcord: " + VersionProvider.version(), "Nextflow: 24.10");
+        for (String process : tasks.keySet()) {
             assertThat(versions).as("versions of " + process).contains("\"" + process + "\":");
+        }
+    }
+
+    /** Data lines of a VCF (plain or gzip/BGZF), counted independently of the tools. */
+    private static long countRecords(Path vcf) throws IOException {
+        try (var in = Files.newInputStream(vcf);
+             var raw = vcf.toString().endsWith("gz") ? new java.util.zip.GZIPInputStream(in) : in;
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(raw, java.nio.charset.StandardCharsets.UTF_8))) {
+            return r.lines().filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
         }
     }
 
@@ -91,6 +146,9 @@ class PipelineIT {
         List<CSVRecord> rows = readCsv(run.outdir.resolve("validate/validated_samplesheet.csv"));
         assertThat(rows).hasSize(readCsv(NextflowRun.projectDir().resolve("assets/test_minimal/samplesheet.csv")).size());
         assertThat(rows).allSatisfy(r -> assertThat(Path.of(r.get("vcf"))).isAbsolute().exists());
+        assertThat(run.trace()).extracting(t -> t.get("process")).contains("ONCOCONCORD:VALIDATE", "ONCOCONCORD:NORMALIZE",
+                "ONCOCONCORD:CONCORDANCE", "ONCOCONCORD:COHORT", "ONCOCONCORD:SURVIVAL", "ONCOCONCORD:REPORT");
+        assertThat(run.outdir.resolve("report/report.html")).exists();
     }
 
     @Test
