@@ -72,12 +72,13 @@ ours() { # N JAVA_OPTS...: the concordance command line for the N-record pair
 DEFAULT_JAVA=(-Xmx2g -XX:+UseSerialGC)   # as bin/oncoconcord
 
 echo "## $(date -u +%FT%TZ) $(nproc) cores; bcftools $(bcftools --version | head -1 | cut -d' ' -f2); $(java -version 2>&1 | head -1)"
-echo "## load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "## load average before: $(cut -d' ' -f1-3 /proc/loadavg) (wall times are only comparable on an idle machine; cpu = user+sys)"
 printf '%-36s %10s %10s %11s\n' "run" "wall" "cpu(u+s)" "peak RSS"
 for rep in 1 2; do
   measure "bcftools isec -n+1 ($N) #$rep" bcftools isec -f PASS,. -c none -n+1 -o "$work/isec.$N.txt" "$work/a.$N.vcf.gz" "$work/b.$N.vcf.gz"
   measure "oncoconcord concordance ($N) #$rep" $(ours "$N" "${DEFAULT_JAVA[@]}")
 done
+measure "oncoconcord C1-only JIT ($N)" $(ours "$N" "${DEFAULT_JAVA[@]}" -XX:TieredStopAtLevel=1)
 measure "bcftools isec -p DIR ($N)" bcftools isec -f PASS,. -c none -p "$work/isec_dir" "$work/a.$N.vcf.gz" "$work/b.$N.vcf.gz"
 measure "oncoconcord concordance ($Q)" $(ours "$Q" "${DEFAULT_JAVA[@]}")
 measure "oncoconcord -Xmx64m ($Q)" $(ours "$Q" -Xmx64m -XX:+UseSerialGC)

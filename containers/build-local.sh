@@ -2,7 +2,7 @@
 # Builds the oncoconcord image with podman on a machine without any reachable container registry
 # (the CI machines): installs podman, writes the containers.conf settings these hosts need, makes a
 # local Debian base image (make-base-image.sh), builds the jar and a jlink JRE on the host and
-# builds containers/Dockerfile with ARTIFACTS=prebuilt on that base.
+# builds containers/Dockerfile --target prebuilt on that base.
 # Every step is idempotent; a second run takes a few seconds.
 #
 # Usage: containers/build-local.sh [all|install|conf|base|image]   (default all)
@@ -54,15 +54,15 @@ step_image() {
   # the JRE: the same jlink command as the Dockerfile's build stage, run with the host's JDK
   # (Debian bookworm, the same libc as the base image)
   local modules; modules="$(paste -sd, containers/jre-modules.txt)"
-  if [ ! -x target/jre/bin/java ] || [ "$(cat target/jre/.modules 2>/dev/null)" != "$modules" ]; then
+  if [ ! -x target/jre/bin/java ] || [ "$(cat target/jre/.modules 2>/dev/null)" != "$modules" ] || [ containers/build-local.sh -nt target/jre/.modules ]; then
     log "jlink $modules"
     rm -rf target/jre
-    jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --output target/jre
+    jlink --add-modules "$modules" --strip-java-debug-attributes --no-man-pages --no-header-files --compress=2 --output target/jre
     echo "$modules" > target/jre/.modules
   fi
   log "podman build $image"
   podman build -q --pull=never -f containers/Dockerfile \
-    --build-arg ARTIFACTS=prebuilt --build-arg BASE_IMAGE="$base_image" --build-arg VERSION="$version" \
+    --target prebuilt --build-arg BASE_IMAGE="$base_image" --build-arg VERSION="$version" \
     -t "$image" -t localhost/oncoconcord:latest . >/dev/null
   # drop the untagged images earlier builds of this Dockerfile left behind (nothing else)
   podman image prune -f --filter label=org.oncoconcord.build >/dev/null || true

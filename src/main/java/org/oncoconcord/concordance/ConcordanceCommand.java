@@ -66,6 +66,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
         Path genes;
     }
 
+    @Option(names = "--fasta", paramLabel = "REF.fa",
+            description = "Inputs are raw: normalize each first with 'oncoconcord normalize -f REF.fa -m -' (left-align, split, "
+                    + "standard AD/DP/AF) into a temporary folder under DIR.")
+    Path fasta;
+
     @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
     boolean includeFiltered;
 
@@ -90,15 +95,65 @@ public final class ConcordanceCommand implements Callable<Integer> {
             }
             genes = GeneTable.shipped(g);
         }
+        Files.createDirectories(out);
+        Path normDir = null;
+        List<SampleSpec> given = samples;
+        try {
+            if (fasta != null) {
+                requireFile(fasta, "--fasta");
+                normDir = Files.createTempDirectory(out.toAbsolutePath(), "." + patient + ".normalized.");
+                samples = normalizeAll(samples, normDir);
+            }
+            run(samples, given, genes);
+        } finally {
+            if (normDir != null) {
+                try (var files = Files.list(normDir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(normDir);
+            }
+        }
+        return 0;
+    }
+
+    /** Runs {@code oncoconcord normalize -f FASTA -m -} on every input; the normalized copies live in {@code dir}. */
+    private List<SampleSpec> normalizeAll(List<SampleSpec> samples, Path dir) {
+        List<SampleSpec> out = new ArrayList<>();
+        for (SampleSpec s : samples) {
+            Path norm = dir.resolve(s.label() + ".vcf.gz");
+            CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cl.setErr(new java.io.PrintWriter(err));
+            int rc = cl.execute("normalize", "--quiet", "-f", fasta.toString(), "-m", "-", "-o", norm.toString(),
+                    s.vcf().toString());
+            if (rc != 0) {
+                String msg = err.toString().lines().filter(l -> !l.isBlank()).findFirst().orElse("exit code " + rc);
+                throw new UserException("--fasta: normalizing sample " + s.label() + " (" + s.vcf() + ") failed: " + msg);
+            }
+            out.add(new SampleSpec(s.label(), s.type(), norm, s.regions(), s.minVaf(), s.minDepth()));
+        }
+        return out;
+    }
+
+    private void run(List<SampleSpec> samples, List<SampleSpec> given, GeneTable genes) throws IOException {
         Path json = out.resolve(patient + ".concordance.json");
         Path tsv = out.resolve(patient + ".variants.tsv");
-        Files.createDirectories(out);
         Path tsvTmp = AtomicFiles.tempFor(tsv);
         Path jsonTmp = AtomicFiles.tempFor(json);
         try {
             Map<String, Object> summary;
             try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tsvTmp))) {
                 summary = new ConcordanceEngine(samples, includeFiltered, genes).run(patient, w, common.quiet());
+            }
+            if (fasta != null) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> ss = (List<Map<String, Object>>) summary.get("samples");
+                for (int i = 0; i < ss.size(); i++) {
+                    ss.get(i).put("file", given.get(i).vcf().toString());
+                    ss.get(i).put("normalized_with", fasta.toString());
+                }
             }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonTmp.toFile(), summary);
             AtomicFiles.move(tsvTmp, tsv);
@@ -107,7 +162,6 @@ public final class ConcordanceCommand implements Callable<Integer> {
             Files.deleteIfExists(tsvTmp);
             Files.deleteIfExists(jsonTmp);
         }
-        return 0;
     }
 
     private List<SampleSpec> samples() {

@@ -58,6 +58,9 @@ public final class ConcordanceEngine {
     private final boolean[] evidence;
     private final int[] siteDepth;
     private final String[] classByMask;
+    private final long[] classCountByMask = new long[1 << SampleType.values().length];
+    private long sharedAllCount;
+    private long notEvaluableCount;
     private final List<Call> alleles = new ArrayList<>(2);
     private String lastContig;
     private String lastChrom;
@@ -291,7 +294,13 @@ public final class ConcordanceEngine {
             }
         }
         String cls = all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
-        classes.merge(cls, 1L, Long::sum);
+        if (all) {
+            sharedAllCount++;
+        } else if (absentUnevaluable) {
+            notEvaluableCount++;
+        } else {
+            classCountByMask[mask]++;
+        }
         // plasma misses
         if (plasma >= 0) {
             boolean inTissue = false;
@@ -466,6 +475,13 @@ public final class ConcordanceEngine {
             }
         }
         out.put("pairs", pairs);
+        classes.merge(VariantClass.SHARED_ALL, sharedAllCount, Long::sum);
+        for (int mask = 1; mask < classCountByMask.length; mask++) {
+            if (classCountByMask[mask] > 0) {
+                classes.merge(classByMask[mask], classCountByMask[mask], Long::sum);
+            }
+        }
+        classes.merge(VariantClass.NOT_EVALUABLE, notEvaluableCount, Long::sum);
         out.put("classes", classes);
         Map<String, Object> gs = new LinkedHashMap<>();
         for (var e : geneStatus.entrySet()) {

@@ -49,6 +49,7 @@ public final class GeneTable {
     private final List<Entry> entries;
     private final List<String> genes;
     private final Map<String, List<Entry>> byContig = new HashMap<>();
+    private final Map<String, int[]> coverage = new HashMap<>(); // per contig: merged [start, end] of all rows, flattened
     private final String description;
 
     private GeneTable(List<Entry> entries, String description) {
@@ -60,6 +61,43 @@ public final class GeneTable {
             byContig.computeIfAbsent(e.contig(), k -> new ArrayList<>()).add(e);
         }
         this.genes = List.copyOf(names);
+        byContig.forEach((contig, rows) -> {
+            List<int[]> iv = new ArrayList<>();
+            rows.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).forEach(e -> {
+                if (!iv.isEmpty() && e.start() <= iv.get(iv.size() - 1)[1] + 1) {
+                    iv.get(iv.size() - 1)[1] = Math.max(iv.get(iv.size() - 1)[1], e.end());
+                } else {
+                    iv.add(new int[] {e.start(), e.end()});
+                }
+            });
+            int[] flat = new int[iv.size() * 2];
+            for (int i = 0; i < iv.size(); i++) {
+                flat[2 * i] = iv.get(i)[0];
+                flat[2 * i + 1] = iv.get(i)[1];
+            }
+            coverage.put(contig, flat);
+        });
+    }
+
+    /** True when [pos, end] overlaps no row of the contig (a quick binary search). */
+    private boolean outside(String contig, int pos, int end) {
+        int[] iv = coverage.get(contig);
+        if (iv == null) {
+            return true;
+        }
+        int lo = 0;
+        int hi = iv.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end < iv[2 * mid]) {
+                hi = mid - 1;
+            } else if (pos > iv[2 * mid + 1]) {
+                lo = mid + 1;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The table shipped for {@code GRCh37} or {@code GRCh38}. */
@@ -183,11 +221,11 @@ public final class GeneTable {
 
     /** Rows (genes and hotspots) that a variant overlaps / matches. */
     public List<Entry> matching(String canonicalContig, int pos, String ref, String alt) {
-        List<Entry> rows = byContig.get(canonicalContig);
-        if (rows == null) {
+        int end = pos + ref.length() - 1;
+        if (outside(canonicalContig, pos, end)) {
             return Collections.emptyList();
         }
-        int end = pos + ref.length() - 1;
+        List<Entry> rows = byContig.get(canonicalContig);
         List<Entry> out = null;
         for (Entry e : rows) {
             if (e.matches(pos, end, ref, alt)) {

@@ -23,6 +23,7 @@ final class Dialects {
 
     /** Reads the depths of sample {@code s} from whatever dialect the record uses. */
     static Depths read(VcfRecord r, int s, VcfHeader h) {
+        r.ensureParsed();
         int n = r.nAlleles();
         Long[] ad = null;
         Double[] af = null;
@@ -114,6 +115,7 @@ final class Dialects {
 
     /** Writes AD/DP/AF of every sample in standard form. */
     static void standardize(VcfRecord r, VcfHeader h) {
+        r.ensureParsed();
         if (r.format == null || r.samples.length == 0) {
             return;
         }

@@ -21,6 +21,9 @@ final class Merger {
     }
 
     VcfRecord merge(List<VcfRecord> lines) {
+        for (VcfRecord r : lines) {
+            r.ensureParsed();
+        }
         VcfRecord l0 = lines.get(0);
         VcfRecord d = new VcfRecord();
         d.chrom = l0.chrom;

@@ -520,7 +520,7 @@ final class Normalizer {
     }
 
     private void emit(VcfRecord r) throws IOException {
-        if (tumorIndex >= 0 && r.format != null) {
+        if (tumorIndex >= 0 && r.hasFormatColumn()) {
             Dialects.standardize(r, header);
         }
         if (tumorIndex >= 0 && (opt.minDepth() != null || opt.minVaf() != null)) {

@@ -114,6 +114,7 @@ final class Realigner {
     }
 
     private static void swapGenotypes(VcfRecord r, int i) {
+        r.ensureParsed();
         int gi = r.formatIndex("GT");
         int ni = 0;
         if (gi >= 0) {
@@ -153,9 +154,45 @@ final class Realigner {
         return a.regionMatches(true, 0, fa, 0, n);
     }
 
+    /** The SNV case of {@link #realign}: only the checks, nothing can move. */
+    private Result checkSnv(VcfRecord r) {
+        char rc = r.alleles[0].charAt(0);
+        char ac = r.alleles[1].charAt(0);
+        char fb = ref.base(r.chrom, r.pos - 1);
+        char fu = isAcgtn(fb) ? Character.toUpperCase(fb) : 'N';
+        if (fb == 0) {
+            fu = ' ';
+        }
+        if (!isAcgtn(rc)) {
+            lastMismatch = "non-ACGTN reference allele at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + fu + "' vs VCF:'" + rc + "'";
+            return Result.REF_MISMATCH;
+        }
+        if (Character.toUpperCase(rc) != fu) {
+            lastMismatch = "reference allele mismatch at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + fu + "' vs VCF:'" + rc + "'";
+            return Result.REF_MISMATCH;
+        }
+        if (ac == '<') {
+            return Result.SYMBOLIC;
+        }
+        if (ac == '*') {
+            return Result.SPANNING_DELETION;
+        }
+        if (!isAcgtn(ac)) {
+            lastMismatch = "non-ACGTN alternate allele at " + r.chrom + ":" + r.pos + " .. VCF:'" + ac + "'";
+            return Result.REF_MISMATCH;
+        }
+        if (Character.toUpperCase(ac) == Character.toUpperCase(rc)) {
+            return Result.DUP_ALLELE;
+        }
+        return Result.OK;
+    }
+
     /** Left-aligns and trims; updates the record in place. */
     Result realign(VcfRecord r) {
         String[] al = r.alleles;
+        if (al.length == 2 && al[0].length() == 1 && al[1].length() == 1) {
+            return checkSnv(r);
+        }
         int reflen = al[0].length();
         String fa = replaceIupac(ref.fetch(r.chrom, r.pos - 1, r.pos - 1 + reflen).toUpperCase());
         if (hasNonAcgtn(al[0])) {

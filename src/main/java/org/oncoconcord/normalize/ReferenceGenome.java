@@ -100,6 +100,19 @@ final class ReferenceGenome implements Closeable {
         return out;
     }
 
+    /** One base (0-based) as in the FASTA, or 0 outside the contig. */
+    char base(String contig, int pos0) {
+        int len = length(contig);
+        if (pos0 < 0 || pos0 >= len) {
+            return 0;
+        }
+        int chunkStart = (pos0 / CHUNK) * CHUNK;
+        if (!contig.equals(cachedContig) || cachedStart != chunkStart) {
+            fetch(contig, chunkStart, Math.min(len, chunkStart + CHUNK));
+        }
+        return (char) (cached[pos0 - cachedStart] & 0xff);
+    }
+
     /**
      * Bases {@code [start0, end0)} (0-based, half-open) of a contig, as in the FASTA (case kept),
      * clipped to the contig.

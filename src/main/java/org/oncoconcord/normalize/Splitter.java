@@ -35,6 +35,7 @@ final class Splitter {
     }
 
     List<VcfRecord> split(VcfRecord src, String oldRecTag) {
+        src.ensureParsed();
         int nAlt = src.nAlleles() - 1;
         List<VcfRecord> out = new ArrayList<>(nAlt);
         for (int ialt = 0; ialt < nAlt; ialt++) {

@@ -22,8 +22,78 @@ final class VcfRecord {
     String[][] samples;
     /** 1-based line number in the input, for messages. */
     long line;
+    /** Raw INFO, FORMAT and sample columns until {@link #ensureParsed} (null afterwards / when built). */
+    private String infoRaw;
+    /** The input line and its CHROM/POS/REF/ALT, to write it back untouched when nothing changed. */
+    private String rawLine;
+    private String rawChrom;
+    private int rawPos;
+    private String rawRef;
+    private String rawAlt;
+    private String formatRaw;
+    private String[] sampleRaw;
+
+    /** True when CHROM, POS, REF and ALT are still those of the input line. */
+    private boolean unchanged() {
+        if (chrom != rawChrom || pos != rawPos || !alleles[0].equals(rawRef)) {
+            return false;
+        }
+        if (alleles.length == 1) {
+            return rawAlt.equals(".");
+        }
+        int from = 0;
+        for (int i = 1; i < alleles.length; i++) {
+            String a = alleles[i];
+            if (!rawAlt.startsWith(a, from)) {
+                return false;
+            }
+            from += a.length();
+            if (i < alleles.length - 1) {
+                if (from >= rawAlt.length() || rawAlt.charAt(from) != ',') {
+                    return false;
+                }
+                from++;
+            }
+        }
+        return from == rawAlt.length();
+    }
+
+    /** Parses INFO, FORMAT and the samples (lazily: untouched records are written from the raw text). */
+    void ensureParsed() {
+        if (info != null) {
+            return;
+        }
+        info = parseInfo(infoRaw);
+        if (formatRaw != null) {
+            format = formatRaw.isEmpty() || formatRaw.equals(".") ? new String[0] : VcfValues.split(formatRaw, ':');
+            samples = new String[sampleRaw.length][];
+            for (int s = 0; s < sampleRaw.length; s++) {
+                String[] v = VcfValues.split(sampleRaw[s], ':');
+                if (v.length == format.length) {
+                    samples[s] = v;
+                } else {
+                    String[] full = new String[format.length];
+                    for (int i = 0; i < full.length; i++) {
+                        full[i] = i < v.length ? v[i] : ".";
+                    }
+                    samples[s] = full;
+                }
+            }
+        } else {
+            samples = new String[0][];
+        }
+        infoRaw = null;
+        formatRaw = null;
+        sampleRaw = null;
+        rawLine = null;
+    }
+
+    boolean hasFormatColumn() {
+        return info == null ? formatRaw != null : format != null;
+    }
 
     VcfRecord copyShallow() {
+        ensureParsed();
         VcfRecord r = new VcfRecord();
         r.chrom = chrom;
         r.pos = pos;
@@ -68,6 +138,9 @@ final class VcfRecord {
     }
 
     String infoValue(String key) {
+        if (info == null) {
+            return rawInfoValue(infoRaw, key);
+        }
         for (String[] kv : info) {
             if (kv[0].equals(key)) {
                 return kv[1];
@@ -77,6 +150,7 @@ final class VcfRecord {
     }
 
     boolean hasInfo(String key) {
+        ensureParsed();
         for (String[] kv : info) {
             if (kv[0].equals(key)) {
                 return true;
@@ -86,6 +160,7 @@ final class VcfRecord {
     }
 
     void setInfo(String key, String value) {
+        ensureParsed();
         for (String[] kv : info) {
             if (kv[0].equals(key)) {
                 kv[1] = value;
@@ -96,10 +171,12 @@ final class VcfRecord {
     }
 
     void removeInfo(String key) {
+        ensureParsed();
         info.removeIf(kv -> kv[0].equals(key));
     }
 
     int formatIndex(String key) {
+        ensureParsed();
         if (format == null) {
             return -1;
         }
@@ -113,6 +190,7 @@ final class VcfRecord {
 
     /** Adds a FORMAT key (values "." in every sample) and returns its index. */
     int addFormat(String key) {
+        ensureParsed();
         int i = formatIndex(key);
         if (i >= 0) {
             return i;
@@ -193,35 +271,53 @@ final class VcfRecord {
         }
         r.qual = cols[5];
         r.filter = cols[6].isEmpty() ? "." : cols[6];
-        r.info = parseInfo(cols[7]);
+        r.infoRaw = cols[7];
+        r.rawLine = text;
+        r.rawChrom = r.chrom;
+        r.rawPos = r.pos;
+        r.rawRef = ref;
+        r.rawAlt = alt;
         if (cols.length > 8) {
-            if (cols[8].isEmpty() || cols[8].equals(".")) {
-                r.format = new String[0];
-            } else {
-                r.format = VcfValues.split(cols[8], ':');
-            }
+            r.formatRaw = cols[8];
+            int nKeys = cols[8].isEmpty() || cols[8].equals(".") ? 0 : count(cols[8], ':') + 1;
             int ns = cols.length - 9;
-            r.samples = new String[ns][];
+            r.sampleRaw = new String[ns];
             for (int s = 0; s < ns; s++) {
-                String[] v = VcfValues.split(cols[9 + s], ':');
-                if (v.length == r.format.length) {
-                    r.samples[s] = v;
-                } else {
-                    if (v.length > r.format.length && r.format.length > 0) {
-                        throw new VcfFormatException("sample " + (s + 1) + " has " + v.length
-                                + " values for " + r.format.length + " FORMAT keys");
-                    }
-                    String[] full = new String[r.format.length];
-                    for (int i = 0; i < full.length; i++) {
-                        full[i] = i < v.length ? v[i] : ".";
-                    }
-                    r.samples[s] = full;
+                int nv = count(cols[9 + s], ':') + 1;
+                if (nv > nKeys && nKeys > 0) {
+                    throw new VcfFormatException("sample " + (s + 1) + " has " + nv + " values for " + nKeys + " FORMAT keys");
                 }
+                r.sampleRaw[s] = cols[9 + s];
             }
-        } else {
-            r.samples = new String[0][];
         }
         return r;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        int i = s.indexOf(c);
+        while (i >= 0) {
+            n++;
+            i = s.indexOf(c, i + 1);
+        }
+        return n;
+    }
+
+    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
+    /** The value of {@code key} in a raw INFO column without parsing it all. */
+    private static String rawInfoValue(String raw, String key) {
+        int from = 0;
+        int kl = key.length();
+        while (from < raw.length()) {
+            int semi = raw.indexOf(';', from);
+            int end = semi < 0 ? raw.length() : semi;
+            if (raw.startsWith(key, from) && (from + kl == end || raw.charAt(from + kl) == '=')) {
+                return from + kl == end ? null : raw.substring(from + kl + 1, end);
+            }
+            from = end + 1;
+        }
+        return null;
     }
 
     private static List<String[]> parseInfo(String s) {
@@ -252,7 +348,11 @@ final class VcfRecord {
 
     /** The VCF line as bcftools would write it (typed values reformatted), without newline. */
     String toLine(VcfHeader header) {
-        StringBuilder sb = new StringBuilder(256);
+        if (rawLine != null && unchanged() && RawCanonical.lineCanonical(rawLine, qual, infoRaw, formatRaw, sampleRaw, header)) {
+            return rawLine;
+        }
+        StringBuilder sb = BUFFER.get();
+        sb.setLength(0);
         sb.append(chrom).append('\t').append(pos).append('\t').append(id).append('\t').append(alleles[0]).append('\t');
         if (alleles.length == 1) {
             sb.append('.');
@@ -264,7 +364,15 @@ final class VcfRecord {
                 sb.append(alleles[i]);
             }
         }
-        sb.append('\t').append(VcfValues.canonical('F', qual)).append('\t').append(filter).append('\t');
+        sb.append('\t').append(VcfValues.isCanonicalFloat(qual, 0, qual.length()) ? qual : VcfValues.canonical('F', qual))
+                .append('\t').append(filter).append('\t');
+        if (info == null) {
+            if (RawCanonical.appendInfo(sb, infoRaw, header) && RawCanonical.appendSamples(sb, formatRaw, sampleRaw, header)) {
+                return sb.toString();
+            }
+            ensureParsed();
+            return toLine(header);
+        }
         if (info.isEmpty()) {
             sb.append('.');
         } else {

@@ -132,24 +132,110 @@ final class VcfValues {
         return bd.stripTrailingZeros().toPlainString();
     }
 
+    /** True when s[from,to) is "." or an integer htslib prints the same way. */
+    static boolean isCanonicalInt(String s, int from, int to) {
+        int len = to - from;
+        if (len == 1 && s.charAt(from) == '.') {
+            return true;
+        }
+        int i = from;
+        if (len > 0 && s.charAt(i) == '-') {
+            i++;
+        }
+        int digits = to - i;
+        if (digits < 1 || digits > 9) {
+            return false;
+        }
+        if (s.charAt(i) == '0' && (digits > 1 || i > from)) {
+            return false;
+        }
+        for (int k = i; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when s[from,to) is "." or a decimal that C's %g of its 32-bit float prints identically:
+     * no exponent, no superfluous zeros, at most 6 significant digits, 1e-4 <= |x| < 1e6.
+     */
+    static boolean isCanonicalFloat(String s, int from, int to) {
+        int len = to - from;
+        if (len == 1 && s.charAt(from) == '.') {
+            return true;
+        }
+        int i = from;
+        if (len > 0 && s.charAt(i) == '-') {
+            i++;
+        }
+        if (i >= to) {
+            return false;
+        }
+        int dot = -1;
+        for (int k = i; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                if (dot >= 0) {
+                    return false;
+                }
+                dot = k;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        int intEnd = dot < 0 ? to : dot;
+        int intDigits = intEnd - i;
+        if (intDigits < 1) {
+            return false;
+        }
+        if (s.charAt(i) == '0' && intDigits > 1) {
+            return false;
+        }
+        if (dot >= 0 && (dot == to - 1 || s.charAt(to - 1) == '0')) {
+            return false;
+        }
+        if (s.charAt(i) != '0') {
+            int sig = intDigits + (dot < 0 ? 0 : to - dot - 1);
+            if (intDigits > 6 || sig > 6) {
+                return false;
+            }
+            return !(i > from && dot < 0 && intDigits == 1 && s.charAt(i) == '0');
+        }
+        // 0 or 0.xxx
+        if (dot < 0) {
+            return i == from; // "0" yes, "-0" no
+        }
+        int k = dot + 1;
+        int zeros = 0;
+        while (k < to && s.charAt(k) == '0') {
+            zeros++;
+            k++;
+        }
+        if (k == to) {
+            return false;
+        }
+        return zeros <= 3 && (to - k) <= 6;
+    }
+
     /** Splits on a single character without regular expressions, keeping empty fields. */
     static String[] split(String s, char sep) {
         int n = 1;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == sep) {
-                n++;
-            }
+        int i = s.indexOf(sep);
+        while (i >= 0) {
+            n++;
+            i = s.indexOf(sep, i + 1);
         }
         String[] out = new String[n];
-        int k = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == sep) {
-                out[k++] = s.substring(start, i);
-                start = i + 1;
-            }
+        for (int k = 0; k < n - 1; k++) {
+            int e = s.indexOf(sep, start);
+            out[k] = s.substring(start, e);
+            start = e + 1;
         }
-        out[k] = s.substring(start);
+        out[n - 1] = s.substring(start);
         return out;
     }
 

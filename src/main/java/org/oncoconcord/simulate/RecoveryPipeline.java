@@ -150,8 +150,13 @@ public final class RecoveryPipeline {
 
     private static double meanAuc(Path cvJson) throws IOException {
         JsonNode cv = new ObjectMapper().readTree(cvJson.toFile());
-        JsonNode n = cv.at("/metrics/auc/mean");
-        return n.isNumber() ? n.asDouble() : Double.NaN;
+        for (String path : new String[] {"/td_auc/mean", "/metrics/auc/mean"}) { // contract key, then an older layout
+            JsonNode n = cv.at(path);
+            if (n.isNumber()) {
+                return n.asDouble();
+            }
+        }
+        return Double.NaN;
     }
 
     static Result compare(SimulatedCohort c, Path cohort, Path conc, Path surv, double auc) throws IOException {

@@ -30,7 +30,7 @@ public final class CoxNet {
     private final int[] order;     // sorted position -> original index
 
     /** One point of the path: lambda and coefficients on the original scale. */
-    public record Point(double lambda, double[] beta, int iterations) {
+    public record Point(double lambda, double[] beta) {
     }
 
     public CoxNet(SurvivalData d, double alpha, double[] penaltyFactor) {
@@ -175,7 +175,7 @@ public final class CoxNet {
             for (int j = 0; j < p; j++) {
                 orig[j] = sd[j] > 0 ? b[j] / sd[j] : 0;
             }
-            out.add(new Point(lam, orig, 0));
+            out.add(new Point(lam, orig));
         }
         return out;
     }
@@ -257,7 +257,12 @@ public final class CoxNet {
     }
 
     public static CvPath crossValidate(SurvivalData d, double alpha, double[] pfac, double[] lambdas, int folds, Random rnd) {
-        int[] fold = CrossValidation.stratifiedFolds(d.event(), folds, rnd);
+        return crossValidate(d, alpha, pfac, lambdas, CrossValidation.stratifiedFolds(d.event(), folds, rnd));
+    }
+
+    /** As cv.glmnet(family = "cox", grouped = TRUE) with the given fold (0-based) of each case. */
+    public static CvPath crossValidate(SurvivalData d, double alpha, double[] pfac, double[] lambdas, int[] fold) {
+        int folds = Arrays.stream(fold).max().orElse(0) + 1;
         int L = lambdas.length;
         double[][] dev = new double[folds][L];
         double[] wFold = new double[folds];

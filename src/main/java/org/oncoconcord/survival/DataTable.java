@@ -26,6 +26,7 @@ public final class DataTable {
     private final List<String> names;
     private final Map<String, List<String>> columns;
     private final int[] lines;
+    private final Map<String, double[]> numeric = new java.util.HashMap<>();
 
     DataTable(String source, List<String> names, Map<String, List<String>> columns, int[] lines) {
         this.source = source;
@@ -130,6 +131,10 @@ public final class DataTable {
 
     /** The number in a cell, NaN when missing; a non-numeric cell is an error naming file, line and column. */
     public double number(String column, int row) {
+        double[] parsed = numbers(column);
+        if (parsed != null) {
+            return parsed[row];
+        }
         String s = cell(column, row);
         if (isMissing(s)) {
             return Double.NaN;
@@ -147,18 +152,33 @@ public final class DataTable {
 
     /** True when every non-missing cell of the column parses as a finite number. */
     public boolean isNumeric(String column) {
-        for (String s : column(column)) {
-            if (!isMissing(s)) {
-                try {
-                    if (!Double.isFinite(Double.parseDouble(s))) {
-                        return false;
-                    }
-                } catch (NumberFormatException e) {
-                    return false;
+        return numbers(column) != null;
+    }
+
+    /** The column parsed as numbers (NaN when missing), or null when a cell is not a finite number; parsed once. */
+    private synchronized double[] numbers(String column) {
+        if (numeric.containsKey(column)) {
+            return numeric.get(column);
+        }
+        List<String> cells = column(column);
+        double[] v = new double[cells.size()];
+        for (int i = 0; v != null && i < v.length; i++) {
+            String s = cells.get(i);
+            if (isMissing(s)) {
+                v[i] = Double.NaN;
+                continue;
+            }
+            try {
+                v[i] = Double.parseDouble(s);
+                if (!Double.isFinite(v[i])) {
+                    v = null;
                 }
+            } catch (NumberFormatException e) {
+                v = null;
             }
         }
-        return true;
+        numeric.put(column, v);
+        return v;
     }
 
     /** A table holding only the given rows, in the given order. */

@@ -48,15 +48,7 @@ public final class KmCommand implements Callable<Integer> {
             throw new UserException("--covariates is not used by 'survival km' (use --group)");
         }
         DataTable t = DataTable.read(in.data);
-        List<String> cols = new ArrayList<>();
-        if (group != null) {
-            cols.add(group);
-        }
-        in.covariates = cols;
-        Design design = in.design(t);
-        if (group != null) {
-            design = new Design(List.of(new Covariate(group, true, levels(t))));
-        }
+        Design design = new Design(group == null ? List.of() : List.of(new Covariate(group, true, levels(t))));
         SurvivalData d = in.cases(t, design);
         List<String> groups = group == null ? List.of("all") : design.covariates().get(0).levels();
         int[] g = new int[d.n()];

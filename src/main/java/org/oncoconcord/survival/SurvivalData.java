@@ -1,7 +1,6 @@
 package org.oncoconcord.survival;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,14 +178,5 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
         }
         Design d = Design.infer(t, covariates, completeRows(t, all), factors, refLevels);
         return from(t, timeCol, eventCol, d, strataCol, idCol);
-    }
-
-    /** Identity map helper for callers building stratum labels. */
-    static Map<String, Integer> indexOf(List<String> names) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            m.put(names.get(i), i);
-        }
-        return m;
     }
 }

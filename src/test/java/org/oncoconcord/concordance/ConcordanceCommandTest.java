@@ -258,6 +258,18 @@ class ConcordanceCommandTest {
     }
 
     @Test
+    void fastaNormalizationFailureIsAOneLineErrorWithoutOutputs() throws IOException {
+        Path fa = write("wrong.fa", ">chr9\nACGTACGTACGT\n");
+        ConcordanceRunner.Result r = ConcordanceRunner.run(dir.resolve("o5"), "X", "--sample", "A=primary:" + t,
+                "--sample", "B=metastasis:" + m, "--genome", "GRCh37", "--fasta", fa.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--fasta: normalizing sample A").contains("T.vcf");
+        try (var files = Files.list(dir.resolve("o5"))) {
+            assertThat(files).as("no outputs, no temporary files").isEmpty();
+        }
+    }
+
+    @Test
     void userGeneBedReplacesShippedTable() throws IOException {
         Path genes = write("genes.bed", "chr1\t900\t1100\tMYGENE\n");
         ConcordanceRunner.Result r = ConcordanceRunner.run(dir.resolve("o4"), "P001", "--sample", "T=primary:" + t,

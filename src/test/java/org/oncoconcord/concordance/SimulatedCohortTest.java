@@ -42,9 +42,12 @@ class SimulatedCohortTest {
         JsonNode truth = new ObjectMapper().readTree(sim.resolve("truth.json").toFile());
         int checkedVariants = 0;
         int patientsWithPlasma = 0;
+        int withFasta = 0;
         for (JsonNode p : truth.get("patients")) {
             String id = p.get("patient").asText();
             List<String> args = new ArrayList<>(List.of("--genes", sim.resolve("genes.tsv").toString()));
+            List<String> rawArgs = new ArrayList<>(List.of("--genes", sim.resolve("genes.tsv").toString(),
+                    "--fasta", sim.resolve("reference.fa").toString()));
             List<String> labels = new ArrayList<>();
             Map<String, String> typeOf = new HashMap<>();
             for (JsonNode s : p.get("samples")) {
@@ -56,6 +59,8 @@ class SimulatedCohortTest {
                 args.add("--sample");
                 args.add(label + "=" + s.get("type").asText() + ":" + norm);
                 labels.add(label);
+                rawArgs.add("--sample");
+                rawArgs.add(label + "=" + s.get("type").asText() + ":" + sim.resolve(s.get("file").asText()));
                 typeOf.put(label, s.get("type").asText());
             }
             ConcordanceRunner.Result r = ConcordanceRunner.run(dir.resolve("out"), id, args.toArray(String[]::new));
@@ -91,8 +96,22 @@ class SimulatedCohortTest {
             assertThat(r.json().at("/ras_status/braf_v600e/" + primary).asBoolean()).as(id + " BRAF")
                     .isEqualTo(p.get("braf_v600e_primary").asBoolean());
             patientsWithPlasma += r.json().has("plasma") ? 1 : 0;
+            if (withFasta < 3) {
+                // the same from the raw caller VCFs, normalized internally with --fasta
+                ConcordanceRunner.Result raw = ConcordanceRunner.run(dir.resolve("raw"), id, rawArgs.toArray(String[]::new));
+                assertThat(raw.exit()).as(raw.err()).isZero();
+                assertThat(Files.readString(dir.resolve("raw").resolve(id + ".variants.tsv")))
+                        .isEqualTo(Files.readString(dir.resolve("out").resolve(id + ".variants.tsv")));
+                assertThat(raw.json().get("pairs")).isEqualTo(r.json().get("pairs"));
+                assertThat(raw.json().at("/samples/0/file").asText()).endsWith(p.get("samples").get(0).get("file").asText());
+                try (var left = Files.list(dir.resolve("raw"))) {
+                    assertThat(left).as("temporary normalized files removed").hasSize(2 * (withFasta + 1));
+                }
+                withFasta++;
+            }
         }
         assertThat(checkedVariants).isGreaterThan(100);
         assertThat(patientsWithPlasma).isPositive();
+        assertThat(withFasta).isEqualTo(3);
     }
 }

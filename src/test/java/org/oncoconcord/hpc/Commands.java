@@ -31,18 +31,22 @@ final class Commands {
     static Result run(Path dir, Map<String, String> env, Duration limit, List<String> command)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Path out = Files.createTempFile(dir, "cmd-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
-            return new Result(command, -1, Files.readString(out, StandardCharsets.UTF_8) + "\n[timed out after " + limit + "]");
+        Path out = Files.createTempFile("oncoconcord-cmd-", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroy);
+                p.destroy();
+                p.waitFor(30, TimeUnit.SECONDS);
+                return new Result(command, -1, Files.readString(out, StandardCharsets.UTF_8) + "\n[timed out after " + limit + "]");
+            }
+            return new Result(command, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
         }
-        return new Result(command, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 
     /** Runs a short command in the system temp folder. */

@@ -139,6 +139,37 @@ class RealCallerFilesTest {
     }
 
     @Test
+    void passDepthAndVafFiltersRejectWithReasonsAndCountsAddUp() throws IOException {
+        Path in = SharedData.require("vcf/vcf2maf_callers/test_varscan.vcf");
+        Path out = tmp.resolve("f.vcf.gz");
+        Path stats = tmp.resolve("f.json");
+        Path rejects = tmp.resolve("f.tsv");
+        Run r = Run.normalize(List.of("-m", "-any", "--pass-only", "--min-depth", "20", "--min-vaf", "0.1",
+                "--stats", stats.toString(), "--rejects", rejects.toString(), "-o", out.toString(), in.toString()));
+        assertThat(r.exit).as(r.err).isZero();
+        JsonNode s = new ObjectMapper().readTree(stats.toFile());
+        List<String> inData = Run.dataLines(in);
+        long notPass = inData.stream().skip(1).map(l -> l.split("\t")[6]).filter(f -> !f.equals("PASS") && !f.equals(".")).count();
+        assertThat(s.get("rejected").path("filter_not_pass").asLong()).isEqualTo(notPass);
+        assertThat(s.get("in").asLong() + s.get("split_added").asLong())
+                .isEqualTo(s.get("out").asLong() + s.get("rejected_total").asLong());
+        List<String> rej = Files.readAllLines(rejects);
+        assertThat(rej.get(0)).isEqualTo("chrom\tpos\tref\talt\treason");
+        assertThat(rej.subList(1, rej.size())).allSatisfy(l -> assertThat(l.split("\t")[4])
+                .isIn("filter_not_pass", "min_depth", "min_vaf", "depth_unavailable", "vaf_unavailable"));
+        assertThat(rej).hasSize(1 + (int) s.get("rejected_total").asLong());
+        List<String> data = Run.dataLines(out);
+        int t = List.of(data.get(0).split("\t")).indexOf("TUMOR");
+        assertThat(data.size() - 1L).isEqualTo(s.get("out").asLong()).isPositive();
+        for (String line : data.subList(1, data.size())) {
+            String[] c = line.split("\t");
+            assertThat(c[6]).isIn("PASS", ".");
+            assertThat(Long.parseLong(field(c, t, "DP"))).isGreaterThanOrEqualTo(20);
+            assertThat(Double.parseDouble(field(c, t, "AF"))).isGreaterThanOrEqualTo(0.1);
+        }
+    }
+
+    @Test
     void contigNamesFollowTheReferenceAndMissingContigLinesComeFromTheFai() throws IOException {
         Path fa = tmp.resolve("ref.fa");
         Files.writeString(fa, ">chr1\nACGTACGTACGTAAAAACCCCC\n>chrM\nGATTACAGATTACA\n");

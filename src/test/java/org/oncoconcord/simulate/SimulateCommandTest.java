@@ -46,6 +46,10 @@ class SimulateCommandTest {
         // every sample has >= 2 samples per patient
         assertThat(sheet.stream().skip(1).map(l -> l.split(",")[0]).distinct().count()).isEqualTo(5);
         assertThat(sheet.size() - 1).isGreaterThanOrEqualTo(10);
+        // the project's own validator accepts the samplesheet and clinical table (assets/schema_*.json)
+        StringWriter verr = new StringWriter();
+        assertThat(run(new StringWriter(), verr, "validate", "--quiet", "-i", out.resolve("samplesheet.csv").toString(), "-c",
+                out.resolve("clinical.csv").toString())).as(verr.toString()).isZero();
         // no temporary files left behind
         try (Stream<Path> s = Files.walk(out)) {
             assertThat(s.map(Path::toString)).noneMatch(p -> p.contains(".tmp"));

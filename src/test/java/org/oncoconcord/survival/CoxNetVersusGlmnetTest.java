@@ -57,4 +57,23 @@ class CoxNetVersusGlmnetTest {
             System.out.println("glmnet alpha " + a + ": largest |beta - glmnet| over the path " + worst + " " + Arrays.toString(path.get(nl - 1).beta()));
         }
     }
+
+    /** cv.glmnet with foldid: grouped partial-likelihood deviance per lambda, lambda.min and lambda.1se. */
+    @Test
+    void crossValidatedDevianceMatchesCvGlmnetWithTheSameFolds() {
+        SurvivalData d = untied();
+        Map<String, Double> e = R.of("cvglmnet_tcga_alpha1");
+        int nl = (int) e.keySet().stream().filter(k -> k.startsWith("lambda:")).count();
+        double[] lambdas = IntStream.rangeClosed(1, nl).mapToDouble(l -> e.get("lambda:" + l)).toArray();
+        int[] fold = IntStream.range(0, d.n()).map(i -> i % 5).toArray();
+        CoxNet.CvPath cv = CoxNet.crossValidate(d, 1, new double[] {0, 0, 1, 1, 1, 1, 1, 1, 1, 1}, lambdas, fold);
+        for (int l = 0; l < nl; l++) {
+            double def = e.get("cvm_definition:" + (l + 1));
+            assertThat(cv.cvm()[l]).as("cvm by definition from glmnet fold fits " + (l + 1)).isCloseTo(def, within(1e-6 * def));
+            assertThat(cv.cvm()[l]).as("cv.glmnet cvm " + (l + 1)).isCloseTo(e.get("cvm:" + (l + 1)), within(1e-4 * e.get("cvm:" + (l + 1))));
+            assertThat(cv.cvsd()[l]).as("cvsd " + (l + 1)).isCloseTo(e.get("cvsd:" + (l + 1)), within(1e-2 * e.get("cvsd:" + (l + 1))));
+        }
+        assertThat(lambdas[cv.best()]).isEqualTo(e.get("lambda.min"));
+        assertThat(lambdas[cv.oneSe()]).isEqualTo(e.get("lambda.1se"));
+    }
 }
