@@ -35,6 +35,12 @@ final class ForestPlot {
         return Double.isNaN(v) ? v : Math.max(1e-3, Math.min(1e3, v));
     }
 
+    /** Terms with a finite positive hazard ratio, the ones drawn. */
+    static long finiteRows(List<SurvivalResults.Cox> models) {
+        return models.stream().flatMap(m -> m.coefficients().rows().stream()).map(t -> Tsv.num(t, "hr"))
+                .filter(hr -> !Double.isNaN(hr) && !Double.isInfinite(hr) && hr > 0).count();
+    }
+
     static int rows(List<SurvivalResults.Cox> models) {
         return models.stream().mapToInt(m -> m.coefficients().rows().size()).sum();
     }

@@ -97,7 +97,9 @@ final class OncoprintPlot {
             for (int t = 0; t < TYPES.length; t++) {
                 String v = r.get(TYPES[t]);
                 double code = "1".equals(v) ? 3 + t : "0".equals(v) ? 2 : 0;
-                cells.add(new double[] {p, g + OFFSET[t], code});
+                if (code > 0) { // absent / not evaluable = the white background: not drawn, keeps the SVG small
+                    cells.add(new double[] {p, g + OFFSET[t], code});
+                }
             }
         }
         double[][] xyz = new double[3][cells.size()];

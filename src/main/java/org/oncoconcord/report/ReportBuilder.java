@@ -121,9 +121,13 @@ final class ReportBuilder {
         sb.append(Html.note("Per gene and for the clinically actionable calls (RAS, BRAF V600E): patients evaluable in both sample types, "
                 + "overall (OPA), positive (PPA) and negative (NPA) percent agreement with Wilson 95% CIs (reference: primary, or tissue), "
                 + "Cohen's kappa with 95% CI, and McNemar's test of the discordant patients."));
-        ChartFiles.Written w = plot(ConcordancePlot.chart(cohort.concordance()), "gene_concordance", 900,
-                IntervalDotChart.height(ConcordancePlot.rows(cohort.concordance())));
-        sb.append(Html.figure(w, "Overall percent agreement per gene with Wilson 95% CIs."));
+        if (ConcordancePlot.rows(cohort.concordance()) > 0) {
+            ChartFiles.Written w = plot(ConcordancePlot.chart(cohort.concordance()), "gene_concordance", 900,
+                    IntervalDotChart.height(ConcordancePlot.rows(cohort.concordance())));
+            sb.append(Html.figure(w, "Overall percent agreement per gene with Wilson 95% CIs."));
+        } else {
+            sb.append(Html.note("No patient is evaluable in two sample types: no agreement to plot."));
+        }
         sb.append(Html.table(concordanceHeader(false), concordanceRows(cohort.concordance(), false, null)));
         for (Tsv by : cohort.concordanceBy()) {
             String col = by.rows().isEmpty() ? "?" : by.rows().get(0).get("stratum_column");
@@ -225,8 +229,11 @@ final class ReportBuilder {
             sb.append("</div>");
         }
         if (!survival.cox().isEmpty()) {
-            ChartFiles.Written w = plot(ForestPlot.chart(survival.cox()), "forest", 900, IntervalDotChart.height(ForestPlot.rows(survival.cox())));
-            sb.append("<h3>Cox models</h3>").append(Html.figure(w, "Hazard ratios with 95% CIs."));
+            sb.append("<h3>Cox models</h3>");
+            if (ForestPlot.finiteRows(survival.cox()) > 0) {
+                ChartFiles.Written w = plot(ForestPlot.chart(survival.cox()), "forest", 900, IntervalDotChart.height(ForestPlot.rows(survival.cox())));
+                sb.append(Html.figure(w, "Hazard ratios with 95% CIs."));
+            }
             List<List<String>> rows = new ArrayList<>();
             for (SurvivalResults.Cox m : survival.cox()) {
                 for (Map<String, String> t : m.coefficients().rows()) {

@@ -96,7 +96,7 @@ class CohortPlantedTruthTest {
                 checkedPairs++;
             }
         }
-        assertThat(checkedPairs).isGreaterThan(10);
+        assertThat(checkedPairs).as("patients with a primary and a metastasis").isGreaterThanOrEqualTo(8);
         assertThat(newDrivers).as("the seed plants new drivers, so the flag is tested both ways").isPositive();
         var kras = CohortCommandTest.row(CohortCommandTest.tsv(out.resolve("gene_concordance.tsv")),
                 "comparison", "primary_vs_metastasis", "feature", "KRAS");
