@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 /** {@code oncoconcord simulate-recovery}: simulate a cohort, run the CLI steps on it, compare with the planted truth. */
 @Command(name = "simulate-recovery", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Simulate a study, run normalize -> concordance -> cohort -> survival cox/cv on it, and check that the "
-                + "planted per-gene concordance, plasma sensitivity and log hazard ratios fall inside the estimates' 95% intervals.",
+                + "planted per-gene concordance, plasma sensitivity and log hazard ratios fall inside the estimates' 95%% intervals.",
                 "Writes OUT/study, OUT/normalized, OUT/concordance, OUT/cohort, OUT/survival and OUT/recovery.tsv (also on stdout). "
-                        + "Exit 0 when at most m of K quantities miss (P(Binomial(K,0.05) > m) <= 1%), else 1."})
+                        + "Exit 0 when at most m of K quantities miss (P(Binomial(K,0.05) > m) <= 1%%), else 1."})
 public final class SimulateRecoveryCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
