@@ -14,6 +14,13 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.oncoconcord.normalize.NormalizeCommand.class,
+                org.oncoconcord.survival.SurvivalCommand.class,
+                org.oncoconcord.concordance.ConcordanceCommand.class,
+                org.oncoconcord.simulate.SimulateCommand.class,
+                org.oncoconcord.simulate.SimulateRecoveryCommand.class,
+                org.oncoconcord.validate.ValidateCommand.class,
+                org.oncoconcord.cohort.CohortCommand.class,
+                org.oncoconcord.report.ReportCommand.class,
         })
 public final class Main implements Runnable {
 

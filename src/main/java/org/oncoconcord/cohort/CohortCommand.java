@@ -1,0 +1,240 @@
+package org.oncoconcord.cohort;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.Progress;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.io.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code oncoconcord cohort}: gathers per-patient concordance results into cohort tables and survival features. */
+@Command(name = "cohort", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Cohort statistics, stratified tables and survival features.",
+            "Reads every per-patient ID.concordance.json (with ID.variants.tsv beside it).",
+            "",
+            "Writes in --out:",
+            "  gene_concordance.tsv      per gene, RAS and BRAF_V600E; primary vs metastasis",
+            "                            and tissue vs plasma: OPA, PPA, NPA (Wilson 95%% CI),",
+            "                            Cohen's kappa (asymptotic 95%% CI), McNemar's test",
+            "                            (exact binomial below 25 discordant patients, else",
+            "                            chi-square with continuity correction)",
+            "  gene_concordance.by_<COL>.tsv, patients_summary.by_<COL>.tsv",
+            "                            the same per stratum of every --by column and of",
+            "                            plasma_tumour_signal",
+            "  patients.tsv, patients_summary.tsv (median, IQR), metastasis_new_by_gene.tsv,",
+            "  oncoprint.tsv, features.tsv + features.columns.tsv (survival features, marked",
+            "  baseline or post_metastasis), *_mqc.tsv (MultiQC), rejects.tsv, warnings.tsv,",
+            "  cohort.json. Details: docs/COHORT_AND_REPORT.md.",
+            "",
+        })
+public final class CohortCommand implements Callable<Integer> {
+    /** The built-in stratum: whether the plasma sample showed tumour signal. */
+    public static final String PLASMA_SIGNAL = "plasma_tumour_signal";
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--concordance", required = true, arity = "1..*", paramLabel = "DIR_OR_FILE",
+            description = "Folders (searched recursively) or files of per-patient *.concordance.json.")
+    List<Path> concordance;
+
+    @Option(names = "--clinical", required = true, paramLabel = "FILE", description = "Clinical CSV (or .tsv): patient + covariates.")
+    Path clinical;
+
+    @Option(names = "--by", paramLabel = "COL", split = ",", description = "Clinical column(s) to stratify by, e.g. metastatic_site.")
+    List<String> by = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        ClinicalTable clin = ClinicalTable.read(clinical);
+        for (String col : by) {
+            if (!clin.columns().contains(col)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--by " + col + ": no such column in " + clinical + " (has " + String.join(",", clin.columns()) + ")");
+            }
+        }
+        List<Path> inputs = findInputs(concordance);
+        Map<String, PatientConcordance> accepted = new TreeMap<>();
+        Table rejects = new Table("source", "patient", "reason");
+        Table warnings = new Table("source", "patient", "warning");
+        try (Progress progress = new Progress("cohort: read " + inputs.size() + " patients", inputs.size(), common.quiet())) {
+            for (Path json : inputs) {
+                String stem = json.getFileName().toString().replaceFirst("\\.concordance\\.json$", "");
+                Path variants = json.resolveSibling(stem + ".variants.tsv");
+                if (!Files.exists(variants)) {
+                    warnings.add(json, stem, "no " + variants.getFileName() + " beside it: new-in-metastasis genes from gene status");
+                    variants = null;
+                }
+                try {
+                    PatientConcordance p = ConcordanceReader.read(json, variants);
+                    if (accepted.containsKey(p.patient())) {
+                        rejects.add(json, p.patient(), "duplicate patient: already read from " + accepted.get(p.patient()).source());
+                    } else {
+                        accepted.put(p.patient(), p);
+                        if (!stem.equals(p.patient())) {
+                            warnings.add(json, p.patient(), "file name does not match patient id '" + p.patient() + "'");
+                        }
+                        if (!clin.rows().containsKey(p.patient())) {
+                            warnings.add(json, p.patient(), "patient absent from " + clinical.getFileName() + ": clinical columns NA");
+                        }
+                    }
+                } catch (ConcordanceReader.Rejected e) {
+                    rejects.add(json, stem, e.getMessage());
+                }
+                progress.advance(1);
+            }
+        }
+        for (String id : clin.rows().keySet()) {
+            if (!accepted.containsKey(id)) {
+                warnings.add(clinical, id, "clinical patient without a usable concordance result");
+            }
+        }
+        for (List<String> r : rejects.rows()) {
+            System.err.println("oncoconcord cohort: rejected " + r.get(0) + ": " + r.get(2));
+        }
+        if (accepted.isEmpty()) {
+            throw new UserException("no usable concordance result among " + inputs.size() + " input(s); first problem: "
+                    + (rejects.rows().isEmpty() ? "none found" : rejects.rows().get(0).get(0) + ": " + rejects.rows().get(0).get(2)));
+        }
+
+        List<PatientConcordance> patients = List.copyOf(accepted.values());
+        List<String> genes = CohortAnalysis.genes(patients);
+        Map<String, Function<PatientConcordance, String>> strata = new LinkedHashMap<>();
+        for (String col : by) {
+            strata.put(col, p -> clin.value(p.patient(), col));
+        }
+        strata.put(PLASMA_SIGNAL, p -> p.plasma() == null ? "no_plasma" : p.plasma().tumourSignal() ? "signal" : "no_signal");
+
+        Map<String, String> files = new LinkedHashMap<>();
+        Table conc = CohortAnalysis.geneConcordance(patients, genes);
+        Table pts = CohortAnalysis.patients(patients);
+        Table summary = CohortAnalysis.patientSummary(patients);
+        Table newByGene = CohortAnalysis.metastasisNewByGene(patients, genes);
+        files.put("gene_concordance.tsv", conc.toTsv());
+        files.put("patients.tsv", pts.toTsv());
+        files.put("patients_summary.tsv", summary.toTsv());
+        files.put("metastasis_new_by_gene.tsv", newByGene.toTsv());
+        files.put("oncoprint.tsv", CohortAnalysis.oncoprint(patients, genes).toTsv());
+        for (var s : strata.entrySet()) {
+            String safe = s.getKey().replaceAll("[^A-Za-z0-9._-]", "_");
+            files.put("gene_concordance.by_" + safe + ".tsv", CohortAnalysis.geneConcordanceBy(patients, genes, s.getKey(), s.getValue()).toTsv());
+            files.put("patients_summary.by_" + safe + ".tsv", CohortAnalysis.patientSummaryBy(patients, s.getKey(), s.getValue()).toTsv());
+        }
+        Features.Result features = Features.build(patients, genes, clin);
+        files.put("features.tsv", features.features().toTsv());
+        files.put("features.columns.tsv", features.columns().toTsv());
+        files.put("gene_concordance_mqc.tsv", MultiqcTable.render("oncoconcord_gene_concordance", "Gene concordance",
+                "Per gene, RAS and BRAF V600E: agreement between primary and metastasis and between tissue and plasma (Wilson 95% CI), Cohen kappa, McNemar p.",
+                MultiqcTable.keyed(conc, "comparison_feature", List.of("comparison", "feature")),
+                List.of("comparison_feature", "n_evaluable", "opa", "opa_lower", "opa_upper", "ppa", "npa", "kappa", "mcnemar_p")));
+        files.put("patients_mqc.tsv", MultiqcTable.render("oncoconcord_patients", "Shared and private mutations per patient",
+                "Primary vs metastasis: shared, primary-only and new-in-metastasis variants; plasma-only variants; plasma tumour signal.",
+                pts, List.of("patient", "shared", "primary_only", "metastasis_new", "percent_shared", "plasma_only", "plasma_tumour_signal")));
+        files.put("metastasis_new_by_gene_mqc.tsv", MultiqcTable.render("oncoconcord_metastasis_new", "Mutations new in the metastasis by gene",
+                "Patients with a mutation present in the metastasis and absent from the primary, per gene.",
+                newByGene, List.of("gene", "patients_evaluable", "patients_with_new", "percent", "n_variants")));
+        files.put("rejects.tsv", rejects.toTsv());
+        files.put("warnings.tsv", warnings.toTsv());
+        files.put("cohort.json", summaryJson(inputs.size(), patients, rejects, warnings, clin, genes));
+
+        Files.createDirectories(out);
+        for (var f : files.entrySet()) {
+            AtomicFiles.writeString(out.resolve(f.getKey()), f.getValue());
+        }
+        if (!common.quiet()) {
+            System.err.printf("oncoconcord cohort: %d input(s): %d accepted, %d rejected, %d warning(s); %d files in %s%n",
+                    inputs.size(), patients.size(), rejects.rows().size(), warnings.rows().size(), files.size(), out);
+        }
+        return 0;
+    }
+
+    /** The concordance JSON files named by the arguments: folders are searched recursively. */
+    static List<Path> findInputs(List<Path> args) {
+        List<Path> found = new ArrayList<>();
+        for (Path a : args) {
+            if (Files.isDirectory(a)) {
+                try (Stream<Path> s = Files.walk(a, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                    List<Path> in = s.filter(f -> f.getFileName().toString().endsWith(".concordance.json") && Files.isRegularFile(f)).sorted().toList();
+                    if (in.isEmpty()) {
+                        throw new UserException(a + ": no *.concordance.json in this folder");
+                    }
+                    found.addAll(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (Files.isRegularFile(a)) {
+                found.add(a);
+            } else {
+                throw new UserException(a + ": no such file or folder");
+            }
+        }
+        return found;
+    }
+
+    private String summaryJson(int inputs, List<PatientConcordance> patients, Table rejects, Table warnings, ClinicalTable clin, List<String> genes) {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = om.createObjectNode();
+        root.put("tool", "oncoconcord cohort");
+        root.put("tool_version", VersionProvider.version());
+        ObjectNode params = root.putObject("parameters");
+        ArrayNode conc = params.putArray("concordance");
+        concordance.forEach(p -> conc.add(p.toString()));
+        params.put("clinical", clinical.toString());
+        ArrayNode byNode = params.putArray("by");
+        by.forEach(byNode::add);
+        ObjectNode counts = root.putObject("counts");
+        counts.put("inputs", inputs);
+        counts.put("accepted", patients.size());
+        counts.put("rejected", rejects.rows().size());
+        counts.put("warnings", warnings.rows().size());
+        counts.put("clinical_patients", clin.rows().size());
+        counts.put("with_primary_and_metastasis", patients.stream().filter(p -> p.primaryMet() != null).count());
+        counts.put("with_plasma", patients.stream().filter(p -> p.has(SampleType.PLASMA)).count());
+        ArrayNode ids = root.putArray("patients");
+        patients.forEach(p -> ids.add(p.patient()));
+        ArrayNode g = root.putArray("genes");
+        genes.forEach(g::add);
+        ObjectNode m = root.putObject("methods");
+        m.put("proportion_ci", "Wilson score 95% interval without continuity correction");
+        m.put("agreement", "OPA = agreeing/evaluable; PPA = both mutated/reference mutated; NPA = both wild-type/reference wild-type; "
+                + "reference = primary (primary vs metastasis) or tissue = primary or metastasis mutated (tissue vs plasma); "
+                + "several samples of one type are positive when any is");
+        m.put("kappa", "Cohen's kappa, large-sample standard error of Fleiss, Cohen & Everitt (1969), Wald 95% interval truncated to [-1, 1]");
+        m.put("mcnemar", "exact two-sided binomial test when discordant pairs < " + Agreement.EXACT_BELOW
+                + ", else chi-square with continuity correction (1 df)");
+        m.put("quantiles", "median and quartiles by R's default (type 7) quantile");
+        m.put("driver", "a variant new in the metastasis inside an annotated gene other than clonal-haematopoiesis genes " + Features.CH_GENES.stream().sorted().toList());
+        try {
+            return om.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.oncoconcord.cohort;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One patient's concordance result, read from {@code ID.concordance.json} (and, when present,
+ * {@code ID.variants.tsv}): what the cohort statistics need, by sample type rather than label.
+ *
+ * @param patient      patient id
+ * @param source       the JSON file it was read from
+ * @param types        sample types present
+ * @param geneStatus   gene -> sample type -> mutated (null: not evaluable in that sample)
+ * @param ras          sample type -> RAS mutant (null: not evaluable)
+ * @param braf         sample type -> BRAF V600E (null: not evaluable)
+ * @param primaryMet   the primary-vs-metastasis pair counts, or null without both samples
+ * @param plasmaOnly   variants only in plasma (class {@code plasma_only}), or null without plasma
+ * @param classes      the variant class counts as given
+ * @param plasma       plasma tumour signal, or null without plasma
+ * @param newInMet     variants present in the metastasis and absent (evaluable) in the primary,
+ *                     or null when no variants table was found
+ */
+public record PatientConcordance(String patient, Path source, List<SampleType> types,
+                                 Map<String, Map<SampleType, Boolean>> geneStatus,
+                                 Map<SampleType, Boolean> ras, Map<SampleType, Boolean> braf,
+                                 PairCounts primaryMet, Integer plasmaOnly, Map<String, Integer> classes,
+                                 PlasmaSignal plasma, List<NewVariant> newInMet) {
+
+    /** Shared and private counts of the primary-vs-metastasis pair. */
+    public record PairCounts(int shared, int primaryOnly, int metastasisNew, int notEvaluable) {
+        /** Percent of the pair's evaluable distinct variants found in both samples. */
+        public double percentShared() {
+            int total = shared + primaryOnly + metastasisNew;
+            return total == 0 ? Double.NaN : 100.0 * shared / total;
+        }
+    }
+
+    /** Whether the plasma sample showed any tumour signal (its highest somatic VAF). */
+    public record PlasmaSignal(boolean tumourSignal, double maxSomaticVaf) {
+    }
+
+    /** A variant new in the metastasis, with its gene ("." outside annotated genes) and hotspot. */
+    public record NewVariant(String chrom, long pos, String ref, String alt, String gene, String hotspot, String group) {
+        public boolean inGene() {
+            return gene != null && !gene.isEmpty() && !gene.equals(".");
+        }
+    }
+
+    public boolean has(SampleType t) {
+        return types.contains(t);
+    }
+
+    /** Status of a per-type call in the tissue: mutated in any tissue sample; null if none evaluable. */
+    public static Boolean tissue(Map<SampleType, Boolean> byType) {
+        Boolean p = byType.get(SampleType.PRIMARY), m = byType.get(SampleType.METASTASIS);
+        if (Boolean.TRUE.equals(p) || Boolean.TRUE.equals(m)) {
+            return true;
+        }
+        return (p != null || m != null) ? Boolean.FALSE : null;
+    }
+}

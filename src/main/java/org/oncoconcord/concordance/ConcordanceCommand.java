@@ -1,0 +1,228 @@
+package org.oncoconcord.concordance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.SampleType;
+import org.oncoconcord.io.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code oncoconcord concordance}: per-patient mutation concordance of primary, metastasis and plasma. */
+@Command(name = "concordance", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Allele-level concordance (CHROM, POS, REF, ALT) of one patient's normalized, "
+                + "position-sorted VCFs: per pair shared / only / not evaluable, sensitivity and PPV of plasma "
+                + "against tissue, per-gene and RAS/BRAF status, low-VAF plasma misses.",
+                "Writes DIR/ID.concordance.json and DIR/ID.variants.tsv."})
+public final class ConcordanceCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--patient", required = true, description = "Patient id (names the outputs).")
+    String patient;
+
+    @Option(names = "--sample", required = true, paramLabel = "LABEL=TYPE:FILE",
+            description = "A sample: label, type (primary|metastasis|plasma) and VCF; 2 or more, at most one plasma.")
+    List<String> sampleSpecs;
+
+    @Option(names = "--regions", paramLabel = "LABEL=BED", description = "Regions the sample's assay covers.")
+    Map<String, Path> regions = new LinkedHashMap<>();
+
+    @Option(names = "--min-vaf", paramLabel = "LABEL=X", description = "Calls of the sample with VAF below X do not count.")
+    Map<String, Double> minVaf = new LinkedHashMap<>();
+
+    @Option(names = "--min-depth", paramLabel = "LABEL=N",
+            description = "Calls below depth N do not count, and sites with known depth below N are not evaluable in the sample.")
+    Map<String, Integer> minDepth = new LinkedHashMap<>();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Annotation annotation;
+
+    static final class Annotation {
+        @Option(names = "--genome", paramLabel = "GRCh37|GRCh38", description = "Use the shipped gene and hotspot table.")
+        String genome;
+
+        @Option(names = "--genes", paramLabel = "FILE", description = "Gene/hotspot TSV (docs/CONTRACTS.md) or gene BED replacing the shipped table.")
+        Path genes;
+    }
+
+    @Option(names = "--fasta", paramLabel = "REF.fa",
+            description = "Inputs are raw: normalize each first with 'oncoconcord normalize -f REF.fa -m -' (left-align, split, "
+                    + "standard AD/DP/AF) into a temporary folder under DIR.")
+    Path fasta;
+
+    @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
+    boolean includeFiltered;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!patient.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw usage("--patient '" + patient + "' must match [A-Za-z0-9][A-Za-z0-9._-]*");
+        }
+        List<SampleSpec> samples = samples();
+        GeneTable genes;
+        if (annotation.genes != null) {
+            requireFile(annotation.genes, "--genes");
+            genes = GeneTable.read(annotation.genes);
+        } else {
+            String g = annotation.genome.equalsIgnoreCase("GRCh37") || annotation.genome.equalsIgnoreCase("hg19") ? "GRCh37"
+                    : annotation.genome.equalsIgnoreCase("GRCh38") || annotation.genome.equalsIgnoreCase("hg38") ? "GRCh38" : null;
+            if (g == null) {
+                throw usage("--genome '" + annotation.genome + "' is not GRCh37 or GRCh38");
+            }
+            genes = GeneTable.shipped(g);
+        }
+        Files.createDirectories(out);
+        Path normDir = null;
+        List<SampleSpec> given = samples;
+        try {
+            if (fasta != null) {
+                requireFile(fasta, "--fasta");
+                normDir = Files.createTempDirectory(out.toAbsolutePath(), "." + patient + ".normalized.");
+                samples = normalizeAll(samples, normDir);
+            }
+            run(samples, given, genes);
+        } finally {
+            if (normDir != null) {
+                try (var files = Files.list(normDir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(normDir);
+            }
+        }
+        return 0;
+    }
+
+    /** Runs {@code oncoconcord normalize -f FASTA -m -} on every input; the normalized copies live in {@code dir}. */
+    private List<SampleSpec> normalizeAll(List<SampleSpec> samples, Path dir) {
+        List<SampleSpec> out = new ArrayList<>();
+        for (SampleSpec s : samples) {
+            Path norm = dir.resolve(s.label() + ".vcf.gz");
+            CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cl.setErr(new java.io.PrintWriter(err));
+            int rc = cl.execute("normalize", "--quiet", "-f", fasta.toString(), "-m", "-", "-o", norm.toString(),
+                    s.vcf().toString());
+            if (rc != 0) {
+                String msg = err.toString().lines().filter(l -> !l.isBlank()).findFirst().orElse("exit code " + rc);
+                throw new UserException("--fasta: normalizing sample " + s.label() + " (" + s.vcf() + ") failed: " + msg);
+            }
+            out.add(new SampleSpec(s.label(), s.type(), norm, s.regions(), s.minVaf(), s.minDepth()));
+        }
+        return out;
+    }
+
+    private void run(List<SampleSpec> samples, List<SampleSpec> given, GeneTable genes) throws IOException {
+        Path json = out.resolve(patient + ".concordance.json");
+        Path tsv = out.resolve(patient + ".variants.tsv");
+        Path tsvTmp = AtomicFiles.tempFor(tsv);
+        Path jsonTmp = AtomicFiles.tempFor(json);
+        try {
+            Map<String, Object> summary;
+            try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tsvTmp))) {
+                summary = new ConcordanceEngine(samples, includeFiltered, genes).run(patient, w, common.quiet());
+            }
+            if (fasta != null) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> ss = (List<Map<String, Object>>) summary.get("samples");
+                for (int i = 0; i < ss.size(); i++) {
+                    ss.get(i).put("file", given.get(i).vcf().toString());
+                    ss.get(i).put("normalized_with", fasta.toString());
+                }
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonTmp.toFile(), summary);
+            AtomicFiles.move(tsvTmp, tsv);
+            AtomicFiles.move(jsonTmp, json);
+        } finally {
+            Files.deleteIfExists(tsvTmp);
+            Files.deleteIfExists(jsonTmp);
+        }
+    }
+
+    private List<SampleSpec> samples() {
+        List<SampleSpec> out = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        int plasma = 0;
+        for (String s : sampleSpecs) {
+            SampleSpec sp;
+            try {
+                sp = SampleSpec.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            if (!labels.add(sp.label())) {
+                throw usage("--sample label '" + sp.label() + "' is given twice");
+            }
+            requireFile(sp.vcf(), "--sample " + sp.label());
+            if (regions.containsKey(sp.label())) {
+                requireFile(regions.get(sp.label()), "--regions " + sp.label());
+                sp = sp.withRegions(regions.get(sp.label()));
+            }
+            if (minVaf.containsKey(sp.label())) {
+                double v = minVaf.get(sp.label());
+                if (!(v >= 0 && v <= 1)) {
+                    throw usage("--min-vaf " + sp.label() + "=" + v + " is not in [0, 1]");
+                }
+                sp = sp.withMinVaf(v);
+            }
+            if (minDepth.containsKey(sp.label())) {
+                int d = minDepth.get(sp.label());
+                if (d < 0) {
+                    throw usage("--min-depth " + sp.label() + "=" + d + " is negative");
+                }
+                sp = sp.withMinDepth(d);
+            }
+            plasma += sp.type() == SampleType.PLASMA ? 1 : 0;
+            out.add(sp);
+        }
+        if (out.size() < 2) {
+            throw usage("give at least two --sample");
+        }
+        if (plasma > 1) {
+            throw usage("at most one plasma --sample per patient (got " + plasma + ")");
+        }
+        for (Map<String, ?> m : List.of(regions, minVaf, minDepth)) {
+            for (String l : m.keySet()) {
+                if (!labels.contains(l)) {
+                    throw usage("option names label '" + l + "', which no --sample has");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void requireFile(Path p, String what) {
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new UserException(what + ": file " + p + " does not exist or is not readable");
+        }
+    }
+
+    private CommandLine.ParameterException usage(String msg) {
+        return new CommandLine.ParameterException(spec.commandLine(), msg);
+    }
+}

@@ -1,0 +1,581 @@
+package org.oncoconcord.concordance;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.oncoconcord.cli.Progress;
+import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.ContigNames;
+import org.oncoconcord.core.SampleType;
+
+/**
+ * Compares the calls of one patient's samples by a streaming merge-join of their position-sorted
+ * VCFs: memory does not grow with the number of records. Writes one {@code variants.tsv} row per
+ * distinct allele as it goes and returns the summary that becomes {@code concordance.json}.
+ */
+public final class ConcordanceEngine {
+    private static final int VAF_BINS = 10_000;
+    private static final int MAX_LISTED = 200;
+
+    private final List<SampleSpec> samples;
+    private final boolean includeFiltered;
+    private final GeneTable genes;
+    private final int n;
+    private final Regions[] regions;
+
+    // accumulators
+    private final long[] nVariants;
+    private final long[] duplicates;
+    private final double[] maxVaf;
+    private final long[][] vafHist;
+    private final long[][] shared;
+    private final long[][] onlyA;
+    private final long[][] onlyB;
+    private final long[][] notEvalA;
+    private final long[][] notEvalB;
+    private final Map<String, Long> classes = new LinkedHashMap<>();
+    private final Map<String, boolean[]> geneStatus = new LinkedHashMap<>();
+    private final Map<String, List<String>> geneVariants = new LinkedHashMap<>();
+    private final Map<String, Long> geneVariantCount = new LinkedHashMap<>();
+    private final boolean[] ras;
+    private final boolean[] braf;
+    private final List<List<String>> rasHits = new ArrayList<>();
+    private final int plasma;
+    private long missed;
+    private long missedWithEvidence;
+    private long missedNotEvaluable;
+    private long detected;
+    private double maxSharedPlasmaVaf = Double.NaN;
+    private long distinct;
+    private final boolean[] present;
+    private final boolean[] evaluable;
+    private final double[] vaf;
+    private final int[] depth;
+    private final boolean[] evidence;
+    private final int[] siteDepth;
+    private final String[] classByMask;
+    private final long[] classCountByMask = new long[1 << SampleType.values().length];
+    private long sharedAllCount;
+    private long notEvaluableCount;
+    private final List<Call> alleles = new ArrayList<>(2);
+    private String lastContig;
+    private String lastChrom;
+    private String styleExample;
+
+    public ConcordanceEngine(List<SampleSpec> samples, boolean includeFiltered, GeneTable genes) {
+        this.samples = List.copyOf(samples);
+        this.includeFiltered = includeFiltered;
+        this.genes = genes;
+        this.n = samples.size();
+        this.regions = new Regions[n];
+        int p = -1;
+        for (int i = 0; i < n; i++) {
+            SampleSpec s = samples.get(i);
+            regions[i] = s.regions() == null ? null : Regions.readBed(s.regions());
+            if (s.type() == SampleType.PLASMA) {
+                p = i;
+            }
+            rasHits.add(new ArrayList<>());
+        }
+        this.plasma = p;
+        present = new boolean[n];
+        evaluable = new boolean[n];
+        vaf = new double[n];
+        depth = new int[n];
+        evidence = new boolean[n];
+        siteDepth = new int[n];
+        classByMask = new String[1 << SampleType.values().length];
+        for (int mask = 1; mask < classByMask.length; mask++) {
+            Set<SampleType> ts = EnumSet.noneOf(SampleType.class);
+            for (SampleType st : SampleType.values()) {
+                if ((mask & (1 << st.ordinal())) != 0) {
+                    ts.add(st);
+                }
+            }
+            classByMask[mask] = VariantClass.name(ts);
+        }
+        nVariants = new long[n];
+        duplicates = new long[n];
+        maxVaf = new double[n];
+        java.util.Arrays.fill(maxVaf, Double.NaN);
+        vafHist = new long[n][VAF_BINS + 1];
+        shared = new long[n][n];
+        onlyA = new long[n][n];
+        onlyB = new long[n][n];
+        notEvalA = new long[n][n];
+        notEvalB = new long[n][n];
+        ras = new boolean[n];
+        braf = new boolean[n];
+        for (String c : VariantClass.possible(samples.stream().map(SampleSpec::type).toList())) {
+            classes.put(c, 0L);
+        }
+        for (String g : genes.genes()) {
+            geneStatus.put(g, new boolean[n]);
+            geneVariants.put(g, new ArrayList<>());
+            geneVariantCount.put(g, 0L);
+        }
+    }
+
+    /** Runs the comparison, writing variants.tsv rows to {@code tsv}; returns the JSON summary. */
+    public Map<String, Object> run(String patient, AsciiWriter tsv, boolean quiet) throws IOException {
+        List<VcfCallReader> readers = new ArrayList<>();
+        try (Progress progress = new Progress("concordance " + patient, -1, quiet)) {
+            for (SampleSpec s : samples) {
+                readers.add(new VcfCallReader(s, includeFiltered));
+            }
+            List<List<String>> headerContigs = readers.stream().map(VcfCallReader::headerContigs).toList();
+            List<List<String>> chains = readers.stream()
+                    .map(r -> r.headerContigs().isEmpty() ? r.scanContigs() : r.headerContigs()).toList();
+            ContigOrder order = new ContigOrder(chains);
+            for (List<String> hc : headerContigs) {
+                if (!hc.isEmpty() && styleExample == null) {
+                    styleExample = hc.get(0);
+                }
+            }
+            readers.forEach(r -> r.setOrder(order));
+            VcfCallReader[] readerArr = readers.toArray(VcfCallReader[]::new);
+            writeHeader(tsv);
+            Call[][] at = new Call[n][4];
+            int[] atN = new int[n];
+            while (true) {
+                Call min = null;
+                for (int i = 0; i < n; i++) {
+                    Call h = readerArr[i].peek();
+                    if (h != null && (min == null || compare(order, h, min) < 0)) {
+                        min = h;
+                    }
+                }
+                if (min == null) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    atN[i] = 0;
+                    VcfCallReader r = readerArr[i];
+                    Call h;
+                    while ((h = r.peek()) != null && h.pos() == min.pos() && h.contig().equals(min.contig())) {
+                        if (atN[i] == at[i].length) {
+                            at[i] = java.util.Arrays.copyOf(at[i], at[i].length * 2);
+                        }
+                        at[i][atN[i]++] = r.next();
+                    }
+                }
+                site(min, at, atN, tsv);
+                progress.advance(1);
+            }
+            return summary(patient, readers);
+        } finally {
+            for (VcfCallReader r : readers) {
+                r.close();
+            }
+        }
+    }
+
+    private static int compare(ContigOrder order, Call a, Call b) {
+        int c = a.contig().equals(b.contig()) ? 0 : order.compare(a.contig(), b.contig());
+        return c != 0 ? c : Integer.compare(a.pos(), b.pos());
+    }
+
+    private void writeHeader(AsciiWriter tsv) throws IOException {
+        StringBuilder sb = new StringBuilder("chrom\tpos\tref\talt\tgene\thotspot\tgroup\tclass");
+        for (SampleSpec s : samples) {
+            String l = s.label();
+            sb.append('\t').append(l).append(".present\t").append(l).append(".vaf\t").append(l)
+                    .append(".depth\t").append(l).append(".evaluable");
+        }
+        tsv.write(sb.append('\n').toString());
+    }
+
+    /** All calls of all samples at one position. */
+    private void site(Call first, Call[][] at, int[] atN, AsciiWriter tsv) throws IOException {
+        if (styleExample == null) {
+            styleExample = first.display();
+        }
+        int[] siteDepth = this.siteDepth;
+        List<Call> alleles = this.alleles;
+        alleles.clear();
+        for (int i = 0; i < n; i++) {
+            siteDepth[i] = -1;
+            for (int k = 0; k < atN[i]; k++) {
+                Call c = at[i][k];
+                siteDepth[i] = Math.max(siteDepth[i], c.depth());
+                if (c.status() == CallStatus.COUNTED) {
+                    boolean seen = false;
+                    for (int j = 0; j < alleles.size(); j++) {
+                        Call a = alleles.get(j);
+                        seen |= a.ref().equals(c.ref()) && a.alt().equals(c.alt());
+                    }
+                    if (!seen) {
+                        alleles.add(c);
+                    }
+                }
+            }
+        }
+        if (alleles.size() > 1) {
+            alleles.sort((x, y) -> x.ref().equals(y.ref()) ? x.alt().compareTo(y.alt()) : x.ref().compareTo(y.ref()));
+        }
+        for (int j = 0; j < alleles.size(); j++) {
+            variant(alleles.get(j), at, atN, siteDepth, tsv);
+        }
+    }
+
+    private void variant(Call v, Call[][] at, int[] atN, int[] siteDepth, AsciiWriter tsv) throws IOException {
+        distinct++;
+        boolean[] present = this.present;
+        boolean[] evaluable = this.evaluable;
+        double[] vaf = this.vaf;
+        int[] depth = this.depth;
+        boolean[] evidence = this.evidence;
+        for (int i = 0; i < n; i++) {
+            Call counted = null;
+            Call any = null;
+            for (int k = 0; k < atN[i]; k++) {
+                Call c = at[i][k];
+                if (c.ref().equals(v.ref()) && c.alt().equals(v.alt())) {
+                    if (c.status() == CallStatus.COUNTED) {
+                        if (counted != null) {
+                            duplicates[i]++;
+                        } else {
+                            counted = c;
+                        }
+                    } else if (any == null) {
+                        any = c;
+                    }
+                }
+            }
+            Call shown = counted != null ? counted : any;
+            present[i] = counted != null;
+            evidence[i] = counted == null && any != null;
+            vaf[i] = shown != null ? shown.vaf() : Double.NaN;
+            depth[i] = shown != null && shown.depth() >= 0 ? shown.depth() : siteDepth[i];
+            SampleSpec s = samples.get(i);
+            boolean covered = regions[i] == null || regions[i].contains(v.contig(), v.pos());
+            boolean deepEnough = s.minDepth() <= 0 || depth[i] < 0 || depth[i] >= s.minDepth();
+            evaluable[i] = present[i] || (covered && deepEnough);
+            if (present[i]) {
+                nVariants[i]++;
+                if (!Double.isNaN(vaf[i])) {
+                    maxVaf[i] = Double.isNaN(maxVaf[i]) ? vaf[i] : Math.max(maxVaf[i], vaf[i]);
+                    int bin = (int) Math.round(Math.min(1, Math.max(0, vaf[i])) * VAF_BINS);
+                    vafHist[i][bin]++;
+                }
+            }
+        }
+        // pairs
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                if (present[a] && present[b]) {
+                    shared[a][b]++;
+                } else if (present[a]) {
+                    if (evaluable[b]) {
+                        onlyA[a][b]++;
+                    } else {
+                        notEvalA[a][b]++;
+                    }
+                } else if (present[b]) {
+                    if (evaluable[a]) {
+                        onlyB[a][b]++;
+                    } else {
+                        notEvalB[a][b]++;
+                    }
+                }
+            }
+        }
+        // class
+        boolean all = true;
+        boolean absentUnevaluable = false;
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            all &= present[i];
+            absentUnevaluable |= !present[i] && !evaluable[i];
+            if (present[i]) {
+                mask |= 1 << samples.get(i).type().ordinal();
+            }
+        }
+        String cls = all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
+        if (all) {
+            sharedAllCount++;
+        } else if (absentUnevaluable) {
+            notEvaluableCount++;
+        } else {
+            classCountByMask[mask]++;
+        }
+        // plasma misses
+        if (plasma >= 0) {
+            boolean inTissue = false;
+            for (int i = 0; i < n; i++) {
+                inTissue |= present[i] && samples.get(i).type().isTissue();
+            }
+            if (inTissue) {
+                if (present[plasma]) {
+                    detected++;
+                    if (!Double.isNaN(vaf[plasma])) {
+                        maxSharedPlasmaVaf = Double.isNaN(maxSharedPlasmaVaf) ? vaf[plasma] : Math.max(maxSharedPlasmaVaf, vaf[plasma]);
+                    }
+                } else if (!evaluable[plasma]) {
+                    missedNotEvaluable++;
+                } else {
+                    missed++;
+                    if (evidence[plasma]) {
+                        missedWithEvidence++;
+                    }
+                }
+            }
+        }
+        // annotation
+        List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
+        if (!v.contig().equals(lastContig)) {
+            lastContig = v.contig();
+            lastChrom = styleExample == null ? v.display() : ContigNames.inStyleOf(v.contig(), styleExample);
+        }
+        String chrom = lastChrom;
+        String geneCol = ".";
+        String hotspotCol = ".";
+        String groupCol = ".";
+        if (!hits.isEmpty()) {
+            List<String> gs = new ArrayList<>(2);
+            List<String> hs = new ArrayList<>(2);
+            List<String> grs = new ArrayList<>(2);
+            for (GeneTable.Entry e : hits) {
+                if (!gs.contains(e.gene())) {
+                    gs.add(e.gene());
+                }
+                if (!e.isGene()) {
+                    hs.add(e.name());
+                    if (!e.group().equals(".") && !grs.contains(e.group())) {
+                        grs.add(e.group());
+                    }
+                }
+            }
+            geneCol = String.join(",", gs);
+            hotspotCol = hs.isEmpty() ? "." : String.join(",", hs);
+            groupCol = grs.isEmpty() ? "." : String.join(",", grs);
+            String id = chrom + ":" + v.pos() + ":" + v.ref() + ">" + v.alt();
+            String shown = hs.isEmpty() ? id : String.join(",", hs) + " (" + id + ")";
+            for (String g : gs) {
+                boolean[] st = geneStatus.get(g);
+                for (int i = 0; i < n; i++) {
+                    st[i] |= present[i];
+                }
+                geneVariantCount.merge(g, 1L, Long::sum);
+                List<String> lst = geneVariants.get(g);
+                if (lst.size() < MAX_LISTED) {
+                    lst.add(shown);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (present[i]) {
+                    if (grs.contains("RAS")) {
+                        ras[i] = true;
+                        rasHits.get(i).add(shown);
+                    }
+                    if (grs.contains("BRAF_V600E")) {
+                        braf[i] = true;
+                    }
+                }
+            }
+        }
+        tsv.write(chrom).write('\t').write(v.pos()).write('\t').write(v.ref()).write('\t').write(v.alt())
+                .write('\t').write(geneCol).write('\t').write(hotspotCol).write('\t').write(groupCol)
+                .write('\t').write(cls);
+        for (int i = 0; i < n; i++) {
+            tsv.write('\t').write(present[i] ? '1' : '0').write('\t');
+            if (Double.isNaN(vaf[i])) {
+                tsv.write('.');
+            } else {
+                tsv.writeFraction(vaf[i]);
+            }
+            tsv.write('\t');
+            if (depth[i] < 0) {
+                tsv.write('.');
+            } else {
+                tsv.write(depth[i]);
+            }
+            tsv.write('\t').write(evaluable[i] ? '1' : '0');
+        }
+        tsv.write('\n');
+    }
+
+    static double round(double x, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(x * f) / f;
+    }
+
+    private static Object num(double x) {
+        return Double.isNaN(x) ? null : round(x, 6);
+    }
+
+    private double medianVaf(int i) {
+        long total = 0;
+        for (long c : vafHist[i]) {
+            total += c;
+        }
+        if (total == 0) {
+            return Double.NaN;
+        }
+        long lo = (total - 1) / 2;
+        long hi = total / 2;
+        double loV = Double.NaN;
+        double hiV = Double.NaN;
+        long seen = 0;
+        for (int b = 0; b <= VAF_BINS; b++) {
+            long c = vafHist[i][b];
+            if (c == 0) {
+                continue;
+            }
+            if (Double.isNaN(loV) && lo < seen + c) {
+                loV = b / (double) VAF_BINS;
+            }
+            if (hi < seen + c) {
+                hiV = b / (double) VAF_BINS;
+                break;
+            }
+            seen += c;
+        }
+        return (loV + hiV) / 2;
+    }
+
+    private Map<String, Object> summary(String patient, List<VcfCallReader> readers) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("patient", patient);
+        out.put("tool_version", VersionProvider.version());
+        out.put("annotation", genes.description());
+        out.put("include_filtered", includeFiltered);
+        out.put("n_distinct_variants", distinct);
+        List<Object> ss = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            SampleSpec s = samples.get(i);
+            VcfCallReader.ReadStats st = readers.get(i).stats();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", s.label());
+            m.put("type", s.type().label());
+            m.put("file", s.vcf().toString());
+            m.put("tumor_sample", readers.get(i).tumourSample());
+            m.put("regions", s.regions() == null ? null : s.regions().toString());
+            m.put("min_vaf", s.minVaf());
+            m.put("min_depth", s.minDepth());
+            m.put("n_variants", nVariants[i]);
+            m.put("max_vaf", num(maxVaf[i]));
+            m.put("median_vaf", num(medianVaf(i)));
+            m.put("records", st.records);
+            m.put("alleles", st.alleles);
+            m.put("filtered", st.filtered);
+            m.put("below_min_vaf", st.belowMinVaf);
+            m.put("below_min_depth", st.belowMinDepth);
+            m.put("skipped_symbolic", st.skippedSymbolic);
+            m.put("duplicates", duplicates[i]);
+            ss.add(m);
+        }
+        out.put("samples", ss);
+        List<Object> pairs = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                pairs.add(pair(a, b));
+            }
+        }
+        out.put("pairs", pairs);
+        classes.merge(VariantClass.SHARED_ALL, sharedAllCount, Long::sum);
+        for (int mask = 1; mask < classCountByMask.length; mask++) {
+            if (classCountByMask[mask] > 0) {
+                classes.merge(classByMask[mask], classCountByMask[mask], Long::sum);
+            }
+        }
+        classes.merge(VariantClass.NOT_EVALUABLE, notEvaluableCount, Long::sum);
+        out.put("classes", classes);
+        Map<String, Object> gs = new LinkedHashMap<>();
+        for (var e : geneStatus.entrySet()) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            Map<String, Object> st = new LinkedHashMap<>();
+            boolean agree = true;
+            for (int i = 0; i < n; i++) {
+                st.put(samples.get(i).label(), e.getValue()[i]);
+                agree &= e.getValue()[i] == e.getValue()[0];
+            }
+            g.put("status", st);
+            g.put("agree", agree);
+            g.put("n_variants", geneVariantCount.get(e.getKey()));
+            g.put("variants", geneVariants.get(e.getKey()));
+            gs.put(e.getKey(), g);
+        }
+        out.put("genes", gs);
+        Map<String, Object> rs = new LinkedHashMap<>();
+        Map<String, Object> rasSt = new LinkedHashMap<>();
+        Map<String, Object> rasVar = new LinkedHashMap<>();
+        Map<String, Object> brafSt = new LinkedHashMap<>();
+        boolean rasAgree = true;
+        boolean brafAgree = true;
+        for (int i = 0; i < n; i++) {
+            String l = samples.get(i).label();
+            rasSt.put(l, ras[i] ? "mutant" : "wild_type");
+            rasVar.put(l, rasHits.get(i));
+            brafSt.put(l, braf[i]);
+            rasAgree &= ras[i] == ras[0];
+            brafAgree &= braf[i] == braf[0];
+        }
+        rs.put("status", rasSt);
+        rs.put("agree", rasAgree);
+        rs.put("variants", rasVar);
+        rs.put("braf_v600e", brafSt);
+        rs.put("braf_agree", brafAgree);
+        out.put("ras_status", rs);
+        if (plasma >= 0) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("label", samples.get(plasma).label());
+            p.put("max_somatic_vaf", num(maxVaf[plasma]));
+            p.put("max_tissue_shared_vaf", num(maxSharedPlasmaVaf));
+            boolean signal = detected > 0;
+            p.put("tumour_signal", signal);
+            p.put("tissue_variants_detected", detected);
+            p.put("missed_tissue_variants", missed);
+            p.put("missed_with_signal", signal ? missed : 0);
+            p.put("missed_without_signal", signal ? 0 : missed);
+            p.put("missed_with_subthreshold_evidence", missedWithEvidence);
+            p.put("tissue_variants_not_evaluable", missedNotEvaluable);
+            out.put("plasma", p);
+        }
+        return out;
+    }
+
+    private Map<String, Object> pair(int a, int b) {
+        SampleSpec sa = samples.get(a);
+        SampleSpec sb = samples.get(b);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a", sa.label());
+        m.put("b", sb.label());
+        m.put("type_a", sa.type().label());
+        m.put("type_b", sb.type().label());
+        m.put("n_a", nVariants[a]);
+        m.put("n_b", nVariants[b]);
+        long sh = shared[a][b];
+        m.put("shared", sh);
+        m.put("only_a", onlyA[a][b]);
+        m.put("only_b", onlyB[a][b]);
+        m.put("not_evaluable", notEvalA[a][b] + notEvalB[a][b]);
+        m.put("not_evaluable_a", notEvalA[a][b]);
+        m.put("not_evaluable_b", notEvalB[a][b]);
+        long union = sh + onlyA[a][b] + onlyB[a][b];
+        m.put("jaccard", union == 0 ? null : round(sh / (double) union, 6));
+        boolean tissuePlasma = sa.type().isTissue() != sb.type().isTissue();
+        if (tissuePlasma) {
+            long onlyTissue = sa.type().isTissue() ? onlyA[a][b] : onlyB[a][b];
+            long onlyPlasma = sa.type().isTissue() ? onlyB[a][b] : onlyA[a][b];
+            m.put("sensitivity", wilson(sh, sh + onlyTissue));
+            m.put("ppv", wilson(sh, sh + onlyPlasma));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> wilson(long x, long total) {
+        Wilson w = Wilson.of((int) x, (int) total, 0.95);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("estimate", num(w.estimate()));
+        m.put("lower", num(w.lower()));
+        m.put("upper", num(w.upper()));
+        m.put("x", x);
+        m.put("n", total);
+        return m;
+    }
+}

@@ -1,0 +1,94 @@
+package org.oncoconcord.report;
+
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
+import org.jfree.chart.JFreeChart;
+import org.oncoconcord.io.AtomicFiles;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Writes a JFreeChart as {@code NAME.svg} (Batik's SVG generator) and {@code NAME.png} (2x
+ * resolution), and returns the SVG for inlining in HTML, its ids prefixed with the chart name so
+ * several inline SVGs never share a clip-path id. Runs headless.
+ */
+public final class ChartFiles {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ChartFiles() {
+    }
+
+    /** A chart written to disk: its name and the inline SVG markup. */
+    public record Written(String name, String inlineSvg, int width, int height) {
+    }
+
+    public static Written write(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
+        String svg = svg(chart, name, width, height);
+        AtomicFiles.writeString(dir.resolve(name + ".svg"), svg);
+        AtomicFiles.write(dir.resolve(name + ".png"), tmp -> ImageIO.write(png(chart, width, height, 2), "png", tmp.toFile()));
+        return new Written(name, svg.substring(svg.indexOf("<svg")), width, height);
+    }
+
+    static BufferedImage png(JFreeChart chart, int width, int height, int scale) {
+        BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.scale(scale, scale);
+        chart.draw(g, new Rectangle(width, height));
+        g.dispose();
+        return img;
+    }
+
+    static String svg(JFreeChart chart, String name, int width, int height) throws IOException {
+        Document doc;
+        try {
+            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+                    .createDocument("http://www.w3.org/2000/svg", "svg", null);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(doc);
+        ctx.setComment("oncoconcord report: " + name + " (JFreeChart, Batik SVG generator)");
+        ctx.setIDGenerator(new SVGIDGenerator() {
+            @Override
+            public String generateID(String prefix) {
+                return super.generateID(name + "-" + prefix);
+            }
+        });
+        SVGGraphics2D g = new SVGGraphics2D(ctx, false);
+        g.setSVGCanvasSize(new Dimension(width, height));
+        chart.draw(g, new Rectangle(width, height));
+        Element root = g.getRoot();
+        root.setAttribute("viewBox", "0 0 " + width + " " + height);
+        root.setAttribute("role", "img");
+        root.setAttribute("aria-label", chart.getTitle() == null ? name : chart.getTitle().getText());
+        StringWriter w = new StringWriter();
+        g.stream(root, w, true, false);
+        g.dispose();
+        // no DOCTYPE (it names an external DTD) and no id shared between charts inlined in one page
+        String text = w.toString();
+        text = text.substring(text.indexOf("<svg")).replace("id=\"genericDefs\"", "id=\"" + name + "-genericDefs\"");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text;
+    }
+
+    static void delete(Path dir, String name) throws IOException {
+        Files.deleteIfExists(dir.resolve(name + ".svg"));
+        Files.deleteIfExists(dir.resolve(name + ".png"));
+    }
+}

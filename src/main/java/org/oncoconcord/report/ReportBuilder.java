@@ -1,0 +1,376 @@
+package org.oncoconcord.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.oncoconcord.cli.VersionProvider;
+
+/** Builds the report's sections (figures written to {@code plots/}) from the cohort and survival results. */
+final class ReportBuilder {
+    private final CohortResults cohort;
+    private final SurvivalResults survival;
+    private final List<PlasmaMisses> plasma;
+    private final Map<String, String> params;
+    private final Path plots;
+    private final Map<String, String> nav = new LinkedHashMap<>();
+    private final List<String> figures = new ArrayList<>();
+
+    /** Per-patient tissue variants missed in plasma, with and without plasma tumour signal. */
+    record PlasmaMisses(String patient, int missed, int withSignal, int withoutSignal, double maxVaf) {
+    }
+
+    ReportBuilder(CohortResults cohort, SurvivalResults survival, List<PlasmaMisses> plasma, Map<String, String> params, Path plots) {
+        this.cohort = cohort;
+        this.survival = survival;
+        this.plasma = plasma;
+        this.params = params;
+        this.plots = plots;
+    }
+
+    /** Names of the figures written, in order. */
+    List<String> figures() {
+        return figures;
+    }
+
+    Map<String, String> nav() {
+        return nav;
+    }
+
+    String body() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append(summary());
+        sb.append(oncoprint());
+        sb.append(concordance());
+        sb.append(sharedPrivate());
+        sb.append(survivalSection());
+        sb.append(methods());
+        return sb.toString();
+    }
+
+    private ChartFiles.Written plot(JFreeChart chart, String name, int w, int h) throws IOException {
+        figures.add(name);
+        return ChartFiles.write(chart, plots, name, w, h);
+    }
+
+    private String section(String id, String title, String content) {
+        nav.put(id, title);
+        return Html.section(id, title, content);
+    }
+
+    static String ci(double est, double lo, double hi, boolean percent) {
+        if (Double.isNaN(est)) {
+            return "NA";
+        }
+        double k = percent ? 100 : 1;
+        int digits = percent ? 1 : 2;
+        String s = fmt(k * est, digits) + (percent ? "%" : "");
+        return Double.isNaN(lo) ? s : s + " (" + fmt(k * lo, digits) + "\u2013" + fmt(k * hi, digits) + ")";
+    }
+
+    private Map<String, String> concordanceRow(String comparison, String feature) {
+        return cohort.concordance().rows().stream().filter(r -> r.get("comparison").equals(comparison) && r.get("feature").equals(feature))
+                .findFirst().orElse(null);
+    }
+
+    private String summary() {
+        StringBuilder sb = new StringBuilder("<div class=\"cards\">");
+        JsonNode counts = cohort.info() == null ? null : cohort.info().path("counts");
+        if (counts != null) {
+            sb.append(Html.card(counts.path("accepted").asText() + " / " + counts.path("inputs").asText(), "patients analysed / inputs"));
+            int rejected = counts.path("rejected").asInt();
+            sb.append(Html.card(String.valueOf(rejected), "inputs rejected (see cohort/rejects.tsv)"));
+        } else {
+            sb.append(Html.card(String.valueOf(cohort.patients().rows().size()), "patients analysed"));
+        }
+        cohort.summary().rows().stream().filter(r -> r.get("metric").equals("percent_shared")).findFirst().ifPresent(r ->
+                sb.append(Html.card(String.format(Locale.ROOT, "%.1f%%", Tsv.num(r, "median")),
+                        String.format(Locale.ROOT, "median mutations shared by primary and metastasis (IQR %.1f\u2013%.1f, n=%s)",
+                                Tsv.num(r, "q1"), Tsv.num(r, "q3"), r.get("n")))));
+        for (String[] c : new String[][] {{"primary_vs_metastasis", "RAS", "RAS status agreement, primary vs metastasis"},
+                {"tissue_vs_plasma", "RAS", "RAS status agreement, tissue vs plasma"},
+                {"primary_vs_metastasis", "BRAF_V600E", "BRAF V600E agreement, primary vs metastasis"}}) {
+            Map<String, String> r = concordanceRow(c[0], c[1]);
+            if (r != null && !Double.isNaN(Tsv.num(r, "opa"))) {
+                sb.append(Html.card(ci(Tsv.num(r, "opa"), Tsv.num(r, "opa_lower"), Tsv.num(r, "opa_upper"), true),
+                        c[2] + " (n=" + r.get("n_evaluable") + ", \u03ba=" + fmt(Tsv.num(r, "kappa"), 2) + ")"));
+            }
+        }
+        sb.append("</div>\n");
+        return section("summary", "Summary", sb.toString());
+    }
+
+    private String oncoprint() throws IOException {
+        if (OncoprintPlot.genes(cohort.oncoprint()).isEmpty()) {
+            return section("oncoprint", "Oncoprint", Html.note("No mutated gene in any patient."));
+        }
+        ChartFiles.Written w = plot(OncoprintPlot.chart(cohort.oncoprint()), "oncoprint",
+                OncoprintPlot.width(cohort.oncoprint()), OncoprintPlot.height(cohort.oncoprint()));
+        return section("oncoprint", "Oncoprint", Html.figure(w, "Mutation status per patient, gene and sample type."));
+    }
+
+    private String concordance() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append(Html.note("Per gene and for the clinically actionable calls (RAS, BRAF V600E): patients evaluable in both sample types, "
+                + "overall (OPA), positive (PPA) and negative (NPA) percent agreement with Wilson 95% CIs (reference: primary, or tissue), "
+                + "Cohen's kappa with 95% CI, and McNemar's test of the discordant patients."));
+        if (ConcordancePlot.rows(cohort.concordance()) > 0) {
+            ChartFiles.Written w = plot(ConcordancePlot.chart(cohort.concordance()), "gene_concordance", 900,
+                    IntervalDotChart.height(ConcordancePlot.rows(cohort.concordance())));
+            sb.append(Html.figure(w, "Overall percent agreement per gene with Wilson 95% CIs."));
+        } else {
+            sb.append(Html.note("No patient is evaluable in two sample types: no agreement to plot."));
+        }
+        sb.append(Html.table(concordanceHeader(false), concordanceRows(cohort.concordance(), false, null)));
+        for (Tsv by : cohort.concordanceBy()) {
+            String col = by.rows().isEmpty() ? "?" : by.rows().get(0).get("stratum_column");
+            sb.append(Html.details("Stratified by " + col + " (RAS, BRAF V600E and genes)",
+                    Html.table(concordanceHeader(true), concordanceRows(by, true, null))));
+        }
+        return section("concordance", "Concordance", sb.toString());
+    }
+
+    private static List<String> concordanceHeader(boolean strata) {
+        List<String> h = new ArrayList<>();
+        if (strata) {
+            h.add("Stratum");
+        }
+        h.addAll(List.of("Comparison", "Feature", "n", "OPA (95% CI)", "PPA (95% CI)", "NPA (95% CI)", "\u03ba (95% CI)", "McNemar p", "Test"));
+        return h;
+    }
+
+    private static List<List<String>> concordanceRows(Tsv t, boolean strata, String only) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, String> r : t.rows()) {
+            if (Tsv.num(r, "n_evaluable") == 0 || (only != null && !only.equals(r.get("feature")))) {
+                continue;
+            }
+            List<String> row = new ArrayList<>();
+            if (strata) {
+                row.add(r.get("stratum"));
+            }
+            row.add(ConcordancePlot.COMPARISONS.getOrDefault(r.get("comparison"), r.get("comparison")));
+            row.add(r.get("feature").replace('_', ' '));
+            row.add(r.get("n_evaluable"));
+            for (String m : List.of("opa", "ppa", "npa")) {
+                row.add(ci(Tsv.num(r, m), Tsv.num(r, m + "_lower"), Tsv.num(r, m + "_upper"), true));
+            }
+            row.add(ci(Tsv.num(r, "kappa"), Tsv.num(r, "kappa_lower"), Tsv.num(r, "kappa_upper"), false));
+            row.add(SurvivalResults.formatP(Tsv.num(r, "mcnemar_p")));
+            row.add(r.getOrDefault("mcnemar_method", "").replace('_', ' '));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private String sharedPrivate() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        ChartFiles.Written w = plot(SharedPrivatePlot.chart(cohort.patients()), "shared_private", 1000, 460);
+        sb.append(Html.figure(w, "Variants per patient by class."));
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, String> r : cohort.summary().rows()) {
+            rows.add(List.of(r.get("metric").replace('_', ' '), r.get("n"), fmt(Tsv.num(r, "median"), 1),
+                    fmt(Tsv.num(r, "q1"), 1) + "\u2013" + fmt(Tsv.num(r, "q3"), 1), fmt(Tsv.num(r, "min"), 1) + "\u2013" + fmt(Tsv.num(r, "max"), 1)));
+        }
+        sb.append("<h3>Cohort summary</h3>").append(Html.table(List.of("Per patient", "n", "Median", "IQR", "Range"), rows));
+        if (cohort.metastasisNew() != null) {
+            List<List<String>> nm = new ArrayList<>();
+            for (Map<String, String> r : cohort.metastasisNew().rows()) {
+                if (Tsv.num(r, "patients_with_new") > 0) {
+                    nm.add(List.of(r.get("gene"), r.get("patients_with_new") + " / " + r.get("patients_evaluable"),
+                            ci(Tsv.num(r, "percent") / 100, Tsv.num(r, "lower") / 100, Tsv.num(r, "upper") / 100, true), r.get("n_variants")));
+                }
+            }
+            sb.append("<h3>Mutations new in the metastasis, by gene</h3>");
+            sb.append(nm.isEmpty() ? Html.note("No gene gained a mutation in any metastasis.")
+                    : Html.table(List.of("Gene", "Patients with a new mutation", "% (95% CI)", "Variants"), nm));
+        }
+        if (!plasma.isEmpty()) {
+            int missed = plasma.stream().mapToInt(PlasmaMisses::missed).sum();
+            int with = plasma.stream().mapToInt(PlasmaMisses::withSignal).sum();
+            int without = plasma.stream().mapToInt(PlasmaMisses::withoutSignal).sum();
+            sb.append("<h3>Tissue variants missed in plasma</h3>");
+            sb.append(Html.note(String.format(Locale.ROOT, "%d tissue variants were not found in plasma across %d patients: %d in plasma with "
+                    + "detectable tumour signal (a true absence or a subclone) and %d in plasma without tumour signal (too little ctDNA to tell).",
+                    missed, plasma.size(), with, without)));
+        }
+        List<List<String>> per = new ArrayList<>();
+        for (Map<String, String> r : cohort.patients().rows()) {
+            per.add(List.of(r.get("patient"), r.get("shared"), r.get("primary_only"), r.get("metastasis_new"),
+                    r.getOrDefault("percent_shared", "NA"), r.get("plasma_only"), r.getOrDefault("plasma_tumour_signal", "NA")));
+        }
+        sb.append(Html.details("Per-patient counts (" + per.size() + " patients)", Html.table(
+                List.of("Patient", "Shared", "Primary only", "New in metastasis", "% shared", "Plasma only", "Plasma tumour signal"), per)));
+        return section("shared", "Shared and private mutations", sb.toString());
+    }
+
+    private String survivalSection() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        if (survival.km().isEmpty() && survival.cox().isEmpty() && survival.cv().isEmpty()) {
+            return section("survival", "Survival", Html.note("No survival results were given (--survival)."));
+        }
+        List<SurvivalResults.Km> kms = new ArrayList<>(survival.km());
+        kms.sort(Comparator.comparingInt(ReportBuilder::kmRank).thenComparing(SurvivalResults.Km::name));
+        if (!kms.isEmpty()) {
+            sb.append("<h3>Kaplan-Meier curves</h3><div class=\"grid2\">");
+            for (SurvivalResults.Km km : kms) {
+                String name = "km_" + safe(km.name());
+                ChartFiles.Written w = plot(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name())), name, 640,
+                        470 + 22 * KaplanMeierPlot.groups(km).size());
+                sb.append(Html.figure(w, "Kaplan-Meier estimate, " + pretty(km.name()) + ", with 95% CIs, numbers at risk and the log-rank test."));
+            }
+            sb.append("</div>");
+        }
+        if (!survival.cox().isEmpty()) {
+            sb.append("<h3>Cox models</h3>");
+            if (ForestPlot.finiteRows(survival.cox()) > 0) {
+                ChartFiles.Written w = plot(ForestPlot.chart(survival.cox()), "forest", 900, IntervalDotChart.height(ForestPlot.rows(survival.cox())));
+                sb.append(Html.figure(w, "Hazard ratios with 95% CIs."));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (SurvivalResults.Cox m : survival.cox()) {
+                for (Map<String, String> t : m.coefficients().rows()) {
+                    rows.add(List.of(m.name(), t.get("term"), ci(Tsv.num(t, "hr"), Tsv.num(t, "hr_lower"), Tsv.num(t, "hr_upper"), false),
+                            SurvivalResults.formatP(Tsv.num(t, "p"))));
+                }
+            }
+            sb.append(Html.table(List.of("Model", "Term", "HR (95% CI)", "p"), rows));
+            List<List<String>> models = new ArrayList<>();
+            for (SurvivalResults.Cox m : survival.cox()) {
+                JsonNode j = m.model();
+                if (j != null) {
+                    models.add(List.of(m.name(), j.path("n").asText("NA"), j.path("events").asText("NA"),
+                            SurvivalResults.formatP(j.path("lr_test").path("p").asDouble(Double.NaN)),
+                            fmt(j.path("concordance").path("c").asDouble(Double.NaN), 3) + " (se " + fmt(j.path("concordance").path("se").asDouble(Double.NaN), 3) + ")"));
+                }
+            }
+            if (!models.isEmpty()) {
+                sb.append(Html.details("Model fit statistics", Html.table(List.of("Model", "n", "Events", "LR test p", "Harrell's C"), models)));
+            }
+        }
+        for (SurvivalResults.Cv cv : survival.cv()) {
+            CvMetrics m = CvMetrics.of(cv.summary());
+            sb.append("<h3>Prediction at ").append(String.format(Locale.ROOT, "%.0f", m.horizon())).append(" days: ").append(Html.esc(cv.name())).append("</h3>");
+            sb.append("<div class=\"grid2\">");
+            if (cv.predictions() != null) {
+                List<CalibrationPlot.Prediction> preds = CalibrationPlot.predictions(cv.predictions());
+                if (preds.size() >= 4) {
+                    ChartFiles.Written w = plot(CalibrationPlot.chart(cv.name(), preds, m.horizon()), "calibration_" + safe(cv.name()), 600, 520);
+                    sb.append(Html.figure(w, "Calibration of out-of-sample predicted risk at the horizon."));
+                }
+            }
+            if (!m.metrics().isEmpty()) {
+                ChartFiles.Written w = plot(AccuracyPlot.chart(cv.name(), m), "accuracy_" + safe(cv.name()), 640, 360);
+                sb.append(Html.figure(w, "Time-dependent AUC, Uno's C, Brier score and calibration at the horizon, per cross-validation repeat."));
+            }
+            sb.append("</div>");
+            List<List<String>> rows = new ArrayList<>();
+            m.metrics().forEach((k, v) -> rows.add(List.of(CvMetrics.LABELS.get(k), fmt(v.mean(), 3), fmt(v.sd(), 3), String.valueOf(v.values().size()))));
+            sb.append(Html.table(List.of("Metric", "Mean", "SD", "Repeats"), rows));
+        }
+        return section("survival", "Survival", sb.toString());
+    }
+
+    private static int kmRank(SurvivalResults.Km km) {
+        String n = km.name().toLowerCase(Locale.ROOT);
+        return n.contains("ras") ? 0 : n.contains("metastasis_new") ? 1 : 2;
+    }
+
+    private String methods() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<p>Generated by <b>oncoconcord ").append(Html.esc(VersionProvider.version())).append("</b> (Java ")
+                .append(Html.esc(System.getProperty("java.version"))).append("). Plots drawn with JFreeChart and written as SVG by Apache Batik.</p>");
+        sb.append("<ul>");
+        for (String m : List.of(
+                "Variants are matched across samples at allele level (CHROM, POS, REF, ALT) after normalization; a variant absent from a sample "
+                        + "outside its covered regions or below its depth is not evaluable, not discordant.",
+                "Agreement per gene: OPA, PPA (reference positives found), NPA (reference negatives confirmed), each with a Wilson score 95% interval; "
+                        + "Cohen's kappa with the large-sample standard error of Fleiss, Cohen and Everitt (1969); McNemar's test exact (binomial) "
+                        + "below 25 discordant patients, otherwise chi-square with continuity correction.",
+                "Survival: Cox proportional hazards (Efron ties), Kaplan-Meier with Greenwood standard errors and the log-rank test; "
+                        + "prediction accuracy at the horizon out of sample by repeated cross-validation (IPCW time-dependent AUC, Uno's C, Brier score, calibration).",
+                "Features known only after the metastasis is sequenced (new mutations, plasma detection) are marked post_metastasis in "
+                        + "features.columns.tsv for a landmark analysis.")) {
+            sb.append("<li>").append(Html.esc(m)).append("</li>");
+        }
+        sb.append("</ul>");
+        JsonNode info = cohort.info();
+        if (info != null && info.has("methods")) {
+            sb.append(Html.details("Cohort step: methods as recorded", dl(flatten("", info.get("methods")))));
+        }
+        Map<String, String> all = new LinkedHashMap<>(params);
+        if (info != null && info.has("parameters")) {
+            all.putAll(flatten("cohort.", info.get("parameters")));
+        }
+        for (SurvivalResults.Cox m : survival.cox()) {
+            if (m.model() != null) {
+                for (String k : List.of("ties", "method", "n", "events", "dropped_missing")) {
+                    if (m.model().has(k)) {
+                        all.put("survival." + m.name() + "." + k, m.model().get(k).asText());
+                    }
+                }
+            }
+        }
+        sb.append("<h3>Parameters</h3>").append(all.isEmpty() ? Html.note("No parameters recorded.") : dl(all));
+        return section("methods", "Methods", sb.toString());
+    }
+
+    static Map<String, String> flatten(String prefix, JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return out;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.putAll(flatten(prefix + e.getKey() + ".", e.getValue()));
+            }
+        } else if (node.isArray()) {
+            List<String> parts = new ArrayList<>();
+            node.forEach(n -> parts.add(n.isValueNode() ? n.asText() : n.toString()));
+            out.put(trim(prefix), String.join(", ", parts));
+        } else {
+            out.put(trim(prefix), node.asText());
+        }
+        return out;
+    }
+
+    private static String trim(String prefix) {
+        return prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    private static String dl(Map<String, String> kv) {
+        StringBuilder sb = new StringBuilder("<dl class=\"params\">");
+        kv.forEach((k, v) -> sb.append("<dt>").append(Html.esc(k)).append("</dt><dd>").append(Html.esc(v)).append("</dd>"));
+        return sb.append("</dl>\n").toString();
+    }
+
+    /** A number with fixed decimals; never "-0.00". */
+    static String fmt(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        return s.matches("-0\\.?0*") ? s.substring(1) : s;
+    }
+
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]+", "_");
+    }
+
+    /** "os/km_ras_mutant_primary" -> "OS by RAS mutant primary". */
+    static String pretty(String name) {
+        String[] parts = name.split("/");
+        String feature = parts[parts.length - 1].replaceFirst("^(km|cox|cv)_", "").replace('_', ' ');
+        feature = feature.replaceAll("\\bras\\b", "RAS").replaceAll("\\bbraf\\b", "BRAF").replaceAll("v600e", "V600E");
+        String endpoint = parts.length > 1 ? String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1)).toUpperCase(Locale.ROOT) : "";
+        return endpoint.isEmpty() ? feature : endpoint + " by " + feature;
+    }
+}

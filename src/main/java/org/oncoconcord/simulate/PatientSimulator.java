@@ -1,0 +1,484 @@
+package org.oncoconcord.simulate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.oncoconcord.simulate.Planted.Call;
+import org.oncoconcord.simulate.Planted.Clinical;
+import org.oncoconcord.simulate.Planted.Detection;
+import org.oncoconcord.simulate.Planted.FileStyle;
+import org.oncoconcord.simulate.Planted.Origin;
+import org.oncoconcord.simulate.Planted.Patient;
+import org.oncoconcord.simulate.Planted.Sample;
+import org.oncoconcord.simulate.Planted.TumourVariant;
+import org.oncoconcord.simulate.SimulationConfig.DriverGene;
+
+/**
+ * Simulates one patient from its own random stream: drivers (with RAS/BRAF exclusivity and
+ * per-gene primary-vs-metastasis flips), passengers (clonal kept, subclonal partly lost, new ones
+ * gained), clinical course from planted hazards, and the sequenced samples with read counts
+ * (plasma detection from ctDNA fraction, VAF and depth; clonal haematopoiesis in plasma only).
+ */
+final class PatientSimulator {
+    private static final Map<String, List<String>> ARTEFACT_FILTERS = Map.of(
+            "mutect2", List.of("weak_evidence", "strand_bias", "orientation", "clustered_events"),
+            "strelka2", List.of("LowEVS", "LowDepth"),
+            "varscan2", List.of("Strand", "VarCount"));
+
+    private final SimulationConfig cfg;
+    private final SyntheticGenome genome;
+    private final Rng rng;
+    private final String id;
+    /** Occupied positions (contig index * 1e8 + pos) -> owner variant number, to keep variants apart. */
+    private final Map<Long, Integer> occupied = new HashMap<>();
+    private int owners;
+
+    PatientSimulator(SimulationConfig cfg, SyntheticGenome genome, Rng rng, String id) {
+        this.cfg = cfg;
+        this.genome = genome;
+        this.rng = rng;
+        this.id = id;
+    }
+
+    Patient simulate() {
+        var co = cfg.cohort();
+        boolean msi = rng.bernoulli(co.msiFraction());
+        int age = (int) Math.round(Math.max(co.ageMin(), Math.min(co.ageMax(), rng.normal(co.ageMean(), co.ageSd()))));
+        String sex = rng.bernoulli(co.maleFraction()) ? "male" : "female";
+        boolean stageIv = rng.bernoulli(co.stageIvFraction());
+
+        List<TumourVariant> tumour = new ArrayList<>();
+        boolean braf = false;
+        boolean ras = false;
+        boolean newDriver = false;
+        Map<String, Boolean> primaryMutated = new HashMap<>();
+        List<String> order = new ArrayList<>(cfg.drivers().keySet());
+        List<String> first = new ArrayList<>(); // BRAF, then KRAS, then NRAS: RAS is drawn conditionally on them
+        for (String g : List.of("BRAF", "KRAS", "NRAS")) {
+            if (order.remove(g)) {
+                first.add(g);
+            }
+        }
+        order.addAll(0, first);
+        for (String gene : order) {
+            DriverGene dg = cfg.drivers().get(gene);
+            double f = msi ? dg.frequencyMsi() : dg.frequencyMss();
+            boolean brafPresent = primaryMutated.getOrDefault("BRAF", false);
+            if (gene.equals("KRAS") || gene.equals("NRAS")) {
+                f = rasProbability(gene, msi, brafPresent, primaryMutated.getOrDefault("KRAS", false));
+            }
+            boolean mutated = rng.bernoulli(f);
+            boolean flip = rng.bernoulli(dg.discordance());
+            primaryMutated.put(gene, mutated);
+            if (!mutated && !flip) {
+                continue;
+            }
+            String[] label = new String[1];
+            Variant v = driverVariant(gene, dg, label);
+            double ccfP;
+            double ccfM;
+            if (mutated) {
+                ccfP = flip ? subclonal() : (rng.bernoulli(0.9) ? 1.0 : subclonal());
+                ccfM = flip ? 0 : 1.0;
+                if (gene.equals("BRAF") && label[0].equals("V600E")) {
+                    braf = true;
+                }
+                if (gene.equals("KRAS") || gene.equals("NRAS")) {
+                    ras = true;
+                }
+            } else {
+                ccfP = 0;
+                ccfM = rng.bernoulli(0.8) ? 1.0 : subclonal();
+                newDriver = true;
+            }
+            tumour.add(new TumourVariant(v, gene, label[0], Origin.DRIVER, ccfP, ccfM, null));
+        }
+
+        // passengers
+        var pa = cfg.passengers();
+        int nPrimary = (int) Math.round(rng.logNormal(msi ? pa.medianMsi() : pa.medianMss(), pa.sdlog()));
+        double indelFraction = msi ? pa.indelFractionMsi() : pa.indelFractionMss();
+        var met = cfg.metastasis();
+        List<TumourVariant> passengers = new ArrayList<>();
+        for (int i = 0; i < nPrimary; i++) {
+            double ccfP;
+            double ccfM;
+            if (rng.bernoulli(pa.clonalFraction())) {
+                ccfP = 1.0;
+                ccfM = 1.0;
+            } else {
+                ccfP = subclonal();
+                ccfM = rng.bernoulli(met.keepSubclonalPassenger()) ? (rng.bernoulli(0.5) ? 1.0 : subclonal()) : 0;
+            }
+            passengers.add(passenger(passengers, indelFraction, ccfP, ccfM));
+        }
+        int nNew = rng.poisson(met.newPassengersPerPrimary() * nPrimary);
+        for (int i = 0; i < nNew; i++) {
+            passengers.add(passenger(passengers, indelFraction, 0, rng.bernoulli(0.7) ? 1.0 : subclonal()));
+        }
+        tumour.addAll(passengers);
+        tumour.removeIf(t -> t == null);
+        tumour.sort(Comparator.comparing((TumourVariant t) -> genome.contigIndex(t.variant().chrom()))
+                .thenComparingInt(t -> t.variant().pos()));
+
+        // clinical course
+        var su = cfg.survival();
+        double age10 = (age - 65) / 10.0;
+        double lpOs = su.osLogHr().get("braf_v600e") * b(braf) + su.osLogHr().get("ras_mutant") * b(ras)
+                + su.osLogHr().get("any_driver_new_in_metastasis") * b(newDriver)
+                + su.osLogHr().get("age_per_10y") * age10 + su.osLogHr().get("stage_iv") * b(stageIv);
+        double lpRfs = su.rfsLogHr().get("braf_v600e") * b(braf) + su.rfsLogHr().get("ras_mutant") * b(ras)
+                + su.rfsLogHr().get("age_per_10y") * age10;
+        double tDeath = rng.exponential(su.osBaselinePerDay() * Math.exp(lpOs));
+        double tRecur = rng.exponential(su.rfsBaselinePerDay() * Math.exp(lpRfs));
+        double censor = Math.min(rng.uniform(su.adminFollowupMinDays(), su.adminFollowupMaxDays()),
+                su.lossToFollowupPerYear() > 0 ? rng.exponential(su.lossToFollowupPerYear() / 365.25) : Double.MAX_VALUE);
+        int osDays = days(Math.min(tDeath, censor));
+        boolean osEvent = tDeath <= censor;
+        Integer rfsDays = null;
+        Boolean rfsEvent = null;
+        boolean recurred = false;
+        if (!stageIv) {
+            recurred = tRecur <= Math.min(tDeath, censor);
+            rfsDays = days(Math.min(tRecur, Math.min(tDeath, censor)));
+            rfsEvent = recurred;
+        }
+        boolean metastatic = stageIv || recurred;
+        String site = metastatic ? rng.categorical(co.metastaticSites()) : null;
+        Integer metDays = stageIv ? Integer.valueOf(0) : (recurred ? rfsDays : null);
+        boolean metSample = metastatic && rng.bernoulli(co.metastasisBiopsyFraction());
+        boolean plasma = !metSample || rng.bernoulli(co.plasmaFractionWithMetastasis());
+        Clinical clinical = new Clinical(age, sex, stageIv ? "IV" : "III", msi, site, metDays, osDays, osEvent,
+                rfsDays, rfsEvent, braf, ras, newDriver);
+
+        // samples
+        List<Sample> samples = new ArrayList<>();
+        samples.add(tissueSample(id + "_T", "primary", tumour, true));
+        if (metSample) {
+            samples.add(tissueSample(id + "_M", "metastasis", tumour, false));
+        }
+        List<TumourVariant> ch = new ArrayList<>();
+        if (plasma) {
+            samples.add(plasmaSample(id + "_P", tumour, metastatic, site == null ? "none" : site, age, ch));
+        }
+        return new Patient(id, clinical, List.copyOf(tumour), List.copyOf(ch), List.copyOf(samples));
+    }
+
+    /**
+     * P(gene mutated | BRAF V600E status, KRAS status) such that the marginal frequency equals the
+     * configured one: RAS is {@code cooccurrence_factor} times as likely with BRAF V600E, and NRAS is
+     * drawn only in KRAS wild-type tumours.
+     */
+    private double rasProbability(String gene, boolean msi, boolean brafPresent, boolean krasPresent) {
+        double factor = cfg.rasBraf().cooccurrenceFactor();
+        DriverGene braf = cfg.drivers().get("BRAF");
+        double pb = braf == null ? 0 : (msi ? braf.frequencyMsi() : braf.frequencyMss());
+        DriverGene kras = cfg.drivers().get("KRAS");
+        double fk = kras == null ? 0 : (msi ? kras.frequencyMsi() : kras.frequencyMss());
+        double ck = Math.min(1, fk / (1 - pb + pb * factor));
+        if (gene.equals("KRAS")) {
+            return Math.min(1, ck * (brafPresent ? factor : 1));
+        }
+        if (krasPresent) {
+            return 0;
+        }
+        DriverGene nras = cfg.drivers().get("NRAS");
+        double fn = msi ? nras.frequencyMsi() : nras.frequencyMss();
+        double denom = pb * (1 - Math.min(1, ck * factor)) * factor + (1 - pb) * (1 - ck);
+        double g = denom > 0 ? fn / denom : 0;
+        return Math.min(1, g * (brafPresent ? factor : 1));
+    }
+
+    private static int days(double t) {
+        return (int) Math.max(1, Math.ceil(t));
+    }
+
+    private static double b(boolean x) {
+        return x ? 1.0 : 0.0;
+    }
+
+    private double subclonal() {
+        var m = cfg.metastasis();
+        return rng.uniform(m.subclonalCcfMin(), m.subclonalCcfMax());
+    }
+
+    // ---- variants -------------------------------------------------------------------------
+
+    private Variant driverVariant(String gene, DriverGene dg, String[] label) {
+        GeneLayout.Gene g = GeneLayout.gene(gene);
+        if (!dg.hotspots().isEmpty() && rng.bernoulli(dg.hotspotShare())) {
+            label[0] = rng.categorical(dg.hotspots());
+            GeneLayout.HotspotMutation h = GeneLayout.hotspotMutation(gene, label[0]);
+            GeneLayout.Codon c = GeneLayout.codon(gene, h.codon());
+            int pos = g.start() + c.offset() + h.index();
+            if (occupiedByOther(g.contig(), pos - 3, pos + 3, null)) {
+                label[0] = "snv";
+                return snvIn(g.contig(), g.start() + 20, g.end() - 20, true);
+            }
+            Variant v = new Variant(g.contig(), pos, String.valueOf(genome.base(g.contig(), pos)), String.valueOf(h.alt()));
+            occupy(v.chrom(), pos, pos);
+            return v;
+        }
+        if (rng.bernoulli(dg.indelFraction())) {
+            Variant v = repeatIndel(gene);
+            if (v != null) {
+                label[0] = (Math.abs(v.ref().length() - v.alt().length()) % 3 == 0) ? "inframe_indel" : "frameshift";
+                return v;
+            }
+        }
+        label[0] = "snv";
+        return snvIn(g.contig(), g.start() + 20, g.end() - 20, true);
+    }
+
+    private TumourVariant passenger(List<TumourVariant> earlier, double indelFraction, double ccfP, double ccfM) {
+        if (rng.bernoulli(cfg.passengers().nearbyPairFraction())) {
+            List<TumourVariant> snvs = earlier.stream().filter(t -> t.variant().isSnv() && t.pairWith() == null).toList();
+            if (!snvs.isEmpty()) {
+                TumourVariant partner = rng.pick(snvs);
+                Variant p = partner.variant();
+                int pos = p.pos() + (rng.bernoulli(0.5) ? 1 : -1) * rng.integer(2, 3);
+                Integer owner = occupied.get(key(p.chrom(), pos));
+                Integer partnerOwner = occupied.get(key(p.chrom(), p.pos()));
+                if (!genome.anyBlocked(p.chrom(), pos, pos) && (owner == null || owner.equals(partnerOwner))
+                        && SyntheticGenome.geneAt(p.chrom(), pos - 50, pos + 50) == null
+                        && !occupiedByOther(p.chrom(), pos - 5, pos + 5, partnerOwner)) {
+                    Variant v = new Variant(p.chrom(), pos, String.valueOf(genome.base(p.chrom(), pos)), randomAlt(genome.base(p.chrom(), pos)));
+                    occupy(v.chrom(), pos, pos);
+                    int idx = earlier.indexOf(partner);
+                    earlier.set(idx, new TumourVariant(p, partner.gene(), partner.label(), partner.origin(),
+                            partner.ccfPrimary(), partner.ccfMetastasis(), v.key()));
+                    return new TumourVariant(v, ".", "snv", Origin.PASSENGER, ccfP, ccfM, p.key());
+                }
+            }
+        }
+        if (rng.bernoulli(indelFraction)) {
+            Variant v = repeatIndel(null);
+            if (v != null) {
+                return new TumourVariant(v, ".", "indel", Origin.PASSENGER, ccfP, ccfM, null);
+            }
+        }
+        Variant v = randomIntergenicSnv();
+        return v == null ? null : new TumourVariant(v, ".", "snv", Origin.PASSENGER, ccfP, ccfM, null);
+    }
+
+    /** An SNV outside every gene (+-50 bp), away from repeats, codons and other variants. */
+    private Variant randomIntergenicSnv() {
+        List<String> contigs = genome.contigs();
+        for (int attempt = 0; attempt < 2000; attempt++) {
+            String contig = rng.pick(contigs);
+            int pos = rng.integer(100, genome.length(contig) - 100);
+            if (SyntheticGenome.geneAt(contig, pos - 50, pos + 50) != null) {
+                continue;
+            }
+            Variant v = trySnv(contig, pos);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private Variant snvIn(String contig, int from, int to, boolean required) {
+        for (int attempt = 0; attempt < 2000; attempt++) {
+            Variant v = trySnv(contig, rng.integer(from, to));
+            if (v != null) {
+                return v;
+            }
+        }
+        if (required) {
+            throw new IllegalStateException("no free position for an SNV in " + contig + ":" + from + "-" + to);
+        }
+        return null;
+    }
+
+    private Variant trySnv(String contig, int pos) {
+        if (genome.anyBlocked(contig, pos - 1, pos + 1) || occupiedByOther(contig, pos - 5, pos + 5, null)) {
+            return null;
+        }
+        char ref = genome.base(contig, pos);
+        occupy(contig, pos, pos);
+        return new Variant(contig, pos, String.valueOf(ref), randomAlt(ref));
+    }
+
+    private String randomAlt(char ref) {
+        char transition = switch (ref) {
+            case 'A' -> 'G';
+            case 'G' -> 'A';
+            case 'C' -> 'T';
+            default -> 'C';
+        };
+        if (rng.bernoulli(0.6)) {
+            return String.valueOf(transition);
+        }
+        List<Character> others = new ArrayList<>();
+        for (char c : new char[] {'A', 'C', 'G', 'T'}) {
+            if (c != ref && c != transition) {
+                others.add(c);
+            }
+        }
+        return String.valueOf(rng.pick(others));
+    }
+
+    /** An indel of 1-2 repeat units at a free tandem repeat in {@code gene} (null: outside genes). */
+    private Variant repeatIndel(String gene) {
+        List<SyntheticGenome.Repeat> all = genome.repeatsIn(gene);
+        if (all.isEmpty()) {
+            return null;
+        }
+        SyntheticGenome.Repeat r = null;
+        for (int attempt = 0; attempt < 200 && r == null; attempt++) {
+            SyntheticGenome.Repeat c = rng.pick(all);
+            if (!occupiedByOther(c.contig(), c.start() - 6, c.end() + 6, null)) {
+                r = c;
+            }
+        }
+        if (r == null) {
+            return null;
+        }
+        int k = rng.bernoulli(0.8) ? 1 : 2;
+        boolean deletion = rng.bernoulli(0.5) && r.copies() - k >= 2;
+        String units = r.unit().repeat(k);
+        int anchor = r.start() - 1;
+        String a = String.valueOf(genome.base(r.contig(), anchor));
+        Variant raw = deletion ? new Variant(r.contig(), anchor, a + units, a) : new Variant(r.contig(), anchor, a, a + units);
+        occupy(r.contig(), r.start() - 1, r.end());
+        return Alleles.normalize(genome, raw);
+    }
+
+    private long key(String contig, int pos) {
+        return genome.contigIndex(contig) * 100_000_000L + pos;
+    }
+
+    private void occupy(String contig, int from, int to) {
+        int owner = ++owners;
+        for (int p = from; p <= to; p++) {
+            occupied.put(key(contig, p), owner);
+        }
+    }
+
+    private boolean occupiedByOther(String contig, int from, int to, Integer allowed) {
+        for (int p = from; p <= to; p++) {
+            Integer o = occupied.get(key(contig, p));
+            if (o != null && !o.equals(allowed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- samples ---------------------------------------------------------------------------
+
+    private FileStyle style(boolean plasma) {
+        var f = cfg.files();
+        String dialect = rng.categorical(f.dialects());
+        return new FileStyle(dialect, rng.bernoulli(f.chrPrefixFraction()), !rng.bernoulli(f.noContigHeaderFraction()),
+                !plasma && rng.bernoulli(f.normalFirstFraction()));
+    }
+
+    private Sample tissueSample(String sampleId, String type, List<TumourVariant> tumour, boolean primary) {
+        var co = cfg.cohort();
+        FileStyle style = style(false);
+        double purity = rng.uniform(co.purityMin(), co.purityMax());
+        List<Call> calls = new ArrayList<>();
+        for (TumourVariant t : tumour) {
+            double ccf = primary ? t.ccfPrimary() : t.ccfMetastasis();
+            if (ccf <= 0) {
+                continue;
+            }
+            int depth = Math.max(20, rng.negativeBinomial(co.tissueDepthMean(), co.tissueDepthShape()));
+            int alt = Math.max(co.tissueMinAltReads(), rng.binomial(depth, purity * ccf / 2));
+            calls.add(new Call(t.variant(), Math.max(depth, alt + 5), alt, "PASS", t));
+        }
+        addArtefacts(calls, style, 0.01, 0.05, co.tissueDepthMean(), co.tissueDepthShape());
+        sortCalls(calls);
+        return new Sample(sampleId, type, purity, style, List.copyOf(calls), List.of());
+    }
+
+    private Sample plasmaSample(String sampleId, List<TumourVariant> tumour, boolean metastatic, String site, int age,
+                                List<TumourVariant> chOut) {
+        var pl = cfg.plasma();
+        FileStyle style = style(true);
+        SimulationConfig.Shedding sh = pl.shedding().get(site);
+        double fraction = rng.bernoulli(sh.nonShedderFraction()) ? 0
+                : Math.min(pl.maxFraction(), rng.logNormal(sh.medianFraction(), sh.sdlog()));
+        List<Call> calls = new ArrayList<>();
+        List<Detection> detections = new ArrayList<>();
+        for (TumourVariant t : tumour) {
+            double ccf = metastatic ? t.ccfMetastasis() : t.ccfPrimary();
+            if (ccf <= 0) {
+                continue;
+            }
+            double vaf = fraction * ccf / 2;
+            int depth = Math.max(100, rng.negativeBinomial(pl.depthMean(), pl.depthShape()));
+            double p = detectionProbability(depth, vaf, pl.minAltReads());
+            int alt = rng.binomial(depth, vaf);
+            boolean detected = alt >= pl.minAltReads();
+            detections.add(new Detection(t, vaf, depth, p, detected));
+            if (detected) {
+                calls.add(new Call(t.variant(), depth, alt, "PASS", t));
+            }
+        }
+        var ch = cfg.clonalHaematopoiesis();
+        int nCh = rng.poisson(ch.rateAt65() * Math.exp(ch.logRatePerYear() * (age - 65)));
+        for (int i = 0; i < nCh; i++) {
+            String gene = rng.categorical(ch.genes());
+            String[] label = new String[1];
+            DriverGene spectrum = chSpectrum(gene, ch.dnmt3aR882Share());
+            Variant v;
+            try {
+                v = driverVariant(gene, spectrum, label);
+            } catch (IllegalStateException full) {
+                continue;
+            }
+            double vaf = Math.min(ch.vafMax(), rng.logNormal(ch.vafMedian(), ch.vafSdlog()));
+            int depth = Math.max(100, rng.negativeBinomial(pl.depthMean(), pl.depthShape()));
+            int alt = rng.binomial(depth, vaf);
+            if (alt >= pl.minAltReads()) {
+                TumourVariant t = new TumourVariant(v, gene, label[0], Origin.CH, 0, 0, null);
+                chOut.add(t);
+                calls.add(new Call(v, depth, alt, "PASS", t));
+            }
+        }
+        addArtefacts(calls, style, 0.001, 0.004, pl.depthMean(), pl.depthShape());
+        sortCalls(calls);
+        return new Sample(sampleId, "plasma", fraction, style, List.copyOf(calls), List.copyOf(detections));
+    }
+
+    private static DriverGene chSpectrum(String gene, double r882Share) {
+        return switch (gene) {
+            case "DNMT3A" -> new DriverGene(0, 0, 0, r882Share, 0.05, Map.of("R882H", 1.0));
+            case "ASXL1" -> new DriverGene(0, 0, 0, 0, 0.5, Map.of());
+            default -> new DriverGene(0, 0, 0, 0, 0.2, Map.of());
+        };
+    }
+
+    /** P(Binomial(depth, vaf) >= k). */
+    static double detectionProbability(int depth, double vaf, int k) {
+        if (vaf <= 0) {
+            return 0;
+        }
+        return 1.0 - new BinomialDistribution(null, depth, Math.min(1, vaf)).cumulativeProbability(k - 1);
+    }
+
+    private void addArtefacts(List<Call> calls, FileStyle style, double vafMin, double vafMax, double depthMean, double shape) {
+        int n = rng.poisson(cfg.files().artefactCallsMean());
+        List<String> filters = ARTEFACT_FILTERS.get(style.dialect());
+        for (int i = 0; i < n; i++) {
+            Variant v = randomIntergenicSnv();
+            if (v == null) {
+                continue;
+            }
+            int depth = Math.max(20, rng.negativeBinomial(depthMean, shape));
+            int alt = Math.max(2, rng.binomial(depth, rng.uniform(vafMin, vafMax)));
+            calls.add(new Call(v, Math.max(depth, alt + 5), alt, rng.pick(filters), null));
+        }
+    }
+
+    private void sortCalls(List<Call> calls) {
+        calls.sort(Comparator.comparing((Call c) -> genome.contigIndex(c.variant().chrom()))
+                .thenComparingInt(c -> c.variant().pos()).thenComparing(c -> c.variant().alt()));
+    }
+}

@@ -1,0 +1,71 @@
+package org.oncoconcord.simulate;
+
+import java.util.Map;
+
+/**
+ * Every planted parameter of the simulator. Defaults (with their sources) live in
+ * {@code defaults.yaml} beside this class; {@link ConfigLoader} overlays a user YAML on them.
+ * Maps keep the YAML order, so draws stay deterministic.
+ */
+public record SimulationConfig(
+        Cohort cohort,
+        Map<String, DriverGene> drivers,
+        RasBraf rasBraf,
+        Passengers passengers,
+        Metastasis metastasis,
+        Plasma plasma,
+        ClonalHaematopoiesis clonalHaematopoiesis,
+        Survival survival,
+        Files files,
+        Genome genome) {
+
+    /** Clinical make-up and tissue sequencing. */
+    public record Cohort(double stageIvFraction, double msiFraction, double ageMean, double ageSd,
+                         int ageMin, int ageMax, double maleFraction, Map<String, Double> metastaticSites,
+                         double metastasisBiopsyFraction, double plasmaFractionWithMetastasis,
+                         double purityMin, double purityMax, double tissueDepthMean, double tissueDepthShape,
+                         int tissueMinAltReads) {
+    }
+
+    /** One driver gene: frequency by MSI status, primary-vs-metastasis discordance, mutation spectrum. */
+    public record DriverGene(double frequencyMss, double frequencyMsi, double discordance, double hotspotShare,
+                             double indelFraction, Map<String, Double> hotspots) {
+    }
+
+    /** Mutual exclusivity of RAS and BRAF V600E. */
+    public record RasBraf(double cooccurrenceFactor) {
+    }
+
+    public record Passengers(double medianMss, double medianMsi, double sdlog, double indelFractionMss,
+                             double indelFractionMsi, double clonalFraction, double nearbyPairFraction) {
+    }
+
+    public record Metastasis(double keepSubclonalPassenger, double newPassengersPerPrimary,
+                             double subclonalCcfMin, double subclonalCcfMax) {
+    }
+
+    /** ctDNA shedding of one metastatic site (or {@code none}). */
+    public record Shedding(double nonShedderFraction, double medianFraction, double sdlog) {
+    }
+
+    public record Plasma(double depthMean, double depthShape, int minAltReads, double maxFraction,
+                         Map<String, Shedding> shedding) {
+    }
+
+    public record ClonalHaematopoiesis(@com.fasterxml.jackson.annotation.JsonProperty("rate_at_65") double rateAt65, double logRatePerYear, double vafMedian, double vafSdlog,
+                                       double vafMax, Map<String, Double> genes, double dnmt3aR882Share) {
+    }
+
+    public record Survival(double osBaselinePerDay, double rfsBaselinePerDay, Map<String, Double> osLogHr,
+                           Map<String, Double> rfsLogHr, double adminFollowupMinDays, double adminFollowupMaxDays,
+                           double lossToFollowupPerYear) {
+    }
+
+    public record Files(Map<String, Double> dialects, double chrPrefixFraction, double noContigHeaderFraction,
+                        double rightShiftIndelFraction, double paddedIndelFraction, double artefactCallsMean,
+                        double normalFirstFraction) {
+    }
+
+    public record Genome(int contigLength, int repeatSpacing) {
+    }
+}

@@ -1,0 +1,152 @@
+package org.oncoconcord.simulate;
+
+import htsjdk.samtools.reference.FastaReferenceWriter;
+import htsjdk.samtools.reference.FastaReferenceWriterBuilder;
+import htsjdk.samtools.util.BlockCompressedOutputStream;
+import htsjdk.samtools.util.zip.DeflaterFactory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.oncoconcord.cli.Progress;
+import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.simulate.CohortSimulator.SimulatedCohort;
+import org.oncoconcord.simulate.Planted.Patient;
+import org.oncoconcord.simulate.Planted.Sample;
+
+/**
+ * Writes a simulated study to a folder: {@code reference.fa(.fai)}, {@code genes.tsv},
+ * {@code samplesheet.csv}, {@code clinical.csv}, {@code vcf/<patient>.<sample>.vcf.gz} (BGZF) and
+ * {@code truth.json}. Each file is written atomically; nothing depends on time or hash order, so
+ * the same cohort gives the same bytes.
+ */
+public final class StudyWriter {
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build();
+
+    private StudyWriter() {
+    }
+
+    public static void write(SimulatedCohort c, Path out, boolean quiet) throws IOException {
+        Files.createDirectories(out.resolve("vcf"));
+        writeReference(c.genome(), out);
+        AtomicFiles.writeString(out.resolve("genes.tsv"), genesTsv(c.genome()));
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Progress progress = new Progress("simulate: write VCFs", c.patients().size(), quiet)) {
+            for (int pi = 0; pi < c.patients().size(); pi++) {
+                Patient p = c.patients().get(pi);
+                for (int si = 0; si < p.samples().size(); si++) {
+                    Sample s = p.samples().get(si);
+                    String rel = "vcf/" + p.id() + "." + s.id() + ".vcf.gz";
+                    files.put(s.id(), rel);
+                    Rng rng = new Rng(Rng.stream(c.seed(), 2, pi + 1L, si));
+                    List<RawRecord> records = RawRecord.of(c.genome(), s, c.config().files(), rng);
+                    List<Integer> normalDepths = new ArrayList<>();
+                    for (int k = 0; k < records.size(); k++) {
+                        normalDepths.add(Math.max(20, rng.negativeBinomial(c.config().cohort().tissueDepthMean(),
+                                c.config().cohort().tissueDepthShape())));
+                    }
+                    String text = DialectWriter.render(c.genome(), p.id(), s.id(), s.type().equals("plasma"), s.style(),
+                            records, normalDepths);
+                    writeBgzf(out.resolve(rel), text);
+                }
+                progress.advance(1);
+            }
+        }
+        AtomicFiles.writeString(out.resolve("samplesheet.csv"), samplesheet(c, files));
+        AtomicFiles.writeString(out.resolve("clinical.csv"), clinical(c));
+        String truth = TruthJson.mapper().writer(TruthJson.printer()).writeValueAsString(TruthJson.build(c, files));
+        AtomicFiles.writeString(out.resolve("truth.json"), truth + "\n");
+    }
+
+    static void writeBgzf(Path target, String text) throws IOException {
+        AtomicFiles.write(target, tmp -> {
+            try (OutputStream os = new BlockCompressedOutputStream(tmp, 6, new DeflaterFactory())) {
+                os.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    private static void writeReference(SyntheticGenome g, Path out) throws IOException {
+        Path fa = out.resolve("reference.fa").toAbsolutePath();
+        Path fai = out.resolve("reference.fa.fai").toAbsolutePath();
+        Path tmpFa = AtomicFiles.tempFor(fa);
+        Path tmpFai = AtomicFiles.tempFor(fai);
+        try {
+            try (FastaReferenceWriter w = new FastaReferenceWriterBuilder().setFastaFile(tmpFa).setIndexFile(tmpFai)
+                    .setMakeDictOutput(false).setBasesPerLine(60).build()) {
+                for (String contig : g.contigs()) {
+                    w.addSequence(new htsjdk.samtools.reference.ReferenceSequence(contig, g.contigIndex(contig), g.sequence(contig)));
+                }
+            }
+            AtomicFiles.move(tmpFa, fa);
+            AtomicFiles.move(tmpFai, fai);
+        } finally {
+            Files.deleteIfExists(tmpFa);
+            Files.deleteIfExists(tmpFai);
+        }
+    }
+
+    static String genesTsv(SyntheticGenome g) {
+        StringBuilder b = new StringBuilder();
+        b.append("# gene and hotspot annotation of the synthetic genome written by oncoconcord simulate (reference.fa)\n");
+        b.append("kind\tgene\tchrom\tstart\tend\tref\talt\tlabel\tgroup\tsource\n");
+        for (GeneLayout.Gene gene : GeneLayout.GENES) {
+            b.append("gene\t").append(gene.name()).append('\t').append(gene.contig()).append('\t').append(gene.start())
+                    .append('\t').append(gene.end()).append("\t.\t.\t.\t").append(gene.group())
+                    .append("\tsynthetic genome (oncoconcord simulate)\n");
+        }
+        for (GeneLayout.Codon c : GeneLayout.CODONS) {
+            GeneLayout.Gene gene = GeneLayout.gene(c.gene());
+            int pos = gene.start() + c.offset();
+            if (c.group().equals("BRAF_V600E")) {
+                GeneLayout.HotspotMutation h = GeneLayout.hotspotMutation("BRAF", "V600E");
+                int p = pos + h.index();
+                b.append("hotspot\tBRAF\t").append(gene.contig()).append('\t').append(p).append('\t').append(p).append('\t')
+                        .append(g.base(gene.contig(), p)).append('\t').append(h.alt())
+                        .append("\tV600E\tBRAF_V600E\tsynthetic genome; codon as COSMIC BRAF V600\n");
+                continue;
+            }
+            b.append("hotspot\t").append(c.gene()).append('\t').append(gene.contig()).append('\t').append(pos).append('\t')
+                    .append(pos + 2).append("\t.\t.\t").append(c.label()).append('\t').append(c.group())
+                    .append("\tsynthetic genome; codon as COSMIC ").append(c.gene()).append(' ').append(c.label()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String samplesheet(SimulatedCohort c, Map<String, String> files) throws IOException {
+        StringBuilder b = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(b, CSV)) {
+            p.printRecord("patient", "sample", "type", "vcf", "tumor_sample");
+            for (Patient pt : c.patients()) {
+                for (Sample s : pt.samples()) {
+                    p.printRecord(pt.id(), s.id(), s.type(), files.get(s.id()), DialectWriter.tumourColumn(s.style().dialect(), s.id()));
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code clinical.csv}; empty fields are missing values. */
+    static String clinical(SimulatedCohort c) throws IOException {
+        StringBuilder b = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(b, CSV)) {
+            p.printRecord("patient", "os_days", "os_event", "rfs_days", "rfs_event", "age", "sex", "stage",
+                    "metastatic_site", "msi_status", "metastasis_days");
+            for (Patient pt : c.patients()) {
+                var cl = pt.clinical();
+                p.printRecord(pt.id(), cl.osDays(), cl.osEvent() ? 1 : 0, cl.rfsDays() == null ? "" : cl.rfsDays(),
+                        cl.rfsEvent() == null ? "" : (cl.rfsEvent() ? 1 : 0), cl.age(), cl.sex(), cl.stage(),
+                        cl.metastaticSite() == null ? "" : cl.metastaticSite(), cl.msi() ? "MSI-H" : "MSS",
+                        cl.metastasisDays() == null ? "" : cl.metastasisDays());
+            }
+        }
+        return b.toString();
+    }
+}

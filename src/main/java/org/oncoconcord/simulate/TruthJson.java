@@ -1,0 +1,242 @@
+package org.oncoconcord.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.simulate.CohortSimulator.SimulatedCohort;
+import org.oncoconcord.simulate.Planted.Call;
+import org.oncoconcord.simulate.Planted.Detection;
+import org.oncoconcord.simulate.Planted.Patient;
+import org.oncoconcord.simulate.Planted.Sample;
+import org.oncoconcord.simulate.Planted.TumourVariant;
+
+/**
+ * Builds {@code truth.json}: every planted parameter, cohort-level expected values (per-gene
+ * concordance, plasma sensitivity, log-HRs) and, per patient, each variant in normalized form with
+ * where it truly is (primary, metastasis, plasma, shared, new in the metastasis, CH) and each
+ * sample's file style and artefact calls.
+ */
+final class TruthJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private TruthJson() {
+    }
+
+    static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper();
+        m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        return m;
+    }
+
+    static ObjectNode build(SimulatedCohort c, Map<String, String> files) {
+        ObjectNode root = F.objectNode();
+        root.put("tool_version", VersionProvider.version());
+        root.put("seed", c.seed());
+        root.put("patients_n", c.patients().size());
+        root.put("coordinates", "1-based VCF positions on reference.fa; variants normalized (trimmed, left-aligned, biallelic)");
+        root.set("parameters", mapper().valueToTree(c.config()));
+        root.set("expected", expected(c));
+        root.set("realized", realized(c));
+        ArrayNode patients = root.putArray("patients");
+        for (Patient p : c.patients()) {
+            patients.add(patient(p, files));
+        }
+        return root;
+    }
+
+    /** Indented JSON whose deep objects (variants, artefacts) stay on one line each, to keep the file small. */
+    static com.fasterxml.jackson.core.PrettyPrinter printer() {
+        com.fasterxml.jackson.core.util.DefaultIndenter deep = new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
+        com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter shallow = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter() {
+            @Override
+            public void writeIndentation(com.fasterxml.jackson.core.JsonGenerator g, int level) throws java.io.IOException {
+                if (level < 5) {
+                    deep.writeIndentation(g, level);
+                }
+            }
+
+            @Override
+            public boolean isInline() {
+                return false;
+            }
+        };
+        return new com.fasterxml.jackson.core.util.DefaultPrettyPrinter().withObjectIndenter(shallow).withArrayIndenter(shallow)
+                .withoutSpacesInObjectEntries();
+    }
+
+    static double r6(double x) {
+        return Double.isNaN(x) ? x : Math.round(x * 1e6) / 1e6;
+    }
+
+    private static ObjectNode expected(SimulatedCohort c) {
+        ObjectNode e = F.objectNode();
+        ObjectNode conc = e.putObject("gene_concordance_primary_metastasis");
+        for (var q : Expectations.geneConcordance(c).entrySet()) {
+            quantity(conc.putObject(q.getKey()), q.getValue());
+        }
+        quantity(e.putObject("plasma_variant_sensitivity"), Expectations.plasmaVariantSensitivity(c));
+        quantity(e.putObject("plasma_ras_sensitivity"), Expectations.plasmaRasSensitivity(c));
+        quantity(e.putObject("plasma_ras_ppa_vs_tissue"), Expectations.plasmaRasPpa(c));
+        quantity(e.putObject("plasma_variant_sensitivity_vs_primary"), Expectations.plasmaSensitivityVsPrimary(c));
+        ObjectNode bySite = e.putObject("plasma_ras_sensitivity_by_site");
+        for (var q : Expectations.plasmaRasSensitivityBySite(c).entrySet()) {
+            quantity(bySite.putObject(q.getKey()), q.getValue());
+        }
+        ObjectNode os = e.putObject("os_log_hr");
+        c.config().survival().osLogHr().forEach(os::put);
+        ObjectNode rfs = e.putObject("rfs_log_hr");
+        c.config().survival().rfsLogHr().forEach(rfs::put);
+        e.put("notes", "gene concordance: share of patients with a metastasis sample whose gene status agrees; planted = 1 - discordance "
+                + "(flips are independent of the primary status). plasma_variant_sensitivity: plasma-source clone's somatic variants "
+                + "called in plasma (source = metastatic clone if metastatic disease, else primary); expected = mean detection "
+                + "probability given ctDNA fraction, VAF and depth. plasma_ras_sensitivity: per patient with a RAS driver in the "
+                + "source clone. OS: exponential PH from diagnosis on braf_v600e, ras_mutant (primary), any_driver_new_in_metastasis "
+                + "(latent metastatic clone, known for every patient here; observable when a metastasis was sequenced; unbiased "
+                + "from files among stage IV patients), (age-65)/10, stage IV. RFS: stage III only, event = recurrence, death censors "
+                + "(cause-specific PH).");
+        return e;
+    }
+
+    private static void quantity(ObjectNode o, Expectations.Quantity q) {
+        o.put("expected", r6(q.expected()));
+        o.put("observed", r6(q.observed()));
+        o.put("x", q.x());
+        o.put("n", q.n());
+    }
+
+    private static ObjectNode realized(SimulatedCohort c) {
+        ObjectNode r = F.objectNode();
+        int n = c.patients().size();
+        long msi = c.patients().stream().filter(p -> p.clinical().msi()).count();
+        long st4 = c.patients().stream().filter(p -> p.clinical().stage().equals("IV")).count();
+        r.put("msi_fraction", r6((double) msi / n));
+        r.put("stage_iv_fraction", r6((double) st4 / n));
+        r.put("with_metastasis_sample", c.patients().stream().filter(p -> p.sample("metastasis") != null).count());
+        r.put("with_plasma_sample", c.patients().stream().filter(p -> p.sample("plasma") != null).count());
+        ObjectNode freq = r.putObject("driver_frequency_primary");
+        for (String g : c.config().drivers().keySet()) {
+            long k = c.patients().stream().filter(p -> p.tumourVariants().stream()
+                    .anyMatch(t -> t.origin() == Planted.Origin.DRIVER && g.equals(t.gene()) && t.inPrimaryClone())).count();
+            freq.put(g, r6((double) k / n));
+        }
+        r.put("braf_v600e_primary", r6(c.patients().stream().filter(p -> p.clinical().brafV600ePrimary()).count() / (double) n));
+        r.put("ras_mutant_primary", r6(c.patients().stream().filter(p -> p.clinical().rasMutantPrimary()).count() / (double) n));
+        r.put("any_driver_new_in_metastasis", r6(c.patients().stream().filter(p -> p.clinical().anyDriverNewInMetastasis()).count() / (double) n));
+        r.put("os_events", c.patients().stream().filter(p -> p.clinical().osEvent()).count());
+        r.put("rfs_events", c.patients().stream().filter(p -> Boolean.TRUE.equals(p.clinical().rfsEvent())).count());
+        return r;
+    }
+
+    private static ObjectNode patient(Patient p, Map<String, String> files) {
+        ObjectNode o = F.objectNode();
+        var cl = p.clinical();
+        o.put("patient", p.id());
+        o.put("msi", cl.msi());
+        o.put("stage", cl.stage());
+        o.put("age", cl.age());
+        o.put("metastatic_site", cl.metastaticSite());
+        o.put("braf_v600e_primary", cl.brafV600ePrimary());
+        o.put("ras_mutant_primary", cl.rasMutantPrimary());
+        o.put("any_driver_new_in_metastasis", cl.anyDriverNewInMetastasis());
+        ArrayNode latent = o.putArray("drivers_new_in_metastatic_clone");
+        for (TumourVariant t : p.tumourVariants()) {
+            if (t.origin() == Planted.Origin.DRIVER && !t.inPrimaryClone() && t.inMetastaticClone()) {
+                latent.add(t.gene() + " " + t.label());
+            }
+        }
+        Sample prim = p.sample("primary");
+        Sample met = p.sample("metastasis");
+        Sample pl = p.sample("plasma");
+        if (pl != null) {
+            o.put("ctdna_fraction", r6(pl.tumourFraction()));
+        }
+        ArrayNode samples = o.putArray("samples");
+        for (Sample s : p.samples()) {
+            ObjectNode so = samples.addObject();
+            so.put("sample", s.id());
+            so.put("type", s.type());
+            so.put("file", files.get(s.id()));
+            so.put("dialect", s.style().dialect());
+            so.put("tumor_column", DialectWriter.tumourColumn(s.style().dialect(), s.id()));
+            so.put("contig_style", s.style().chrPrefix() ? "chr" : "no_chr");
+            so.put("contig_header", s.style().contigHeader());
+            so.put(s.type().equals("plasma") ? "ctdna_fraction" : "purity", r6(s.tumourFraction()));
+            so.put("n_true", s.calls().stream().filter(Call::pass).count());
+            ArrayNode art = so.putArray("artefacts");
+            for (Call c : s.calls()) {
+                if (!c.pass()) {
+                    ObjectNode a = art.addObject();
+                    variant(a, c.variant());
+                    a.put("filter", c.filter());
+                }
+            }
+        }
+        Map<String, Detection> detections = new LinkedHashMap<>();
+        if (pl != null) {
+            for (Detection d : pl.detections()) {
+                detections.put(d.variant().variant().key(), d);
+            }
+        }
+        ArrayNode vs = o.putArray("variants");
+        for (TumourVariant t : merged(p)) {
+            boolean inP = prim != null && t.inPrimaryClone();
+            boolean inM = met != null && t.inMetastaticClone();
+            Detection d = detections.get(t.variant().key());
+            boolean inPl = t.origin() == Planted.Origin.CH || (d != null && d.detected());
+            if (!inP && !inM && !inPl) {
+                continue;
+            }
+            ObjectNode v = vs.addObject();
+            variant(v, t.variant());
+            v.put("gene", t.gene());
+            v.put("label", t.label());
+            v.put("origin", t.origin().name().toLowerCase(java.util.Locale.ROOT));
+            v.put("primary", inP);
+            v.put("metastasis", inM);
+            v.put("plasma", inPl);
+            v.put("shared", inP && inM);
+            v.put("new_in_metastasis", inM && !t.inPrimaryClone());
+            v.put("ch", t.origin() == Planted.Origin.CH);
+            v.put("ccf_primary", r6(t.ccfPrimary()));
+            v.put("ccf_metastatic_clone", r6(t.ccfMetastasis()));
+            if (d != null) {
+                v.put("plasma_detection_probability", r6(d.probability()));
+            }
+        }
+        var c = o.putObject("clinical");
+        c.put("os_days", cl.osDays());
+        c.put("os_event", cl.osEvent() ? 1 : 0);
+        if (cl.rfsDays() != null) {
+            c.put("rfs_days", cl.rfsDays());
+            c.put("rfs_event", cl.rfsEvent() ? 1 : 0);
+        }
+        if (cl.metastasisDays() != null) {
+            c.put("metastasis_days", cl.metastasisDays());
+        }
+        return o;
+    }
+
+    private static List<TumourVariant> merged(Patient p) {
+        List<TumourVariant> all = new java.util.ArrayList<>(p.tumourVariants());
+        all.addAll(p.chVariants());
+        return all;
+    }
+
+    private static void variant(ObjectNode o, Variant v) {
+        o.put("chrom", v.chrom());
+        o.put("pos", v.pos());
+        o.put("ref", v.ref());
+        o.put("alt", v.alt());
+    }
+
+    static JsonNode parameters(SimulationConfig c) {
+        return mapper().valueToTree(c);
+    }
+}

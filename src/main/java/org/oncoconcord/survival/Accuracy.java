@@ -1,0 +1,160 @@
+package org.oncoconcord.survival;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * Accuracy of predicted survival probabilities S(tau | x) at a horizon tau, with inverse
+ * probability of censoring weights (G = Kaplan-Meier of the censoring times of the evaluated
+ * patients), so patients censored before tau are kept, never dropped:
+ * <ul>
+ * <li>AUC: cumulative/dynamic time-dependent AUC (Uno 2007; Blanche 2013 {@code timeROC}); cases
+ * T &lt;= tau with an event, weight 1/G(T-); controls T &gt; tau, weight 1/G(tau).</li>
+ * <li>Uno's C truncated at tau (pairs weighted 1/G(T)^2, R's {@code concordance(timewt="n/G2", ymax=tau)}).</li>
+ * <li>Brier score at tau (Graf 1999) and scaled Brier 1 - BS/BS_null, the null being a Kaplan-Meier
+ * prediction (from the training data when given).</li>
+ * <li>Calibration slope (Cox coefficient of log(-log S(tau|x))) and ICI (Austin, Harrell and van
+ * Klaveren 2020: mean |observed - predicted| risk at tau, observed from a Cox model on a restricted
+ * cubic spline of log(-log S), knots at the 10/50/90th percentiles).</li>
+ * </ul>
+ *
+ * @param auc         time-dependent AUC at tau
+ * @param unoC        Uno's C truncated at tau
+ * @param brier       Brier score at tau
+ * @param brierNull   Brier score of the null (Kaplan-Meier) prediction
+ * @param scaledBrier 1 - brier / brierNull
+ * @param calSlope    calibration slope
+ * @param ici         integrated calibration index
+ */
+public record Accuracy(double auc, double unoC, double brier, double brierNull, double scaledBrier, double calSlope, double ici) {
+
+    public static final List<String> NAMES = List.of("td_auc", "uno_c", "brier", "brier_null", "scaled_brier", "calibration_slope", "ici");
+
+    public double[] values() {
+        return new double[] {auc, unoC, brier, brierNull, scaledBrier, calSlope, ici};
+    }
+
+    /**
+     * @param surv     predicted S(tau | x) per patient
+     * @param survNull null-model prediction per patient (e.g. the training Kaplan-Meier at tau)
+     */
+    public static Accuracy at(double[] time, int[] event, double[] surv, double[] survNull, double tau) {
+        int n = time.length;
+        int[] cens = new int[n];
+        for (int i = 0; i < n; i++) {
+            cens[i] = 1 - event[i];
+        }
+        KaplanMeier g = KaplanMeier.fit(time, cens, KaplanMeier.CiType.LOG, 0.95);
+        double gTau = g.survivalCarried(tau);
+        double bs = 0;
+        double bn = 0;
+        double sumCaseW = 0;
+        double num = 0;
+        double[] ctrlRisk = IntStream.range(0, n).filter(i -> time[i] > tau).mapToDouble(i -> 1 - surv[i]).sorted().toArray();
+        for (int i = 0; i < n; i++) {
+            if (time[i] <= tau && event[i] == 1) {
+                double w = 1 / g.survivalBefore(time[i]);
+                bs += w * surv[i] * surv[i];
+                bn += w * survNull[i] * survNull[i];
+                sumCaseW += w;
+                double r = 1 - surv[i];
+                int below = lowerBound(ctrlRisk, r);
+                int notAbove = upperBound(ctrlRisk, r);
+                num += w * (below + 0.5 * (notAbove - below));
+            } else if (time[i] > tau) {
+                bs += (1 - surv[i]) * (1 - surv[i]) / gTau;
+                bn += (1 - survNull[i]) * (1 - survNull[i]) / gTau;
+            }
+        }
+        bs /= n;
+        bn /= n;
+        double auc = ctrlRisk.length == 0 || sumCaseW == 0 ? Double.NaN : num / (sumCaseW * ctrlRisk.length);
+        double[] risk = Arrays.stream(surv).map(s -> 1 - s).toArray();
+        double uno = Concordance.compute(time, event, null, risk, t -> {
+            if (t > tau) {
+                return 0;
+            }
+            double gt = g.survivalBefore(t);
+            return 1 / (gt * gt);
+        }).c();
+        double[] cal = calibration(time, event, surv, tau);
+        return new Accuracy(auc, uno, bs, bn, 1 - bs / bn, cal[0], cal[1]);
+    }
+
+    /** Calibration slope and ICI at tau. */
+    static double[] calibration(double[] time, int[] event, double[] surv, double tau) {
+        int n = time.length;
+        double[] cll = Arrays.stream(surv).map(s -> Math.log(-Math.log(s))).toArray();
+        if (Arrays.stream(cll).anyMatch(v -> !Double.isFinite(v)) || Arrays.stream(cll).distinct().count() < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int[] strata = new int[n];
+        List<String> ids = IntStream.range(0, n).mapToObj(Integer::toString).toList();
+        double[][] x1 = new double[n][];
+        for (int i = 0; i < n; i++) {
+            x1[i] = new double[] {cll[i]};
+        }
+        SurvivalData d1 = new SurvivalData(time, event, strata, List.of(""), x1, List.of("cll"), new int[n], ids, 0);
+        CoxFit slopeFit = CoxFitter.fit(d1, Ties.EFRON);
+        double slope = slopeFit.coef()[0];
+        Percentile pct = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        pct.setData(cll);
+        double k1 = pct.evaluate(10);
+        double k2 = pct.evaluate(50);
+        double k3 = pct.evaluate(90);
+        double[][] x2 = new double[n][];
+        boolean spline = k1 < k2 && k2 < k3;
+        for (int i = 0; i < n; i++) {
+            double v = cll[i];
+            x2[i] = spline ? new double[] {v, rcs(v, k1, k2, k3)} : new double[] {v};
+        }
+        SurvivalData d2 = d1.withX(x2, spline ? List.of("cll", "cll'") : List.of("cll"));
+        CoxFit calFit = CoxFitter.fit(d2, Ties.EFRON);
+        BaselineHazard h = BaselineHazard.breslow(d2, calFit);
+        double ici = 0;
+        for (int i = 0; i < n; i++) {
+            double observed = 1 - h.survival(0, tau, calFit.lp(x2[i]));
+            ici += Math.abs(observed - (1 - surv[i]));
+        }
+        return new double[] {slope, ici / n};
+    }
+
+    /** The non-linear term of a restricted cubic spline with three knots (Harrell's, normalised by (k3-k1)^2). */
+    static double rcs(double x, double k1, double k2, double k3) {
+        return (cube(x - k1) - cube(x - k2) * (k3 - k1) / (k3 - k2) + cube(x - k3) * (k2 - k1) / (k3 - k2)) / ((k3 - k1) * (k3 - k1));
+    }
+
+    private static double cube(double v) {
+        return v > 0 ? v * v * v : 0;
+    }
+
+    private static int lowerBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (a[m] < v) {
+                lo = m + 1;
+            } else {
+                hi = m;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (a[m] <= v) {
+                lo = m + 1;
+            } else {
+                hi = m;
+            }
+        }
+        return lo;
+    }
+}

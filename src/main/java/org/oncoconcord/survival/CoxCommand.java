@@ -1,0 +1,159 @@
+package org.oncoconcord.survival;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.cli.VersionProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code survival cox}: fits a Cox model, writes coefficients.tsv, model.json and the saved fitted_model.json. */
+@Command(name = "cox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Cox proportional hazards model: coefficients.tsv, model.json, fitted_model.json (for 'predict').")
+public final class CoxCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DataOptions in;
+
+    @Option(names = "--ties", defaultValue = "efron", description = "Tie handling: efron (default) or breslow.")
+    Ties ties;
+
+    @Option(names = "--firth", defaultValue = "auto", description = "Firth penalised likelihood: auto (on monotone likelihood, default), always, never.")
+    CoxModel.Firth firth;
+
+    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level of the hazard-ratio intervals.")
+    double level;
+
+    @Mixin
+    PenaltyOptions penalty;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the inner CV choosing lambda (elastic net).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (in.covariates.isEmpty()) {
+            throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
+        }
+        long t0 = System.nanoTime();
+        DataTable t = DataTable.read(in.data);
+        Design design = in.design(t);
+        SurvivalData d = in.cases(t, design);
+        long t1 = System.nanoTime();
+        if (!penalty.penalty.equals("none")) {
+            penalty.learner(design, in.strata, ties, seed); // validates the option values
+            writePenalized(CoxNet.fit(d, design, penalty.unpenalized, penalty.alpha, penalty.innerFolds,
+                    penalty.lambdaRule.equals("1se"), seed), d);
+            return 0;
+        }
+        CoxModel m = CoxModel.fit(d, design, in.strata, ties, firth);
+        long t2 = System.nanoTime();
+        for (String w : m.warnings()) {
+            System.err.println("oncoconcord survival cox: warning: " + w);
+        }
+        write(m, d);
+        long t3 = System.nanoTime();
+        if (!common.quiet()) {
+            System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
+                    + " read %.2fs, fit %.2fs, concordance + outputs %.2fs%n",
+                    d.n(), d.events(), d.dropped(), m.fit().lrChi2(), m.fit().df(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        }
+        return 0;
+    }
+
+    private void write(CoxModel m, SurvivalData d) {
+        CoxFit f = m.fit();
+        double z = Stats.z(level);
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < f.p(); j++) {
+            double b = f.coef()[j];
+            double se = f.se(j);
+            double zz = b / se;
+            rows.add(Output.row(f.terms().get(j), b, se, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se), zz, Stats.normalP(zz)));
+        }
+        Output.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
+        Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("n", f.n());
+        j.put("events", f.events());
+        j.put("dropped_missing", d.dropped());
+        j.put("rows_read", d.n() + d.dropped());
+        j.put("ties", ties.name().toLowerCase());
+        j.put("method", f.firth() ? "firth" : "partial_likelihood");
+        j.put("strata", in.strata == null ? null : d.strataNames());
+        j.put("loglik_null", Output.jnum(f.loglikNull()));
+        j.put("loglik", Output.jnum(f.loglik()));
+        j.put("lr_test", Output.test(f.lrChi2(), f.df(), Stats.chi2P(f.lrChi2(), f.df())));
+        j.put("wald_test", Output.test(f.waldChi2(), f.df(), Stats.chi2P(f.waldChi2(), f.df())));
+        j.put("score_test", Output.test(f.scoreChi2(), f.df(), Stats.chi2P(f.scoreChi2(), f.df())));
+        Map<String, Object> cj = new LinkedHashMap<>();
+        cj.put("c", Output.jnum(c.c()));
+        cj.put("se", Output.jnum(c.se()));
+        j.put("concordance", cj);
+        j.put("iterations", f.iterations());
+        j.put("converged", f.converged());
+        j.put("monotone_likelihood_terms", f.infinite());
+        j.put("warnings", m.warnings());
+        j.put("conf_level", level);
+        Output.json(in.out.resolve("model.json"), j);
+        Output.json(in.out.resolve("fitted_model.json"), m.toJson());
+    }
+
+    /** Elastic-net fit: coefficients at the CV-chosen lambda (no standard errors), the path and the CV curve. */
+    private void writePenalized(CoxNet.Fitted fitted, SurvivalData d) {
+        CoxFit f = fitted.model().fit();
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < f.p(); j++) {
+            double b = f.coef()[j];
+            rows.add(Output.row(f.terms().get(j), b, Double.NaN, Math.exp(b), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+        Output.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
+        List<String> header = new ArrayList<>(List.of("lambda", "cv_deviance", "cv_sd", "nonzero"));
+        header.addAll(f.terms());
+        List<List<String>> path = new ArrayList<>();
+        for (int l = 0; l < fitted.path().size(); l++) {
+            CoxNet.Point pt = fitted.path().get(l);
+            List<String> r = new ArrayList<>(Output.row(pt.lambda(), fitted.cv().cvm()[l], fitted.cv().cvsd()[l],
+                    (double) java.util.Arrays.stream(pt.beta()).filter(b -> b != 0).count()));
+            for (double b : pt.beta()) {
+                r.add(Output.num(b));
+            }
+            path.add(r);
+        }
+        Output.tsv(in.out.resolve("path.tsv"), header, path);
+        Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), fitted.model().lp(d));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("n", d.n());
+        j.put("events", d.events());
+        j.put("dropped_missing", d.dropped());
+        j.put("rows_read", d.n() + d.dropped());
+        j.put("ties", "breslow");
+        j.put("method", "elastic_net");
+        j.put("alpha", penalty.alpha);
+        j.put("unpenalized", penalty.unpenalized);
+        j.put("lambda", fitted.lambda());
+        j.put("lambda_min", fitted.cv().lambda()[fitted.cv().best()]);
+        j.put("lambda_1se", fitted.cv().lambda()[fitted.cv().oneSe()]);
+        j.put("lambda_rule", penalty.lambdaRule);
+        j.put("inner_folds", penalty.innerFolds);
+        j.put("nonzero", f.df());
+        Map<String, Object> cj = new LinkedHashMap<>();
+        cj.put("c", Output.jnum(c.c()));
+        cj.put("se", Output.jnum(c.se()));
+        j.put("concordance", cj);
+        j.put("note", "apparent (in-sample) concordance; use 'survival cv --penalty elastic-net' for out-of-sample accuracy");
+        Output.json(in.out.resolve("model.json"), j);
+        Output.json(in.out.resolve("fitted_model.json"), fitted.model().toJson());
+        if (!common.quiet()) {
+            System.err.printf("[oncoconcord] survival cox (elastic net): n=%d events=%d dropped=%d, lambda %.4g (%s), %d nonzero terms%n",
+                    d.n(), d.events(), d.dropped(), fitted.lambda(), penalty.lambdaRule, f.df());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.oncoconcord.survival;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.cli.VersionProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code survival km}: Kaplan-Meier per group (km.tsv, medians.tsv) and log-rank / Peto-Peto tests (logrank.json). */
+@Command(name = "km", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Kaplan-Meier curves per group with Greenwood se and CIs, medians, log-rank and Peto-Peto tests.")
+public final class KmCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DataOptions in;
+
+    @Option(names = "--group", description = "Grouping column (one curve per level; all patients when absent).")
+    String group;
+
+    @Option(names = "--at", split = ",", description = "Times at which to report the curve (rows with kind=at).")
+    List<Double> at = new ArrayList<>();
+
+    @Option(names = "--conf-type", defaultValue = "log", description = "CI scale: log (default), log-log, plain.")
+    String confType;
+
+    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level.")
+    double level;
+
+    @Override
+    public Integer call() {
+        KaplanMeier.CiType ci = switch (confType) {
+            case "log" -> KaplanMeier.CiType.LOG;
+            case "log-log" -> KaplanMeier.CiType.LOG_LOG;
+            case "plain" -> KaplanMeier.CiType.PLAIN;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--conf-type must be log, log-log or plain, not '" + confType + "'");
+        };
+        if (!in.covariates.isEmpty()) {
+            throw new UserException("--covariates is not used by 'survival km' (use --group)");
+        }
+        DataTable t = DataTable.read(in.data);
+        Design design = new Design(group == null ? List.of() : List.of(new Covariate(group, true, levels(t))));
+        SurvivalData d = in.cases(t, design);
+        List<String> groups = group == null ? List.of("all") : design.covariates().get(0).levels();
+        int[] g = new int[d.n()];
+        for (int i = 0; i < d.n(); i++) {
+            g[i] = group == null ? 0 : groups.indexOf(t.cell(group, d.rows()[i]));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> medians = new ArrayList<>();
+        double[] atTimes = at.stream().mapToDouble(Double::doubleValue).toArray();
+        for (int k = 0; k < groups.size(); k++) {
+            boolean[] keep = new boolean[d.n()];
+            int nk = 0;
+            int ek = 0;
+            for (int i = 0; i < d.n(); i++) {
+                keep[i] = g[i] == k;
+                nk += keep[i] ? 1 : 0;
+                ek += keep[i] ? d.event()[i] : 0;
+            }
+            KaplanMeier km = KaplanMeier.fit(d.time(), d.event(), keep, ci, level);
+            for (int r = 0; r < km.time().length; r++) {
+                if (km.nEvent()[r] > 0) {
+                    rows.add(Output.row(groups.get(k), km.time()[r], km.nRisk()[r], km.nEvent()[r], km.surv()[r],
+                            km.surv()[r] * km.greenwood()[r], km.lower()[r], km.upper()[r], "event"));
+                }
+            }
+            for (KaplanMeier.Point pt : km.at(atTimes)) {
+                rows.add(Output.row(groups.get(k), pt.time(), pt.nRisk(), pt.nEvent(), pt.surv(), pt.se(), pt.lower(), pt.upper(), "at"));
+            }
+            KaplanMeier.Median med = km.median();
+            medians.add(Output.row(groups.get(k), nk, ek, med.median(), med.lower(), med.upper()));
+        }
+        Output.tsv(in.out.resolve("km.tsv"), List.of("group", "time", "n_risk", "n_event", "surv", "se", "lower", "upper", "kind"), rows);
+        Output.tsv(in.out.resolve("medians.tsv"), List.of("group", "n", "events", "median", "lower", "upper"), medians);
+        Map<String, Object> j = new LinkedHashMap<>();
+        LogRank lr = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 0);
+        LogRank pp = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 1);
+        j.put("test", "log-rank");
+        j.put("chi2", Output.jnum(lr.chi2()));
+        j.put("df", lr.df());
+        j.put("p", Output.jnum(lr.p()));
+        j.put("groups", groups);
+        j.put("observed", lr.observed());
+        j.put("expected", lr.expected());
+        j.put("peto_peto", Output.test(pp.chi2(), pp.df(), pp.p()));
+        j.put("n", d.n());
+        j.put("events", d.events());
+        j.put("dropped_missing", d.dropped());
+        j.put("strata", in.strata == null ? null : d.strataNames());
+        Output.json(in.out.resolve("logrank.json"), j);
+        if (!common.quiet()) {
+            System.err.printf("[oncoconcord] survival km: n=%d events=%d dropped=%d (missing values), %d group(s)%n",
+                    d.n(), d.events(), d.dropped(), groups.size());
+        }
+        return 0;
+    }
+
+    /** Group levels in sorted order (numbers numerically). */
+    private List<String> levels(DataTable t) {
+        boolean numeric = t.isNumeric(group);
+        TreeSet<String> s = new TreeSet<>(numeric
+                ? java.util.Comparator.comparingDouble(Double::parseDouble).thenComparing(java.util.Comparator.naturalOrder())
+                : java.util.Comparator.<String>naturalOrder());
+        for (String v : t.column(group)) {
+            if (!DataTable.isMissing(v)) {
+                s.add(v);
+            }
+        }
+        return new ArrayList<>(s);
+    }
+}

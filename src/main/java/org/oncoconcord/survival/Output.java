@@ -1,0 +1,85 @@
+package org.oncoconcord.survival;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.oncoconcord.io.AtomicFiles;
+
+/** Writes TSV and JSON outputs atomically; numbers with 10 significant digits, NaN as NA / null. */
+final class Output {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Output() {
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Inf" : "-Inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.10g", v);
+        if (s.contains("e")) {
+            String[] parts = s.split("e");
+            return strip(parts[0]) + "e" + parts[1];
+        }
+        return strip(s);
+    }
+
+    private static String strip(String s) {
+        if (!s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** A JSON number, or null for NaN/infinite. */
+    static Double jnum(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static Map<String, Object> test(double chi2, int df, double p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chi2", jnum(chi2));
+        m.put("df", df);
+        m.put("p", jnum(p));
+        return m;
+    }
+
+    /** A TSV table: header then rows of already formatted cells. */
+    static void tsv(Path file, List<String> header, List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder(String.join("\t", header)).append('\n');
+        for (List<String> r : rows) {
+            sb.append(String.join("\t", r)).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    static void json(Path file, Object value) {
+        try {
+            AtomicFiles.writeString(file, JSON.writeValueAsString(value) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> row(Object... cells) {
+        List<String> r = new ArrayList<>(cells.length);
+        for (Object c : cells) {
+            r.add(c instanceof Double d ? num(d) : String.valueOf(c));
+        }
+        return r;
+    }
+}

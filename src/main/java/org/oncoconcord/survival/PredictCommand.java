@@ -1,0 +1,67 @@
+package org.oncoconcord.survival;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.VersionProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code survival predict}: applies a saved Cox model to new patients (predictions.tsv). */
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Applies a model saved by 'survival cox' (fitted_model.json) to new patients: linear predictor and S(t|x) at the horizon.")
+public final class PredictCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--model", required = true, description = "fitted_model.json written by 'survival cox'.")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "New patients: CSV or TSV with the model's covariate columns.")
+    Path data;
+
+    @Option(names = "--horizon", defaultValue = "730", description = "Time at which to predict survival (default 730).")
+    double horizon;
+
+    @Option(names = "--id", description = "Identifier column (default: 'patient' when present, else the file line).")
+    String id;
+
+    @Option(names = "--out", required = true, description = "Output folder (predictions.tsv).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        CoxModel m = CoxModel.read(model);
+        DataTable t = DataTable.read(data);
+        String idCol = id != null ? id : t.has("patient") ? "patient" : null;
+        if (idCol != null) {
+            t.column(idCol);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        double[] x = new double[m.design().width()];
+        int skipped = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            String pid = idCol == null ? "line" + t.line(i) : t.cell(idCol, i);
+            String stratum = m.strataColumn() == null ? "" : SurvivalData.stratumOf(t, m.strataColumn(), i);
+            boolean ok = m.design().encode(t, i, x) && stratum != null;
+            int s = ok ? m.baseline().strataIndex(stratum) : -1;
+            if (!ok || s < 0) {
+                skipped++;
+                rows.add(Output.row(pid, Double.NaN, Double.NaN, Double.NaN, !ok ? "missing_value" : "unknown_stratum"));
+                continue;
+            }
+            double lp = m.fit().lp(x);
+            double surv = m.baseline().survival(s, horizon, lp);
+            rows.add(Output.row(pid, lp, surv, 1 - surv, "ok"));
+        }
+        Output.tsv(out.resolve("predictions.tsv"), List.of("id", "lp", "surv", "risk", "status"), rows);
+        if (!common.quiet()) {
+            System.err.printf("[oncoconcord] survival predict: %d patients, %d without prediction (missing value or unknown stratum), horizon %s%n",
+                    t.rows(), skipped, Output.num(horizon));
+        }
+        return 0;
+    }
+}

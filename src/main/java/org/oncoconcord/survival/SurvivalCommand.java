@@ -1,0 +1,22 @@
+package org.oncoconcord.survival;
+
+import org.oncoconcord.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code oncoconcord survival}: Cox models, Kaplan-Meier, cross-validated accuracy, prediction. */
+@Command(name = "survival", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Cox models, Kaplan-Meier and log-rank, cross-validated prediction accuracy, prediction for new patients.",
+        subcommands = {CoxCommand.class, KmCommand.class, CvCommand.class, PredictCommand.class})
+public final class SurvivalCommand implements Runnable {
+    @CommandLine.Mixin
+    org.oncoconcord.cli.CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: cox, km, cv or predict");
+    }
+}

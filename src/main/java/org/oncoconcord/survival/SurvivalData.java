@@ -1,0 +1,182 @@
+package org.oncoconcord.survival;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.oncoconcord.cli.UserException;
+
+/**
+ * The complete cases of a survival analysis: follow-up time, event indicator (1 = event), stratum
+ * index and the coded covariate rows, with the source row of each and the number of rows dropped
+ * for a missing value.
+ *
+ * @param time        follow-up time, >= 0
+ * @param event       1 event, 0 censored
+ * @param strata      stratum index per row (0 when unstratified)
+ * @param strataNames name of each stratum index
+ * @param x           design rows (n x p)
+ * @param terms       term names of the p columns
+ * @param rows        source row (0-based) of each case in the table
+ * @param ids         an identifier per case (id column or the file line)
+ * @param dropped     rows of the table dropped for a missing value
+ */
+public record SurvivalData(double[] time, int[] event, int[] strata, List<String> strataNames, double[][] x,
+                           List<String> terms, int[] rows, List<String> ids, int dropped) {
+
+    public int n() {
+        return time.length;
+    }
+
+    public int p() {
+        return terms.size();
+    }
+
+    public int events() {
+        int e = 0;
+        for (int v : event) {
+            e += v;
+        }
+        return e;
+    }
+
+    public int nStrata() {
+        return strataNames.size();
+    }
+
+    /** The cases at the given positions, in that order. */
+    public SurvivalData subset(int[] idx) {
+        double[] t = new double[idx.length];
+        int[] e = new int[idx.length];
+        int[] s = new int[idx.length];
+        double[][] xx = new double[idx.length][];
+        int[] r = new int[idx.length];
+        List<String> id = new ArrayList<>(idx.length);
+        for (int i = 0; i < idx.length; i++) {
+            t[i] = time[idx[i]];
+            e[i] = event[idx[i]];
+            s[i] = strata[idx[i]];
+            xx[i] = x[idx[i]];
+            r[i] = rows[idx[i]];
+            id.add(ids.get(idx[i]));
+        }
+        return new SurvivalData(t, e, s, strataNames, xx, terms, r, id, 0);
+    }
+
+    /** The same cases with other design columns (e.g. a calibration model). */
+    public SurvivalData withX(double[][] newX, List<String> newTerms) {
+        return new SurvivalData(time, event, strata, strataNames, newX, newTerms, rows, ids, dropped);
+    }
+
+    /**
+     * Reads the complete cases for a model from a table.
+     *
+     * @param design   the covariate coding (null for no covariates)
+     * @param strataCol stratification column, or null
+     * @param idCol    identifier column, or null (then the file line is the id)
+     */
+    public static SurvivalData from(DataTable t, String timeCol, String eventCol, Design design, String strataCol, String idCol) {
+        int p = design == null ? 0 : design.width();
+        List<String> terms = design == null ? List.of() : design.terms();
+        double[] time = new double[t.rows()];
+        int[] event = new int[t.rows()];
+        String[] stratum = new String[t.rows()];
+        double[][] x = new double[t.rows()][];
+        int[] rows = new int[t.rows()];
+        List<String> ids = new ArrayList<>();
+        int n = 0;
+        int dropped = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            double ti = t.number(timeCol, i);
+            double ei = t.number(eventCol, i);
+            double[] xi = new double[p];
+            boolean ok = !Double.isNaN(ti) && !Double.isNaN(ei) && (design == null || design.encode(t, i, xi));
+            String si = strataCol == null ? "" : stratumOf(t, strataCol, i);
+            if (si == null) {
+                ok = false;
+            }
+            if (!ok) {
+                dropped++;
+                continue;
+            }
+            if (ti < 0) {
+                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + timeCol + "' is negative (" + ti + ")");
+            }
+            if (ei != 0 && ei != 1) {
+                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + eventCol + "' must be 0 or 1, found '" + t.cell(eventCol, i) + "'");
+            }
+            time[n] = ti;
+            event[n] = (int) ei;
+            stratum[n] = si;
+            x[n] = xi;
+            rows[n] = i;
+            ids.add(idCol == null ? "line" + t.line(i) : t.cell(idCol, i));
+            n++;
+        }
+        TreeMap<String, Integer> sIndex = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            sIndex.putIfAbsent(stratum[i], 0);
+        }
+        int k = 0;
+        for (var e : sIndex.entrySet()) {
+            e.setValue(k++);
+        }
+        int[] s = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = sIndex.get(stratum[i]);
+        }
+        return new SurvivalData(java.util.Arrays.copyOf(time, n), java.util.Arrays.copyOf(event, n), s,
+                new ArrayList<>(sIndex.keySet()), java.util.Arrays.copyOf(x, n), terms,
+                java.util.Arrays.copyOf(rows, n), ids, dropped);
+    }
+
+    /**
+     * The stratum label of a row: the value of the strata column, or for several comma-separated
+     * columns their values joined as R's strata(a, b) names them ("a=1, b=2"); null when missing.
+     */
+    static String stratumOf(DataTable t, String strataCols, int row) {
+        String[] cols = strataCols.split(",");
+        if (cols.length == 1) {
+            String v = t.cell(cols[0], row);
+            return DataTable.isMissing(v) ? null : v;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String c : cols) {
+            String v = t.cell(c.strip(), row);
+            if (DataTable.isMissing(v)) {
+                return null;
+            }
+            sb.append(sb.length() > 0 ? ", " : "").append(c.strip()).append('=').append(v);
+        }
+        return sb.toString();
+    }
+
+    /** Rows of the table complete in every named column (for inferring factor levels). */
+    public static boolean[] completeRows(DataTable t, List<String> columns) {
+        boolean[] ok = new boolean[t.rows()];
+        for (int i = 0; i < ok.length; i++) {
+            ok[i] = true;
+            for (String c : columns) {
+                if (c != null && DataTable.isMissing(t.cell(c, i))) {
+                    ok[i] = false;
+                    break;
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** Convenience: infer the design on complete rows and read the cases. */
+    public static SurvivalData read(DataTable t, String timeCol, String eventCol, List<String> covariates, Set<String> factors,
+                                    Map<String, String> refLevels, String strataCol, String idCol) {
+        List<String> all = new ArrayList<>(covariates);
+        all.add(timeCol);
+        all.add(eventCol);
+        if (strataCol != null) {
+            all.addAll(List.of(strataCol.split(",")));
+        }
+        Design d = Design.infer(t, covariates, completeRows(t, all), factors, refLevels);
+        return from(t, timeCol, eventCol, d, strataCol, idCol);
+    }
+}

@@ -1,0 +1,157 @@
+package org.oncoconcord.validate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a samplesheet against {@code schema_input.json} plus the rules a schema cannot express
+ * (files exist and are VCFs, the tumour column exists, unique patient+sample, every patient has a
+ * tissue sample) and collects every problem rather than stopping at the first.
+ */
+public final class SamplesheetValidator {
+
+    /** What a samplesheet check found: its problems and, for the rows without errors, the samples. */
+    public record Result(List<Problem> problems, List<SampleRow> samples, Map<String, Integer> firstLineOfPatient) {
+    }
+
+    private final TableSchema schema;
+
+    public SamplesheetValidator(TableSchema schema) {
+        this.schema = schema;
+    }
+
+    public SamplesheetValidator() {
+        this(TableSchema.load("schema_input.json"));
+    }
+
+    /**
+     * @param file    the samplesheet
+     * @param baseDir folder against which relative paths are resolved
+     */
+    public Result validate(Path file, Path baseDir) {
+        String name = file.toString();
+        List<Problem> problems = new ArrayList<>();
+        CsvTable table = CsvTable.read(file, name, problems);
+        List<SampleRow> samples = new ArrayList<>();
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        if (table == null) {
+            return new Result(problems, samples, firstLine);
+        }
+        for (String req : schema.required()) {
+            if (table.columnOf(req) == 0) {
+                problems.add(Problem.error(name, 1, 0, req, "required column is missing from the header (expected "
+                        + String.join(",", schema.properties()) + ")"));
+            }
+        }
+        for (String unknown : schema.unknownColumns(table)) {
+            problems.add(Problem.warning(name, 1, table.columnOf(unknown), unknown, "unknown column, ignored"));
+        }
+        if (table.rows().isEmpty()) {
+            problems.add(Problem.error(name, 1, 0, "", "no samples: the samplesheet has a header but no rows"));
+        }
+        List<String> unique = schema.uniqueEntries();
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, List<String>> typesOfPatient = new LinkedHashMap<>();
+        Set<String> patientsWithBadType = new java.util.HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            if (!row.complete()) {
+                continue; // its field count is reported; its cells cannot be trusted
+            }
+            List<Problem> rowProblems = new ArrayList<>();
+            for (Problem p : schema.validate(table, row)) {
+                if (p.column() > 0 || table.columnOf(p.columnName()) > 0) {
+                    rowProblems.add(p);
+                }
+            }
+            Map<String, Path> files = new HashMap<>();
+            for (String col : schema.existingFileProperties()) {
+                String value = row.get(col);
+                if (TableSchema.isMissing(value) || hasProblem(rowProblems, col)) {
+                    continue;
+                }
+                Path resolved = baseDir.resolve(value).toAbsolutePath().normalize();
+                if (!Files.exists(resolved)) {
+                    rowProblems.add(Problem.error(name, row.line(), table.columnOf(col), col, "file not found: " + resolved));
+                } else if (!Files.isRegularFile(resolved) || !Files.isReadable(resolved)) {
+                    rowProblems.add(Problem.error(name, row.line(), table.columnOf(col), col, "not a readable file: " + resolved));
+                } else {
+                    files.put(col, resolved);
+                }
+            }
+            String tumor = row.get("tumor_sample");
+            if (files.containsKey("vcf")) {
+                checkVcf(name, table, row, files.get("vcf"), tumor, rowProblems);
+            }
+            if (!unique.isEmpty() && unique.stream().noneMatch(c -> TableSchema.isMissing(row.get(c)))) {
+                String key = unique.stream().map(row::get).collect(Collectors.joining("/"));
+                Integer first = seen.putIfAbsent(key, row.line());
+                if (first != null) {
+                    String last = unique.get(unique.size() - 1);
+                    rowProblems.add(Problem.error(name, row.line(), table.columnOf(last), last, "duplicate " + String.join("+", unique) + " '" + key
+                                    + "' (first at line " + first + ")"));
+                }
+            }
+            String patient = row.get("patient");
+            String type = row.get("type");
+            if (!TableSchema.isMissing(patient)) {
+                firstLine.putIfAbsent(patient, row.line());
+                if (schema.enumOf("type").contains(type)) {
+                    typesOfPatient.computeIfAbsent(patient, k -> new ArrayList<>()).add(type);
+                } else {
+                    patientsWithBadType.add(patient);
+                }
+            }
+            problems.addAll(rowProblems);
+            if (rowProblems.stream().noneMatch(Problem::isError)) {
+                samples.add(new SampleRow(patient, row.get("sample"), type, files.get("vcf"), files.get("regions"),
+                        TableSchema.isMissing(tumor) ? "" : tumor));
+            }
+        }
+        for (var e : firstLine.entrySet()) {
+            String patient = e.getKey();
+            if (patientsWithBadType.contains(patient)) {
+                continue; // its type error is already reported
+            }
+            List<String> types = typesOfPatient.getOrDefault(patient, List.of());
+            int typeColumn = table.columnOf("type");
+            if (types.stream().noneMatch(t -> t.equals("primary") || t.equals("metastasis"))) {
+                problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
+                        "patient '" + patient + "' has no tissue sample (primary or metastasis), only " + types));
+            } else if (types.stream().filter(t -> t.equals("plasma")).count() > 1) {
+                problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
+                        "patient '" + patient + "' has " + types.stream().filter(t -> t.equals("plasma")).count()
+                                + " plasma samples; concordance compares at most one per patient"));
+            } else if (types.size() == 1) {
+                problems.add(Problem.warning(name, e.getValue(), typeColumn, "type",
+                        "patient '" + patient + "' has a single sample (" + types.get(0) + "): normalized but not compared"));
+            }
+        }
+        return new Result(problems, samples, firstLine);
+    }
+
+    private static void checkVcf(String name, CsvTable table, CsvTable.Row row, Path vcf, String tumor, List<Problem> out) {
+        List<String> vcfSamples;
+        try {
+            vcfSamples = VcfHeaders.samples(vcf);
+        } catch (Exception e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+            out.add(Problem.error(name, row.line(), table.columnOf("vcf"), "vcf", "not a readable VCF: " + vcf + ": " + why));
+            return;
+        }
+        if (!TableSchema.isMissing(tumor) && !hasProblem(out, "tumor_sample") && !vcfSamples.contains(tumor)) {
+            out.add(Problem.error(name, row.line(), table.columnOf("tumor_sample"), "tumor_sample",
+                    "sample '" + tumor + "' is not a column of " + vcf.getFileName() + " (its samples: " + vcfSamples + ")"));
+        }
+    }
+
+    private static boolean hasProblem(List<Problem> problems, String column) {
+        return problems.stream().anyMatch(p -> p.columnName().equals(column));
+    }
+}

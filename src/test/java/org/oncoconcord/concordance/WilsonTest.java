@@ -1,0 +1,32 @@
+package org.oncoconcord.concordance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** Wilson score intervals against Newcombe (Stat Med 1998;17:857-872, Table I, method 3). */
+class WilsonTest {
+
+    private static void check(int x, int n, double lo, double hi) {
+        Wilson w = Wilson.of(x, n, 0.95);
+        assertThat(w.estimate()).isEqualTo(x / (double) n);
+        assertThat(w.lower()).as(x + "/" + n + " lower").isCloseTo(lo, within(5e-5));
+        assertThat(w.upper()).as(x + "/" + n + " upper").isCloseTo(hi, within(5e-5));
+    }
+
+    @Test
+    void matchesNewcombesPublishedIntervals() {
+        check(81, 263, 0.2553, 0.3662);
+        check(15, 148, 0.0624, 0.1605);
+        check(0, 20, 0.0, 0.1611);
+        check(1, 29, 0.0061, 0.1718);
+    }
+
+    @Test
+    void emptyDenominatorGivesNoEstimate() {
+        Wilson w = Wilson.of(0, 0, 0.95);
+        assertThat(w.estimate()).isNaN();
+        assertThat(w.lower()).isNaN();
+    }
+}

@@ -1,0 +1,45 @@
+package org.oncoconcord.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ContigNamesTest {
+
+    @Test
+    void harmonisesUcscAndEnsemblStyles() {
+        assertThat(ContigNames.canonical("chr1")).isEqualTo("1");
+        assertThat(ContigNames.canonical("1")).isEqualTo("1");
+        assertThat(ContigNames.canonical("chrM")).isEqualTo("MT");
+        assertThat(ContigNames.canonical("MT")).isEqualTo("MT");
+        assertThat(ContigNames.canonical("chrX")).isEqualTo("X");
+        assertThat(ContigNames.canonical("chrUn_gl000220")).isEqualTo("Un_gl000220");
+        assertThat(ContigNames.same("chr17", "17")).isTrue();
+        assertThat(ContigNames.same("chr1", "chr11")).isFalse();
+    }
+
+    @Test
+    void writesNamesInTheStyleOfAnExample() {
+        assertThat(ContigNames.inStyleOf("MT", "chr1")).isEqualTo("chrM");
+        assertThat(ContigNames.inStyleOf("7", "chr1")).isEqualTo("chr7");
+        assertThat(ContigNames.inStyleOf("7", "1")).isEqualTo("7");
+    }
+
+    @Test
+    void naturalOrderIsKaryotypic() {
+        assertThat(ContigNames.naturalKey("chr2")).isLessThan(ContigNames.naturalKey("10"));
+        assertThat(ContigNames.naturalKey("22")).isLessThan(ContigNames.naturalKey("chrX"));
+        assertThat(ContigNames.naturalKey("X")).isLessThan(ContigNames.naturalKey("Y"));
+        assertThat(ContigNames.naturalKey("Y")).isLessThan(ContigNames.naturalKey("chrM"));
+        assertThat(ContigNames.naturalKey("MT")).isLessThan(ContigNames.naturalKey("GL000192.1"));
+    }
+
+    @Test
+    void variantKeysCompareAllelesAcrossStyles() {
+        assertThat(new VariantKey("chr12", 25398284, "C", "T").sameAllele(new VariantKey("12", 25398284, "C", "T"))).isTrue();
+        assertThat(new VariantKey("chr12", 25398284, "C", "T").sameAllele(new VariantKey("12", 25398284, "C", "A"))).isFalse();
+        assertThat(new VariantKey("1", 10, "CAG", "C").end()).isEqualTo(12);
+        assertThat(SampleType.parse("Plasma")).isEqualTo(SampleType.PLASMA);
+        assertThat(SampleType.METASTASIS.isTissue()).isTrue();
+    }
+}

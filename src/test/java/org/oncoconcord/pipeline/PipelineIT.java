@@ -1,0 +1,182 @@
+package org.oncoconcord.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.oncoconcord.cli.VersionProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs the real Nextflow on the pipeline (bin/nextflow) and checks the published outputs: the
+ * {@code test} profile end to end, a {@code -stub-run}, and a {@code -resume} that is fully cached.
+ */
+class PipelineIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Launch folders live under target/pipeline-it (kept for inspection, removed by mvn clean). */
+    Path tmp;
+
+    @BeforeEach
+    void nextflowAvailable(TestInfo info) throws Exception {
+        NextflowRun.requireNextflow();
+        tmp = NextflowRun.freshDir(NextflowRun.projectDir().resolve("target/pipeline-it")
+                .resolve(info.getTestMethod().map(m -> m.getName()).orElse("run")));
+    }
+
+    /** The cohort the test profile uses: conf/test.config takes assets/demo when present, else assets/test_minimal. */
+    private static Path testCohort() {
+        Path demo = NextflowRun.projectDir().resolve("assets/demo");
+        return Files.exists(demo.resolve("samplesheet.csv")) ? demo : NextflowRun.projectDir().resolve("assets/test_minimal");
+    }
+
+    private static List<CSVRecord> readCsv(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file);
+             CSVParser p = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get())) {
+            return p.getRecords();
+        }
+    }
+
+    @Test
+    void testProfilePublishesEveryWiredStepAndRunInfo() throws Exception {
+        NextflowRun run = NextflowRun.run(tmp.resolve("launch"), "-profile", "test");
+        assertThat(run.exit).as(run.describe()).isZero();
+
+        // validate: one validated row per samplesheet row, same ids and types, paths made absolute and existing
+        Path cohort = testCohort();
+        List<CSVRecord> input = readCsv(cohort.resolve("samplesheet.csv"));
+        List<CSVRecord> validated = readCsv(run.outdir.resolve("validate/validated_samplesheet.csv"));
+        assertThat(validated).hasSize(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            CSVRecord in = input.get(i);
+            CSVRecord out = validated.get(i);
+            assertThat(List.of(out.get("patient"), out.get("sample"), out.get("type")))
+                    .containsExactly(in.get("patient"), in.get("sample"), in.get("type"));
+            Path vcf = Path.of(out.get("vcf"));
+            assertThat(vcf).isAbsolute().exists();
+            assertThat(vcf.toRealPath()).isEqualTo(cohort.resolve(in.get("vcf")).toRealPath());
+        }
+        assertThat(Files.readString(run.outdir.resolve("validate/validation.log")))
+                .contains(input.size() + " samples of " + input.stream().map(r -> r.get("patient")).distinct().count() + " patients OK");
+
+        // normalize: one normalized VCF (+ index) per sample; counts add up and every input record is accounted for
+        Map<String, List<CSVRecord>> byPatient = new java.util.LinkedHashMap<>();
+        input.forEach(r -> byPatient.computeIfAbsent(r.get("patient"), k -> new java.util.ArrayList<>()).add(r));
+        for (CSVRecord in : input) {
+            String id = in.get("patient") + "." + in.get("sample");
+            Path norm = run.outdir.resolve("normalized/" + id + ".norm.vcf.gz");
+            assertThat(norm).isNotEmptyFile();
+            assertThat(run.outdir.resolve("normalized/" + id + ".norm.vcf.gz.tbi")).isNotEmptyFile();
+            JsonNode stats = JSON.readTree(run.outdir.resolve("normalized/" + id + ".normalize.json").toFile());
+            assertThat(stats.get("in").asLong()).as(id + " records in").isEqualTo(countRecords(cohort.resolve(in.get("vcf"))));
+            assertThat(stats.get("in").asLong() + stats.get("split_added").asLong())
+                    .isEqualTo(stats.get("out").asLong() + stats.get("rejected_total").asLong());
+            assertThat(countRecords(norm)).as(id + " records out").isEqualTo(stats.get("out").asLong());
+        }
+
+        // concordance: one result per patient with two or more samples, naming its samples
+        List<String> compared = byPatient.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).toList();
+        for (String patient : compared) {
+            JsonNode c = JSON.readTree(run.outdir.resolve("concordance/" + patient + ".concordance.json").toFile());
+            assertThat(c.get("patient").asText()).isEqualTo(patient);
+            List<String> labels = new java.util.ArrayList<>();
+            c.get("samples").forEach(x -> labels.add(x.get("label").asText()));
+            assertThat(labels).containsExactlyInAnyOrderElementsOf(byPatient.get(patient).stream().map(r -> r.get("sample")).toList());
+            assertThat(run.outdir.resolve("concordance/" + patient + ".variants.tsv")).isNotEmptyFile();
+        }
+
+        // cohort: one feature row per compared patient; survival: KM, Cox and CV results; the report
+        List<String> featureLines = Files.readAllLines(run.outdir.resolve("cohort/features.tsv"));
+        assertThat(featureLines.subList(1, featureLines.size())).extracting(l -> l.split("\t", -1)[0])
+                .containsExactlyInAnyOrderElementsOf(compared);
+        Path surv = run.outdir.resolve("survival/os_days");
+        assertThat(surv.resolve("km_all/km.tsv")).isNotEmptyFile();
+        assertThat(surv.resolve("cox/coefficients.tsv")).isNotEmptyFile();
+        assertThat(surv.resolve("cv/cv.json")).isNotEmptyFile();
+        assertThat(Files.readString(run.outdir.resolve("report/report.html"))).contains("<html").contains("</html>");
+
+        // pipeline_info: trace (every task COMPLETED, one per sample / patient / cohort step), timeline, report, dag, versions
+        Path info = run.outdir.resolve("pipeline_info");
+        for (String f : List.of("execution_trace.txt", "execution_timeline.html", "execution_report.html", "pipeline_dag.html")) {
+            assertThat(info.resolve(f)).as(f).isNotEmptyFile();
+        }
+        List<Map<String, String>> trace = run.trace();
+        assertThat(trace).isNotEmpty().allSatisfy(t -> assertThat(t.get("status")).as(t.get("name")).isEqualTo("COMPLETED"));
+        Map<String, Long> tasks = trace.stream().collect(Collectors.groupingBy(t -> t.get("process"), Collectors.counting()));
+        assertThat(tasks).containsEntry("ONCOCONCORD:VALIDATE", 1L)
+                .containsEntry("ONCOCONCORD:NORMALIZE", (long) input.size())
+                .containsEntry("ONCOCONCORD:CONCORDANCE", (long) compared.size())
+                .containsEntry("ONCOCONCORD:COHORT", 1L)
+                .containsEntry("ONCOCONCORD:SURVIVAL", 1L)
+                .containsEntry("ONCOCONCORD:REPORT", 1L);
+        String versions = Files.readString(info.resolve("software_versions.yml"));
+        assertThat(versions).contains("oncoconcord: " + VersionProvider.version(), "Nextflow: 24.10");
+        for (String process : tasks.keySet()) {
+            assertThat(versions).as("versions of " + process).contains("\"" + process + "\":");
+        }
+    }
+
+    /** Data lines of a VCF (plain or gzip/BGZF), counted independently of the tools. */
+    private static long countRecords(Path vcf) throws IOException {
+        try (var in = Files.newInputStream(vcf);
+             var raw = vcf.toString().endsWith("gz") ? new java.util.zip.GZIPInputStream(in) : in;
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(raw, java.nio.charset.StandardCharsets.UTF_8))) {
+            return r.lines().filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
+        }
+    }
+
+    @Test
+    void stubRunExercisesTheWholeDag() throws Exception {
+        NextflowRun run = NextflowRun.run(tmp.resolve("stub"), "-profile", "test_minimal", "-stub-run");
+        assertThat(run.exit).as(run.describe()).isZero();
+        assertThat(run.trace()).isNotEmpty().allSatisfy(t -> assertThat(t.get("status")).isEqualTo("COMPLETED"));
+        assertThat(Files.readString(run.outdir.resolve("validate/validation.log"))).contains("stub");
+        List<CSVRecord> rows = readCsv(run.outdir.resolve("validate/validated_samplesheet.csv"));
+        assertThat(rows).hasSize(readCsv(NextflowRun.projectDir().resolve("assets/test_minimal/samplesheet.csv")).size());
+        assertThat(rows).allSatisfy(r -> assertThat(Path.of(r.get("vcf"))).isAbsolute().exists());
+        assertThat(run.trace()).extracting(t -> t.get("process")).contains("ONCOCONCORD:VALIDATE", "ONCOCONCORD:NORMALIZE",
+                "ONCOCONCORD:CONCORDANCE", "ONCOCONCORD:COHORT", "ONCOCONCORD:SURVIVAL", "ONCOCONCORD:REPORT");
+        assertThat(run.outdir.resolve("report/report.html")).exists();
+    }
+
+    @Test
+    void resumeReusesEveryTask() throws Exception {
+        Path launch = tmp.resolve("resume");
+        NextflowRun first = NextflowRun.run(launch, "-profile", "test_minimal");
+        assertThat(first.exit).as(first.describe()).isZero();
+        List<Map<String, String>> firstTrace = first.trace();
+        assertThat(firstTrace).isNotEmpty().allSatisfy(t -> assertThat(t.get("status")).isEqualTo("COMPLETED"));
+
+        NextflowRun second = NextflowRun.run(launch, "-profile", "test_minimal", "-resume");
+        assertThat(second.exit).as(second.describe()).isZero();
+        List<Map<String, String>> secondTrace = second.trace();
+        assertThat(secondTrace).hasSameSizeAs(firstTrace)
+                .allSatisfy(t -> assertThat(t.get("status")).as(t.get("name")).isEqualTo("CACHED"));
+        assertThat(secondTrace).extracting(t -> t.get("hash"))
+                .containsExactlyInAnyOrderElementsOf(firstTrace.stream().map(t -> t.get("hash")).toList());
+        assertThat(second.log).contains("Cached process");
+    }
+
+    @Test
+    void invalidSamplesheetStopsThePipelineWithTheValidatorsMessages() throws Exception {
+        Path dir = tmp.resolve("bad");
+        Files.createDirectories(dir);
+        Path sheet = Files.writeString(dir.resolve("samplesheet.csv"), "patient,sample,type,vcf\nP1,P1_T,tumour,missing.vcf\n");
+        NextflowRun run = NextflowRun.run(dir.resolve("launch"), "--input", sheet.toString());
+        assertThat(run.exit).isNotZero();
+        assertThat(run.log).contains("samplesheet.csv:2:3: error: column 'type'").contains("samplesheet.csv:2:4: error: column 'vcf': file not found");
+        assertThat(run.outdir.resolve("validate/validated_samplesheet.csv")).doesNotExist();
+    }
+}
