@@ -28,7 +28,8 @@ class DifferentialTest {
             List.of("-m", "+any"),
             List.of("-m", "+both"),
             List.of("-d", "exact"),
-            List.of("-d", "both"));
+            List.of("-d", "both"),
+            List.of("-m", "-any", "--old-rec-tag", "OLD_REC"));
 
     @TempDir
     Path tmp;
