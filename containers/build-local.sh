@@ -11,7 +11,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base_image="${ONCOCONCORD_BASE_IMAGE:-localhost/oncoconcord-base:bookworm}"
 version="$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -n1)"
-image="localhost/oncoconcord:$version"
+# ONCOCONCORD_IMAGE: another tag (the tests use one per jar, so concurrent checkouts do not clash)
+image="${ONCOCONCORD_IMAGE:-localhost/oncoconcord:$version}"
+tags=(-t "$image")
+[ -n "${ONCOCONCORD_IMAGE:-}" ] || tags+=(-t localhost/oncoconcord:latest)
 log() { echo "build-local: $*" >&2; }
 
 apt_install() {
@@ -63,7 +66,7 @@ step_image() {
   log "podman build $image"
   podman build -q --pull=never -f containers/Dockerfile \
     --target prebuilt --build-arg BASE_IMAGE="$base_image" --build-arg VERSION="$version" \
-    -t "$image" -t localhost/oncoconcord:latest . >/dev/null
+    "${tags[@]}" . >/dev/null
   # drop the untagged images earlier builds of this Dockerfile left behind (nothing else)
   podman image prune -f --filter label=org.oncoconcord.build >/dev/null || true
   podman run --rm "$image" oncoconcord --version >&2

@@ -28,14 +28,16 @@ class PodmanPipelineIT {
         PipelineRun.requirePipeline();
         assumeTrue(Commands.run("podman", "image", "exists", BASE_IMAGE).ok(),
                 "skipped: no base image " + BASE_IMAGE + "; run containers/build-local.sh (as root) once");
-        String tag = "localhost/oncoconcord:" + ProjectVersion.version();
-        Commands.Result build = Commands.run(PipelineRun.projectDir(), Map.of(), Duration.ofMinutes(15),
+        // a tag per jar: another checkout building its own image meanwhile cannot swap it under the run
+        String sha = ProjectVersion.sha256(ProjectVersion.jar());
+        String tag = "localhost/oncoconcord:" + ProjectVersion.version() + "-" + sha.substring(0, 12);
+        Commands.Result build = Commands.run(PipelineRun.projectDir(), Map.of("ONCOCONCORD_IMAGE", tag), Duration.ofMinutes(15),
                 List.of(PipelineRun.projectDir().resolve("containers/build-local.sh").toString(), "image"));
         assertThat(build.ok()).as(build.describe()).isTrue();
         // the image carries exactly the jar the host run uses
         Commands.Result sum = Commands.run("podman", "run", "--rm", tag, "sha256sum", "/opt/oncoconcord/oncoconcord.jar");
         assertThat(sum.ok()).as(sum.describe()).isTrue();
-        assertThat(sum.output().trim().split("\\s+")[0]).isEqualTo(ProjectVersion.sha256(ProjectVersion.jar()));
+        assertThat(sum.output().trim().split("\\s+")[0]).isEqualTo(sha);
         return tag;
     }
 
@@ -68,7 +70,7 @@ class PodmanPipelineIT {
     @Test
     void testProfileRunsEveryTaskInTheImageWithTheHostResults() throws IOException, InterruptedException {
         PipelineRun host = PipelineRun.host();
-        PipelineRun pod = PipelineRun.run("podman", "test,podman");
+        PipelineRun pod = PipelineRun.run("podman", "test,podman", "--container_image", image);
         assertRanInImage(pod, image);
         assertSameResults(host, pod);
     }

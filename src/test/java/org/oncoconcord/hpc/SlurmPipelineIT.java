@@ -41,7 +41,7 @@ class SlurmPipelineIT {
     void podmanInsideSlurm() throws IOException, InterruptedException {
         String image = PodmanPipelineIT.requireImage();
         PipelineRun host = PipelineRun.host();
-        PipelineRun run = PipelineRun.run("slurm-podman", "test,slurm,podman");
+        PipelineRun run = PipelineRun.run("slurm-podman", "test,slurm,podman", "--container_image", image);
         assertSlurmJobs(run, "local");
         PodmanPipelineIT.assertRanInImage(run, image);
         PodmanPipelineIT.assertSameResults(host, run);
