@@ -40,6 +40,16 @@ final class Genotype {
         return g;
     }
 
+    /** A copy with one more (missing) allele after an unphased separator. */
+    Genotype extended() {
+        Genotype g = new Genotype();
+        g.alleles = java.util.Arrays.copyOf(alleles, alleles.length + 1);
+        g.alleles[alleles.length] = -1;
+        g.seps = java.util.Arrays.copyOf(seps, seps.length + 1);
+        g.seps[seps.length] = '/';
+        return g;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(4);

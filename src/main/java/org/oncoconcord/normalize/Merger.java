@@ -292,6 +292,11 @@ final class Merger {
 
     private static void mergeGenotypes(List<VcfRecord> lines, int[][] maps, int f, VcfRecord d) {
         VcfRecord l0 = lines.get(0);
+        // htslib pads each sample to the record's largest ploidy; bcftools fills those padding slots too
+        int maxPloidy = 1;
+        for (String[] smp : l0.samples) {
+            maxPloidy = Math.max(maxPloidy, Genotype.parse(smp[f]).alleles.length);
+        }
         for (int s = 0; s < l0.samples.length; s++) {
             Genotype g = Genotype.parse(l0.samples[s][f]);
             for (int i = 1; i < lines.size(); i++) {
@@ -307,7 +312,10 @@ final class Merger {
                         continue;
                     }
                     // as bcftools: the slot that receives an allele becomes unphased
-                    for (int j = 0; j < g.alleles.length; j++) {
+                    for (int j = 0; j < maxPloidy; j++) {
+                        if (j == g.alleles.length) {
+                            g = g.extended();
+                        }
                         if (g.alleles[j] <= 0) {
                             g.alleles[j] = maps[i][a];
                             if (j > 0) {

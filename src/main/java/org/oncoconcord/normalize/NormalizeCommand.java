@@ -40,10 +40,11 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = {"-d", "--rm-dup"}, paramLabel = "TYPE", description = "Remove duplicates: snps|indels|both|all|exact|none|any.")
     String rmDup;
 
-    @Option(names = {"-a", "--atomize"}, description = "Accepted for records that need no decomposition; MNP/complex records are refused (not implemented).")
+    @Option(names = {"-a", "--atomize"}, description = "Decompose complex variants (MNPs become consecutive SNVs), as bcftools norm -a.")
     boolean atomize;
 
-    @Option(names = "--atom-overlaps", paramLabel = ".|*", description = "Allele for overlaps with --atomize.")
+    @Option(names = "--atom-overlaps", paramLabel = ".|*", defaultValue = "*",
+            description = "With --atomize, overlapping alleles as the star allele (*) or missing (.) [*].")
     String atomOverlaps;
 
     @Option(names = "--old-rec-tag", paramLabel = "TAG", description = "Annotate modified records with INFO/TAG = the original.")
@@ -143,8 +144,12 @@ public final class NormalizeCommand implements Callable<Integer> {
         if (multi == '-' && rmDup != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot combine -d and -m-");
         }
+        if (!atomOverlaps.equals("*") && !atomOverlaps.equals(".")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--atom-overlaps expects '*' or '.'");
+        }
         NormalizeOptions o = new NormalizeOptions(fasta, check, multi, multiType, force, keepSum, rmDup, oldRecTag,
-                doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize);
+                doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize,
+                atomOverlaps.equals("*"));
         Normalizer n = new Normalizer(o, common.quiet());
         Path out = output == null || output.toString().equals("-") ? null : output;
         n.run(input, out, rejects);

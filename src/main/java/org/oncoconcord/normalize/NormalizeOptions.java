@@ -9,11 +9,12 @@ import java.nio.file.Path;
  * @param multi      0 none, '-' split, '+' join
  * @param multiType  "snps", "indels", "both" or "any"
  * @param rmDup      null, or snps|indels|both|all|any|exact|none
+ * @param atomStar   with atomize, overlapping alleles as {@code *} (true) or missing (false)
  */
 record NormalizeOptions(Path fasta, String checkRef, char multi, String multiType, boolean force,
         String keepSum, String rmDup, String oldRecTag, boolean doNotNormalize, boolean strictFilter,
         int siteWin, String tumorSample, boolean passOnly, Integer minDepth, Double minVaf, boolean noStandardize,
-        boolean atomize) {
+        boolean atomize, boolean atomStar) {
 
     boolean checkExit() {
         return checkRef.contains("e");

@@ -12,6 +12,8 @@ final class NormalizeStats {
     long out;
     long splitRecords;
     long splitAdded;
+    /** Records decomposed by --atomize (their extra records are counted in splitAdded). */
+    long atomized;
     long realigned;
     long joinedAway;
     long joinedRecords;
@@ -36,6 +38,7 @@ final class NormalizeStats {
         m.put("out", out);
         m.put("split", splitRecords);
         m.put("split_added", splitAdded);
+        m.put("atomized", atomized);
         m.put("realigned", realigned);
         m.put("joined", joinedRecords);
         m.put("joined_away", joinedAway);

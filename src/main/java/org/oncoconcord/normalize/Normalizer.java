@@ -32,6 +32,7 @@ final class Normalizer {
     private VcfHeader header;
     private Splitter splitter;
     private Merger merger;
+    private Atomizer atomizer;
     private String inputName;
     private VcfSink sink;
     private Writer rejects;
@@ -215,6 +216,9 @@ final class Normalizer {
         splitter = new Splitter(header, opt.force(), opt.keepSum(),
                 tumorIndex >= 0 ? java.util.Set.of("AD", "DP", "AF") : java.util.Set.of());
         merger = new Merger(header, opt.strictFilter());
+        if (opt.atomize()) {
+            atomizer = new Atomizer(header, opt.atomStar(), opt.oldRecTag());
+        }
     }
 
     private String resolveTumor(String[] samples) {
@@ -298,32 +302,28 @@ final class Normalizer {
             reject(r, "filter_not_pass");
             return;
         }
+        if (atomizer != null) {
+            List<VcfRecord> atoms = atomizer.atomize(r);
+            if (atoms.size() != 1 || atoms.get(0) != r) {
+                stats.atomized++;
+                stats.splitAdded += atoms.size() - 1;
+            }
+            for (VcfRecord a : atoms) {
+                processOne(a);
+            }
+        } else {
+            processOne(r);
+        }
+    }
+
+    /** Duplicate check, split, normalization and buffering of one (possibly atomized) record. */
+    private void processOne(VcfRecord r) throws IOException {
         if (opt.rmDup() != null && inputDup.isDuplicate(r)) {
             reject(r, "duplicate");
             return;
         }
         if (!buffer.isEmpty() && !buffer.get(buffer.size() - 1).chrom.equals(r.chrom)) {
             flushBuffer(buffer.size());
-        }
-        if (opt.atomize()) {
-            int concrete = 0;
-            for (int i = 1; i < r.alleles.length; i++) {
-                if (!r.alleles[i].startsWith("<") && !r.alleles[i].equals("*")) {
-                    concrete++;
-                }
-            }
-            if (concrete > 1) {
-                throw new UserException(inputName + ": line " + r.line + ": --atomize of MNP/complex records ("
-                        + r.chrom + ":" + r.pos + ", multiallelic) is not implemented; use bcftools norm --atomize");
-            }
-            for (int i = 1; i < r.alleles.length; i++) {
-                int t = VariantType.of(r.alleles[0], r.alleles[i]);
-                if ((t & (VariantType.MNP | VariantType.OTHER)) != 0 && !r.alleles[i].startsWith("<")) {
-                    throw new UserException(inputName + ": line " + r.line + ": --atomize of MNP/complex records ("
-                            + r.chrom + ":" + r.pos + " " + r.alleles[0] + ">" + r.alleles[i]
-                            + ") is not implemented; use bcftools norm --atomize");
-                }
-            }
         }
         boolean split = false;
         if (opt.multi() == '-' && r.nAlleles() > 2 && typeSelected(VariantType.of(r.alleles))) {

@@ -55,7 +55,7 @@ final class Splitter {
                     d.info.add(new String[] {kv[0], def.type() == 'L' ? null : v});
                 }
             }
-            if (oldRecTag != null) {
+            if (oldRecTag != null && !d.hasInfo(oldRecTag)) {
                 d.setInfo(oldRecTag, oldRec(src) + "|" + (ialt + 1));
             }
             d.format = src.format == null ? null : src.format.clone();

@@ -1,7 +1,6 @@
 package org.oncoconcord.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,7 @@ import org.oncoconcord.testing.SharedData;
 /**
  * bcftools' own norm test suite (tag 1.16, ../shared/data/bcftools_norm_suite): for each case of
  * CASES.tsv the same options must give data lines identical to bcftools' expected output.
- * Cases that need --atomize of MNP/complex records (not implemented) are skipped with a message
- * when the tool refuses them, never counted as passing.
+ * All 35 cases run, including the five --atomize/--atom-overlaps ones (29-33).
  */
 class BcftoolsSuiteTest {
     @TempDir
@@ -52,8 +50,6 @@ class BcftoolsSuiteTest {
         args.add(out.toString());
         args.add(dir.resolve(c[1]).toString());
         Run r = Run.normalize(args);
-        assumeFalse(r.exit == 1 && r.err.contains("--atomize of MNP/complex records"),
-                "skipped: case " + c[0] + " needs --atomize of MNP/complex records, not implemented");
         assertThat(r.exit).as(r.err).isZero();
         assertThat(Run.dataLines(out)).containsExactlyElementsOf(Run.dataLines(dir.resolve(c[4])));
     }

@@ -16,7 +16,9 @@ import org.oncoconcord.testing.SystemTools;
 
 /**
  * Differential test against Debian's {@code bcftools norm} (skipped when absent): random
- * reference and VCFs from fixed seeds; the data lines must be identical for each option set.
+ * reference and VCFs from fixed seeds; the data lines must be identical for each option set. The
+ * {@code -a} (atomize) sets use inputs that also hold multiallelic MNPs, complex substitutions,
+ * symbolic/star alleles, haploid and missing genotypes, and AD/QS fields that atomizing sums.
  * Other seeds: {@code -Dnormalize.diff.seeds=100-199} (or a comma list); keep the inputs and
  * outputs with {@code -Dnormalize.diff.keep=DIR}.
  */
@@ -29,7 +31,11 @@ class DifferentialTest {
             List.of("-m", "+both"),
             List.of("-d", "exact"),
             List.of("-d", "both"),
-            List.of("-m", "-any", "--old-rec-tag", "OLD_REC"));
+            List.of("-m", "-any", "--old-rec-tag", "OLD_REC"),
+            List.of("-a"),
+            List.of("-a", "-m", "-any"),
+            List.of("-a", "--atom-overlaps", ".", "--old-rec-tag", "OLD_REC"),
+            List.of("-a", "-m", "-any", "--atom-overlaps", ".", "--old-rec-tag", "OLD_REC"));
 
     @TempDir
     Path tmp;
@@ -66,7 +72,7 @@ class DifferentialTest {
         String keep = System.getProperty("normalize.diff.keep");
         Path base = keep != null ? Path.of(keep) : tmp;
         Path dir = Files.createDirectories(base.resolve("seed" + seed + "_" + String.join("", opts).replace(' ', '_')));
-        RandomVcf g = new RandomVcf(seed);
+        RandomVcf g = new RandomVcf(seed, opts.contains("-a"));
         Path fa = dir.resolve("ref.fa");
         g.writeFasta(fa);
         Path vcf = dir.resolve("in.vcf");

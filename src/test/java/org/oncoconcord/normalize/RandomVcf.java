@@ -20,7 +20,15 @@ final class RandomVcf {
     final List<String> contigs = List.of("1", "2");
     final List<String> sequences = new ArrayList<>();
 
+    /** With complex: also multiallelic MNPs, complex substitutions, haploid genotypes and missing values. */
+    private final boolean complex;
+
     RandomVcf(long seed) {
+        this(seed, false);
+    }
+
+    RandomVcf(long seed, boolean complex) {
+        this.complex = complex;
         rnd = new Random(seed);
         for (int c = 0; c < contigs.size(); c++) {
             sequences.add(randomReference(2000 + rnd.nextInt(2000)));
@@ -76,6 +84,12 @@ final class RandomVcf {
         sb.append("##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"a\">\n");
         sb.append("##FORMAT=<ID=PL,Number=G,Type=Integer,Description=\"p\">\n");
         sb.append("##FORMAT=<ID=FS,Number=A,Type=String,Description=\"f\">\n");
+        if (complex) {
+            sb.append("##INFO=<ID=AD,Number=R,Type=Integer,Description=\"a\">\n");
+            sb.append("##INFO=<ID=XF,Number=A,Type=Float,Description=\"f\">\n");
+            sb.append("##FORMAT=<ID=QS,Number=R,Type=Integer,Description=\"q\">\n");
+            sb.append("##FORMAT=<ID=FR,Number=R,Type=String,Description=\"r\">\n");
+        }
         sb.append("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\tS2\n");
         for (int c = 0; c < contigs.size(); c++) {
             String seq = sequences.get(c);
@@ -96,7 +110,7 @@ final class RandomVcf {
     }
 
     private String[] randomAlleles(String seq, int p) {
-        int kind = rnd.nextInt(7);
+        int kind = rnd.nextInt(complex ? 10 : 7);
         int i = p - 1;
         String ref;
         Set<String> alts = new LinkedHashSet<>();
@@ -134,6 +148,29 @@ final class RandomVcf {
                 ref = seq.substring(i, i + m);
                 alts.add(ref + seq.charAt(i + m - 1));
             }
+            case 7, 8 -> { // MNPs and complex substitutions, often multiallelic and sharing bases
+                int m = 1 + rnd.nextInt(4);
+                ref = seq.substring(i, i + m);
+                int n = 1 + rnd.nextInt(3);
+                int guard = 0;
+                while (alts.size() < n && guard++ < 50) {
+                    String a = mutate(ref);
+                    if (!a.isEmpty() && !a.equals(ref)) {
+                        alts.add(a);
+                    }
+                }
+                if (alts.isEmpty()) {
+                    return null;
+                }
+            }
+            case 9 -> { // symbolic or star alleles, left alone by --atomize
+                ref = seq.substring(i, i + 1 + rnd.nextInt(2));
+                alts.add(randomBases(1) + ref.substring(1));
+                alts.add(rnd.nextBoolean() ? "<*>" : "*");
+                if (alts.contains(ref)) {
+                    return null;
+                }
+            }
             default -> { // multiallelic mixing substitutions and indels on a shared REF
                 int m = 1 + rnd.nextInt(4);
                 ref = seq.substring(i, i + m);
@@ -161,6 +198,22 @@ final class RandomVcf {
         return out;
     }
 
+    /** REF with random base changes, and sometimes an inserted or deleted tail. */
+    private String mutate(String ref) {
+        StringBuilder a = new StringBuilder(ref);
+        int changes = 1 + rnd.nextInt(ref.length());
+        for (int k = 0; k < changes; k++) {
+            a.setCharAt(rnd.nextInt(a.length()), BASES.charAt(rnd.nextInt(4)));
+        }
+        int r = rnd.nextInt(5);
+        if (r == 0) {
+            a.append(randomBases(1 + rnd.nextInt(3)));
+        } else if (r == 1 && a.length() > 1) {
+            a.setLength(1 + rnd.nextInt(a.length() - 1));
+        }
+        return a.toString();
+    }
+
     private String record(String chrom, int pos, String[] al) {
         int n = al.length;
         int nAlt = n - 1;
@@ -174,10 +227,22 @@ final class RandomVcf {
         sb.append('\t').append(rnd.nextInt(100)).append('\t').append(rnd.nextBoolean() ? "PASS" : "q10").append('\t');
         sb.append("DP=").append(rnd.nextInt(200)).append(";AC=").append(ints(nAlt)).append(";XR=").append(ints(n))
                 .append(";XG=").append(ints(ng)).append(";XS=").append(strings(nAlt));
-        sb.append("\tGT:AD:PL:FS");
+        if (complex) {
+            sb.append(";AD=").append(ints(n)).append(";XF=").append(floats(nAlt));
+        }
+        sb.append(complex ? "\tGT:AD:PL:FS:QS:FR" : "\tGT:AD:PL:FS");
         for (int s = 0; s < 2; s++) {
-            sb.append('\t').append(genotype(n)).append(':').append(ints(n)).append(':').append(ints(ng)).append(':')
-                    .append(strings(nAlt));
+            if (complex && rnd.nextInt(6) == 0) { // haploid
+                sb.append('\t').append(rnd.nextInt(n)).append(':').append(ints(n)).append(':').append(ints(n));
+            } else if (complex && rnd.nextInt(8) == 0) { // all missing
+                sb.append("\t./.:.:.");
+            } else {
+                sb.append('\t').append(genotype(n)).append(':').append(ints(n)).append(':').append(ints(ng));
+            }
+            sb.append(':').append(strings(nAlt));
+            if (complex) {
+                sb.append(':').append(ints(n)).append(':').append(strings(n));
+            }
         }
         return sb.toString();
     }
@@ -195,6 +260,14 @@ final class RandomVcf {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < k; i++) {
             sb.append(i > 0 ? "," : "").append(rnd.nextInt(100));
+        }
+        return sb.toString();
+    }
+
+    private String floats(int k) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < k; i++) {
+            sb.append(i > 0 ? "," : "").append(rnd.nextInt(4) == 0 ? "." : rnd.nextInt(1000) / 8.0);
         }
         return sb.toString();
     }
