@@ -174,9 +174,13 @@ class PipelineIT {
         Path dir = tmp.resolve("bad");
         Files.createDirectories(dir);
         Path sheet = Files.writeString(dir.resolve("samplesheet.csv"), "patient,sample,type,vcf\nP1,P1_T,tumour,missing.vcf\n");
-        NextflowRun run = NextflowRun.run(dir.resolve("launch"), "--input", sheet.toString());
+        Path minimal = NextflowRun.projectDir().resolve("assets/test_minimal");
+        NextflowRun run = NextflowRun.run(dir.resolve("launch"), "--input", sheet.toString(),
+                "--clinical", minimal.resolve("clinical.csv").toString(), "--fasta", minimal.resolve("reference.fa").toString());
         assertThat(run.exit).isNotZero();
-        assertThat(run.log).contains("samplesheet.csv:2:3: error: column 'type'").contains("samplesheet.csv:2:4: error: column 'vcf': file not found");
+        assertThat(run.log).contains("samplesheet.csv:2:3: error: column 'type'").contains("samplesheet.csv:2:4: error: column 'vcf': file not found")
+                .contains("patient 'P002' is not in"); // a warning: clinical patients without samples
+        assertThat(run.trace()).extracting(t -> t.get("process")).containsExactly("ONCOCONCORD:VALIDATE");
         assertThat(run.outdir.resolve("validate/validated_samplesheet.csv")).doesNotExist();
     }
 }
