@@ -97,6 +97,11 @@ class PipelineIT {
             assertThat(run.outdir.resolve("concordance/" + patient + ".variants.tsv")).isNotEmptyFile();
         }
 
+        // planted truth: the published numbers equal the simulator's truth.json (demo cohort)
+        if (Files.exists(cohort.resolve("truth.json"))) {
+            assertPublishedNumbersEqualTruth(run.outdir, JSON.readTree(cohort.resolve("truth.json").toFile()));
+        }
+
         // cohort: one feature row per compared patient; survival: KM, Cox and CV results; the report
         List<String> featureLines = Files.readAllLines(run.outdir.resolve("cohort/features.tsv"));
         assertThat(featureLines.subList(1, featureLines.size())).extracting(l -> l.split("\t", -1)[0])
@@ -126,6 +131,77 @@ class PipelineIT {
         for (String process : tasks.keySet()) {
             assertThat(versions).as("versions of " + process).contains("\"" + process + "\":");
         }
+    }
+
+    /**
+     * Checks the published concordance, cohort features and survival inputs against the planted truth:
+     * per pair n_a, n_b and shared equal the truly present / shared variants, RAS and BRAF V600E status
+     * per sample equal the planted drivers, and features.tsv carries the planted primary RAS/BRAF flags
+     * and the clinical follow-up as written.
+     */
+    private static void assertPublishedNumbersEqualTruth(Path outdir, JsonNode truth) throws IOException {
+        Map<String, Map<String, String>> features = new java.util.HashMap<>();
+        try (Reader r = Files.newBufferedReader(outdir.resolve("cohort/features.tsv"));
+             CSVParser p = CSVParser.parse(r, CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord rec : p) {
+                features.put(rec.get("patient"), rec.toMap());
+            }
+        }
+        int pairs = 0;
+        for (JsonNode p : truth.get("patients")) {
+            String id = p.get("patient").asText();
+            if (p.get("samples").size() < 2) {
+                continue;
+            }
+            JsonNode conc = JSON.readTree(outdir.resolve("concordance/" + id + ".concordance.json").toFile());
+            Map<String, String> typeOf = new java.util.HashMap<>();
+            p.get("samples").forEach(x -> typeOf.put(x.get("sample").asText(), x.get("type").asText()));
+            JsonNode vs = p.get("variants");
+            for (JsonNode pair : conc.get("pairs")) {
+                String ta = typeOf.get(pair.get("a").asText());
+                String tb = typeOf.get(pair.get("b").asText());
+                assertThat(pair.get("n_a").asLong()).as(id + " n " + ta).isEqualTo(truthCount(vs, ta, null));
+                assertThat(pair.get("n_b").asLong()).as(id + " n " + tb).isEqualTo(truthCount(vs, tb, null));
+                assertThat(pair.get("shared").asLong()).as(id + " shared " + ta + "/" + tb).isEqualTo(truthCount(vs, ta, tb));
+                pairs++;
+            }
+            for (JsonNode s : p.get("samples")) {
+                String label = s.get("sample").asText();
+                String type = s.get("type").asText();
+                boolean ras = false;
+                boolean braf = false;
+                for (JsonNode v : vs) {
+                    if (v.get(type).asBoolean()) {
+                        ras |= v.get("gene").asText().matches("KRAS|NRAS");
+                        braf |= v.get("label").asText().equals("V600E");
+                    }
+                }
+                assertThat(conc.get("ras_status").get("status").get(label).asText()).as(id + " " + label + " RAS")
+                        .isEqualTo(ras ? "mutant" : "wild_type");
+                assertThat(conc.get("ras_status").get("braf_v600e").get(label).asBoolean()).as(id + " " + label + " BRAF V600E")
+                        .isEqualTo(braf);
+            }
+            Map<String, String> f = features.get(id);
+            assertThat(f).as("features.tsv row of " + id).isNotNull();
+            assertThat(f.get("ras_mutant_primary")).as(id + " ras_mutant_primary").isEqualTo(p.get("ras_mutant_primary").asBoolean() ? "1" : "0");
+            assertThat(f.get("braf_v600e_primary")).as(id + " braf_v600e_primary").isEqualTo(p.get("braf_v600e_primary").asBoolean() ? "1" : "0");
+            JsonNode clin = p.get("clinical");
+            if (clin != null && clin.has("os_days")) {
+                assertThat(f.get("os_days")).as(id + " os_days").isEqualTo(clin.get("os_days").asText());
+                assertThat(f.get("os_event")).as(id + " os_event").isEqualTo(clin.get("os_event").asText());
+            }
+        }
+        assertThat(pairs).as("patient pairs checked against truth.json").isGreaterThan(10);
+    }
+
+    private static long truthCount(JsonNode variants, String a, String b) {
+        long n = 0;
+        for (JsonNode v : variants) {
+            if (v.get(a).asBoolean() && (b == null || v.get(b).asBoolean())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Data lines of a VCF (plain or gzip/BGZF), counted independently of the tools. */
