@@ -61,7 +61,9 @@ public final class BatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
         List<Line> lines = read(file);
-        var subcommands = Main.commandLine().getSubcommands().keySet();
+        java.util.Map<String, Class<?>> subcommandTypes = new java.util.HashMap<>();
+        Main.commandLine().getSubcommands().forEach((name, cl) -> subcommandTypes.put(name, cl.getCommandSpec().userObject().getClass()));
+        var subcommands = new java.util.TreeSet<>(subcommandTypes.keySet());
         List<String> problems = new ArrayList<>();
         for (Line l : lines) {
             String first = l.args().get(0);
@@ -89,7 +91,7 @@ public final class BatchCommand implements Callable<Integer> {
                     if (stop.get()) {
                         return -1;
                     }
-                    int rc = Main.commandLine().execute(l.args().toArray(String[]::new));
+                    int rc = commandLineFor(l.args().get(0), subcommandTypes).execute(l.args().toArray(String[]::new));
                     if (rc != 0 && !keepGoing) {
                         stop.set(true);
                     }
@@ -125,6 +127,32 @@ public final class BatchCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         return worst;
+    }
+
+    /**
+     * A command line whose root is {@code oncoconcord} with only the one subcommand a line needs:
+     * building the full tree (every subcommand's model, by reflection) for each line would cost more
+     * than a small command's own work.
+     */
+    private static CommandLine commandLineFor(String subcommand, java.util.Map<String, Class<?>> types) {
+        if (subcommand.startsWith("-")) {
+            return Main.commandLine();
+        }
+        CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.create().name("oncoconcord"));
+        root.addSubcommand(subcommand, new CommandLine(newInstance(types.get(subcommand))));
+        root.setExecutionExceptionHandler(new ErrorHandler());
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        return root;
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            var ctor = type.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            return ctor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + type.getName(), e);
+        }
     }
 
     /** The non-blank, non-comment lines of FILE as argument lists. */

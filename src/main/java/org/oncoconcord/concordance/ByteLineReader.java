@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class ByteLineReader implements AutoCloseable {
     private final InputStream in;
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf = new byte[1 << 16]; // grows for longer lines; small, as a batch opens many readers
     private int start;
     private int end;
     private boolean eof;
