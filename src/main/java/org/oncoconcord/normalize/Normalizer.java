@@ -383,11 +383,12 @@ final class Normalizer {
                         return;
                     }
                 } else if (res == Realigner.Result.DUP_ALLELE) {
-                    if (opt.checkExit()) {
+                    if (opt.checkSet()) {
+                        Realigner.fixDuplicateAlts(r);
+                    } else if (opt.checkExit()) {
                         throw new UserException(inputName + ": line " + r.line + ": duplicate alleles at " + r.chrom + ":"
-                                + r.pos + "; run with -c w to turn the error into a warning");
-                    }
-                    if (opt.checkWarn()) {
+                                + r.pos + "; run with -c w to turn the error into a warning or with -c s to fix");
+                    } else if (opt.checkWarn()) {
                         System.err.println("ALT_DUP\t" + r.chrom + "\t" + r.pos);
                     }
                 } else if (res == Realigner.Result.CHANGED) {

@@ -1,5 +1,8 @@
 package org.oncoconcord.normalize;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Checks REF against the reference, fixes it ({@code -c s}) and left-aligns/trims alleles, with
  * bcftools norm's rules: trim the common last base of all alleles (padding from the reference on
@@ -45,7 +48,10 @@ final class Realigner {
         return sb == null ? s : sb.toString();
     }
 
-    /** {@code -c s}: sets a missing/N REF, replaces ambiguity codes, swaps REF with a matching ALT. */
+    /**
+     * {@code -c s}: sets a missing/N REF, replaces ambiguity codes, swaps REF with a matching ALT,
+     * else sets REF to the reference bases.
+     */
     boolean fixRef(VcfRecord r) {
         String[] al = r.alleles;
         int maxlen = 0;
@@ -100,10 +106,10 @@ final class Realigner {
             }
         }
         if (i == al.length) {
-            String[] grown = new String[al.length + 1];
-            System.arraycopy(al, 0, grown, 0, al.length);
-            grown[al.length] = fa.substring(0, 1);
-            al = grown;
+            // no ALT matches the reference: set REF to the reference bases, alleles and GT otherwise
+            // unchanged (bcftools 1.16 fix_ref)
+            al[0] = fa.substring(0, Math.min(reflen, fa.length()));
+            return true;
         }
         String tmp = al[0];
         al[0] = al[i];
@@ -111,6 +117,49 @@ final class Realigner {
         r.alleles = al;
         swapGenotypes(r, i);
         return true;
+    }
+
+    /**
+     * {@code -c s} on a record with an ALT equal to REF: drops such ALTs and maps genotypes calling
+     * them to REF (bcftools 1.16 fix_dup_alt; like it, other Number=A/R/G fields are left as they are).
+     */
+    static void fixDuplicateAlts(VcfRecord r) {
+        String[] al = r.alleles;
+        int[] map = new int[al.length];
+        List<String> kept = new ArrayList<>();
+        kept.add(al[0]);
+        for (int i = 1; i < al.length; i++) {
+            if (al[i].equalsIgnoreCase(al[0])) {
+                map[i] = 0;
+            } else {
+                map[i] = kept.size();
+                kept.add(al[i]);
+            }
+        }
+        r.alleles = kept.toArray(String[]::new);
+        r.ensureParsed();
+        int gi = r.formatIndex("GT");
+        if (gi < 0) {
+            return;
+        }
+        for (String[] smp : r.samples) {
+            if (gi >= smp.length) {
+                continue;
+            }
+            Genotype g = Genotype.parse(smp[gi]);
+            boolean changed = false;
+            for (int k = 0; k < g.alleles.length; k++) {
+                int a = g.alleles[k];
+                if (a > 0) {
+                    int b = a < map.length ? map[a] : 0;
+                    changed |= a != b;
+                    g.alleles[k] = b;
+                }
+            }
+            if (changed) {
+                smp[gi] = g.toString();
+            }
+        }
     }
 
     private static void swapGenotypes(VcfRecord r, int i) {

@@ -35,7 +35,10 @@ class DifferentialTest {
             List.of("-a"),
             List.of("-a", "-m", "-any"),
             List.of("-a", "--atom-overlaps", ".", "--old-rec-tag", "OLD_REC"),
-            List.of("-a", "-m", "-any", "--atom-overlaps", ".", "--old-rec-tag", "OLD_REC"));
+            List.of("-a", "-m", "-any", "--atom-overlaps", ".", "--old-rec-tag", "OLD_REC"),
+            // inputs with bad REF alleles (swapped, wrong, N, duplicated as an ALT) fixed by -c s
+            List.of("-c", "s"),
+            List.of("-c", "ws", "-m", "-any"));
 
     @TempDir
     Path tmp;
@@ -73,6 +76,7 @@ class DifferentialTest {
         Path base = keep != null ? Path.of(keep) : tmp;
         Path dir = Files.createDirectories(base.resolve("seed" + seed + "_" + String.join("", opts).replace(' ', '_')));
         RandomVcf g = new RandomVcf(seed, opts.contains("-a"));
+        g.badRefs = opts.contains("s") || opts.contains("ws");
         Path fa = dir.resolve("ref.fa");
         g.writeFasta(fa);
         Path vcf = dir.resolve("in.vcf");

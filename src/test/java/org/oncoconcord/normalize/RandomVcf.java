@@ -23,6 +23,12 @@ final class RandomVcf {
     /** With complex: also multiallelic MNPs, complex substitutions, haploid genotypes and missing values. */
     private final boolean complex;
 
+    /**
+     * When set, about one record in six gets a REF that {@code -c s} must fix: REF swapped with an
+     * ALT, a wrong or N REF base, or an ALT equal to REF.
+     */
+    boolean badRefs;
+
     RandomVcf(long seed) {
         this(seed, false);
     }
@@ -103,10 +109,55 @@ final class RandomVcf {
                 if (alleles == null) {
                     continue;
                 }
+                if (badRefs && rnd.nextInt(6) == 0) {
+                    alleles = spoilRef(alleles);
+                }
                 sb.append(record(contigs.get(c), p, alleles)).append('\n');
             }
         }
         Files.writeString(vcf, sb.toString());
+    }
+
+    private String[] spoilRef(String[] alleles) {
+        String ref = alleles[0];
+        switch (rnd.nextInt(4)) {
+            case 0 -> { // REF and first ALT swapped (a single-base ALT)
+                if (alleles[1].length() == 1 && ref.length() == 1) {
+                    String[] a = alleles.clone();
+                    a[0] = alleles[1];
+                    a[1] = ref;
+                    return a;
+                }
+                return alleles;
+            }
+            case 1 -> { // a wrong first REF base that no ALT has
+                for (char b : BASES.toCharArray()) {
+                    boolean used = b == ref.charAt(0);
+                    for (String a : alleles) {
+                        used |= a.charAt(0) == b;
+                    }
+                    if (!used) {
+                        String[] a = alleles.clone();
+                        a[0] = b + ref.substring(1);
+                        return a;
+                    }
+                }
+                return alleles;
+            }
+            case 2 -> { // REF given as N
+                if (ref.length() == 1) {
+                    String[] a = alleles.clone();
+                    a[0] = "N";
+                    return a;
+                }
+                return alleles;
+            }
+            default -> { // an ALT equal to REF, inserted at a random ALT position
+                List<String> a = new ArrayList<>(List.of(alleles));
+                a.add(1 + rnd.nextInt(alleles.length), rnd.nextBoolean() ? ref : ref.toLowerCase(java.util.Locale.ROOT));
+                return a.toArray(String[]::new);
+            }
+        }
     }
 
     private String[] randomAlleles(String seq, int p) {
