@@ -134,6 +134,18 @@ final class Merger {
                     }
                     continue;
                 }
+                if (def.number() == 'A' || def.number() == 'R') {
+                    for (int i = 1; i < lines.size(); i++) {
+                        VcfRecord r = lines.get(i);
+                        int fi = r.formatIndex(tag);
+                        int expected = def.number() == 'A' ? r.nAlleles() - 1 : r.nAlleles();
+                        if (fi >= 0 && maxCount(r, fi) != expected) {
+                            throw new MergeException(r, "cannot join FORMAT/" + tag + " (Number=" + def.number() + ") at "
+                                    + r.chrom + ":" + r.pos + ": " + maxCount(r, fi) + " values where " + expected
+                                    + " are expected (as bcftools norm -m +, which refuses too)");
+                        }
+                    }
+                }
                 boolean[] haploid = new boolean[ns];
                 if (def.number() == 'G') {
                     int n0 = l0.nAlleles();
@@ -290,12 +302,36 @@ final class Merger {
         }
     }
 
+    /** Thrown when records cannot be joined into one (bcftools refuses the same inputs). */
+    static final class MergeException extends RuntimeException {
+        final VcfRecord record;
+
+        MergeException(VcfRecord record, String message) {
+            super(message);
+            this.record = record;
+        }
+    }
+
+    private static int maxPloidy(VcfRecord r, int f) {
+        int m = 1;
+        for (String[] smp : r.samples) {
+            m = Math.max(m, Genotype.parse(smp[f]).alleles.length);
+        }
+        return m;
+    }
+
     private static void mergeGenotypes(List<VcfRecord> lines, int[][] maps, int f, VcfRecord d) {
         VcfRecord l0 = lines.get(0);
         // htslib pads each sample to the record's largest ploidy; bcftools fills those padding slots too
-        int maxPloidy = 1;
-        for (String[] smp : l0.samples) {
-            maxPloidy = Math.max(maxPloidy, Genotype.parse(smp[f]).alleles.length);
+        int maxPloidy = maxPloidy(l0, f);
+        for (int i = 1; i < lines.size(); i++) {
+            VcfRecord r = lines.get(i);
+            int fi = r.formatIndex("GT");
+            if (fi >= 0 && maxPloidy(r, fi) != maxPloidy) {
+                throw new MergeException(r, "cannot join records of different ploidy (GT with " + maxPloidy + " and "
+                        + maxPloidy(r, fi) + " alleles) at " + r.chrom + ":" + r.pos + " into one multiallelic record,"
+                        + " as bcftools norm -m + refuses too; use -m + only on same-ploidy records or do not join");
+            }
         }
         for (int s = 0; s < l0.samples.length; s++) {
             Genotype g = Genotype.parse(l0.samples[s][f]);

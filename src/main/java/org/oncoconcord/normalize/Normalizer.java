@@ -459,7 +459,11 @@ final class Normalizer {
             } else {
                 stats.joinedRecords++;
                 stats.joinedAway += group.size() - 1;
-                emit(merger.merge(group));
+                try {
+                    emit(merger.merge(group));
+                } catch (Merger.MergeException e) {
+                    throw new UserException(inputName + ": line " + e.record.line + ": " + e.getMessage());
+                }
             }
             group.clear();
         }
