@@ -23,7 +23,7 @@ workflow {
         error "oncoconcord: --clinical CLINICAL.csv is required (patient + os_days,os_event,...: cohort features and survival)"
     }
     if (!(params.batch_size instanceof Integer) || params.batch_size < 1) {
-        error "oncoconcord: --batch_size must be a whole number >= 1 (patients per concordance task), not '${params.batch_size}'"
+        error "oncoconcord: --batch_size must be a whole number >= 1 (patients per normalize / concordance task), not '${params.batch_size}'"
     }
     if (!workflow.containerEngine && !workflow.stubRun && !System.getenv('ONCOCONCORD_JAR')
             && !file("${projectDir}/target/oncoconcord.jar").exists()) {

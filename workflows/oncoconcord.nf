@@ -1,6 +1,7 @@
 /*
  * The DAG: VALIDATE -> one channel item per sample (meta: id, patient, sample, type, tumor_sample)
- * -> per sample NORMALIZE -> per patient CONCORDANCE -> COHORT (gather) -> SURVIVAL -> REPORT.
+ * -> batches of params.batch_size patients -> NORMALIZE and CONCORDANCE per batch -> COHORT (gather)
+ * -> SURVIVAL -> REPORT.
  * Clinical data are required from COHORT on (survival features).
  */
 include { VALIDATE    } from '../modules/local/validate/main'
@@ -43,43 +44,51 @@ workflow ONCOCONCORD {
             }
         }
 
-    // per sample: normalize against the reference
+    // patients in name order (all samples are known once VALIDATE is done), each with its samples in a
+    // stable order (primary, metastasis, plasma, then sample id); then batches of params.batch_size
+    // patients: one NORMALIZE and one CONCORDANCE task per batch, each running its commands in one JVM
+    // (`oncoconcord batch`). The batches depend only on the samplesheet, so -resume finds them again.
+    def typeOrder = [ 'primary': 0, 'metastasis': 1, 'plasma': 2 ]
+    ch_batches = ch_samples
+        .map { meta, vcf, regions -> [ meta.patient, meta, vcf, regions ] }
+        .groupTuple(by: 0)
+        .toSortedList { a, b -> a[0] <=> b[0] }
+        .flatMap { it }
+        .map { patient, metas, vcfs, regions ->
+            def idx = (0..<metas.size()).toList().sort(false) { a, b ->
+                (typeOrder[metas[a].type] <=> typeOrder[metas[b].type]) ?: (metas[a].sample <=> metas[b].sample)
+            }
+            [ patient: patient, samples: idx.collect { metas[it] }, vcfs: idx.collect { vcfs[it] },
+              beds: idx.findAll { metas[it].has_regions }.collect { regions[it] } ]
+        }
+        .buffer(size: params.batch_size, remainder: true)
+        .map { batch ->
+            def ids = batch.collect { it.patient }
+            def meta = [
+                id      : ids.size() == 1 ? ids[0] : "${ids[0]}-${ids[-1]}".toString(),
+                patients: batch.collect { p -> [ patient: p.patient, samples: p.samples ] }
+            ]
+            [ meta, batch.collectMany { it.vcfs }, batch.collectMany { it.beds } ]
+        }
+
+    // per batch: normalize every sample against the reference
     def fai = fasta ? file("${fasta}.fai") : null
-    NORMALIZE(ch_samples.map { meta, vcf, regions -> [ meta, vcf ] }, fasta, fai?.exists() ? fai : [])
+    NORMALIZE(ch_batches.map { meta, vcfs, beds -> [ meta, vcfs ] }, fasta, fai?.exists() ? fai : [])
     ch_versions = ch_versions.mix(NORMALIZE.out.versions.first())
 
-    // per patient, released as soon as all its samples are normalized; then batches of patients
-    ch_patients = NORMALIZE.out.vcf
-        .map { meta, vcf, tbi -> [ meta.id, meta, vcf, tbi ] }
-        .join(ch_samples.map { meta, vcf, regions -> [ meta.id, regions ] }, failOnMismatch: true, failOnDuplicate: true)
-        .map { id, meta, vcf, tbi, regions -> [ groupKey(meta.patient, meta.n_samples), meta, vcf, tbi, regions ] }
-        .groupTuple()
-        .map { patient, metas, vcfs, tbis, regions ->
-            // a stable sample order (primary, metastasis, plasma, then sample id) so that -resume hits
-            def order = [ 'primary': 0, 'metastasis': 1, 'plasma': 2 ]
-            def idx = (0..<metas.size()).toList().sort(false) { a, b ->
-                (order[metas[a].type] <=> order[metas[b].type]) ?: (metas[a].sample <=> metas[b].sample)
+    // per batch: compare the samples of each patient; a patient with a single sample has nothing
+    // to compare (validate warned about it) and a batch of only such patients is skipped
+    ch_compare = NORMALIZE.out.vcf
+        .map { meta, vcfs, tbis -> [ meta.id, meta, vcfs, tbis ] }
+        .join(ch_batches.map { meta, vcfs, beds -> [ meta.id, beds ] }, failOnMismatch: true, failOnDuplicate: true)
+        .map { id, meta, vcfs, tbis, beds ->
+            meta.patients.findAll { it.samples.size() < 2 }.each { p ->
+                log.warn "oncoconcord: patient ${p.patient} has a single sample (${p.samples[0].sample}): normalized but not compared"
             }
-            [ patient.toString(), idx.collect { metas[it] }, idx.collect { vcfs[it] }, idx.collect { tbis[it] },
-              idx.findAll { metas[it].has_regions }.collect { regions[it] } ]
+            [ meta, vcfs, tbis, beds ]
         }
-    // a patient with a single sample has nothing to compare (validate warned about it)
-    ch_compared = ch_patients.filter { p ->
-        if (p[1].size() < 2) {
-            log.warn "oncoconcord: patient ${p[0]} has a single sample (${p[1][0].sample}): normalized but not compared"
-        }
-        p[1].size() >= 2
-    }
-    // batches stream as patients complete (with batch_size > 1 their make-up may vary between runs)
-    ch_batches = ch_compared
-        .buffer(size: params.batch_size, remainder: true)
-        .multiMap { batch ->
-            patients: batch.collect { p -> [ p[0], p[1], p[2].collect { it.name } ] }
-            vcfs    : batch.collectMany { it[2] }
-            tbis    : batch.collectMany { it[3] }
-            beds    : batch.collectMany { it[4] }
-        }
-    CONCORDANCE(ch_batches.patients, ch_batches.vcfs, ch_batches.tbis, ch_batches.beds, genes)
+        .filter { meta, vcfs, tbis, beds -> meta.patients.any { it.samples.size() >= 2 } }
+    CONCORDANCE(ch_compare, genes)
     ch_versions = ch_versions.mix(CONCORDANCE.out.versions.first())
 
     // gather: cohort statistics and survival features over every patient

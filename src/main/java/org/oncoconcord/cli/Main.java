@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Primary / metastasis / plasma ctDNA concordance and survival for colorectal cancer studies.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BatchCommand.class,
                 org.oncoconcord.normalize.NormalizeCommand.class,
                 org.oncoconcord.survival.SurvivalCommand.class,
                 org.oncoconcord.concordance.ConcordanceCommand.class,
