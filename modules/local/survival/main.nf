@@ -9,7 +9,8 @@
  * Features known only once the metastasis is sequenced (features.columns.tsv: available_at =
  * post_metastasis) enter only landmark analyses (`--landmark`: patients at risk at the landmark
  * time, follow-up measured from it). Analyses that cannot run are listed in survival/skipped.tsv
- * (and logged) rather than left out silently. survivalPlan() below decides what runs.
+ * (and logged) rather than left out silently. survivalPlan() below decides what runs; the commands
+ * run in one JVM (`oncoconcord batch`, written to survival.commands in the task folder).
  */
 process SURVIVAL {
     tag "${plan.endpoints.collect { it.time }.join(',') ?: 'no endpoint'}"
@@ -31,36 +32,42 @@ process SURVIVAL {
     def xmx = task.memory ? "-Xmx${(task.memory.toMega() * 0.8) as long}m" : '-Xmx1g'
     def at = (0..4).collect { ((it * (plan.horizon as int)) / 2) as int }.join(',')
     def lm = plan.landmark ? "--landmark ${plan.landmark}" : ''
-    def cmds = []
+    def cmds = []   // `oncoconcord` commands, run in one JVM by `oncoconcord batch`
+    def dirs = []
     plan.endpoints.each { e ->
         def data = "--data ${features} --time ${e.time} --event ${e.event}"
         def out = "survival/${e.time}"
-        cmds << "mkdir -p ${out}"
-        cmds << "oncoconcord survival km ${args_km} ${data} --at ${at} --out ${out}/km_all"
+        dirs << out
+        cmds << "survival km ${args_km} ${data} --at ${at} --out ${out}/km_all"
         e.km.each { g ->
-            cmds << "oncoconcord survival km ${args_km} ${data} ${g.landmark ? lm : ''} --group ${g.column} --at ${at} --out ${out}/km_${g.column}"
+            cmds << "survival km ${args_km} ${data} ${g.landmark ? lm : ''} --group ${g.column} --at ${at} --out ${out}/km_${g.column}"
         }
         if (e.univariable) {
             def lmCovs = e.univariable_landmark ? "${lm} --landmark-covariates ${e.univariable_landmark.join(',')}" : ''
-            cmds << "oncoconcord survival univariable ${args_uni} ${data} --covariates ${e.univariable.join(',')} ${lmCovs} --out ${out}"
+            cmds << "survival univariable ${args_uni} ${data} --covariates ${e.univariable.join(',')} ${lmCovs} --out ${out}"
         }
         if (e.cox) {
             def covs = "--covariates ${e.cox.join(',')} ${e.cox_landmark ? lm : ''}"
-            cmds << "oncoconcord survival cox ${args_cox} ${data} ${covs} --out ${out}/cox"
-            cmds << "oncoconcord survival cv ${args_cv} ${data} ${covs} --horizon ${plan.horizon} --out ${out}/cv"
+            cmds << "survival cox ${args_cox} ${data} ${covs} --out ${out}/cox"
+            cmds << "survival cv ${args_cv} ${data} ${covs} --horizon ${plan.horizon} --out ${out}/cv"
         }
         if (e.coxnet) {
             def unpen = e.coxnet_unpenalized ? "--unpenalized ${e.coxnet_unpenalized.join(',')}" : ''
-            cmds << "oncoconcord survival cox --penalty elastic-net ${args_coxnet} ${data} --covariates ${(e.coxnet + e.coxnet_unpenalized).join(',')} ${unpen} --out ${out}/coxnet"
+            cmds << "survival cox --penalty elastic-net ${args_coxnet} ${data} --covariates ${(e.coxnet + e.coxnet_unpenalized).join(',')} ${unpen} --out ${out}/coxnet"
         }
     }
+    def run = cmds ? "mkdir -p ${dirs.join(' ')} && oncoconcord batch survival.commands"
+                   : 'echo "oncoconcord survival: no endpoint to analyse (see survival/skipped.tsv)" >&2'
     def quote = { v -> "'" + v.toString().replace("'", "'\\''") + "'" }
     """
     export ONCOCONCORD_JAVA_OPTS="${xmx} -XX:+UseSerialGC"
     mkdir -p survival
     printf '%s\\t%s\\t%s\\n' endpoint analysis reason > survival/skipped.tsv
     ${plan.skipped.collect { r -> "printf '%s\\t%s\\t%s\\n' ${r.collect(quote).join(' ')} >> survival/skipped.tsv" }.join('\n    ')}
+    cat <<-'END_COMMANDS' > survival.commands
     ${cmds.join('\n    ')}
+    END_COMMANDS
+    ${run}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
