@@ -8,7 +8,7 @@ include { VALIDATE    } from '../modules/local/validate/main'
 include { NORMALIZE   } from '../modules/local/normalize/main'
 include { CONCORDANCE } from '../modules/local/concordance/main'
 include { COHORT      } from '../modules/local/cohort/main'
-include { SURVIVAL    } from '../modules/local/survival/main'
+include { SURVIVAL; survivalPlan } from '../modules/local/survival/main'
 include { REPORT      } from '../modules/local/report/main'
 
 workflow ONCOCONCORD {
@@ -97,8 +97,11 @@ workflow ONCOCONCORD {
     COHORT(ch_json, ch_tsv, clinical)
     ch_versions = ch_versions.mix(COHORT.out.versions)
 
-    SURVIVAL(COHORT.out.features, params.survival_time, params.survival_event,
-             params.survival_covariates, params.km_groups, params.horizon)
+    // survival per endpoint; survivalPlan reads features.tsv's header and features.columns.tsv
+    def survivalOpts = [ endpoints: params.endpoints, covariates: params.survival_covariates, km_groups: params.km_groups,
+                         univariable: params.univariable, landmark: params.landmark, coxnet: params.coxnet,
+                         coxnet_unpenalized: params.coxnet_unpenalized, horizon: params.horizon ]
+    SURVIVAL(COHORT.out.features.combine(COHORT.out.columns).map { f, c -> [ f, survivalPlan(f, c, survivalOpts) ] })
     ch_versions = ch_versions.mix(SURVIVAL.out.versions)
 
     ch_params = Channel.of(groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(

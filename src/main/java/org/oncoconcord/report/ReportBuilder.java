@@ -213,51 +213,31 @@ final class ReportBuilder {
 
     private String survivalSection() throws IOException {
         StringBuilder sb = new StringBuilder();
-        if (survival.km().isEmpty() && survival.cox().isEmpty() && survival.cv().isEmpty()) {
+        if (survival.km().isEmpty() && survival.cox().isEmpty() && survival.cv().isEmpty() && survival.univariable().isEmpty()) {
             return section("survival", "Survival", Html.note("No survival results were given (--survival)."));
         }
-        List<SurvivalResults.Km> kms = new ArrayList<>(survival.km());
-        kms.sort(Comparator.comparingInt(ReportBuilder::kmRank).thenComparing(SurvivalResults.Km::name));
-        if (!kms.isEmpty()) {
-            sb.append("<h3>Kaplan-Meier curves</h3><div class=\"grid2\">");
-            for (SurvivalResults.Km km : kms) {
-                String name = "km_" + safe(km.name());
-                ChartFiles.Written w = plot(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name())), name, 640,
-                        470 + 22 * KaplanMeierPlot.groups(km).size());
-                sb.append(Html.figure(w, "Kaplan-Meier estimate, " + pretty(km.name()) + ", with 95% CIs, numbers at risk and the log-rank test."));
-            }
-            sb.append("</div>");
-        }
-        if (!survival.cox().isEmpty()) {
-            sb.append("<h3>Cox models</h3>");
-            if (ForestPlot.finiteRows(survival.cox()) > 0) {
-                ChartFiles.Written w = plot(ForestPlot.chart(survival.cox()), "forest", 900, IntervalDotChart.height(ForestPlot.rows(survival.cox())));
-                sb.append(Html.figure(w, "Hazard ratios with 95% CIs."));
-            }
+        sb.append(Html.note("Features known only once the metastasis is sequenced (new mutations, plasma detection) are analysed "
+                + "from a landmark: patients still at risk when the metastasis was found, follow-up measured from then. "
+                + "Baseline features use every patient with follow-up from diagnosis."));
+        if (survival.skipped() != null && !survival.skipped().rows().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
-            for (SurvivalResults.Cox m : survival.cox()) {
-                for (Map<String, String> t : m.coefficients().rows()) {
-                    rows.add(List.of(m.name(), t.get("term"), ci(Tsv.num(t, "hr"), Tsv.num(t, "hr_lower"), Tsv.num(t, "hr_upper"), false),
-                            SurvivalResults.formatP(Tsv.num(t, "p"))));
-                }
-            }
-            sb.append(Html.table(List.of("Model", "Term", "HR (95% CI)", "p"), rows));
-            List<List<String>> models = new ArrayList<>();
-            for (SurvivalResults.Cox m : survival.cox()) {
-                JsonNode j = m.model();
-                if (j != null) {
-                    models.add(List.of(m.name(), j.path("n").asText("NA"), j.path("events").asText("NA"),
-                            SurvivalResults.formatP(j.path("lr_test").path("p").asDouble(Double.NaN)),
-                            fmt(j.path("concordance").path("c").asDouble(Double.NaN), 3) + " (se " + fmt(j.path("concordance").path("se").asDouble(Double.NaN), 3) + ")"));
-                }
-            }
-            if (!models.isEmpty()) {
-                sb.append(Html.details("Model fit statistics", Html.table(List.of("Model", "n", "Events", "LR test p", "Harrell's C"), models)));
-            }
+            survival.skipped().rows().forEach(r -> rows.add(List.of(r.getOrDefault("endpoint", ""), r.getOrDefault("analysis", ""),
+                    r.getOrDefault("reason", ""))));
+            sb.append(Html.details("Analyses not run (" + rows.size() + ")", Html.table(List.of("Endpoint", "Analysis", "Reason"), rows)));
         }
+        sb.append(kaplanMeier());
+        sb.append(univariable());
+        sb.append(multivariable());
+        sb.append(elasticNet());
         for (SurvivalResults.Cv cv : survival.cv()) {
             CvMetrics m = CvMetrics.of(cv.summary());
-            sb.append("<h3>Prediction at ").append(String.format(Locale.ROOT, "%.0f", m.horizon())).append(" days: ").append(Html.esc(cv.name())).append("</h3>");
+            sb.append("<h3>Prediction at ").append(String.format(Locale.ROOT, "%.0f", m.horizon())).append(" days: ")
+                    .append(Html.esc(endpoint(cv.name()))).append("</h3>");
+            JsonNode s = cv.summary();
+            sb.append(Html.note(String.format(Locale.ROOT, "Model: %s; %s; %s-fold cross-validation repeated %s times; n = %s, events = %s.",
+                    s.path("model").asText("cox"), s.path("covariates").isArray() ? "covariates " + join(s.get("covariates")) : "",
+                    s.path("folds").asText("?"), s.path("repeats").asText("?"), s.path("n").asText("?"), s.path("events").asText("?"))
+                    + landmarkNote(s.get("landmark"))));
             sb.append("<div class=\"grid2\">");
             if (cv.predictions() != null) {
                 List<CalibrationPlot.Prediction> preds = CalibrationPlot.predictions(cv.predictions());
@@ -278,6 +258,145 @@ final class ReportBuilder {
         return section("survival", "Survival", sb.toString());
     }
 
+    /** Curves by RAS and by new-in-metastasis status (all curves when neither exists); the other groupings as a table. */
+    private String kaplanMeier() throws IOException {
+        List<SurvivalResults.Km> kms = new ArrayList<>(survival.km());
+        if (kms.isEmpty()) {
+            return "";
+        }
+        kms.sort(Comparator.comparingInt(ReportBuilder::kmRank).thenComparing(SurvivalResults.Km::name));
+        boolean featured = kms.stream().anyMatch(k -> kmRank(k) < 2);
+        StringBuilder sb = new StringBuilder("<h3>Kaplan-Meier curves</h3><div class=\"grid2\">");
+        List<List<String>> others = new ArrayList<>();
+        for (SurvivalResults.Km km : kms) {
+            JsonNode lr = km.logrank();
+            if (featured && kmRank(km) == 2) {
+                others.add(List.of(pretty(km.name()), lr == null ? "NA" : lr.path("n").asText("NA"), lr == null ? "NA" : lr.path("events").asText("NA"),
+                        lr == null ? "NA" : SurvivalResults.formatP(lr.path("p").asDouble(Double.NaN)),
+                        lr != null && lr.path("landmark").isObject() ? "landmark " + lr.get("landmark").path("column").asText() : "baseline"));
+                continue;
+            }
+            String name = "km_" + safe(km.name());
+            ChartFiles.Written w = plot(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name())), name, 640,
+                    470 + 22 * KaplanMeierPlot.groups(km).size());
+            sb.append(Html.figure(w, "Kaplan-Meier estimate, " + pretty(km.name()) + ", with 95% CIs, numbers at risk and the log-rank test."
+                    + (lr == null ? "" : landmarkNote(lr.get("landmark")))));
+        }
+        sb.append("</div>");
+        if (!others.isEmpty()) {
+            sb.append(Html.details("Other Kaplan-Meier groupings (" + others.size() + ")",
+                    Html.table(List.of("Curve", "n", "Events", "Log-rank p", "Analysis"), others)));
+        }
+        return sb.toString();
+    }
+
+    /** One row per term of every univariable fit, per endpoint. */
+    private String univariable() {
+        if (survival.univariable().isEmpty()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (SurvivalResults.Univariable u : survival.univariable()) {
+            for (Map<String, String> r : u.table().rows()) {
+                String note = r.getOrDefault("note", ".");
+                rows.add(List.of(endpoint(u.name()), r.get("feature"), r.get("term"), r.get("analysis"), r.get("n"), r.get("events"),
+                        ci(Tsv.num(r, "hr"), Tsv.num(r, "hr_lower"), Tsv.num(r, "hr_upper"), false), SurvivalResults.formatP(Tsv.num(r, "p")),
+                        note.equals(".") ? "" : note));
+            }
+        }
+        return "<h3>Univariable Cox models</h3>" + Html.note("One Cox model per feature (Wald p; Firth's penalised likelihood under "
+                + "separation). Analysis: baseline = all patients, time from diagnosis; landmark = patients at risk when the "
+                + "metastasis was found, time from then.")
+                + Html.table(List.of("Endpoint", "Feature", "Term", "Analysis", "n", "Events", "HR (95% CI)", "p", "Note"), rows);
+    }
+
+    /** The multivariable (unpenalised, non-univariable) Cox models: forest plot, terms and fit statistics. */
+    private String multivariable() throws IOException {
+        List<SurvivalResults.Cox> models = survival.cox().stream().filter(m -> !m.penalized() && !m.univariableFit()).toList();
+        if (models.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<h3>Multivariable Cox models</h3>");
+        if (ForestPlot.finiteRows(models) > 0) {
+            ChartFiles.Written w = plot(ForestPlot.chart(models), "forest", 900, IntervalDotChart.height(ForestPlot.rows(models)));
+            sb.append(Html.figure(w, "Hazard ratios with 95% CIs."));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (SurvivalResults.Cox m : models) {
+            for (Map<String, String> t : m.coefficients().rows()) {
+                rows.add(List.of(m.name(), t.get("term"), ci(Tsv.num(t, "hr"), Tsv.num(t, "hr_lower"), Tsv.num(t, "hr_upper"), false),
+                        SurvivalResults.formatP(Tsv.num(t, "p"))));
+            }
+        }
+        sb.append(Html.table(List.of("Model", "Term", "HR (95% CI)", "p"), rows));
+        List<List<String>> fits = new ArrayList<>();
+        for (SurvivalResults.Cox m : models) {
+            JsonNode j = m.model();
+            if (j != null) {
+                fits.add(List.of(m.name(), j.path("n").asText("NA"), j.path("events").asText("NA"),
+                        SurvivalResults.formatP(j.path("lr_test").path("p").asDouble(Double.NaN)),
+                        fmt(j.path("concordance").path("c").asDouble(Double.NaN), 3) + " (se " + fmt(j.path("concordance").path("se").asDouble(Double.NaN), 3) + ")",
+                        j.path("method").asText("") + landmarkNote(j.get("landmark"))));
+            }
+        }
+        if (!fits.isEmpty()) {
+            sb.append(Html.details("Model fit statistics", Html.table(List.of("Model", "n", "Events", "LR test p", "Harrell's C", "Method"), fits)));
+        }
+        return sb.toString();
+    }
+
+    /** Elastic-net Cox fits: the terms with a non-zero coefficient at the chosen lambda. */
+    private String elasticNet() {
+        List<SurvivalResults.Cox> models = survival.cox().stream().filter(SurvivalResults.Cox::penalized).toList();
+        if (models.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<h3>Elastic-net Cox over the gene features</h3>");
+        for (SurvivalResults.Cox m : models) {
+            JsonNode j = m.model();
+            List<String> unpen = new ArrayList<>();
+            j.path("unpenalized").forEach(u -> unpen.add(u.asText()));
+            List<List<String>> rows = new ArrayList<>();
+            for (Map<String, String> t : m.coefficients().rows()) {
+                double b = Tsv.num(t, "coef");
+                if (!Double.isNaN(b) && b != 0) {
+                    String term = t.get("term");
+                    boolean free = unpen.stream().anyMatch(term::startsWith);
+                    rows.add(List.of(term, String.format(Locale.ROOT, "%.3g", b), fmt(Math.exp(b), 2), free ? "no (clinical covariate)" : "yes"));
+                }
+            }
+            sb.append(Html.note(String.format(Locale.ROOT, "%s: alpha %s, lambda %.4g (%s by %s-fold CV), n = %s, events = %s; %d of %d "
+                    + "terms non-zero; apparent Harrell's C %s (in-sample, optimistic).", endpoint(m.name()), j.path("alpha").asText(),
+                    j.path("lambda").asDouble(Double.NaN), j.path("lambda_rule").asText(), j.path("inner_folds").asText(), j.path("n").asText(),
+                    j.path("events").asText(), rows.size(), m.coefficients().rows().size(), fmt(j.path("concordance").path("c").asDouble(Double.NaN), 3))));
+            sb.append(rows.isEmpty() ? Html.note("No term has a non-zero coefficient.")
+                    : Html.table(List.of("Term", "Coefficient", "HR", "Penalised"), rows));
+        }
+        return sb.toString();
+    }
+
+    /** " From the landmark COL: n of m patients at risk." or "" when the analysis is from time zero. */
+    static String landmarkNote(JsonNode landmark) {
+        if (landmark == null || !landmark.isObject()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " From the landmark %s: %s of %s patients at risk then (%s without it, %s no longer at risk).",
+                landmark.path("column").asText(), landmark.path("kept").asText(), landmark.path("rows_read").asText(),
+                landmark.path("dropped_landmark_missing").asText(), landmark.path("dropped_not_at_risk").asText());
+    }
+
+    private static String join(JsonNode array) {
+        List<String> parts = new ArrayList<>();
+        array.forEach(a -> parts.add(a.asText()));
+        return String.join(", ", parts);
+    }
+
+    /** "os_days/cv" -> "OS"; "rfs_days" -> "RFS". */
+    static String endpoint(String name) {
+        String first = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+        return first.replaceFirst("_(days|time|months|years)$", "").toUpperCase(Locale.ROOT);
+    }
+
     private static int kmRank(SurvivalResults.Km km) {
         String n = km.name().toLowerCase(Locale.ROOT);
         return n.contains("ras") ? 0 : n.contains("metastasis_new") ? 1 : 2;
@@ -296,8 +415,11 @@ final class ReportBuilder {
                         + "below 25 discordant patients, otherwise chi-square with continuity correction.",
                 "Survival: Cox proportional hazards (Efron ties), Kaplan-Meier with Greenwood standard errors and the log-rank test; "
                         + "prediction accuracy at the horizon out of sample by repeated cross-validation (IPCW time-dependent AUC, Uno's C, Brier score, calibration).",
-                "Features known only after the metastasis is sequenced (new mutations, plasma detection) are marked post_metastasis in "
-                        + "features.columns.tsv for a landmark analysis.")) {
+                "Features known only after the metastasis is sequenced (new mutations, plasma detection; post_metastasis in "
+                        + "features.columns.tsv) enter only landmark analyses: patients with a known metastasis time still at risk then, "
+                        + "follow-up measured from it, so that no patient is credited with survival before the feature could be known.",
+                "Elastic-net Cox (coordinate descent, lambda by inner cross-validation of the partial-likelihood deviance) over every "
+                        + "primary-tumour gene feature, clinical covariates unpenalised.")) {
             sb.append("<li>").append(Html.esc(m)).append("</li>");
         }
         sb.append("</ul>");
@@ -310,7 +432,7 @@ final class ReportBuilder {
             all.putAll(flatten("cohort.", info.get("parameters")));
         }
         for (SurvivalResults.Cox m : survival.cox()) {
-            if (m.model() != null) {
+            if (m.model() != null && !m.univariableFit()) {
                 for (String k : List.of("ties", "method", "n", "events", "dropped_missing")) {
                     if (m.model().has(k)) {
                         all.put("survival." + m.name() + "." + k, m.model().get(k).asText());
@@ -370,7 +492,7 @@ final class ReportBuilder {
         String[] parts = name.split("/");
         String feature = parts[parts.length - 1].replaceFirst("^(km|cox|cv)_", "").replace('_', ' ');
         feature = feature.replaceAll("\\bras\\b", "RAS").replaceAll("\\bbraf\\b", "BRAF").replaceAll("v600e", "V600E");
-        String endpoint = parts.length > 1 ? String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1)).toUpperCase(Locale.ROOT) : "";
+        String endpoint = parts.length > 1 ? endpoint(name) : "";
         return endpoint.isEmpty() ? feature : endpoint + " by " + feature;
     }
 }

@@ -16,15 +16,30 @@ import org.oncoconcord.cli.UserException;
  * folder holding {@code km.tsv} (+ {@code logrank.json}) is a Kaplan-Meier result, every folder
  * holding {@code coefficients.tsv} (+ {@code model.json}) a Cox model, every folder holding
  * {@code cv.json} (+ {@code cv_predictions.tsv}) a cross-validation. Each is named by its folder
- * path relative to the root (e.g. {@code os/km_ras_mutant_primary}).
+ * path relative to the root (e.g. {@code os/km_ras_mutant_primary}). A folder holding
+ * {@code univariable.tsv} ({@code survival univariable}) gives the univariable table of its endpoint;
+ * {@code skipped.tsv} at the root lists the analyses the pipeline could not run, with the reason.
  */
-public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv) {
+public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univariable> univariable, Tsv skipped) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Km(String name, Tsv table, JsonNode logrank) {
     }
 
     public record Cox(String name, Tsv coefficients, JsonNode model) {
+        /** An elastic-net fit (no standard errors; coefficients at the chosen lambda). */
+        public boolean penalized() {
+            return model != null && model.path("method").asText().equals("elastic_net");
+        }
+
+        /** One of the per-feature fits of {@code survival univariable} (shown through univariable.tsv). */
+        public boolean univariableFit() {
+            return name.substring(name.lastIndexOf('/') + 1).startsWith("cox_uni_");
+        }
+    }
+
+    /** The univariable table of one endpoint (the folder's name). */
+    public record Univariable(String name, Tsv table) {
     }
 
     public record Cv(String name, JsonNode summary, Tsv predictions) {
@@ -34,8 +49,9 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv) {
         List<Km> km = new ArrayList<>();
         List<Cox> cox = new ArrayList<>();
         List<Cv> cv = new ArrayList<>();
+        List<Univariable> uni = new ArrayList<>();
         if (root == null) {
-            return new SurvivalResults(km, cox, cv);
+            return new SurvivalResults(km, cox, cv, uni, null);
         }
         if (!Files.isDirectory(root)) {
             throw new UserException(root + ": --survival is not a folder");
@@ -58,8 +74,13 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv) {
             if (Files.isRegularFile(d.resolve("cv.json"))) {
                 cv.add(new Cv(name, json(d.resolve("cv.json")), Tsv.readIfExists(d.resolve("cv_predictions.tsv"))));
             }
+            if (Files.isRegularFile(d.resolve("univariable.tsv"))) {
+                uni.add(new Univariable(name, Tsv.read(d.resolve("univariable.tsv")).require("feature", "term", "analysis", "n", "events",
+                        "hr", "hr_lower", "hr_upper", "p")));
+            }
         }
-        return new SurvivalResults(km, cox, cv);
+        Path skipped = root.resolve("skipped.tsv");
+        return new SurvivalResults(km, cox, cv, uni, Files.isRegularFile(skipped) ? Tsv.read(skipped) : null);
     }
 
     /** Parses a JSON file, or returns null when it does not exist. */

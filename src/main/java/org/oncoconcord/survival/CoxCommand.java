@@ -43,7 +43,7 @@ public final class CoxCommand implements Callable<Integer> {
             throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
         }
         long t0 = System.nanoTime();
-        DataTable t = DataTable.read(in.data);
+        DataTable t = in.table();
         Design design = in.design(t);
         SurvivalData d = in.cases(t, design);
         long t1 = System.nanoTime();
@@ -58,7 +58,8 @@ public final class CoxCommand implements Callable<Integer> {
         for (String w : m.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
-        write(m, d);
+        write(in.out, m, d, level, in.strata, in.covariates, d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()),
+                in.landmarkJson());
         long t3 = System.nanoTime();
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
@@ -68,7 +69,12 @@ public final class CoxCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(CoxModel m, SurvivalData d) {
+    /**
+     * Writes {@code coefficients.tsv}, {@code model.json} and {@code fitted_model.json} of a fitted
+     * Cox model into {@code out} (shared with {@code survival univariable}); returns model.json's content.
+     */
+    static Map<String, Object> write(java.nio.file.Path out, CoxModel m, SurvivalData d, double level, String strata,
+                                     List<String> covariates, int rowsRead, Object landmark) {
         CoxFit f = m.fit();
         double z = Stats.z(level);
         List<List<String>> rows = new ArrayList<>();
@@ -78,16 +84,18 @@ public final class CoxCommand implements Callable<Integer> {
             double zz = b / se;
             rows.add(Output.row(f.terms().get(j), b, se, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se), zz, Stats.normalP(zz)));
         }
-        Output.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
+        Output.tsv(out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
         Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("n", f.n());
         j.put("events", f.events());
         j.put("dropped_missing", d.dropped());
-        j.put("rows_read", d.n() + d.dropped());
-        j.put("ties", ties.name().toLowerCase());
+        j.put("rows_read", rowsRead);
+        j.put("covariates", covariates);
+        j.put("landmark", landmark);
+        j.put("ties", f.ties().name().toLowerCase());
         j.put("method", f.firth() ? "firth" : "partial_likelihood");
-        j.put("strata", in.strata == null ? null : d.strataNames());
+        j.put("strata", strata == null ? null : d.strataNames());
         j.put("loglik_null", Output.jnum(f.loglikNull()));
         j.put("loglik", Output.jnum(f.loglik()));
         j.put("lr_test", Output.test(f.lrChi2(), f.df(), Stats.chi2P(f.lrChi2(), f.df())));
@@ -102,8 +110,9 @@ public final class CoxCommand implements Callable<Integer> {
         j.put("monotone_likelihood_terms", f.infinite());
         j.put("warnings", m.warnings());
         j.put("conf_level", level);
-        Output.json(in.out.resolve("model.json"), j);
-        Output.json(in.out.resolve("fitted_model.json"), m.toJson());
+        Output.json(out.resolve("model.json"), j);
+        Output.json(out.resolve("fitted_model.json"), m.toJson());
+        return j;
     }
 
     /** Elastic-net fit: coefficients at the CV-chosen lambda (no standard errors), the path and the CV curve. */
@@ -133,7 +142,9 @@ public final class CoxCommand implements Callable<Integer> {
         j.put("n", d.n());
         j.put("events", d.events());
         j.put("dropped_missing", d.dropped());
-        j.put("rows_read", d.n() + d.dropped());
+        j.put("rows_read", d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()));
+        j.put("covariates", in.covariates);
+        j.put("landmark", in.landmarkJson());
         j.put("ties", "breslow");
         j.put("method", "elastic_net");
         j.put("alpha", penalty.alpha);

@@ -58,7 +58,7 @@ public final class CvCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "need --folds >= 2, --repeats >= 1 and 0 <= --test-fraction < 1");
         }
-        DataTable t = DataTable.read(in.data);
+        DataTable t = in.table();
         Design design = in.design(t);
         SurvivalData all = in.cases(t, design);
         Learner learner = penalty.learner(design, in.strata, ties, seed);
@@ -85,6 +85,8 @@ public final class CvCommand implements Callable<Integer> {
         j.put("n", cvData.n());
         j.put("events", cvData.events());
         j.put("dropped_missing", all.dropped());
+        j.put("covariates", in.covariates);
+        j.put("landmark", in.landmarkJson());
         j.put("events_by_horizon", count(cvData, horizon, true));
         j.put("censored_before_horizon", count(cvData, horizon, false));
         j.put("unpredicted", r.unpredicted());

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oncoconcord.cli.UserException;
 import picocli.CommandLine.Option;
 
 /** Options naming the data and model columns, shared by the survival subcommands. */
@@ -35,8 +36,40 @@ public final class DataOptions {
     @Option(names = "--id", description = "Patient identifier column (default: 'patient' when present, else the file line).")
     String id;
 
+    @Option(names = "--landmark", description = "Landmark time column (e.g. metastasis_days): keep only rows with it known and "
+            + "still at risk then (time > COL), and measure time from it (time - COL); the rows dropped are counted in the output JSON.")
+    String landmark;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
+
+    /** Counts of the landmark applied by {@link #table()}, or null without --landmark. */
+    Landmark landmarkCounts;
+
+    /** Reads --data and applies --landmark when given. */
+    DataTable table() {
+        DataTable t = DataTable.read(data);
+        if (landmark == null) {
+            return t;
+        }
+        Landmark.Applied a = Landmark.apply(t, time, event, landmark);
+        landmarkCounts = a.counts();
+        if (a.table().rows() == 0) {
+            throw new UserException(data + ": no row is at risk at the landmark '" + landmark + "' (" + a.counts().missingLandmark()
+                    + " without it, " + a.counts().notAtRisk() + " with " + time + " <= " + landmark + ")");
+        }
+        return a.table();
+    }
+
+    /** The landmark record for the output JSON (null without --landmark). */
+    Object landmarkJson() {
+        return landmarkCounts == null ? null : landmarkCounts.toJson(time);
+    }
+
+    /** Rows of the input file: the table's rows, or before the landmark when one was applied. */
+    int rowsRead(DataTable t) {
+        return landmarkCounts == null ? t.rows() : landmarkCounts.rowsRead();
+    }
 
     /** The id column to use for this table. */
     String idColumn(DataTable t) {

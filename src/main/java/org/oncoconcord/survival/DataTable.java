@@ -181,6 +181,17 @@ public final class DataTable {
         return v;
     }
 
+    /** The same table with the cells of one existing column replaced (same length, same lines). */
+    public DataTable withColumn(String column, List<String> cells) {
+        column(column);
+        if (cells.size() != rows()) {
+            throw new IllegalArgumentException("column " + column + ": " + cells.size() + " cells for " + rows() + " rows");
+        }
+        Map<String, List<String>> cols = new LinkedHashMap<>(columns);
+        cols.put(column, List.copyOf(cells));
+        return new DataTable(source, names, cols, lines);
+    }
+
     /** A table holding only the given rows, in the given order. */
     public DataTable subset(int[] rowsToKeep) {
         Map<String, List<String>> cols = new LinkedHashMap<>();

@@ -47,7 +47,7 @@ public final class KmCommand implements Callable<Integer> {
         if (!in.covariates.isEmpty()) {
             throw new UserException("--covariates is not used by 'survival km' (use --group)");
         }
-        DataTable t = DataTable.read(in.data);
+        DataTable t = in.table();
         Design design = new Design(group == null ? List.of() : List.of(new Covariate(group, true, levels(t))));
         SurvivalData d = in.cases(t, design);
         List<String> groups = group == null ? List.of("all") : design.covariates().get(0).levels();
@@ -96,6 +96,8 @@ public final class KmCommand implements Callable<Integer> {
         j.put("n", d.n());
         j.put("events", d.events());
         j.put("dropped_missing", d.dropped());
+        j.put("group", group);
+        j.put("landmark", in.landmarkJson());
         j.put("strata", in.strata == null ? null : d.strataNames());
         Output.json(in.out.resolve("logrank.json"), j);
         if (!common.quiet()) {

@@ -106,11 +106,9 @@ class PipelineIT {
         List<String> featureLines = Files.readAllLines(run.outdir.resolve("cohort/features.tsv"));
         assertThat(featureLines.subList(1, featureLines.size())).extracting(l -> l.split("\t", -1)[0])
                 .containsExactlyInAnyOrderElementsOf(compared);
-        Path surv = run.outdir.resolve("survival/os_days");
-        assertThat(surv.resolve("km_all/km.tsv")).isNotEmptyFile();
-        assertThat(surv.resolve("cox/coefficients.tsv")).isNotEmptyFile();
-        assertThat(surv.resolve("cv/cv.json")).isNotEmptyFile();
-        assertThat(Files.readString(run.outdir.resolve("report/report.html"))).contains("<html").contains("</html>");
+        assertSurvivalPerEndpoint(run.outdir, featureLines.get(0));
+        assertThat(Files.readString(run.outdir.resolve("report/report.html"))).contains("<html").contains("</html>")
+                .contains("Univariable Cox models").contains("Elastic-net Cox over the gene features");
 
         // pipeline_info: trace (every task COMPLETED, one per batch / cohort step), timeline, report, dag, versions
         Path info = run.outdir.resolve("pipeline_info");
@@ -199,6 +197,112 @@ class PipelineIT {
             }
         }
         assertThat(pairs).as("patient pairs checked against truth.json").isGreaterThan(10);
+    }
+
+    /**
+     * Survival outputs per endpoint (OS always, RFS when features.tsv has both columns): KM, the
+     * univariable table (post-metastasis features as landmark analyses, the others baseline), the
+     * multivariable Cox model, the elastic net and cv; then the multivariable coefficients and a
+     * landmark univariable fit against R's coxph on the published features.tsv (when Rscript exists).
+     */
+    private static void assertSurvivalPerEndpoint(Path outdir, String featuresHeader) throws Exception {
+        List<String> columns = List.of(featuresHeader.split("\t", -1));
+        List<String> postMetastasis = Files.readAllLines(outdir.resolve("cohort/features.columns.tsv")).stream()
+                .map(l -> l.split("\t", -1)).filter(f -> f.length >= 3 && f[2].equals("post_metastasis")).map(f -> f[0]).toList();
+        List<String> endpoints = new java.util.ArrayList<>(List.of("os_days"));
+        if (columns.contains("rfs_days") && columns.contains("rfs_event")) {
+            endpoints.add("rfs_days");
+        }
+        for (String ep : endpoints) {
+            Path surv = outdir.resolve("survival/" + ep);
+            for (String f : List.of("km_all/km.tsv", "km_ras_mutant_primary/logrank.json", "cox/coefficients.tsv", "cv/cv.json",
+                    "coxnet/coefficients.tsv", "univariable.tsv")) {
+                assertThat(surv.resolve(f)).as(ep + "/" + f).isNotEmptyFile();
+            }
+            List<CSVRecord> uni = readTsv(surv.resolve("univariable.tsv"));
+            assertThat(uni).extracting(r -> r.get("feature")).contains("ras_mutant_primary", "age", "any_driver_metastasis_new");
+            for (CSVRecord r : uni) {
+                assertThat(r.get("analysis")).as(ep + " " + r.get("feature"))
+                        .isEqualTo(postMetastasis.contains(r.get("feature")) ? "landmark" : "baseline");
+            }
+            // the elastic net covers every <GENE>_primary column, the clinical covariates unpenalised
+            JsonNode net = JSON.readTree(surv.resolve("coxnet/model.json").toFile());
+            assertThat(net.get("method").asText()).isEqualTo("elastic_net");
+            List<String> genes = columns.stream().filter(c -> c.matches("[A-Z0-9]+_primary")).toList();
+            assertThat(genes).isNotEmpty();
+            assertThat(readTsv(surv.resolve("coxnet/coefficients.tsv"))).extracting(r -> r.get("term")).containsAll(genes);
+            assertThat(net.get("unpenalized")).extracting(JsonNode::asText).containsExactly("age", "stage");
+        }
+        // OS by new-in-metastasis status: from the landmark, with every dropped patient counted
+        JsonNode lr = JSON.readTree(outdir.resolve("survival/os_days/km_any_driver_metastasis_new/logrank.json").toFile());
+        JsonNode lm = lr.get("landmark");
+        assertThat(lm.get("column").asText()).isEqualTo("metastasis_days");
+        assertThat(lm.get("kept").asInt() + lm.get("dropped_landmark_missing").asInt() + lm.get("dropped_not_at_risk").asInt())
+                .isEqualTo(lm.get("rows_read").asInt());
+        assertThat(lr.get("n").asInt() + lr.get("dropped_missing").asInt()).isEqualTo(lm.get("kept").asInt());
+
+        Path rscript = org.oncoconcord.testing.SystemTools.find("Rscript");
+        if (rscript == null) {
+            System.err.println("PipelineIT: Rscript not found (Debian r-base-core, r-cran-survival): published Cox coefficients not compared with R");
+            return;
+        }
+        Path rOut = outdir.resolveSibling("r_cox.tsv");
+        Process p = new ProcessBuilder(rscript.toString(), NextflowRun.projectDir().resolve("src/test/r/pipeline_cox.R").toString(),
+                outdir.resolve("cohort/features.tsv").toString(), "age,stage,ras_mutant_primary,braf_v600e_primary", "metastasis_days",
+                rOut.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        if (p.exitValue() != 0 && log.contains("there is no package called")) {
+            System.err.println("PipelineIT: R package survival missing (r-cran-survival): published Cox coefficients not compared with R");
+            return;
+        }
+        assertThat(p.exitValue()).as(log).isZero();
+        Map<String, String> r = readTsv(rOut).stream().collect(Collectors.toMap(x -> x.get("key"), x -> x.get("value")));
+        int compared = 0;
+        for (String ep : endpoints) {
+            Map<String, CSVRecord> ours = readTsv(outdir.resolve("survival/" + ep + "/cox/coefficients.tsv")).stream()
+                    .collect(Collectors.toMap(x -> x.get("term"), x -> x));
+            JsonNode model = JSON.readTree(outdir.resolve("survival/" + ep + "/cox/model.json").toFile());
+            assertThat(model.get("n").asText()).isEqualTo(r.get(ep + ":multi:n"));
+            assertThat(model.get("events").asText()).isEqualTo(r.get(ep + ":multi:events"));
+            for (var e : r.entrySet()) {
+                String prefix = ep + ":multi:coef:";
+                if (!e.getKey().startsWith(prefix)) {
+                    continue;
+                }
+                String term = e.getKey().substring(prefix.length());
+                if (e.getValue().equals("NA")) { // a level absent among the complete cases: no estimate in either
+                    assertThat(ours.containsKey(term) ? ours.get(term).get("coef") : "NA").as(ep + " " + term).isEqualTo("NA");
+                    continue;
+                }
+                assertThat(ours).as(ep + " terms").containsKey(term);
+                close(ours.get(term).get("coef"), e.getValue(), ep + " coef " + term);
+                close(ours.get(term).get("se"), r.get(ep + ":multi:se:" + term), ep + " se " + term);
+                compared++;
+            }
+            String key = ep + ":landmark_n_new:coef:n_metastasis_new";
+            if (r.containsKey(key)) {
+                CSVRecord u = readTsv(outdir.resolve("survival/" + ep + "/univariable.tsv")).stream()
+                        .filter(x -> x.get("feature").equals("n_metastasis_new")).findFirst().orElseThrow();
+                close(u.get("coef"), r.get(key), ep + " landmark n_metastasis_new");
+                assertThat(u.get("n")).isEqualTo(r.get(ep + ":landmark_n_new:n"));
+                assertThat(u.get("events")).isEqualTo(r.get(ep + ":landmark_n_new:events"));
+                compared++;
+            }
+        }
+        assertThat(compared).as("coefficients compared with R").isGreaterThanOrEqualTo(4);
+    }
+
+    private static void close(String ours, String r, String what) {
+        double a = Double.parseDouble(ours), b = Double.parseDouble(r);
+        assertThat(a).as(what).isCloseTo(b, org.assertj.core.api.Assertions.within(1e-5 * Math.max(1, Math.abs(b))));
+    }
+
+    private static List<CSVRecord> readTsv(Path file) throws IOException {
+        try (Reader rd = Files.newBufferedReader(file);
+             CSVParser p = CSVParser.parse(rd, CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getRecords();
+        }
     }
 
     private static long truthCount(JsonNode variants, String a, String b) {
