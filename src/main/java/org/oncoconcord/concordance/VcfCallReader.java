@@ -15,7 +15,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
@@ -128,6 +130,7 @@ public final class VcfCallReader implements AutoCloseable {
             }
         }
         this.tumourIndex = idx;
+        this.tabs = new int[idx < 0 ? 7 : 10 + idx];
         this.tumourName = idx < 0 ? null : samples.get(idx);
     }
 
@@ -252,13 +255,15 @@ public final class VcfCallReader implements AutoCloseable {
 
     private void produce() {
         try {
-            String line;
-            while (!closed && (line = in.readLatin1Line()) != null) {
+            ByteLineReader in = this.in;
+            while (!closed && in.nextLine()) {
                 lineNo++;
-                if (line.isEmpty()) {
+                int start = in.lineStart();
+                int end = in.lineEnd();
+                if (start == end) {
                     continue;
                 }
-                parse(line);
+                parse(in.buffer(), start, end);
                 while (!pending.isEmpty()) {
                     Call h = pending.peek();
                     if (h.contig().equals(rawContig) && h.pos() > rawPos) {
@@ -318,32 +323,56 @@ public final class VcfCallReader implements AutoCloseable {
         return new UserException(file + ": line " + lineNo + " (data record " + (stats.records + 1) + "): " + what);
     }
 
-    /** Splits a data line into calls and queues them (pending) after checking the sort order. */
-    private void parse(String line) {
-        int t0 = line.indexOf('\t');
-        int t1 = t0 < 0 ? -1 : line.indexOf('\t', t0 + 1);
-        int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
-        int t3 = t2 < 0 ? -1 : line.indexOf('\t', t2 + 1);
-        int t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
-        int t5 = t4 < 0 ? -1 : line.indexOf('\t', t4 + 1);
-        int t6 = t5 < 0 ? -1 : line.indexOf('\t', t5 + 1);
-        if (t6 < 0) {
+    private static final byte TAB = '\t';
+    private static final long BAD_INT = Long.MIN_VALUE;
+    private byte[] lastDisplayBytes;
+    private byte[] lastFormatBytes;
+    private int[] adBuf = new int[8];
+    private final int[] tabs;
+    private int maxIdx;
+
+    /**
+     * Splits the data line b[s, e) into calls and queues them (pending) after checking the sort
+     * order. Works on the bytes in place: only the contig (when it changes), REF and ALT become Strings.
+     */
+    private void parse(byte[] b, int s, int e) {
+        int[] tabs = this.tabs;
+        int need = tabs.length;
+        int nt = 0;
+        for (int i = s; i < e; i++) {
+            if (b[i] == TAB) {
+                tabs[nt++] = i;
+                if (nt == need) {
+                    break;
+                }
+            }
+        }
+        if (nt < 7) {
             throw bad("fewer than 8 tab-separated columns");
         }
+        int t0 = tabs[0];
+        int t1 = tabs[1];
+        int t2 = tabs[2];
+        int t3 = tabs[3];
+        int t4 = tabs[4];
+        int t5 = tabs[5];
+        int t6 = tabs[6];
         String display;
-        if (lastDisplay != null && lastDisplay.length() == t0 && line.startsWith(lastDisplay)) {
+        int displayLen = t0 - s;
+        if (lastDisplayBytes != null && lastDisplayBytes.length == displayLen
+                && Arrays.equals(b, s, t0, lastDisplayBytes, 0, displayLen)) {
             display = lastDisplay;
         } else {
-            display = line.substring(0, t0);
+            display = latin1(b, s, t0);
             lastDisplay = display;
+            lastDisplayBytes = Arrays.copyOfRange(b, s, t0);
             lastCanonical = ContigNames.canonical(display);
         }
-        int pos;
-        try {
-            pos = Integer.parseInt(line, t0 + 1, t1, 10);
-        } catch (NumberFormatException e) {
-            throw bad("POS '" + line.substring(t0 + 1, t1) + "' is not an integer");
+        long posValue = parseInt(b, t0 + 1, t1);
+        if (posValue == BAD_INT) {
+            throw bad("POS '" + latin1(b, t0 + 1, t1) + "' is not an integer");
         }
+        int pos = (int) posValue;
         if (pos < 1) {
             throw bad("POS " + pos + " is not >= 1");
         }
@@ -359,90 +388,135 @@ public final class VcfCallReader implements AutoCloseable {
         rawContig = contig.equals(rawContig) ? rawContig : contig;
         rawPos = pos;
         stats.records++;
-        if (t3 == t2 + 1 || (t3 == t2 + 2 && line.charAt(t2 + 1) == '.')) {
+        if (t3 == t2 + 1 || (t3 == t2 + 2 && b[t2 + 1] == '.')) {
             throw bad("REF is empty");
         }
-        String ref = t3 == t2 + 2 ? oneChar(line.charAt(t2 + 1)) : line.substring(t2 + 1, t3);
+        String ref = string(b, t2 + 1, t3);
         int filterLen = t6 - t5 - 1;
-        boolean pass = (filterLen == 4 && line.startsWith("PASS", t5 + 1)) || (filterLen == 1 && line.charAt(t5 + 1) == '.');
+        boolean pass = (filterLen == 4 && b[t5 + 1] == 'P' && b[t5 + 2] == 'A' && b[t5 + 3] == 'S' && b[t5 + 4] == 'S')
+                || (filterLen == 1 && b[t5 + 1] == '.');
         boolean filtered = !includeFiltered && !pass;
-        // tumour sample fields
-        String af = null;
-        String ad = null;
+        // tumour sample fields: AF and AD as byte ranges (from < 0: absent), DP parsed
+        int afFrom = -1;
+        int afTo = -1;
+        int adFrom = -1;
+        int adTo = -1;
         int depth = -1;
-        if (tumourIndex >= 0) {
-            int t7 = line.indexOf('\t', t6 + 1);
-            if (t7 >= 0) {
-                int t8 = line.indexOf('\t', t7 + 1);
-                int formatEnd = t8 < 0 ? line.length() : t8;
-                if (lastFormat == null || lastFormat.length() != formatEnd - t7 - 1 || !line.startsWith(lastFormat, t7 + 1)) {
-                    formatIndices(line.substring(t7 + 1, formatEnd));
+        if (tumourIndex >= 0 && nt > 7) {
+            // FORMAT is column 9 (after tab 7), the tumour sample column 10 + tumourIndex (after tab 8 + tumourIndex)
+            int formatFrom = tabs[7] + 1;
+            int formatEnd = nt > 8 ? tabs[8] : e;
+            int formatLen = formatEnd - formatFrom;
+            if (lastFormatBytes == null || lastFormatBytes.length != formatLen
+                    || !Arrays.equals(b, formatFrom, formatEnd, lastFormatBytes, 0, formatLen)) {
+                formatIndices(latin1(b, formatFrom, formatEnd));
+                lastFormatBytes = Arrays.copyOfRange(b, formatFrom, formatEnd);
+            }
+            int ti = 8 + tumourIndex;
+            if (nt > ti && maxIdx >= 0) {
+                int from = tabs[ti] + 1;
+                int to = nt > ti + 1 ? tabs[ti + 1] : e;
+                int dpFrom = -1;
+                int dpTo = -1;
+                int k = 0;
+                int fs = from;
+                for (int i = from; ; i++) {
+                    if (i == to || b[i] == ':') {
+                        if (k == afIdx) {
+                            afFrom = fs;
+                            afTo = i;
+                        } else if (k == adIdx) {
+                            adFrom = fs;
+                            adTo = i;
+                        } else if (k == dpIdx) {
+                            dpFrom = fs;
+                            dpTo = i;
+                        }
+                        if (i == to || k == maxIdx) {
+                            break;
+                        }
+                        k++;
+                        fs = i + 1;
+                    }
                 }
-                int start = t8 + 1;
-                for (int i = 0; i < tumourIndex && start > 0; i++) {
-                    start = line.indexOf('\t', start) + 1;
-                }
-                if (t8 >= 0 && start > 0) {
-                    int end = line.indexOf('\t', start);
-                    int fieldEnd = end < 0 ? line.length() : end;
-                    af = subfield(line, start, fieldEnd, afIdx);
-                    ad = subfield(line, start, fieldEnd, adIdx);
-                    String dp = subfield(line, start, fieldEnd, dpIdx);
-                    depth = dp == null || dp.equals(".") ? -1 : parseInt(dp, "DP");
+                if (dpFrom >= 0 && !isDot(b, dpFrom, dpTo)) {
+                    long dp = parseInt(b, dpFrom, dpTo);
+                    if (dp == BAD_INT) {
+                        throw bad("FORMAT/DP '" + latin1(b, dpFrom, dpTo) + "' is not an integer");
+                    }
+                    depth = (int) dp;
                 }
             }
         }
-        String[] alts;
-        if (t4 == t3 + 2) {
-            char c = line.charAt(t3 + 1);
-            alts = c == '.' ? NO_ALTS : new String[] {oneChar(c)};
-        } else {
-            String altField = line.substring(t3 + 1, t4);
-            alts = altField.indexOf(',') < 0 ? new String[] {altField} : altField.split(",", -1);
-        }
-        int[] adv = ad == null || ad.equals(".") ? null : parseInts(ad);
-        if (depth < 0 && adv != null) {
+        int altFrom = t3 + 1;
+        int altTo = t4;
+        int nAlts = isDot(b, altFrom, altTo) ? 0 : 1 + count(b, altFrom, altTo, (byte) ',');
+        int adN = adFrom < 0 || isDot(b, adFrom, adTo) ? -1 : parseInts(b, adFrom, adTo);
+        int[] adv = adBuf;
+        if (depth < 0 && adN >= 0) {
             depth = 0;
-            for (int x : adv) {
-                depth += Math.max(0, x);
+            for (int k = 0; k < adN; k++) {
+                depth += Math.max(0, adv[k]);
             }
         }
-        String[] afv = af == null || af.equals(".") ? null : af.indexOf(',') < 0 ? new String[] {af} : af.split(",", -1);
-        boolean split = alts.length > 1;
-        for (int i = 0; i < alts.length; i++) {
-            String alt = alts[i];
+        boolean hasAf = afFrom >= 0 && !isDot(b, afFrom, afTo);
+        int afCur = afFrom;
+        boolean split = nAlts > 1;
+        int altCur = altFrom;
+        for (int i = 0; i < nAlts; i++) {
+            int aFrom = altCur;
+            int aTo = split ? indexOfOrEnd(b, altCur, altTo, (byte) ',') : altTo;
+            altCur = aTo + 1;
+            int fFrom = -1;
+            int fTo = -1;
+            if (hasAf && afCur <= afTo) {
+                fFrom = afCur;
+                fTo = indexOfOrEnd(b, afCur, afTo, (byte) ',');
+                afCur = fTo + 1;
+            }
             stats.alleles++;
-            if (alt.isEmpty()) {
+            if (aTo == aFrom) {
                 throw bad("empty ALT allele");
             }
-            if (alt.charAt(0) == '<' || alt.equals("*") || alt.equals(".") || alt.indexOf('[') >= 0 || alt.indexOf(']') >= 0) {
+            byte a0 = b[aFrom];
+            if (a0 == '<' || (aTo - aFrom == 1 && (a0 == '*' || a0 == '.'))
+                    || indexOf(b, aFrom, aTo, (byte) '[') >= 0 || indexOf(b, aFrom, aTo, (byte) ']') >= 0) {
                 stats.skippedSymbolic++;
                 continue;
             }
-            String r = ref;
-            String a = alt;
+            String r;
+            String a;
             int p = pos;
             if (split) {
-                while (r.length() > 1 && a.length() > 1 && r.charAt(r.length() - 1) == a.charAt(a.length() - 1)) {
-                    r = r.substring(0, r.length() - 1);
-                    a = a.substring(0, a.length() - 1);
+                int rs = t2 + 1;
+                int re = t3;
+                int as = aFrom;
+                int ae = aTo;
+                while (re - rs > 1 && ae - as > 1 && b[re - 1] == b[ae - 1]) {
+                    re--;
+                    ae--;
                 }
-                while (r.length() > 1 && a.length() > 1 && r.charAt(0) == a.charAt(0)) {
-                    r = r.substring(1);
-                    a = a.substring(1);
+                while (re - rs > 1 && ae - as > 1 && b[rs] == b[as]) {
+                    rs++;
+                    as++;
                     p++;
                 }
+                r = re - rs == t3 - t2 - 1 ? ref : string(b, rs, re);
+                a = string(b, as, ae);
+            } else {
+                r = ref;
+                a = string(b, aFrom, aTo);
             }
             double vaf = Double.NaN;
-            if (afv != null && i < afv.length && !afv[i].equals(".")) {
-                vaf = parseFraction(afv[i]);
+            if (fFrom >= 0 && !isDot(b, fFrom, fTo)) {
+                vaf = parseFraction(b, fFrom, fTo);
                 if (Double.isNaN(vaf)) {
-                    throw bad("FORMAT/AF '" + af + "' is not numeric");
+                    throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' is not numeric");
                 }
-            } else if (adv != null && adv.length == alts.length + 1) {
+            } else if (adN == nAlts + 1) {
                 long sum = 0;
-                for (int x : adv) {
-                    sum += Math.max(0, x);
+                for (int k = 0; k < adN; k++) {
+                    sum += Math.max(0, adv[k]);
                 }
                 vaf = sum == 0 ? Double.NaN : Math.max(0, adv[i + 1]) / (double) sum;
             }
@@ -468,7 +542,130 @@ public final class VcfCallReader implements AutoCloseable {
         }
     }
 
-    private static final String[] NO_ALTS = new String[0];
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfOrEnd(byte[] b, int from, int to, byte c) {
+        int i = indexOf(b, from, to, c);
+        return i < 0 ? to : i;
+    }
+
+    private static int count(byte[] b, int from, int to, byte c) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isDot(byte[] b, int from, int to) {
+        return to - from == 1 && b[from] == '.';
+    }
+
+    private static String latin1(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** b[from, to) as a String, one-character ASCII strings shared. */
+    private static String string(byte[] b, int from, int to) {
+        if (to - from == 1) {
+            return oneChar((char) (b[from] & 0xFF));
+        }
+        return latin1(b, from, to);
+    }
+
+    /**
+     * b[from, to) as Integer.parseInt reads it (optional sign, decimal digits, int range), widened
+     * to long; {@link #BAD_INT} when Integer.parseInt would throw.
+     */
+    static long parseInt(byte[] b, int from, int to) {
+        if (from >= to) {
+            return BAD_INT;
+        }
+        int i = from;
+        boolean negative = false;
+        if (b[i] == '-' || b[i] == '+') {
+            negative = b[i] == '-';
+            if (++i == to) {
+                return BAD_INT;
+            }
+        }
+        long v = 0;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return BAD_INT;
+            }
+            v = v * 10 + d;
+            if (v > 1L << 31) {
+                return BAD_INT;
+            }
+        }
+        v = negative ? -v : v;
+        return v > Integer.MAX_VALUE ? BAD_INT : v;
+    }
+
+    /** Reads the AD list b[from, to) into {@link #adBuf} ('.' elements read as 0); returns its length. */
+    private int parseInts(byte[] b, int from, int to) {
+        int n = 1 + count(b, from, to, (byte) ',');
+        if (adBuf.length < n) {
+            adBuf = new int[Math.max(n, adBuf.length * 2)];
+        }
+        int s = from;
+        for (int k = 0; k < n; k++) {
+            int e = indexOfOrEnd(b, s, to, (byte) ',');
+            if (isDot(b, s, e)) {
+                adBuf[k] = 0;
+            } else {
+                long v = parseInt(b, s, e);
+                if (v == BAD_INT) {
+                    throw bad("FORMAT/AD '" + latin1(b, from, to) + "' is not a list of integers");
+                }
+                adBuf[k] = (int) v;
+            }
+            s = e + 1;
+        }
+        return n;
+    }
+
+    /** {@link #parseFraction(String)} of b[from, to). */
+    static double parseFraction(byte[] b, int from, int to) {
+        long mant = 0;
+        int scale = 0;
+        boolean dot = false;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9' && digits < 15) {
+                mant = mant * 10 + (c - '0');
+                digits++;
+                if (dot) {
+                    scale++;
+                }
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                try {
+                    return Double.parseDouble(latin1(b, from, to));
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        return scale == 0 ? mant : mant / POW10[scale];
+    }
+
     private static final String[] ONE_CHAR = new String[128];
 
     static {
@@ -517,23 +714,6 @@ public final class VcfCallReader implements AutoCloseable {
 
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-    /** The {@code k}-th ':'-separated subfield of line[from, to), or null when absent or k < 0. */
-    private static String subfield(String line, int from, int to, int k) {
-        if (k < 0) {
-            return null;
-        }
-        int s = from;
-        for (int i = 0; i < k; i++) {
-            int c = line.indexOf(':', s);
-            if (c < 0 || c >= to) {
-                return null;
-            }
-            s = c + 1;
-        }
-        int e = line.indexOf(':', s);
-        return line.substring(s, e < 0 || e > to ? to : e);
-    }
-
     private void formatIndices(String format) {
         lastFormat = format;
         afIdx = -1;
@@ -549,42 +729,7 @@ public final class VcfCallReader implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private int parseInt(String s, String what) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw bad("FORMAT/" + what + " '" + s + "' is not an integer");
-        }
-    }
-
-    private int[] parseInts(String csv) {
-        int n = 1;
-        for (int i = 0; i < csv.length(); i++) {
-            if (csv.charAt(i) == ',') {
-                n++;
-            }
-        }
-        int[] v = new int[n];
-        int s = 0;
-        for (int k = 0; k < n; k++) {
-            int e = csv.indexOf(',', s);
-            if (e < 0) {
-                e = csv.length();
-            }
-            if (e - s == 1 && csv.charAt(s) == '.') {
-                v[k] = 0;
-            } else {
-                try {
-                    v[k] = Integer.parseInt(csv, s, e, 10);
-                } catch (NumberFormatException ex) {
-                    throw bad("FORMAT/AD '" + csv + "' is not a list of integers");
-                }
-            }
-            s = e + 1;
-        }
-        return v;
+        maxIdx = Math.max(afIdx, Math.max(adIdx, dpIdx));
     }
 
     @Override
