@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class ByteLineReader implements AutoCloseable {
     private final InputStream in;
-    private byte[] buf = new byte[1 << 20];
+    // 128 KB: refills come every ~1,500 lines, often enough that the JIT compiles the refill path
+    // (a larger buffer makes the first refill after compilation a deoptimisation)
+    private byte[] buf = new byte[1 << 17];
     private int start;
     private int end;
     private boolean eof;
