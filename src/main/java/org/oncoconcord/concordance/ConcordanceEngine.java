@@ -150,29 +150,7 @@ public final class ConcordanceEngine {
             writeHeader(tsv);
             Call[][] at = new Call[n][4];
             int[] atN = new int[n];
-            while (true) {
-                Call min = null;
-                for (int i = 0; i < n; i++) {
-                    Call h = readerArr[i].peek();
-                    if (h != null && (min == null || compare(order, h, min) < 0)) {
-                        min = h;
-                    }
-                }
-                if (min == null) {
-                    break;
-                }
-                for (int i = 0; i < n; i++) {
-                    atN[i] = 0;
-                    VcfCallReader r = readerArr[i];
-                    Call h;
-                    while ((h = r.peek()) != null && h.pos() == min.pos() && h.contig().equals(min.contig())) {
-                        if (atN[i] == at[i].length) {
-                            at[i] = java.util.Arrays.copyOf(at[i], at[i].length * 2);
-                        }
-                        at[i][atN[i]++] = r.next();
-                    }
-                }
-                site(min, at, atN, tsv);
+            while (nextSite(readerArr, order, at, atN, tsv)) {
                 progress.advance(1);
             }
             return summary(patient, readers);
@@ -181,6 +159,38 @@ public final class ConcordanceEngine {
                 r.close();
             }
         }
+    }
+
+    /**
+     * Takes the calls of all samples at the next position (into at / atN) and processes them; false
+     * at the end. One call per site, so that the JIT compiles it as a whole method rather than
+     * on-stack-replacing run's loop.
+     */
+    private boolean nextSite(VcfCallReader[] readers, ContigOrder order, Call[][] at, int[] atN, AsciiWriter tsv)
+            throws IOException {
+        Call min = null;
+        for (int i = 0; i < n; i++) {
+            Call h = readers[i].peek();
+            if (h != null && (min == null || compare(order, h, min) < 0)) {
+                min = h;
+            }
+        }
+        if (min == null) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            atN[i] = 0;
+            VcfCallReader r = readers[i];
+            Call h;
+            while ((h = r.peek()) != null && h.pos() == min.pos() && h.contig().equals(min.contig())) {
+                if (atN[i] == at[i].length) {
+                    at[i] = java.util.Arrays.copyOf(at[i], at[i].length * 2);
+                }
+                at[i][atN[i]++] = r.next();
+            }
+        }
+        site(min, at, atN, tsv);
+        return true;
     }
 
     private static int compare(ContigOrder order, Call a, Call b) {

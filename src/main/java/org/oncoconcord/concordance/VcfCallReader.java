@@ -337,16 +337,7 @@ public final class VcfCallReader implements AutoCloseable {
      */
     private void parse(byte[] b, int s, int e) {
         int[] tabs = this.tabs;
-        int need = tabs.length;
-        int nt = 0;
-        for (int i = s; i < e; i++) {
-            if (b[i] == TAB) {
-                tabs[nt++] = i;
-                if (nt == need) {
-                    break;
-                }
-            }
-        }
+        int nt = scanTabs(b, s, e, tabs);
         if (nt < 7) {
             throw bad("fewer than 8 tab-separated columns");
         }
@@ -540,6 +531,21 @@ public final class VcfCallReader implements AutoCloseable {
                 pending.add(call);
             }
         }
+    }
+
+    /** Records the positions of the first tabs.length tabs of b[s, e) in tabs; returns how many there are. */
+    private static int scanTabs(byte[] b, int s, int e, int[] tabs) {
+        int need = tabs.length;
+        int nt = 0;
+        for (int i = s; i < e; i++) {
+            if (b[i] == TAB) {
+                tabs[nt++] = i;
+                if (nt == need) {
+                    break;
+                }
+            }
+        }
+        return nt;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte c) {
