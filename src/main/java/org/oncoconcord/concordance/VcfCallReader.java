@@ -65,6 +65,15 @@ public final class VcfCallReader implements AutoCloseable {
         public long filtered;
         public long belowMinVaf;
         public long belowMinDepth;
+
+        void copyTo(ReadStats o) {
+            o.records = records;
+            o.alleles = alleles;
+            o.skippedSymbolic = skippedSymbolic;
+            o.filtered = filtered;
+            o.belowMinVaf = belowMinVaf;
+            o.belowMinDepth = belowMinDepth;
+        }
     }
 
     private record Batch(Call[] calls, int n, RuntimeException error) {
@@ -130,7 +139,6 @@ public final class VcfCallReader implements AutoCloseable {
             }
         }
         this.tumourIndex = idx;
-        this.tabs = new int[idx < 0 ? 7 : 10 + idx];
         this.tumourName = idx < 0 ? null : samples.get(idx);
     }
 
@@ -218,7 +226,7 @@ public final class VcfCallReader implements AutoCloseable {
 
     private Batch take() {
         if (producer == null) {
-            producer = new Thread(this::produce, "read " + file.getFileName());
+            producer = new Thread(() -> new Producer().produce(), "read " + file.getFileName());
             producer.setDaemon(true);
             producer.start();
         }
@@ -234,304 +242,8 @@ public final class VcfCallReader implements AutoCloseable {
         }
     }
 
-    // ---- producer thread: everything below runs there ----
-
-    private final PriorityQueue<Call> pending = new PriorityQueue<>(this::compareCalls);
-    private Call[] out = new Call[BATCH];
-    private int outN;
-    private String rawContig;
-    private int rawPos;
-    private String lastFormat;
-    private String lastDisplay;
-    private String lastCanonical;
-    private int afIdx;
-    private int adIdx;
-    private int dpIdx;
-
-    private int compareCalls(Call x, Call y) {
-        int c = x.contig().equals(y.contig()) ? 0 : order.compare(x.contig(), y.contig());
-        return c != 0 ? c : Integer.compare(x.pos(), y.pos());
-    }
-
-    private void produce() {
-        try {
-            ByteLineReader in = this.in;
-            while (!closed && in.nextLine()) {
-                lineNo++;
-                int start = in.lineStart();
-                int end = in.lineEnd();
-                if (start == end) {
-                    continue;
-                }
-                parse(in.buffer(), start, end);
-                while (!pending.isEmpty()) {
-                    Call h = pending.peek();
-                    if (h.contig().equals(rawContig) && h.pos() > rawPos) {
-                        break;
-                    }
-                    emit(pending.poll());
-                }
-            }
-            while (!pending.isEmpty()) {
-                emit(pending.poll());
-            }
-            flush();
-            put(END);
-        } catch (UserException e) {
-            put(new Batch(null, 0, e));
-        } catch (IOException e) {
-            put(new Batch(null, 0, new UncheckedIOException(file + ": line " + lineNo + ": " + e.getMessage(), e)));
-        } catch (RuntimeException e) {
-            put(new Batch(null, 0, new UserException(file + ": line " + lineNo + ": " + e, e)));
-        } finally {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // reading is over
-            }
-        }
-    }
-
-    private void emit(Call c) {
-        out[outN++] = c;
-        if (outN == BATCH) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        if (outN > 0) {
-            put(new Batch(out, outN, null));
-            out = new Call[BATCH];
-            outN = 0;
-        }
-    }
-
-    private void put(Batch b) {
-        try {
-            while (!closed) {
-                if (queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private UserException bad(String what) {
-        return new UserException(file + ": line " + lineNo + " (data record " + (stats.records + 1) + "): " + what);
-    }
-
     private static final byte TAB = '\t';
     private static final long BAD_INT = Long.MIN_VALUE;
-    private byte[] lastDisplayBytes;
-    private byte[] lastFormatBytes;
-    private int[] adBuf = new int[8];
-    private final int[] tabs;
-    private int maxIdx;
-
-    /**
-     * Splits the data line b[s, e) into calls and queues them (pending) after checking the sort
-     * order. Works on the bytes in place: only the contig (when it changes), REF and ALT become Strings.
-     */
-    private void parse(byte[] b, int s, int e) {
-        int[] tabs = this.tabs;
-        int nt = scanTabs(b, s, e, tabs);
-        if (nt < 7) {
-            throw bad("fewer than 8 tab-separated columns");
-        }
-        int t0 = tabs[0];
-        int t1 = tabs[1];
-        int t2 = tabs[2];
-        int t3 = tabs[3];
-        int t4 = tabs[4];
-        int t5 = tabs[5];
-        int t6 = tabs[6];
-        String display;
-        int displayLen = t0 - s;
-        if (lastDisplayBytes != null && lastDisplayBytes.length == displayLen
-                && Arrays.equals(b, s, t0, lastDisplayBytes, 0, displayLen)) {
-            display = lastDisplay;
-        } else {
-            display = latin1(b, s, t0);
-            lastDisplay = display;
-            lastDisplayBytes = Arrays.copyOfRange(b, s, t0);
-            lastCanonical = ContigNames.canonical(display);
-        }
-        long posValue = parseInt(b, t0 + 1, t1);
-        if (posValue == BAD_INT) {
-            throw bad("POS '" + latin1(b, t0 + 1, t1) + "' is not an integer");
-        }
-        int pos = (int) posValue;
-        if (pos < 1) {
-            throw bad("POS " + pos + " is not >= 1");
-        }
-        String contig = lastCanonical;
-        if (rawContig != null) {
-            int c = contig.equals(rawContig) ? 0 : order.compare(contig, rawContig);
-            if (c < 0 || (c == 0 && pos < rawPos)) {
-                throw bad(display + ":" + pos + " is out of order after " + rawContig + ":" + rawPos
-                        + (order.consistent() ? "; inputs must be sorted by position in header contig order (bcftools sort)"
-                        : "; the inputs order their contigs differently (##contig lines or record order): sort them alike"));
-            }
-        }
-        rawContig = contig.equals(rawContig) ? rawContig : contig;
-        rawPos = pos;
-        stats.records++;
-        if (t3 == t2 + 1 || (t3 == t2 + 2 && b[t2 + 1] == '.')) {
-            throw bad("REF is empty");
-        }
-        String ref = string(b, t2 + 1, t3);
-        int filterLen = t6 - t5 - 1;
-        boolean pass = (filterLen == 4 && b[t5 + 1] == 'P' && b[t5 + 2] == 'A' && b[t5 + 3] == 'S' && b[t5 + 4] == 'S')
-                || (filterLen == 1 && b[t5 + 1] == '.');
-        boolean filtered = !includeFiltered && !pass;
-        // tumour sample fields: AF and AD as byte ranges (from < 0: absent), DP parsed
-        int afFrom = -1;
-        int afTo = -1;
-        int adFrom = -1;
-        int adTo = -1;
-        int depth = -1;
-        if (tumourIndex >= 0 && nt > 7) {
-            // FORMAT is column 9 (after tab 7), the tumour sample column 10 + tumourIndex (after tab 8 + tumourIndex)
-            int formatFrom = tabs[7] + 1;
-            int formatEnd = nt > 8 ? tabs[8] : e;
-            int formatLen = formatEnd - formatFrom;
-            if (lastFormatBytes == null || lastFormatBytes.length != formatLen
-                    || !Arrays.equals(b, formatFrom, formatEnd, lastFormatBytes, 0, formatLen)) {
-                formatIndices(latin1(b, formatFrom, formatEnd));
-                lastFormatBytes = Arrays.copyOfRange(b, formatFrom, formatEnd);
-            }
-            int ti = 8 + tumourIndex;
-            if (nt > ti && maxIdx >= 0) {
-                int from = tabs[ti] + 1;
-                int to = nt > ti + 1 ? tabs[ti + 1] : e;
-                int dpFrom = -1;
-                int dpTo = -1;
-                int k = 0;
-                int fs = from;
-                for (int i = from; ; i++) {
-                    if (i == to || b[i] == ':') {
-                        if (k == afIdx) {
-                            afFrom = fs;
-                            afTo = i;
-                        } else if (k == adIdx) {
-                            adFrom = fs;
-                            adTo = i;
-                        } else if (k == dpIdx) {
-                            dpFrom = fs;
-                            dpTo = i;
-                        }
-                        if (i == to || k == maxIdx) {
-                            break;
-                        }
-                        k++;
-                        fs = i + 1;
-                    }
-                }
-                if (dpFrom >= 0 && !isDot(b, dpFrom, dpTo)) {
-                    long dp = parseInt(b, dpFrom, dpTo);
-                    if (dp == BAD_INT) {
-                        throw bad("FORMAT/DP '" + latin1(b, dpFrom, dpTo) + "' is not an integer");
-                    }
-                    depth = (int) dp;
-                }
-            }
-        }
-        int altFrom = t3 + 1;
-        int altTo = t4;
-        int nAlts = isDot(b, altFrom, altTo) ? 0 : 1 + count(b, altFrom, altTo, (byte) ',');
-        int adN = adFrom < 0 || isDot(b, adFrom, adTo) ? -1 : parseInts(b, adFrom, adTo);
-        int[] adv = adBuf;
-        if (depth < 0 && adN >= 0) {
-            depth = 0;
-            for (int k = 0; k < adN; k++) {
-                depth += Math.max(0, adv[k]);
-            }
-        }
-        boolean hasAf = afFrom >= 0 && !isDot(b, afFrom, afTo);
-        int afCur = afFrom;
-        boolean split = nAlts > 1;
-        int altCur = altFrom;
-        for (int i = 0; i < nAlts; i++) {
-            int aFrom = altCur;
-            int aTo = split ? indexOfOrEnd(b, altCur, altTo, (byte) ',') : altTo;
-            altCur = aTo + 1;
-            int fFrom = -1;
-            int fTo = -1;
-            if (hasAf && afCur <= afTo) {
-                fFrom = afCur;
-                fTo = indexOfOrEnd(b, afCur, afTo, (byte) ',');
-                afCur = fTo + 1;
-            }
-            stats.alleles++;
-            if (aTo == aFrom) {
-                throw bad("empty ALT allele");
-            }
-            byte a0 = b[aFrom];
-            if (a0 == '<' || (aTo - aFrom == 1 && (a0 == '*' || a0 == '.'))
-                    || indexOf(b, aFrom, aTo, (byte) '[') >= 0 || indexOf(b, aFrom, aTo, (byte) ']') >= 0) {
-                stats.skippedSymbolic++;
-                continue;
-            }
-            String r;
-            String a;
-            int p = pos;
-            if (split) {
-                int rs = t2 + 1;
-                int re = t3;
-                int as = aFrom;
-                int ae = aTo;
-                while (re - rs > 1 && ae - as > 1 && b[re - 1] == b[ae - 1]) {
-                    re--;
-                    ae--;
-                }
-                while (re - rs > 1 && ae - as > 1 && b[rs] == b[as]) {
-                    rs++;
-                    as++;
-                    p++;
-                }
-                r = re - rs == t3 - t2 - 1 ? ref : string(b, rs, re);
-                a = string(b, as, ae);
-            } else {
-                r = ref;
-                a = string(b, aFrom, aTo);
-            }
-            double vaf = Double.NaN;
-            if (fFrom >= 0 && !isDot(b, fFrom, fTo)) {
-                vaf = parseFraction(b, fFrom, fTo);
-                if (Double.isNaN(vaf)) {
-                    throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' is not numeric");
-                }
-            } else if (adN == nAlts + 1) {
-                long sum = 0;
-                for (int k = 0; k < adN; k++) {
-                    sum += Math.max(0, adv[k]);
-                }
-                vaf = sum == 0 ? Double.NaN : Math.max(0, adv[i + 1]) / (double) sum;
-            }
-            CallStatus status;
-            if (filtered) {
-                status = CallStatus.FILTERED;
-                stats.filtered++;
-            } else if (sample.minDepth() > 0 && depth >= 0 && depth < sample.minDepth()) {
-                status = CallStatus.BELOW_MIN_DEPTH;
-                stats.belowMinDepth++;
-            } else if (sample.minVaf() > 0 && !Double.isNaN(vaf) && vaf < sample.minVaf()) {
-                status = CallStatus.BELOW_MIN_VAF;
-                stats.belowMinVaf++;
-            } else {
-                status = CallStatus.COUNTED;
-            }
-            Call call = new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records);
-            if (!split && pending.isEmpty()) {
-                emit(call); // a lone allele at the current position cannot be preceded by a later one
-            } else {
-                pending.add(call);
-            }
-        }
-    }
 
     /** Records the positions of the first tabs.length tabs of b[s, e) in tabs; returns how many there are. */
     private static int scanTabs(byte[] b, int s, int e, int[] tabs) {
@@ -619,29 +331,6 @@ public final class VcfCallReader implements AutoCloseable {
         return v > Integer.MAX_VALUE ? BAD_INT : v;
     }
 
-    /** Reads the AD list b[from, to) into {@link #adBuf} ('.' elements read as 0); returns its length. */
-    private int parseInts(byte[] b, int from, int to) {
-        int n = 1 + count(b, from, to, (byte) ',');
-        if (adBuf.length < n) {
-            adBuf = new int[Math.max(n, adBuf.length * 2)];
-        }
-        int s = from;
-        for (int k = 0; k < n; k++) {
-            int e = indexOfOrEnd(b, s, to, (byte) ',');
-            if (isDot(b, s, e)) {
-                adBuf[k] = 0;
-            } else {
-                long v = parseInt(b, s, e);
-                if (v == BAD_INT) {
-                    throw bad("FORMAT/AD '" + latin1(b, from, to) + "' is not a list of integers");
-                }
-                adBuf[k] = (int) v;
-            }
-            s = e + 1;
-        }
-        return n;
-    }
-
     /** {@link #parseFraction(String)} of b[from, to). */
     static double parseFraction(byte[] b, int from, int to) {
         long mant = 0;
@@ -720,22 +409,361 @@ public final class VcfCallReader implements AutoCloseable {
 
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-    private void formatIndices(String format) {
-        lastFormat = format;
-        afIdx = -1;
-        adIdx = -1;
-        dpIdx = -1;
-        String[] keys = format.split(":");
-        for (int i = 0; i < keys.length; i++) {
-            switch (keys[i]) {
-                case "AF" -> afIdx = i;
-                case "AD" -> adIdx = i;
-                case "DP" -> dpIdx = i;
-                default -> {
+    /**
+     * The reading thread's state, allocated by that thread and touched by no other, so that the
+     * fields it updates for every record share no cache line with those the merging thread updates
+     * for every call ({@link #current}, {@link #index}).
+     */
+    private final class Producer {
+        private final Path file = VcfCallReader.this.file;
+        private final ByteLineReader in = VcfCallReader.this.in;
+        private final boolean includeFiltered = VcfCallReader.this.includeFiltered;
+        private final int minDepth = sample.minDepth();
+        private final double minVaf = sample.minVaf();
+        private final int tumourIndex = VcfCallReader.this.tumourIndex;
+        private final ContigOrder order = VcfCallReader.this.order;
+        private final BlockingQueue<Batch> queue = VcfCallReader.this.queue;
+        private final ReadStats stats = new ReadStats();
+        private final int[] tabs = new int[tumourIndex < 0 ? 7 : 10 + tumourIndex];
+        private long lineNo = VcfCallReader.this.lineNo;
+        private final PriorityQueue<Call> pending = new PriorityQueue<>(this::compareCalls);
+        private Call[] out = new Call[BATCH];
+        private int outN;
+        private String rawContig;
+        private int rawPos;
+        private String lastFormat;
+        private String lastDisplay;
+        private String lastCanonical;
+        private int afIdx;
+        private int adIdx;
+        private int dpIdx;
+
+        private int compareCalls(Call x, Call y) {
+            int c = x.contig().equals(y.contig()) ? 0 : order.compare(x.contig(), y.contig());
+            return c != 0 ? c : Integer.compare(x.pos(), y.pos());
+        }
+
+        private void produce() {
+            try {
+                ByteLineReader in = this.in;
+                while (in.nextLine()) {
+                    if ((++lineNo & 1023) == 0 && closed) {
+                        return; // the reader was closed: stop (checked now and then, not per line)
+                    }
+                    int start = in.lineStart();
+                    int end = in.lineEnd();
+                    if (start == end) {
+                        continue;
+                    }
+                    parse(in.buffer(), start, end);
+                    while (!pending.isEmpty()) {
+                        Call h = pending.peek();
+                        if (h.contig().equals(rawContig) && h.pos() > rawPos) {
+                            break;
+                        }
+                        emit(pending.poll());
+                    }
+                }
+                while (!pending.isEmpty()) {
+                    emit(pending.poll());
+                }
+                flush();
+                stats.copyTo(VcfCallReader.this.stats);
+                put(END);
+            } catch (UserException e) {
+                put(new Batch(null, 0, e));
+            } catch (IOException e) {
+                put(new Batch(null, 0, new UncheckedIOException(file + ": line " + lineNo + ": " + e.getMessage(), e)));
+            } catch (RuntimeException e) {
+                put(new Batch(null, 0, new UserException(file + ": line " + lineNo + ": " + e, e)));
+            } finally {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // reading is over
                 }
             }
         }
-        maxIdx = Math.max(afIdx, Math.max(adIdx, dpIdx));
+
+        private void emit(Call c) {
+            out[outN++] = c;
+            if (outN == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (outN > 0) {
+                put(new Batch(out, outN, null));
+                out = new Call[BATCH];
+                outN = 0;
+            }
+        }
+
+        private void put(Batch b) {
+            try {
+                while (!closed) {
+                    if (queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private UserException bad(String what) {
+            return new UserException(file + ": line " + lineNo + " (data record " + (stats.records + 1) + "): " + what);
+        }
+
+        private byte[] lastDisplayBytes;
+        private byte[] lastFormatBytes;
+        private int[] adBuf = new int[8];
+        private int maxIdx;
+
+        /**
+         * Splits the data line b[s, e) into calls and queues them (pending) after checking the sort
+         * order. Works on the bytes in place: only the contig (when it changes), REF and ALT become Strings.
+         */
+        private void parse(byte[] b, int s, int e) {
+            int[] tabs = this.tabs;
+            int nt = scanTabs(b, s, e, tabs);
+            if (nt < 7) {
+                throw bad("fewer than 8 tab-separated columns");
+            }
+            int t0 = tabs[0];
+            int t1 = tabs[1];
+            int t2 = tabs[2];
+            int t3 = tabs[3];
+            int t4 = tabs[4];
+            int t5 = tabs[5];
+            int t6 = tabs[6];
+            String display;
+            int displayLen = t0 - s;
+            if (lastDisplayBytes != null && lastDisplayBytes.length == displayLen
+                    && Arrays.equals(b, s, t0, lastDisplayBytes, 0, displayLen)) {
+                display = lastDisplay;
+            } else {
+                display = latin1(b, s, t0);
+                lastDisplay = display;
+                lastDisplayBytes = Arrays.copyOfRange(b, s, t0);
+                lastCanonical = ContigNames.canonical(display);
+            }
+            long posValue = parseInt(b, t0 + 1, t1);
+            if (posValue == BAD_INT) {
+                throw bad("POS '" + latin1(b, t0 + 1, t1) + "' is not an integer");
+            }
+            int pos = (int) posValue;
+            if (pos < 1) {
+                throw bad("POS " + pos + " is not >= 1");
+            }
+            String contig = lastCanonical;
+            if (rawContig != null) {
+                int c = contig.equals(rawContig) ? 0 : order.compare(contig, rawContig);
+                if (c < 0 || (c == 0 && pos < rawPos)) {
+                    throw bad(display + ":" + pos + " is out of order after " + rawContig + ":" + rawPos
+                            + (order.consistent() ? "; inputs must be sorted by position in header contig order (bcftools sort)"
+                            : "; the inputs order their contigs differently (##contig lines or record order): sort them alike"));
+                }
+            }
+            rawContig = contig.equals(rawContig) ? rawContig : contig;
+            rawPos = pos;
+            stats.records++;
+            if (t3 == t2 + 1 || (t3 == t2 + 2 && b[t2 + 1] == '.')) {
+                throw bad("REF is empty");
+            }
+            String ref = string(b, t2 + 1, t3);
+            int filterLen = t6 - t5 - 1;
+            boolean pass = (filterLen == 4 && b[t5 + 1] == 'P' && b[t5 + 2] == 'A' && b[t5 + 3] == 'S' && b[t5 + 4] == 'S')
+                    || (filterLen == 1 && b[t5 + 1] == '.');
+            boolean filtered = !includeFiltered && !pass;
+            // tumour sample fields: AF and AD as byte ranges (from < 0: absent), DP parsed
+            int afFrom = -1;
+            int afTo = -1;
+            int adFrom = -1;
+            int adTo = -1;
+            int depth = -1;
+            if (tumourIndex >= 0 && nt > 7) {
+                // FORMAT is column 9 (after tab 7), the tumour sample column 10 + tumourIndex (after tab 8 + tumourIndex)
+                int formatFrom = tabs[7] + 1;
+                int formatEnd = nt > 8 ? tabs[8] : e;
+                int formatLen = formatEnd - formatFrom;
+                if (lastFormatBytes == null || lastFormatBytes.length != formatLen
+                        || !Arrays.equals(b, formatFrom, formatEnd, lastFormatBytes, 0, formatLen)) {
+                    formatIndices(latin1(b, formatFrom, formatEnd));
+                    lastFormatBytes = Arrays.copyOfRange(b, formatFrom, formatEnd);
+                }
+                int ti = 8 + tumourIndex;
+                if (nt > ti && maxIdx >= 0) {
+                    int from = tabs[ti] + 1;
+                    int to = nt > ti + 1 ? tabs[ti + 1] : e;
+                    int dpFrom = -1;
+                    int dpTo = -1;
+                    int k = 0;
+                    int fs = from;
+                    for (int i = from; ; i++) {
+                        if (i == to || b[i] == ':') {
+                            if (k == afIdx) {
+                                afFrom = fs;
+                                afTo = i;
+                            } else if (k == adIdx) {
+                                adFrom = fs;
+                                adTo = i;
+                            } else if (k == dpIdx) {
+                                dpFrom = fs;
+                                dpTo = i;
+                            }
+                            if (i == to || k == maxIdx) {
+                                break;
+                            }
+                            k++;
+                            fs = i + 1;
+                        }
+                    }
+                    if (dpFrom >= 0 && !isDot(b, dpFrom, dpTo)) {
+                        long dp = parseInt(b, dpFrom, dpTo);
+                        if (dp == BAD_INT) {
+                            throw bad("FORMAT/DP '" + latin1(b, dpFrom, dpTo) + "' is not an integer");
+                        }
+                        depth = (int) dp;
+                    }
+                }
+            }
+            int altFrom = t3 + 1;
+            int altTo = t4;
+            int nAlts = isDot(b, altFrom, altTo) ? 0 : 1 + count(b, altFrom, altTo, (byte) ',');
+            int adN = adFrom < 0 || isDot(b, adFrom, adTo) ? -1 : parseInts(b, adFrom, adTo);
+            int[] adv = adBuf;
+            if (depth < 0 && adN >= 0) {
+                depth = 0;
+                for (int k = 0; k < adN; k++) {
+                    depth += Math.max(0, adv[k]);
+                }
+            }
+            boolean hasAf = afFrom >= 0 && !isDot(b, afFrom, afTo);
+            int afCur = afFrom;
+            boolean split = nAlts > 1;
+            int altCur = altFrom;
+            for (int i = 0; i < nAlts; i++) {
+                int aFrom = altCur;
+                int aTo = split ? indexOfOrEnd(b, altCur, altTo, (byte) ',') : altTo;
+                altCur = aTo + 1;
+                int fFrom = -1;
+                int fTo = -1;
+                if (hasAf && afCur <= afTo) {
+                    fFrom = afCur;
+                    fTo = indexOfOrEnd(b, afCur, afTo, (byte) ',');
+                    afCur = fTo + 1;
+                }
+                stats.alleles++;
+                if (aTo == aFrom) {
+                    throw bad("empty ALT allele");
+                }
+                byte a0 = b[aFrom];
+                if (a0 == '<' || (aTo - aFrom == 1 && (a0 == '*' || a0 == '.'))
+                        || indexOf(b, aFrom, aTo, (byte) '[') >= 0 || indexOf(b, aFrom, aTo, (byte) ']') >= 0) {
+                    stats.skippedSymbolic++;
+                    continue;
+                }
+                String r;
+                String a;
+                int p = pos;
+                if (split) {
+                    int rs = t2 + 1;
+                    int re = t3;
+                    int as = aFrom;
+                    int ae = aTo;
+                    while (re - rs > 1 && ae - as > 1 && b[re - 1] == b[ae - 1]) {
+                        re--;
+                        ae--;
+                    }
+                    while (re - rs > 1 && ae - as > 1 && b[rs] == b[as]) {
+                        rs++;
+                        as++;
+                        p++;
+                    }
+                    r = re - rs == t3 - t2 - 1 ? ref : string(b, rs, re);
+                    a = string(b, as, ae);
+                } else {
+                    r = ref;
+                    a = string(b, aFrom, aTo);
+                }
+                double vaf = Double.NaN;
+                if (fFrom >= 0 && !isDot(b, fFrom, fTo)) {
+                    vaf = parseFraction(b, fFrom, fTo);
+                    if (Double.isNaN(vaf)) {
+                        throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' is not numeric");
+                    }
+                } else if (adN == nAlts + 1) {
+                    long sum = 0;
+                    for (int k = 0; k < adN; k++) {
+                        sum += Math.max(0, adv[k]);
+                    }
+                    vaf = sum == 0 ? Double.NaN : Math.max(0, adv[i + 1]) / (double) sum;
+                }
+                CallStatus status;
+                if (filtered) {
+                    status = CallStatus.FILTERED;
+                    stats.filtered++;
+                } else if (minDepth > 0 && depth >= 0 && depth < minDepth) {
+                    status = CallStatus.BELOW_MIN_DEPTH;
+                    stats.belowMinDepth++;
+                } else if (minVaf > 0 && !Double.isNaN(vaf) && vaf < minVaf) {
+                    status = CallStatus.BELOW_MIN_VAF;
+                    stats.belowMinVaf++;
+                } else {
+                    status = CallStatus.COUNTED;
+                }
+                Call call = new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records);
+                if (!split && pending.isEmpty()) {
+                    emit(call); // a lone allele at the current position cannot be preceded by a later one
+                } else {
+                    pending.add(call);
+                }
+            }
+        }
+
+        /** Reads the AD list b[from, to) into {@link #adBuf} ('.' elements read as 0); returns its length. */
+        private int parseInts(byte[] b, int from, int to) {
+            int n = 1 + count(b, from, to, (byte) ',');
+            if (adBuf.length < n) {
+                adBuf = new int[Math.max(n, adBuf.length * 2)];
+            }
+            int s = from;
+            for (int k = 0; k < n; k++) {
+                int e = indexOfOrEnd(b, s, to, (byte) ',');
+                if (isDot(b, s, e)) {
+                    adBuf[k] = 0;
+                } else {
+                    long v = parseInt(b, s, e);
+                    if (v == BAD_INT) {
+                        throw bad("FORMAT/AD '" + latin1(b, from, to) + "' is not a list of integers");
+                    }
+                    adBuf[k] = (int) v;
+                }
+                s = e + 1;
+            }
+            return n;
+        }
+
+        private void formatIndices(String format) {
+            lastFormat = format;
+            afIdx = -1;
+            adIdx = -1;
+            dpIdx = -1;
+            String[] keys = format.split(":");
+            for (int i = 0; i < keys.length; i++) {
+                switch (keys[i]) {
+                    case "AF" -> afIdx = i;
+                    case "AD" -> adIdx = i;
+                    case "DP" -> dpIdx = i;
+                    default -> {
+                    }
+                }
+            }
+            maxIdx = Math.max(afIdx, Math.max(adIdx, dpIdx));
+        }
+
     }
 
     @Override
