@@ -512,11 +512,33 @@ public final class VcfCallReader implements AutoCloseable {
             }
         }
 
+        /** A record on another contig than the previous one: checks the order, remembers the contig. */
+        private void newContig(byte[] b, int s, int t0, int pos) {
+            String display = latin1(b, s, t0);
+            lastDisplay = display;
+            lastDisplayBytes = Arrays.copyOfRange(b, s, t0 + 1); // with the tab
+            lastCanonical = ContigNames.canonical(display);
+            String contig = lastCanonical;
+            if (rawContig != null) {
+                int c = contig.equals(rawContig) ? 0 : order.compare(contig, rawContig);
+                if (c < 0 || (c == 0 && pos < rawPos)) {
+                    throw outOfOrder(display, pos);
+                }
+            }
+            rawContig = contig.equals(rawContig) ? rawContig : contig;
+        }
+
+        private UserException outOfOrder(String display, int pos) {
+            return bad(display + ":" + pos + " is out of order after " + rawContig + ":" + rawPos
+                    + (order.consistent() ? "; inputs must be sorted by position in header contig order (bcftools sort)"
+                    : "; the inputs order their contigs differently (##contig lines or record order): sort them alike"));
+        }
+
         private UserException bad(String what) {
             return new UserException(file + ": line " + lineNo + " (data record " + (stats.records + 1) + "): " + what);
         }
 
-        private byte[] lastDisplayBytes;
+        private byte[] lastDisplayBytes = {'\n'}; // contig name and tab of the previous record; starts no line
         private byte[] lastFormatBytes;
         private int[] adBuf = new int[8];
         private int maxIdx;
@@ -538,17 +560,12 @@ public final class VcfCallReader implements AutoCloseable {
             int t4 = tabs[4];
             int t5 = tabs[5];
             int t6 = tabs[6];
-            String display;
-            int displayLen = t0 - s;
-            if (lastDisplayBytes != null && lastDisplayBytes.length == displayLen
-                    && Arrays.equals(b, s, t0, lastDisplayBytes, 0, displayLen)) {
-                display = lastDisplay;
-            } else {
-                display = latin1(b, s, t0);
-                lastDisplay = display;
-                lastDisplayBytes = Arrays.copyOfRange(b, s, t0);
-                lastCanonical = ContigNames.canonical(display);
-            }
+            // one branch for "the contig changed" (rare: the JIT compiles it as a trap, so one branch
+            // means one recompilation at the first change rather than one per kind of change): the
+            // line starts with the previous contig name and its tab
+            byte[] last = lastDisplayBytes;
+            int lastLen = last.length;
+            boolean sameContig = s + lastLen <= e && Arrays.equals(b, s, s + lastLen, last, 0, lastLen);
             long posValue = parseInt(b, t0 + 1, t1);
             if (posValue == BAD_INT) {
                 throw bad("POS '" + latin1(b, t0 + 1, t1) + "' is not an integer");
@@ -557,16 +574,12 @@ public final class VcfCallReader implements AutoCloseable {
             if (pos < 1) {
                 throw bad("POS " + pos + " is not >= 1");
             }
-            String contig = lastCanonical;
-            if (rawContig != null) {
-                int c = contig.equals(rawContig) ? 0 : order.compare(contig, rawContig);
-                if (c < 0 || (c == 0 && pos < rawPos)) {
-                    throw bad(display + ":" + pos + " is out of order after " + rawContig + ":" + rawPos
-                            + (order.consistent() ? "; inputs must be sorted by position in header contig order (bcftools sort)"
-                            : "; the inputs order their contigs differently (##contig lines or record order): sort them alike"));
-                }
+            if (!sameContig) {
+                newContig(b, s, t0, pos);
+            } else if (pos < rawPos) {
+                throw outOfOrder(lastDisplay, pos);
             }
-            rawContig = contig.equals(rawContig) ? rawContig : contig;
+            String display = lastDisplay;
             rawPos = pos;
             stats.records++;
             if (t3 == t2 + 1 || (t3 == t2 + 2 && b[t2 + 1] == '.')) {
