@@ -53,6 +53,12 @@ final class AsciiWriter implements AutoCloseable {
         n += len;
     }
 
+    /** Unchecked: see {@link #reserve(int)}. */
+    void put(byte[] b) {
+        System.arraycopy(b, 0, buf, n, b.length);
+        n += b.length;
+    }
+
     /** Unchecked (at most {@link #MAX_LONG} bytes): see {@link #reserve(int)}. */
     void putLong(long v) {
         if (v < 0) {
@@ -62,8 +68,25 @@ final class AsciiWriter implements AutoCloseable {
                 return; // Long.MIN_VALUE: as before, only the sign
             }
         }
+        if (v <= Integer.MAX_VALUE) {
+            putInt((int) v);
+            return;
+        }
         int len = 1;
         for (long p = 10; len < 19 && v >= p; p *= 10) {
+            len++;
+        }
+        int end = n + len;
+        for (int i = end - 1; i >= n; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        n = end;
+    }
+
+    private void putInt(int v) {
+        int len = 1; // a loop, not a chain of comparisons: no branch the JIT could find unused until late
+        for (int p = 10; len < 10 && v >= p; p *= 10) {
             len++;
         }
         int end = n + len;

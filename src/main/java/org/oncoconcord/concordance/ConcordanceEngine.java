@@ -1,6 +1,7 @@
 package org.oncoconcord.concordance;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -61,6 +62,10 @@ public final class ConcordanceEngine {
     private final boolean[] evidence;
     private final int[] siteDepth;
     private final String[] classByMask;
+    /** "\t.\t.\t.\tCLASS": the gene, hotspot, group and class columns of a row outside the gene table. */
+    private final byte[][] tailByMask;
+    private final byte[] tailSharedAll = unannotatedTail(VariantClass.SHARED_ALL);
+    private final byte[] tailNotEvaluable = unannotatedTail(VariantClass.NOT_EVALUABLE);
     private final long[] classCountByMask = new long[1 << SampleType.values().length];
     private long sharedAllCount;
     private long notEvaluableCount;
@@ -98,6 +103,7 @@ public final class ConcordanceEngine {
         evidence = new boolean[n];
         siteDepth = new int[n];
         classByMask = new String[1 << SampleType.values().length];
+        tailByMask = new byte[classByMask.length][];
         for (int mask = 1; mask < classByMask.length; mask++) {
             Set<SampleType> ts = EnumSet.noneOf(SampleType.class);
             for (SampleType st : SampleType.values()) {
@@ -106,6 +112,7 @@ public final class ConcordanceEngine {
                 }
             }
             classByMask[mask] = VariantClass.name(ts);
+            tailByMask[mask] = unannotatedTail(classByMask[mask]);
         }
         nVariants = new long[n];
         duplicates = new long[n];
@@ -315,6 +322,7 @@ public final class ConcordanceEngine {
             }
         }
         String cls = all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
+        byte[] tail = all ? tailSharedAll : absentUnevaluable ? tailNotEvaluable : tailByMask[mask];
         if (all) {
             sharedAllCount++;
         } else if (absentUnevaluable) {
@@ -352,10 +360,10 @@ public final class ConcordanceEngine {
         }
         String chrom = lastChrom;
         if (hits.isEmpty()) {
-            writeRow(tsv, chrom, v, ".", ".", ".", cls);
+            writeRow(tsv, chrom, v, tail);
         } else {
             String[] cols = annotate(hits, chrom, v);
-            writeRow(tsv, chrom, v, cols[0], cols[1], cols[2], cls);
+            writeRow(tsv, chrom, v, tail(cols[0], cols[1], cols[2], cls));
         }
     }
 
@@ -409,13 +417,22 @@ public final class ConcordanceEngine {
         return new String[] {geneCol, hotspotCol, groupCol};
     }
 
-    /** One variants.tsv row (docs/CONTRACTS.md) from the per-sample arrays of {@link #variant}. */
-    private void writeRow(AsciiWriter tsv, String chrom, Call v, String geneCol, String hotspotCol, String groupCol,
-                          String cls) throws IOException {
+    private static byte[] unannotatedTail(String cls) {
+        return tail(".", ".", ".", cls);
+    }
+
+    private static byte[] tail(String gene, String hotspot, String group, String cls) {
+        return ("\t" + gene + "\t" + hotspot + "\t" + group + "\t" + cls).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * One variants.tsv row (docs/CONTRACTS.md) from the per-sample arrays of {@link #variant};
+     * {@code tail} holds the gene, hotspot, group and class columns with their leading tabs.
+     */
+    private void writeRow(AsciiWriter tsv, String chrom, Call v, byte[] tail) throws IOException {
         String ref = v.ref();
         String alt = v.alt();
-        tsv.reserve(chrom.length() + ref.length() + alt.length() + geneCol.length() + hotspotCol.length()
-                + groupCol.length() + cls.length() + AsciiWriter.MAX_LONG + 8
+        tsv.reserve(chrom.length() + ref.length() + alt.length() + tail.length + AsciiWriter.MAX_LONG + 3
                 + n * (AsciiWriter.MAX_FRACTION + AsciiWriter.MAX_LONG + 8) + 1);
         tsv.put(chrom);
         tsv.put('\t');
@@ -424,14 +441,7 @@ public final class ConcordanceEngine {
         tsv.put(ref);
         tsv.put('\t');
         tsv.put(alt);
-        tsv.put('\t');
-        tsv.put(geneCol);
-        tsv.put('\t');
-        tsv.put(hotspotCol);
-        tsv.put('\t');
-        tsv.put(groupCol);
-        tsv.put('\t');
-        tsv.put(cls);
+        tsv.put(tail);
         for (int i = 0; i < n; i++) {
             tsv.put('\t');
             tsv.put(present[i] ? '1' : '0');
