@@ -6,74 +6,113 @@ import java.io.OutputStream;
 /**
  * A buffered writer of ASCII/ISO-8859-1 text straight to bytes (no charset encoder), for the
  * large variants.tsv. Strings with characters above 0xFF are not expected (VCF data columns are ASCII).
+ * Rows are written with {@link #reserve(int)} (one capacity check per row) followed by the unchecked
+ * {@code put} methods.
  */
 final class AsciiWriter implements AutoCloseable {
+    /** Upper bound of the bytes {@link #putLong(long)} writes. */
+    static final int MAX_LONG = 20;
+    /** Upper bound of the bytes {@link #putFraction(double)} writes. */
+    static final int MAX_FRACTION = 32;
+
     private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
+    private byte[] buf = new byte[1 << 16];
     private int n;
 
     AsciiWriter(OutputStream out) {
         this.out = out;
     }
 
-    AsciiWriter write(char c) throws IOException {
-        if (n == buf.length) {
-            flushBuffer();
-        }
-        buf[n++] = (byte) c;
-        return this;
-    }
-
-    @SuppressWarnings("deprecation")
-    AsciiWriter write(String s) throws IOException {
-        int len = s.length();
+    /** Makes room for at least {@code len} bytes (flushing, and growing the buffer for a longer row). */
+    void reserve(int len) throws IOException {
         if (len > buf.length - n) {
             flushBuffer();
             if (len > buf.length) {
-                out.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return this;
+                buf = new byte[len];
             }
         }
+    }
+
+    /** Writes s with its own capacity check. */
+    AsciiWriter write(String s) throws IOException {
+        reserve(s.length());
+        put(s);
+        return this;
+    }
+
+    /** Unchecked: see {@link #reserve(int)}. */
+    void put(char c) {
+        buf[n++] = (byte) c;
+    }
+
+    /** Unchecked: see {@link #reserve(int)}. */
+    @SuppressWarnings("deprecation")
+    void put(String s) {
+        int len = s.length();
         s.getBytes(0, len, buf, n);
         n += len;
-        return this;
     }
 
-    AsciiWriter write(long v) throws IOException {
+    /** Unchecked: see {@link #reserve(int)}. */
+    void put(byte[] b) {
+        System.arraycopy(b, 0, buf, n, b.length);
+        n += b.length;
+    }
+
+    /** Unchecked (at most {@link #MAX_LONG} bytes): see {@link #reserve(int)}. */
+    void putLong(long v) {
         if (v < 0) {
-            write('-');
+            buf[n++] = '-';
             v = -v;
+            if (v < 0) {
+                return; // Long.MIN_VALUE: as before, only the sign
+            }
         }
-        if (n + 20 > buf.length) {
-            flushBuffer();
+        if (v <= Integer.MAX_VALUE) {
+            putInt((int) v);
+            return;
         }
-        if (v == 0) {
-            buf[n++] = '0';
-            return this;
+        int len = 1;
+        for (long p = 10; len < 19 && v >= p; p *= 10) {
+            len++;
         }
-        int start = n;
-        while (v > 0) {
-            buf[n++] = (byte) ('0' + v % 10);
+        int end = n + len;
+        for (int i = end - 1; i >= n; i--) {
+            buf[i] = (byte) ('0' + v % 10);
             v /= 10;
         }
-        for (int i = start, j = n - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
-        return this;
+        n = end;
     }
 
-    /** x in [0, 1e9) rounded to 4 decimals, trailing zeros dropped but one kept ("0.3", "1.0", "0.0125"). */
-    AsciiWriter writeFraction(double x) throws IOException {
+    private void putInt(int v) {
+        int len = 1; // a loop, not a chain of comparisons: no branch the JIT could find unused until late
+        for (int p = 10; len < 10 && v >= p; p *= 10) {
+            len++;
+        }
+        int end = n + len;
+        for (int i = end - 1; i >= n; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        n = end;
+    }
+
+    /**
+     * Unchecked (at most {@link #MAX_FRACTION} bytes): x in [0, 1e9) rounded to 4 decimals, trailing
+     * zeros dropped but one kept ("0.3", "1.0", "0.0125"); other values as Double.toString.
+     */
+    void putFraction(double x) {
         if (!(x >= 0 && x < 1e9)) {
-            return write(Double.toString(x));
+            put(Double.toString(x));
+            return;
         }
         long v = Math.round(x * 10_000);
-        write(v / 10_000).write('.');
+        putLong(v / 10_000);
+        put('.');
         long frac = v % 10_000;
         if (frac == 0) {
-            return write('0');
+            put('0');
+            return;
         }
         int digits = 4;
         while (frac % 10 == 0) {
@@ -85,10 +124,10 @@ final class AsciiWriter implements AutoCloseable {
             scale *= 10;
         }
         while (frac < scale) {
-            write('0');
+            put('0');
             scale /= 10;
         }
-        return write(frac);
+        putLong(frac);
     }
 
     private void flushBuffer() throws IOException {

@@ -7,14 +7,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads lines from a byte stream without a character decoder: header lines are decoded as UTF-8,
- * data lines as ISO-8859-1 (a plain byte copy; VCF data columns are ASCII). Strips {@code \r\n}.
+ * data lines as ISO-8859-1 (a plain byte copy; VCF data columns are ASCII), or left in place as
+ * bytes ({@link #nextLine()}). Strips {@code \r\n}.
  */
 final class ByteLineReader implements AutoCloseable {
     private final InputStream in;
-    private byte[] buf = new byte[1 << 16]; // grows for longer lines; small, as a batch opens many readers
+    // 128 KB: refills come every ~1,500 lines, often enough that the JIT compiles the refill path
+    // (a larger buffer makes the first refill after compilation a deoptimisation);
+    // small too, as a batch of patients opens many readers; grows for longer lines
+    private byte[] buf = new byte[1 << 17];
     private int start;
     private int end;
     private boolean eof;
+    private int lineStart;
+    private int lineEnd;
 
     ByteLineReader(InputStream in) {
         this.in = in;
@@ -28,6 +34,61 @@ final class ByteLineReader implements AutoCloseable {
     /** The next line decoded as ISO-8859-1, or null at the end. */
     String readLatin1Line() throws IOException {
         return readLine(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Advances to the next line without copying it: afterwards {@link #buffer()} holds it in
+     * [{@link #lineStart()}, {@link #lineEnd()}) (without the line break) until the next read.
+     * False at the end.
+     */
+    boolean nextLine() throws IOException {
+        int scanFrom = start;
+        while (true) {
+            byte[] b = buf;
+            for (int i = scanFrom, e = end; i < e; i++) {
+                if (b[i] == '\n') {
+                    int len = i - start;
+                    if (len > 0 && b[i - 1] == '\r') {
+                        len--;
+                    }
+                    lineStart = start;
+                    lineEnd = start + len;
+                    start = i + 1;
+                    return true;
+                }
+            }
+            if (eof) {
+                if (start == end) {
+                    return false;
+                }
+                int len = end - start;
+                if (len > 0 && buf[end - 1] == '\r') {
+                    len--;
+                }
+                lineStart = start;
+                lineEnd = start + len;
+                start = end;
+                return true;
+            }
+            scanFrom = end - start;
+            fillMore();
+            scanFrom += start;
+        }
+    }
+
+    /** The buffer holding the line of the last {@link #nextLine()}. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Start of the last {@link #nextLine()} line in {@link #buffer()}. */
+    int lineStart() {
+        return lineStart;
+    }
+
+    /** End (exclusive, before any line break) of the last {@link #nextLine()} line in {@link #buffer()}. */
+    int lineEnd() {
+        return lineEnd;
     }
 
     private String readLine(Charset cs) throws IOException {

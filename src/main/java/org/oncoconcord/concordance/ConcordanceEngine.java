@@ -1,6 +1,7 @@
 package org.oncoconcord.concordance;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,9 @@ public final class ConcordanceEngine {
     private final GeneTable genes;
     private final int n;
     private final Regions[] regions;
+    private final int[] minDepthOf;
+    private final int[] typeBit;
+    private final boolean[] tissue;
 
     // accumulators
     private final long[] nVariants;
@@ -58,6 +62,10 @@ public final class ConcordanceEngine {
     private final boolean[] evidence;
     private final int[] siteDepth;
     private final String[] classByMask;
+    /** "\t.\t.\t.\tCLASS": the gene, hotspot, group and class columns of a row outside the gene table. */
+    private final byte[][] tailByMask;
+    private final byte[] tailSharedAll = unannotatedTail(VariantClass.SHARED_ALL);
+    private final byte[] tailNotEvaluable = unannotatedTail(VariantClass.NOT_EVALUABLE);
     private final long[] classCountByMask = new long[1 << SampleType.values().length];
     private long sharedAllCount;
     private long notEvaluableCount;
@@ -72,10 +80,16 @@ public final class ConcordanceEngine {
         this.genes = genes;
         this.n = samples.size();
         this.regions = new Regions[n];
+        this.minDepthOf = new int[n];
+        this.typeBit = new int[n];
+        this.tissue = new boolean[n];
         int p = -1;
         for (int i = 0; i < n; i++) {
             SampleSpec s = samples.get(i);
             regions[i] = s.regions() == null ? null : Regions.readBed(s.regions());
+            minDepthOf[i] = s.minDepth();
+            typeBit[i] = 1 << s.type().ordinal();
+            tissue[i] = s.type().isTissue();
             if (s.type() == SampleType.PLASMA) {
                 p = i;
             }
@@ -89,6 +103,7 @@ public final class ConcordanceEngine {
         evidence = new boolean[n];
         siteDepth = new int[n];
         classByMask = new String[1 << SampleType.values().length];
+        tailByMask = new byte[classByMask.length][];
         for (int mask = 1; mask < classByMask.length; mask++) {
             Set<SampleType> ts = EnumSet.noneOf(SampleType.class);
             for (SampleType st : SampleType.values()) {
@@ -97,6 +112,7 @@ public final class ConcordanceEngine {
                 }
             }
             classByMask[mask] = VariantClass.name(ts);
+            tailByMask[mask] = unannotatedTail(classByMask[mask]);
         }
         nVariants = new long[n];
         duplicates = new long[n];
@@ -141,29 +157,7 @@ public final class ConcordanceEngine {
             writeHeader(tsv);
             Call[][] at = new Call[n][4];
             int[] atN = new int[n];
-            while (true) {
-                Call min = null;
-                for (int i = 0; i < n; i++) {
-                    Call h = readerArr[i].peek();
-                    if (h != null && (min == null || compare(order, h, min) < 0)) {
-                        min = h;
-                    }
-                }
-                if (min == null) {
-                    break;
-                }
-                for (int i = 0; i < n; i++) {
-                    atN[i] = 0;
-                    VcfCallReader r = readerArr[i];
-                    Call h;
-                    while ((h = r.peek()) != null && h.pos() == min.pos() && h.contig().equals(min.contig())) {
-                        if (atN[i] == at[i].length) {
-                            at[i] = java.util.Arrays.copyOf(at[i], at[i].length * 2);
-                        }
-                        at[i][atN[i]++] = r.next();
-                    }
-                }
-                site(min, at, atN, tsv);
+            while (nextSite(readerArr, order, at, atN, tsv)) {
                 progress.advance(1);
             }
             return summary(patient, readers);
@@ -172,6 +166,38 @@ public final class ConcordanceEngine {
                 r.close();
             }
         }
+    }
+
+    /**
+     * Takes the calls of all samples at the next position (into at / atN) and processes them; false
+     * at the end. One call per site, so that the JIT compiles it as a whole method rather than
+     * on-stack-replacing run's loop.
+     */
+    private boolean nextSite(VcfCallReader[] readers, ContigOrder order, Call[][] at, int[] atN, AsciiWriter tsv)
+            throws IOException {
+        Call min = null;
+        for (int i = 0; i < n; i++) {
+            Call h = readers[i].peek();
+            if (h != null && (min == null || compare(order, h, min) < 0)) {
+                min = h;
+            }
+        }
+        if (min == null) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            atN[i] = 0;
+            VcfCallReader r = readers[i];
+            Call h;
+            while ((h = r.peek()) != null && h.pos() == min.pos() && h.contig().equals(min.contig())) {
+                if (atN[i] == at[i].length) {
+                    at[i] = java.util.Arrays.copyOf(at[i], at[i].length * 2);
+                }
+                at[i][atN[i]++] = r.next();
+            }
+        }
+        site(min, at, atN, tsv);
+        return true;
     }
 
     private static int compare(ContigOrder order, Call a, Call b) {
@@ -251,9 +277,9 @@ public final class ConcordanceEngine {
             evidence[i] = counted == null && any != null;
             vaf[i] = shown != null ? shown.vaf() : Double.NaN;
             depth[i] = shown != null && shown.depth() >= 0 ? shown.depth() : siteDepth[i];
-            SampleSpec s = samples.get(i);
             boolean covered = regions[i] == null || regions[i].contains(v.contig(), v.pos());
-            boolean deepEnough = s.minDepth() <= 0 || depth[i] < 0 || depth[i] >= s.minDepth();
+            int minDepth = minDepthOf[i];
+            boolean deepEnough = minDepth <= 0 || depth[i] < 0 || depth[i] >= minDepth;
             evaluable[i] = present[i] || (covered && deepEnough);
             if (present[i]) {
                 nVariants[i]++;
@@ -292,10 +318,11 @@ public final class ConcordanceEngine {
             all &= present[i];
             absentUnevaluable |= !present[i] && !evaluable[i];
             if (present[i]) {
-                mask |= 1 << samples.get(i).type().ordinal();
+                mask |= typeBit[i];
             }
         }
         String cls = all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
+        byte[] tail = all ? tailSharedAll : absentUnevaluable ? tailNotEvaluable : tailByMask[mask];
         if (all) {
             sharedAllCount++;
         } else if (absentUnevaluable) {
@@ -307,7 +334,7 @@ public final class ConcordanceEngine {
         if (plasma >= 0) {
             boolean inTissue = false;
             for (int i = 0; i < n; i++) {
-                inTissue |= present[i] && samples.get(i).type().isTissue();
+                inTissue |= present[i] && tissue[i];
             }
             if (inTissue) {
                 if (present[plasma]) {
@@ -332,71 +359,108 @@ public final class ConcordanceEngine {
             lastChrom = styleExample == null ? v.display() : ContigNames.inStyleOf(v.contig(), styleExample);
         }
         String chrom = lastChrom;
-        String geneCol = ".";
-        String hotspotCol = ".";
-        String groupCol = ".";
-        if (!hits.isEmpty()) {
-            List<String> gs = new ArrayList<>(2);
-            List<String> hs = new ArrayList<>(2);
-            List<String> grs = new ArrayList<>(2);
-            for (GeneTable.Entry e : hits) {
-                if (!gs.contains(e.gene())) {
-                    gs.add(e.gene());
-                }
-                if (!e.isGene()) {
-                    hs.add(e.name());
-                    if (!e.group().equals(".") && !grs.contains(e.group())) {
-                        grs.add(e.group());
-                    }
+        if (hits.isEmpty()) {
+            writeRow(tsv, chrom, v, tail);
+        } else {
+            String[] cols = annotate(hits, chrom, v);
+            writeRow(tsv, chrom, v, tail(cols[0], cols[1], cols[2], cls));
+        }
+    }
+
+    /**
+     * Records a variant that overlaps genes / hotspots in the gene, RAS and BRAF summaries (from
+     * {@link #present}); returns its gene, hotspot and group columns.
+     */
+    private String[] annotate(List<GeneTable.Entry> hits, String chrom, Call v) {
+        boolean[] present = this.present;
+        List<String> gs = new ArrayList<>(2);
+        List<String> hs = new ArrayList<>(2);
+        List<String> grs = new ArrayList<>(2);
+        for (GeneTable.Entry e : hits) {
+            if (!gs.contains(e.gene())) {
+                gs.add(e.gene());
+            }
+            if (!e.isGene()) {
+                hs.add(e.name());
+                if (!e.group().equals(".") && !grs.contains(e.group())) {
+                    grs.add(e.group());
                 }
             }
-            geneCol = String.join(",", gs);
-            hotspotCol = hs.isEmpty() ? "." : String.join(",", hs);
-            groupCol = grs.isEmpty() ? "." : String.join(",", grs);
-            String id = chrom + ":" + v.pos() + ":" + v.ref() + ">" + v.alt();
-            String shown = hs.isEmpty() ? id : String.join(",", hs) + " (" + id + ")";
-            for (String g : gs) {
-                boolean[] st = geneStatus.get(g);
-                for (int i = 0; i < n; i++) {
-                    st[i] |= present[i];
-                }
-                geneVariantCount.merge(g, 1L, Long::sum);
-                List<String> lst = geneVariants.get(g);
-                if (lst.size() < MAX_LISTED) {
-                    lst.add(shown);
-                }
-            }
+        }
+        String geneCol = String.join(",", gs);
+        String hotspotCol = hs.isEmpty() ? "." : String.join(",", hs);
+        String groupCol = grs.isEmpty() ? "." : String.join(",", grs);
+        String id = chrom + ":" + v.pos() + ":" + v.ref() + ">" + v.alt();
+        String shown = hs.isEmpty() ? id : String.join(",", hs) + " (" + id + ")";
+        for (String g : gs) {
+            boolean[] st = geneStatus.get(g);
             for (int i = 0; i < n; i++) {
-                if (present[i]) {
-                    if (grs.contains("RAS")) {
-                        ras[i] = true;
-                        rasHits.get(i).add(shown);
-                    }
-                    if (grs.contains("BRAF_V600E")) {
-                        braf[i] = true;
-                    }
+                st[i] |= present[i];
+            }
+            geneVariantCount.merge(g, 1L, Long::sum);
+            List<String> lst = geneVariants.get(g);
+            if (lst.size() < MAX_LISTED) {
+                lst.add(shown);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (present[i]) {
+                if (grs.contains("RAS")) {
+                    ras[i] = true;
+                    rasHits.get(i).add(shown);
+                }
+                if (grs.contains("BRAF_V600E")) {
+                    braf[i] = true;
                 }
             }
         }
-        tsv.write(chrom).write('\t').write(v.pos()).write('\t').write(v.ref()).write('\t').write(v.alt())
-                .write('\t').write(geneCol).write('\t').write(hotspotCol).write('\t').write(groupCol)
-                .write('\t').write(cls);
+        return new String[] {geneCol, hotspotCol, groupCol};
+    }
+
+    private static byte[] unannotatedTail(String cls) {
+        return tail(".", ".", ".", cls);
+    }
+
+    private static byte[] tail(String gene, String hotspot, String group, String cls) {
+        return ("\t" + gene + "\t" + hotspot + "\t" + group + "\t" + cls).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * One variants.tsv row (docs/CONTRACTS.md) from the per-sample arrays of {@link #variant};
+     * {@code tail} holds the gene, hotspot, group and class columns with their leading tabs.
+     */
+    private void writeRow(AsciiWriter tsv, String chrom, Call v, byte[] tail) throws IOException {
+        String ref = v.ref();
+        String alt = v.alt();
+        tsv.reserve(chrom.length() + ref.length() + alt.length() + tail.length + AsciiWriter.MAX_LONG + 3
+                + n * (AsciiWriter.MAX_FRACTION + AsciiWriter.MAX_LONG + 8) + 1);
+        tsv.put(chrom);
+        tsv.put('\t');
+        tsv.putLong(v.pos());
+        tsv.put('\t');
+        tsv.put(ref);
+        tsv.put('\t');
+        tsv.put(alt);
+        tsv.put(tail);
         for (int i = 0; i < n; i++) {
-            tsv.write('\t').write(present[i] ? '1' : '0').write('\t');
+            tsv.put('\t');
+            tsv.put(present[i] ? '1' : '0');
+            tsv.put('\t');
             if (Double.isNaN(vaf[i])) {
-                tsv.write('.');
+                tsv.put('.');
             } else {
-                tsv.writeFraction(vaf[i]);
+                tsv.putFraction(vaf[i]);
             }
-            tsv.write('\t');
+            tsv.put('\t');
             if (depth[i] < 0) {
-                tsv.write('.');
+                tsv.put('.');
             } else {
-                tsv.write(depth[i]);
+                tsv.putLong(depth[i]);
             }
-            tsv.write('\t').write(evaluable[i] ? '1' : '0');
+            tsv.put('\t');
+            tsv.put(evaluable[i] ? '1' : '0');
         }
-        tsv.write('\n');
+        tsv.put('\n');
     }
 
     static double round(double x, int places) {

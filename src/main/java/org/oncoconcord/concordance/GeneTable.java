@@ -79,12 +79,15 @@ public final class GeneTable {
         });
     }
 
+    /**
+     * An interval no [pos, end] overlaps, for contigs without rows (a lookup that always searches keeps
+     * the JIT from deoptimising at the first such contig).
+     */
+    private static final int[] NO_COVERAGE = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+
     /** True when [pos, end] overlaps no row of the contig (a quick binary search). */
     private boolean outside(String contig, int pos, int end) {
-        int[] iv = coverage.get(contig);
-        if (iv == null) {
-            return true;
-        }
+        int[] iv = coverage.getOrDefault(contig, NO_COVERAGE);
         int lo = 0;
         int hi = iv.length / 2 - 1;
         while (lo <= hi) {

@@ -15,7 +15,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
@@ -63,6 +65,15 @@ public final class VcfCallReader implements AutoCloseable {
         public long filtered;
         public long belowMinVaf;
         public long belowMinDepth;
+
+        void copyTo(ReadStats o) {
+            o.records = records;
+            o.alleles = alleles;
+            o.skippedSymbolic = skippedSymbolic;
+            o.filtered = filtered;
+            o.belowMinVaf = belowMinVaf;
+            o.belowMinDepth = belowMinDepth;
+        }
     }
 
     private record Batch(Call[] calls, int n, RuntimeException error) {
@@ -215,7 +226,7 @@ public final class VcfCallReader implements AutoCloseable {
 
     private Batch take() {
         if (producer == null) {
-            producer = new Thread(this::produce, "read " + file.getFileName());
+            producer = new Thread(() -> new Producer().produce(), "read " + file.getFileName());
             producer.setDaemon(true);
             producer.start();
         }
@@ -231,244 +242,125 @@ public final class VcfCallReader implements AutoCloseable {
         }
     }
 
-    // ---- producer thread: everything below runs there ----
+    private static final byte TAB = '\t';
+    private static final long BAD_INT = Long.MIN_VALUE;
 
-    private final PriorityQueue<Call> pending = new PriorityQueue<>(this::compareCalls);
-    private Call[] out = new Call[BATCH];
-    private int outN;
-    private String rawContig;
-    private int rawPos;
-    private String lastFormat;
-    private String lastDisplay;
-    private String lastCanonical;
-    private int afIdx;
-    private int adIdx;
-    private int dpIdx;
-
-    private int compareCalls(Call x, Call y) {
-        int c = x.contig().equals(y.contig()) ? 0 : order.compare(x.contig(), y.contig());
-        return c != 0 ? c : Integer.compare(x.pos(), y.pos());
+    /** Records the positions of the first tabs.length tabs of b[s, e) in tabs; returns how many there are. */
+    private static int scanTabs(byte[] b, int s, int e, int[] tabs) {
+        int need = tabs.length;
+        int nt = 0;
+        for (int i = s; i < e; i++) {
+            if (b[i] == TAB) {
+                tabs[nt++] = i;
+                if (nt == need) {
+                    break;
+                }
+            }
+        }
+        return nt;
     }
 
-    private void produce() {
-        try {
-            String line;
-            while (!closed && (line = in.readLatin1Line()) != null) {
-                lineNo++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                parse(line);
-                while (!pending.isEmpty()) {
-                    Call h = pending.peek();
-                    if (h.contig().equals(rawContig) && h.pos() > rawPos) {
-                        break;
-                    }
-                    emit(pending.poll());
-                }
-            }
-            while (!pending.isEmpty()) {
-                emit(pending.poll());
-            }
-            flush();
-            put(END);
-        } catch (UserException e) {
-            put(new Batch(null, 0, e));
-        } catch (IOException e) {
-            put(new Batch(null, 0, new UncheckedIOException(file + ": line " + lineNo + ": " + e.getMessage(), e)));
-        } catch (RuntimeException e) {
-            put(new Batch(null, 0, new UserException(file + ": line " + lineNo + ": " + e, e)));
-        } finally {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // reading is over
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
             }
         }
+        return -1;
     }
 
-    private void emit(Call c) {
-        out[outN++] = c;
-        if (outN == BATCH) {
-            flush();
-        }
+    private static int indexOfOrEnd(byte[] b, int from, int to, byte c) {
+        int i = indexOf(b, from, to, c);
+        return i < 0 ? to : i;
     }
 
-    private void flush() {
-        if (outN > 0) {
-            put(new Batch(out, outN, null));
-            out = new Call[BATCH];
-            outN = 0;
+    private static int count(byte[] b, int from, int to, byte c) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                n++;
+            }
         }
+        return n;
     }
 
-    private void put(Batch b) {
-        try {
-            while (!closed) {
-                if (queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static boolean isDot(byte[] b, int from, int to) {
+        return to - from == 1 && b[from] == '.';
     }
 
-    private UserException bad(String what) {
-        return new UserException(file + ": line " + lineNo + " (data record " + (stats.records + 1) + "): " + what);
+    private static String latin1(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    /** Splits a data line into calls and queues them (pending) after checking the sort order. */
-    private void parse(String line) {
-        int t0 = line.indexOf('\t');
-        int t1 = t0 < 0 ? -1 : line.indexOf('\t', t0 + 1);
-        int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
-        int t3 = t2 < 0 ? -1 : line.indexOf('\t', t2 + 1);
-        int t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
-        int t5 = t4 < 0 ? -1 : line.indexOf('\t', t4 + 1);
-        int t6 = t5 < 0 ? -1 : line.indexOf('\t', t5 + 1);
-        if (t6 < 0) {
-            throw bad("fewer than 8 tab-separated columns");
+    /** b[from, to) as a String, one-character ASCII strings shared. */
+    private static String string(byte[] b, int from, int to) {
+        if (to - from == 1) {
+            return oneChar((char) (b[from] & 0xFF));
         }
-        String display;
-        if (lastDisplay != null && lastDisplay.length() == t0 && line.startsWith(lastDisplay)) {
-            display = lastDisplay;
-        } else {
-            display = line.substring(0, t0);
-            lastDisplay = display;
-            lastCanonical = ContigNames.canonical(display);
+        return latin1(b, from, to);
+    }
+
+    /**
+     * b[from, to) as Integer.parseInt reads it (optional sign, decimal digits, int range), widened
+     * to long; {@link #BAD_INT} when Integer.parseInt would throw.
+     */
+    static long parseInt(byte[] b, int from, int to) {
+        if (from >= to) {
+            return BAD_INT;
         }
-        int pos;
-        try {
-            pos = Integer.parseInt(line, t0 + 1, t1, 10);
-        } catch (NumberFormatException e) {
-            throw bad("POS '" + line.substring(t0 + 1, t1) + "' is not an integer");
-        }
-        if (pos < 1) {
-            throw bad("POS " + pos + " is not >= 1");
-        }
-        String contig = lastCanonical;
-        if (rawContig != null) {
-            int c = contig.equals(rawContig) ? 0 : order.compare(contig, rawContig);
-            if (c < 0 || (c == 0 && pos < rawPos)) {
-                throw bad(display + ":" + pos + " is out of order after " + rawContig + ":" + rawPos
-                        + (order.consistent() ? "; inputs must be sorted by position in header contig order (bcftools sort)"
-                        : "; the inputs order their contigs differently (##contig lines or record order): sort them alike"));
+        int i = from;
+        boolean negative = false;
+        if (b[i] == '-' || b[i] == '+') {
+            negative = b[i] == '-';
+            if (++i == to) {
+                return BAD_INT;
             }
         }
-        rawContig = contig.equals(rawContig) ? rawContig : contig;
-        rawPos = pos;
-        stats.records++;
-        if (t3 == t2 + 1 || (t3 == t2 + 2 && line.charAt(t2 + 1) == '.')) {
-            throw bad("REF is empty");
-        }
-        String ref = t3 == t2 + 2 ? oneChar(line.charAt(t2 + 1)) : line.substring(t2 + 1, t3);
-        int filterLen = t6 - t5 - 1;
-        boolean pass = (filterLen == 4 && line.startsWith("PASS", t5 + 1)) || (filterLen == 1 && line.charAt(t5 + 1) == '.');
-        boolean filtered = !includeFiltered && !pass;
-        // tumour sample fields
-        String af = null;
-        String ad = null;
-        int depth = -1;
-        if (tumourIndex >= 0) {
-            int t7 = line.indexOf('\t', t6 + 1);
-            if (t7 >= 0) {
-                int t8 = line.indexOf('\t', t7 + 1);
-                int formatEnd = t8 < 0 ? line.length() : t8;
-                if (lastFormat == null || lastFormat.length() != formatEnd - t7 - 1 || !line.startsWith(lastFormat, t7 + 1)) {
-                    formatIndices(line.substring(t7 + 1, formatEnd));
-                }
-                int start = t8 + 1;
-                for (int i = 0; i < tumourIndex && start > 0; i++) {
-                    start = line.indexOf('\t', start) + 1;
-                }
-                if (t8 >= 0 && start > 0) {
-                    int end = line.indexOf('\t', start);
-                    int fieldEnd = end < 0 ? line.length() : end;
-                    af = subfield(line, start, fieldEnd, afIdx);
-                    ad = subfield(line, start, fieldEnd, adIdx);
-                    String dp = subfield(line, start, fieldEnd, dpIdx);
-                    depth = dp == null || dp.equals(".") ? -1 : parseInt(dp, "DP");
-                }
+        long v = 0;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return BAD_INT;
+            }
+            v = v * 10 + d;
+            if (v > 1L << 31) {
+                return BAD_INT;
             }
         }
-        String[] alts;
-        if (t4 == t3 + 2) {
-            char c = line.charAt(t3 + 1);
-            alts = c == '.' ? NO_ALTS : new String[] {oneChar(c)};
-        } else {
-            String altField = line.substring(t3 + 1, t4);
-            alts = altField.indexOf(',') < 0 ? new String[] {altField} : altField.split(",", -1);
-        }
-        int[] adv = ad == null || ad.equals(".") ? null : parseInts(ad);
-        if (depth < 0 && adv != null) {
-            depth = 0;
-            for (int x : adv) {
-                depth += Math.max(0, x);
-            }
-        }
-        String[] afv = af == null || af.equals(".") ? null : af.indexOf(',') < 0 ? new String[] {af} : af.split(",", -1);
-        boolean split = alts.length > 1;
-        for (int i = 0; i < alts.length; i++) {
-            String alt = alts[i];
-            stats.alleles++;
-            if (alt.isEmpty()) {
-                throw bad("empty ALT allele");
-            }
-            if (alt.charAt(0) == '<' || alt.equals("*") || alt.equals(".") || alt.indexOf('[') >= 0 || alt.indexOf(']') >= 0) {
-                stats.skippedSymbolic++;
-                continue;
-            }
-            String r = ref;
-            String a = alt;
-            int p = pos;
-            if (split) {
-                while (r.length() > 1 && a.length() > 1 && r.charAt(r.length() - 1) == a.charAt(a.length() - 1)) {
-                    r = r.substring(0, r.length() - 1);
-                    a = a.substring(0, a.length() - 1);
+        v = negative ? -v : v;
+        return v > Integer.MAX_VALUE ? BAD_INT : v;
+    }
+
+    /** {@link #parseFraction(String)} of b[from, to). */
+    static double parseFraction(byte[] b, int from, int to) {
+        long mant = 0;
+        int scale = 0;
+        boolean dot = false;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9' && digits < 15) {
+                mant = mant * 10 + (c - '0');
+                digits++;
+                if (dot) {
+                    scale++;
                 }
-                while (r.length() > 1 && a.length() > 1 && r.charAt(0) == a.charAt(0)) {
-                    r = r.substring(1);
-                    a = a.substring(1);
-                    p++;
-                }
-            }
-            double vaf = Double.NaN;
-            if (afv != null && i < afv.length && !afv[i].equals(".")) {
-                vaf = parseFraction(afv[i]);
-                if (Double.isNaN(vaf)) {
-                    throw bad("FORMAT/AF '" + af + "' is not numeric");
-                }
-            } else if (adv != null && adv.length == alts.length + 1) {
-                long sum = 0;
-                for (int x : adv) {
-                    sum += Math.max(0, x);
-                }
-                vaf = sum == 0 ? Double.NaN : Math.max(0, adv[i + 1]) / (double) sum;
-            }
-            CallStatus status;
-            if (filtered) {
-                status = CallStatus.FILTERED;
-                stats.filtered++;
-            } else if (sample.minDepth() > 0 && depth >= 0 && depth < sample.minDepth()) {
-                status = CallStatus.BELOW_MIN_DEPTH;
-                stats.belowMinDepth++;
-            } else if (sample.minVaf() > 0 && !Double.isNaN(vaf) && vaf < sample.minVaf()) {
-                status = CallStatus.BELOW_MIN_VAF;
-                stats.belowMinVaf++;
+            } else if (c == '.' && !dot) {
+                dot = true;
             } else {
-                status = CallStatus.COUNTED;
-            }
-            Call call = new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records);
-            if (!split && pending.isEmpty()) {
-                emit(call); // a lone allele at the current position cannot be preceded by a later one
-            } else {
-                pending.add(call);
+                try {
+                    return Double.parseDouble(latin1(b, from, to));
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
             }
         }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        return scale == 0 ? mant : mant / POW10[scale];
     }
 
-    private static final String[] NO_ALTS = new String[0];
     private static final String[] ONE_CHAR = new String[128];
 
     static {
@@ -517,74 +409,374 @@ public final class VcfCallReader implements AutoCloseable {
 
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-    /** The {@code k}-th ':'-separated subfield of line[from, to), or null when absent or k < 0. */
-    private static String subfield(String line, int from, int to, int k) {
-        if (k < 0) {
-            return null;
-        }
-        int s = from;
-        for (int i = 0; i < k; i++) {
-            int c = line.indexOf(':', s);
-            if (c < 0 || c >= to) {
-                return null;
-            }
-            s = c + 1;
-        }
-        int e = line.indexOf(':', s);
-        return line.substring(s, e < 0 || e > to ? to : e);
-    }
+    /**
+     * The reading thread's state, allocated by that thread and touched by no other, so that the
+     * fields it updates for every record share no cache line with those the merging thread updates
+     * for every call ({@link #current}, {@link #index}).
+     */
+    private final class Producer {
+        private final Path file = VcfCallReader.this.file;
+        private final ByteLineReader in = VcfCallReader.this.in;
+        private final boolean includeFiltered = VcfCallReader.this.includeFiltered;
+        private final int minDepth = sample.minDepth();
+        private final double minVaf = sample.minVaf();
+        private final int tumourIndex = VcfCallReader.this.tumourIndex;
+        private final ContigOrder order = VcfCallReader.this.order;
+        private final BlockingQueue<Batch> queue = VcfCallReader.this.queue;
+        private final ReadStats stats = new ReadStats();
+        private final int[] tabs = new int[tumourIndex < 0 ? 7 : 10 + tumourIndex];
+        private long lineNo = VcfCallReader.this.lineNo;
+        private final PriorityQueue<Call> pending = new PriorityQueue<>(this::compareCalls);
+        private Call[] out = new Call[BATCH];
+        private int outN;
+        private String rawContig;
+        private int rawPos;
+        private String lastFormat;
+        private String lastDisplay;
+        private String lastCanonical;
+        private int afIdx;
+        private int adIdx;
+        private int dpIdx;
 
-    private void formatIndices(String format) {
-        lastFormat = format;
-        afIdx = -1;
-        adIdx = -1;
-        dpIdx = -1;
-        String[] keys = format.split(":");
-        for (int i = 0; i < keys.length; i++) {
-            switch (keys[i]) {
-                case "AF" -> afIdx = i;
-                case "AD" -> adIdx = i;
-                case "DP" -> dpIdx = i;
-                default -> {
+        private int compareCalls(Call x, Call y) {
+            int c = x.contig().equals(y.contig()) ? 0 : order.compare(x.contig(), y.contig());
+            return c != 0 ? c : Integer.compare(x.pos(), y.pos());
+        }
+
+        private void produce() {
+            try {
+                ByteLineReader in = this.in;
+                while (in.nextLine()) {
+                    if ((++lineNo & 1023) == 0 && closed) {
+                        return; // the reader was closed: stop (checked now and then, not per line)
+                    }
+                    int start = in.lineStart();
+                    int end = in.lineEnd();
+                    if (start == end) {
+                        continue;
+                    }
+                    parse(in.buffer(), start, end);
+                    while (!pending.isEmpty()) {
+                        Call h = pending.peek();
+                        if (h.contig().equals(rawContig) && h.pos() > rawPos) {
+                            break;
+                        }
+                        emit(pending.poll());
+                    }
                 }
-            }
-        }
-    }
-
-    private int parseInt(String s, String what) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw bad("FORMAT/" + what + " '" + s + "' is not an integer");
-        }
-    }
-
-    private int[] parseInts(String csv) {
-        int n = 1;
-        for (int i = 0; i < csv.length(); i++) {
-            if (csv.charAt(i) == ',') {
-                n++;
-            }
-        }
-        int[] v = new int[n];
-        int s = 0;
-        for (int k = 0; k < n; k++) {
-            int e = csv.indexOf(',', s);
-            if (e < 0) {
-                e = csv.length();
-            }
-            if (e - s == 1 && csv.charAt(s) == '.') {
-                v[k] = 0;
-            } else {
+                while (!pending.isEmpty()) {
+                    emit(pending.poll());
+                }
+                flush();
+                stats.copyTo(VcfCallReader.this.stats);
+                put(END);
+            } catch (UserException e) {
+                put(new Batch(null, 0, e));
+            } catch (IOException e) {
+                put(new Batch(null, 0, new UncheckedIOException(file + ": line " + lineNo + ": " + e.getMessage(), e)));
+            } catch (RuntimeException e) {
+                put(new Batch(null, 0, new UserException(file + ": line " + lineNo + ": " + e, e)));
+            } finally {
                 try {
-                    v[k] = Integer.parseInt(csv, s, e, 10);
-                } catch (NumberFormatException ex) {
-                    throw bad("FORMAT/AD '" + csv + "' is not a list of integers");
+                    in.close();
+                } catch (IOException ignored) {
+                    // reading is over
                 }
             }
-            s = e + 1;
         }
-        return v;
+
+        private void emit(Call c) {
+            out[outN++] = c;
+            if (outN == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (outN > 0) {
+                put(new Batch(out, outN, null));
+                out = new Call[BATCH];
+                outN = 0;
+            }
+        }
+
+        private void put(Batch b) {
+            try {
+                while (!closed) {
+                    if (queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** A record on another contig than the previous one: checks the order, remembers the contig. */
+        private void newContig(byte[] b, int s, int t0, int pos) {
+            String display = latin1(b, s, t0);
+            lastDisplay = display;
+            lastDisplayBytes = Arrays.copyOfRange(b, s, t0 + 1); // with the tab
+            lastCanonical = ContigNames.canonical(display);
+            String contig = lastCanonical;
+            if (rawContig != null) {
+                int c = contig.equals(rawContig) ? 0 : order.compare(contig, rawContig);
+                if (c < 0 || (c == 0 && pos < rawPos)) {
+                    throw outOfOrder(display, pos);
+                }
+            }
+            rawContig = contig.equals(rawContig) ? rawContig : contig;
+        }
+
+        private UserException outOfOrder(String display, int pos) {
+            return bad(display + ":" + pos + " is out of order after " + rawContig + ":" + rawPos
+                    + (order.consistent() ? "; inputs must be sorted by position in header contig order (bcftools sort)"
+                    : "; the inputs order their contigs differently (##contig lines or record order): sort them alike"));
+        }
+
+        private UserException bad(String what) {
+            return new UserException(file + ": line " + lineNo + " (data record " + (stats.records + 1) + "): " + what);
+        }
+
+        private byte[] lastDisplayBytes = {'\n'}; // contig name and tab of the previous record; starts no line
+        private byte[] lastFormatBytes;
+        private int[] adBuf = new int[8];
+        private int maxIdx;
+
+        /**
+         * Splits the data line b[s, e) into calls and queues them (pending) after checking the sort
+         * order. Works on the bytes in place: only the contig (when it changes), REF and ALT become Strings.
+         */
+        private void parse(byte[] b, int s, int e) {
+            int[] tabs = this.tabs;
+            int nt = scanTabs(b, s, e, tabs);
+            if (nt < 7) {
+                throw bad("fewer than 8 tab-separated columns");
+            }
+            int t0 = tabs[0];
+            int t1 = tabs[1];
+            int t2 = tabs[2];
+            int t3 = tabs[3];
+            int t4 = tabs[4];
+            int t5 = tabs[5];
+            int t6 = tabs[6];
+            // one branch for "the contig changed" (rare: the JIT compiles it as a trap, so one branch
+            // means one recompilation at the first change rather than one per kind of change): the
+            // line starts with the previous contig name and its tab
+            byte[] last = lastDisplayBytes;
+            int lastLen = last.length;
+            boolean sameContig = s + lastLen <= e && Arrays.equals(b, s, s + lastLen, last, 0, lastLen);
+            long posValue = parseInt(b, t0 + 1, t1);
+            if (posValue == BAD_INT) {
+                throw bad("POS '" + latin1(b, t0 + 1, t1) + "' is not an integer");
+            }
+            int pos = (int) posValue;
+            if (pos < 1) {
+                throw bad("POS " + pos + " is not >= 1");
+            }
+            if (!sameContig) {
+                newContig(b, s, t0, pos);
+            } else if (pos < rawPos) {
+                throw outOfOrder(lastDisplay, pos);
+            }
+            String display = lastDisplay;
+            rawPos = pos;
+            stats.records++;
+            if (t3 == t2 + 1 || (t3 == t2 + 2 && b[t2 + 1] == '.')) {
+                throw bad("REF is empty");
+            }
+            String ref = string(b, t2 + 1, t3);
+            int filterLen = t6 - t5 - 1;
+            boolean pass = (filterLen == 4 && b[t5 + 1] == 'P' && b[t5 + 2] == 'A' && b[t5 + 3] == 'S' && b[t5 + 4] == 'S')
+                    || (filterLen == 1 && b[t5 + 1] == '.');
+            boolean filtered = !includeFiltered && !pass;
+            // tumour sample fields: AF and AD as byte ranges (from < 0: absent), DP parsed
+            int afFrom = -1;
+            int afTo = -1;
+            int adFrom = -1;
+            int adTo = -1;
+            int depth = -1;
+            if (tumourIndex >= 0 && nt > 7) {
+                // FORMAT is column 9 (after tab 7), the tumour sample column 10 + tumourIndex (after tab 8 + tumourIndex)
+                int formatFrom = tabs[7] + 1;
+                int formatEnd = nt > 8 ? tabs[8] : e;
+                int formatLen = formatEnd - formatFrom;
+                if (lastFormatBytes == null || lastFormatBytes.length != formatLen
+                        || !Arrays.equals(b, formatFrom, formatEnd, lastFormatBytes, 0, formatLen)) {
+                    formatIndices(latin1(b, formatFrom, formatEnd));
+                    lastFormatBytes = Arrays.copyOfRange(b, formatFrom, formatEnd);
+                }
+                int ti = 8 + tumourIndex;
+                if (nt > ti && maxIdx >= 0) {
+                    int from = tabs[ti] + 1;
+                    int to = nt > ti + 1 ? tabs[ti + 1] : e;
+                    int dpFrom = -1;
+                    int dpTo = -1;
+                    int k = 0;
+                    int fs = from;
+                    for (int i = from; ; i++) {
+                        if (i == to || b[i] == ':') {
+                            if (k == afIdx) {
+                                afFrom = fs;
+                                afTo = i;
+                            } else if (k == adIdx) {
+                                adFrom = fs;
+                                adTo = i;
+                            } else if (k == dpIdx) {
+                                dpFrom = fs;
+                                dpTo = i;
+                            }
+                            if (i == to || k == maxIdx) {
+                                break;
+                            }
+                            k++;
+                            fs = i + 1;
+                        }
+                    }
+                    if (dpFrom >= 0 && !isDot(b, dpFrom, dpTo)) {
+                        long dp = parseInt(b, dpFrom, dpTo);
+                        if (dp == BAD_INT) {
+                            throw bad("FORMAT/DP '" + latin1(b, dpFrom, dpTo) + "' is not an integer");
+                        }
+                        depth = (int) dp;
+                    }
+                }
+            }
+            int altFrom = t3 + 1;
+            int altTo = t4;
+            int nAlts = isDot(b, altFrom, altTo) ? 0 : 1 + count(b, altFrom, altTo, (byte) ',');
+            int adN = adFrom < 0 || isDot(b, adFrom, adTo) ? -1 : parseInts(b, adFrom, adTo);
+            int[] adv = adBuf;
+            if (depth < 0 && adN >= 0) {
+                depth = 0;
+                for (int k = 0; k < adN; k++) {
+                    depth += Math.max(0, adv[k]);
+                }
+            }
+            boolean hasAf = afFrom >= 0 && !isDot(b, afFrom, afTo);
+            int afCur = afFrom;
+            boolean split = nAlts > 1;
+            int altCur = altFrom;
+            for (int i = 0; i < nAlts; i++) {
+                int aFrom = altCur;
+                int aTo = split ? indexOfOrEnd(b, altCur, altTo, (byte) ',') : altTo;
+                altCur = aTo + 1;
+                int fFrom = -1;
+                int fTo = -1;
+                if (hasAf && afCur <= afTo) {
+                    fFrom = afCur;
+                    fTo = indexOfOrEnd(b, afCur, afTo, (byte) ',');
+                    afCur = fTo + 1;
+                }
+                stats.alleles++;
+                if (aTo == aFrom) {
+                    throw bad("empty ALT allele");
+                }
+                byte a0 = b[aFrom];
+                if (a0 == '<' || (aTo - aFrom == 1 && (a0 == '*' || a0 == '.'))
+                        || indexOf(b, aFrom, aTo, (byte) '[') >= 0 || indexOf(b, aFrom, aTo, (byte) ']') >= 0) {
+                    stats.skippedSymbolic++;
+                    continue;
+                }
+                String r;
+                String a;
+                int p = pos;
+                if (split) {
+                    int rs = t2 + 1;
+                    int re = t3;
+                    int as = aFrom;
+                    int ae = aTo;
+                    while (re - rs > 1 && ae - as > 1 && b[re - 1] == b[ae - 1]) {
+                        re--;
+                        ae--;
+                    }
+                    while (re - rs > 1 && ae - as > 1 && b[rs] == b[as]) {
+                        rs++;
+                        as++;
+                        p++;
+                    }
+                    r = re - rs == t3 - t2 - 1 ? ref : string(b, rs, re);
+                    a = string(b, as, ae);
+                } else {
+                    r = ref;
+                    a = string(b, aFrom, aTo);
+                }
+                double vaf = Double.NaN;
+                if (fFrom >= 0 && !isDot(b, fFrom, fTo)) {
+                    vaf = parseFraction(b, fFrom, fTo);
+                    if (Double.isNaN(vaf)) {
+                        throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' is not numeric");
+                    }
+                } else if (adN == nAlts + 1) {
+                    long sum = 0;
+                    for (int k = 0; k < adN; k++) {
+                        sum += Math.max(0, adv[k]);
+                    }
+                    vaf = sum == 0 ? Double.NaN : Math.max(0, adv[i + 1]) / (double) sum;
+                }
+                CallStatus status;
+                if (filtered) {
+                    status = CallStatus.FILTERED;
+                    stats.filtered++;
+                } else if (minDepth > 0 && depth >= 0 && depth < minDepth) {
+                    status = CallStatus.BELOW_MIN_DEPTH;
+                    stats.belowMinDepth++;
+                } else if (minVaf > 0 && !Double.isNaN(vaf) && vaf < minVaf) {
+                    status = CallStatus.BELOW_MIN_VAF;
+                    stats.belowMinVaf++;
+                } else {
+                    status = CallStatus.COUNTED;
+                }
+                Call call = new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records);
+                if (!split && pending.isEmpty()) {
+                    emit(call); // a lone allele at the current position cannot be preceded by a later one
+                } else {
+                    pending.add(call);
+                }
+            }
+        }
+
+        /** Reads the AD list b[from, to) into {@link #adBuf} ('.' elements read as 0); returns its length. */
+        private int parseInts(byte[] b, int from, int to) {
+            int n = 1 + count(b, from, to, (byte) ',');
+            if (adBuf.length < n) {
+                adBuf = new int[Math.max(n, adBuf.length * 2)];
+            }
+            int s = from;
+            for (int k = 0; k < n; k++) {
+                int e = indexOfOrEnd(b, s, to, (byte) ',');
+                if (isDot(b, s, e)) {
+                    adBuf[k] = 0;
+                } else {
+                    long v = parseInt(b, s, e);
+                    if (v == BAD_INT) {
+                        throw bad("FORMAT/AD '" + latin1(b, from, to) + "' is not a list of integers");
+                    }
+                    adBuf[k] = (int) v;
+                }
+                s = e + 1;
+            }
+            return n;
+        }
+
+        private void formatIndices(String format) {
+            lastFormat = format;
+            afIdx = -1;
+            adIdx = -1;
+            dpIdx = -1;
+            String[] keys = format.split(":");
+            for (int i = 0; i < keys.length; i++) {
+                switch (keys[i]) {
+                    case "AF" -> afIdx = i;
+                    case "AD" -> adIdx = i;
+                    case "DP" -> dpIdx = i;
+                    default -> {
+                    }
+                }
+            }
+            maxIdx = Math.max(afIdx, Math.max(adIdx, dpIdx));
+        }
+
     }
 
     @Override
