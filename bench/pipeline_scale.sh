@@ -33,11 +33,11 @@ echo "## load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if command -v hyperfine >/dev/null; then
   tiny="$work/tiny.commands"
   hyperfine -N -w 2 -r 10 --export-json "$work/jvm_start.json" \
-    "$root/bin/oncoconcord --version" "env ONCOCONCORD_CDS=0 $root/bin/oncoconcord --version" >/dev/null 2>&1 || true
+    "$root/bin/oncoconcord normalize --version" "env ONCOCONCORD_CDS=0 $root/bin/oncoconcord normalize --version" >/dev/null 2>&1 || true
   python3 - "$work/jvm_start.json" <<'PY' || true
 import json, sys
 r = json.load(open(sys.argv[1]))['results']
-print("## JVM start-up per command (oncoconcord --version): %.2f s with the CDS archive, %.2f s without" % (r[0]['mean'], r[1]['mean']))
+print("## JVM start-up per command (oncoconcord normalize --version): %.2f s with the CDS archive, %.2f s without" % (r[0]['mean'], r[1]['mean']))
 PY
 fi
 
