@@ -22,14 +22,8 @@ public final class CoxCommand implements Callable<Integer> {
     @Mixin
     DataOptions in;
 
-    @Option(names = "--ties", defaultValue = "efron", description = "Tie handling: efron (default) or breslow.")
-    Ties ties;
-
-    @Option(names = "--firth", defaultValue = "auto", description = "Firth penalised likelihood: auto (on monotone likelihood, default), always, never.")
-    CoxModel.Firth firth;
-
-    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level of the hazard-ratio intervals.")
-    double level;
+    @Mixin
+    CoxFitOptions fit;
 
     @Mixin
     PenaltyOptions penalty;
@@ -48,17 +42,17 @@ public final class CoxCommand implements Callable<Integer> {
         SurvivalData d = in.cases(t, design);
         long t1 = System.nanoTime();
         if (!penalty.penalty.equals("none")) {
-            penalty.learner(design, in.strata, ties, seed); // validates the option values
+            penalty.learner(design, in.strata, fit.ties, seed); // validates the option values
             writePenalized(CoxNet.fit(d, design, penalty.unpenalized, penalty.alpha, penalty.innerFolds,
                     penalty.lambdaRule.equals("1se"), seed), d);
             return 0;
         }
-        CoxModel m = CoxModel.fit(d, design, in.strata, ties, firth);
+        CoxModel m = CoxModel.fit(d, design, in.strata, fit.ties, fit.firth);
         long t2 = System.nanoTime();
         for (String w : m.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
-        write(in.out, m, d, level, in.strata, in.covariates, d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()),
+        write(in.out, m, d, fit.level, in.strata, in.covariates, d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()),
                 in.landmarkJson());
         long t3 = System.nanoTime();
         if (!common.quiet()) {

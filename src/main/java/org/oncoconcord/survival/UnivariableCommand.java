@@ -38,14 +38,8 @@ public final class UnivariableCommand implements Callable<Integer> {
             + "subset, time from the landmark); the others use every row from time 0. Default with --landmark: all covariates.")
     Set<String> landmarkCovariates = new LinkedHashSet<>();
 
-    @Option(names = "--ties", defaultValue = "efron", description = "Tie handling: efron (default) or breslow.")
-    Ties ties;
-
-    @Option(names = "--firth", defaultValue = "auto", description = "Firth penalised likelihood: auto (on monotone likelihood, default), always, never.")
-    CoxModel.Firth firth;
-
-    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level of the hazard-ratio intervals.")
-    double level;
+    @Mixin
+    CoxFitOptions fit;
 
     @Override
     public Integer call() {
@@ -98,12 +92,12 @@ public final class UnivariableCommand implements Callable<Integer> {
                         + (landmark ? " at risk at the landmark " + in.landmark : "")));
                 continue;
             }
-            CoxModel m = CoxModel.fit(d, design, in.strata, ties, firth);
+            CoxModel m = CoxModel.fit(d, design, in.strata, fit.ties, fit.firth);
             Path dir = in.out.resolve("cox_uni_" + safe(c));
-            CoxCommand.write(dir, m, d, level, in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson);
+            CoxCommand.write(dir, m, d, fit.level, in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson);
             fitted++;
             CoxFit f = m.fit();
-            double z = Stats.z(level);
+            double z = Stats.z(fit.level);
             double pLr = Stats.chi2P(f.lrChi2(), f.df());
             String note = String.join("; ", m.warnings());
             for (int j = 0; j < f.p(); j++) {
