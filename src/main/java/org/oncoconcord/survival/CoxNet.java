@@ -216,7 +216,10 @@ public final class CoxNet {
                         nb = pf[j] == 0 ? gj / xw2[j] : 0;
                     } else {
                         double thr = lambda * alpha * pf[j];
-                        double soft = Math.signum(gj) * Math.max(Math.abs(gj) - thr, 0);
+                        // a gradient that exceeds the threshold only by rounding (|gj| = thr in exact
+                        // arithmetic, e.g. at the lambda where the term enters) leaves the term at zero
+                        double excess = Math.abs(gj) - thr;
+                        double soft = excess <= 1e-12 * thr ? 0 : Math.signum(gj) * excess;
                         nb = soft / (xw2[j] + lambda * (1 - alpha) * pf[j]);
                     }
                     double delta = nb - b[j];
