@@ -24,12 +24,10 @@ workflow ONCOCONCORD {
     VALIDATE(samplesheet, clinical)
     ch_versions = ch_versions.mix(VALIDATE.out.versions)
 
-    // one item per sample: [ meta, vcf, regions-or-[] ]; meta.n_samples lets groupKey release
-    // each patient as soon as its samples are done
+    // one item per sample: [ meta, vcf, regions-or-[] ]
     ch_samples = VALIDATE.out.samplesheet
         .flatMap { csv ->
             def rows = csv.splitCsv(header: true, strip: true)
-            def perPatient = rows.countBy { it.patient }
             rows.collect { row ->
                 def meta = [
                     id          : "${row.patient}.${row.sample}".toString(),
@@ -37,8 +35,7 @@ workflow ONCOCONCORD {
                     sample      : row.sample,
                     type        : row.type,
                     tumor_sample: row.tumor_sample ?: '',
-                    has_regions : row.regions as boolean,
-                    n_samples   : perPatient[row.patient]
+                    has_regions : row.regions as boolean
                 ]
                 [ meta, file(row.vcf, checkIfExists: true), row.regions ? file(row.regions, checkIfExists: true) : [] ]
             }

@@ -61,16 +61,15 @@ public final class BatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
         List<Line> lines = read(file);
-        java.util.Map<String, Class<?>> subcommandTypes = new java.util.HashMap<>();
+        java.util.Map<String, Class<?>> subcommandTypes = new java.util.TreeMap<>();
         Main.commandLine().getSubcommands().forEach((name, cl) -> subcommandTypes.put(name, cl.getCommandSpec().userObject().getClass()));
-        var subcommands = new java.util.TreeSet<>(subcommandTypes.keySet());
         List<String> problems = new ArrayList<>();
         for (Line l : lines) {
             String first = l.args().get(0);
             if (first.equals("batch")) {
                 problems.add(file + ":" + l.number() + ": a batch cannot run another batch");
-            } else if (!first.startsWith("-") && !subcommands.contains(first)) {
-                problems.add(file + ":" + l.number() + ": '" + first + "' is not an oncoconcord subcommand " + subcommands);
+            } else if (!first.startsWith("-") && !subcommandTypes.containsKey(first)) {
+                problems.add(file + ":" + l.number() + ": '" + first + "' is not an oncoconcord subcommand " + subcommandTypes.keySet());
             }
         }
         if (!problems.isEmpty()) {
@@ -121,7 +120,7 @@ public final class BatchCommand implements Callable<Integer> {
                 failures.forEach(f -> err.println("  " + f));
                 err.flush();
             } else if (!common.quiet()) {
-                System.err.println("oncoconcord batch: " + lines.size() + " commands done");
+                spec.commandLine().getErr().println("oncoconcord batch: " + lines.size() + " commands done");
             }
         } finally {
             pool.shutdownNow();

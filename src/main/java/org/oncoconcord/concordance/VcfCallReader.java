@@ -331,7 +331,11 @@ public final class VcfCallReader implements AutoCloseable {
         return v > Integer.MAX_VALUE ? BAD_INT : v;
     }
 
-    /** {@link #parseFraction(String)} of b[from, to). */
+    /**
+     * Parses a plain decimal like {@code 0.125} in b[from, to) exactly as Double.parseDouble would (an
+     * integer of at most 15 digits divided by an exact power of ten rounds once); other forms go to
+     * Double.parseDouble. NaN if not a number.
+     */
     static double parseFraction(byte[] b, int from, int to) {
         long mant = 0;
         int scale = 0;
@@ -373,38 +377,10 @@ public final class VcfCallReader implements AutoCloseable {
         return c < 128 ? ONE_CHAR[c] : String.valueOf(c);
     }
 
-    /**
-     * Parses a plain decimal like {@code 0.125} exactly as Double.parseDouble would (an integer of at
-     * most 15 digits divided by an exact power of ten rounds once); other forms go to Double.parseDouble.
-     * NaN if not a number.
-     */
+    /** {@link #parseFraction(byte[], int, int)} of a string. */
     static double parseFraction(String s) {
-        long mant = 0;
-        int scale = 0;
-        boolean dot = false;
-        int digits = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9' && digits < 15) {
-                mant = mant * 10 + (c - '0');
-                digits++;
-                if (dot) {
-                    scale++;
-                }
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
-                try {
-                    return Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-        }
-        if (digits == 0) {
-            return Double.NaN;
-        }
-        return scale == 0 ? mant : mant / POW10[scale];
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return parseFraction(b, 0, b.length);
     }
 
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};

@@ -139,9 +139,10 @@ final class Merger {
                         VcfRecord r = lines.get(i);
                         int fi = r.formatIndex(tag);
                         int expected = def.number() == 'A' ? r.nAlleles() - 1 : r.nAlleles();
-                        if (fi >= 0 && maxCount(r, fi) != expected) {
+                        int count = fi < 0 ? expected : maxCount(r, fi);
+                        if (count != expected) {
                             throw new MergeException(r, "cannot join FORMAT/" + tag + " (Number=" + def.number() + ") at "
-                                    + r.chrom + ":" + r.pos + ": " + maxCount(r, fi) + " values where " + expected
+                                    + r.chrom + ":" + r.pos + ": " + count + " values where " + expected
                                     + " are expected (as bcftools norm -m +, which refuses too)");
                         }
                     }
@@ -327,9 +328,10 @@ final class Merger {
         for (int i = 1; i < lines.size(); i++) {
             VcfRecord r = lines.get(i);
             int fi = r.formatIndex("GT");
-            if (fi >= 0 && maxPloidy(r, fi) != maxPloidy) {
+            int ploidy = fi < 0 ? maxPloidy : maxPloidy(r, fi);
+            if (ploidy != maxPloidy) {
                 throw new MergeException(r, "cannot join records of different ploidy (GT with " + maxPloidy + " and "
-                        + maxPloidy(r, fi) + " alleles) at " + r.chrom + ":" + r.pos + " into one multiallelic record,"
+                        + ploidy + " alleles) at " + r.chrom + ":" + r.pos + " into one multiallelic record,"
                         + " as bcftools norm -m + refuses too; use -m + only on same-ploidy records or do not join");
             }
         }

@@ -62,23 +62,17 @@ public final class Expectations {
     }
 
     public static Quantity plasmaVariantSensitivity(SimulatedCohort c) {
-        double sum = 0;
-        long x = 0;
-        long n = 0;
+        Tally t = new Tally();
         for (Patient p : c.patients()) {
             Sample pl = p.sample("plasma");
             if (pl == null) {
                 continue;
             }
             for (Detection d : pl.detections()) {
-                sum += d.probability();
-                n++;
-                if (d.detected()) {
-                    x++;
-                }
+                t.add(d.probability(), d.detected());
             }
         }
-        return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+        return t.quantity();
     }
 
     public static Quantity plasmaRasSensitivity(SimulatedCohort c) {
@@ -95,35 +89,19 @@ public final class Expectations {
     }
 
     private static Quantity plasmaRasSensitivity(SimulatedCohort c, String site) {
-        double sum = 0;
-        long x = 0;
-        long n = 0;
+        Tally t = new Tally();
         for (Patient p : c.patients()) {
             Sample pl = p.sample("plasma");
             String patientSite = p.clinical().metastaticSite() == null ? "none" : p.clinical().metastaticSite();
             if (pl == null || (site != null && !site.equals(patientSite))) {
                 continue;
             }
-            double missAll = 1;
-            boolean any = false;
-            boolean detected = false;
-            for (Detection d : pl.detections()) {
-                TumourVariant t = d.variant();
-                if (t.origin() == Planted.Origin.DRIVER && ("KRAS".equals(t.gene()) || "NRAS".equals(t.gene()))) {
-                    any = true;
-                    missAll *= 1 - d.probability();
-                    detected |= d.detected();
-                }
-            }
-            if (any) {
-                n++;
-                sum += 1 - missAll;
-                if (detected) {
-                    x++;
-                }
+            RasInPlasma r = rasInPlasma(pl);
+            if (r != null) {
+                t.add(r.probability(), r.detected());
             }
         }
-        return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+        return t.quantity();
     }
 
     /**
@@ -133,9 +111,7 @@ public final class Expectations {
      * of the plasma-source clone (0 when the clone has none).
      */
     public static Quantity plasmaRasPpa(SimulatedCohort c) {
-        double sum = 0;
-        long x = 0;
-        long n = 0;
+        Tally t = new Tally();
         for (Patient p : c.patients()) {
             Sample pl = p.sample("plasma");
             if (pl == null) {
@@ -152,19 +128,10 @@ public final class Expectations {
             if (!tissueRas) {
                 continue;
             }
-            double missAll = 1;
-            boolean detected = false;
-            for (Detection d : pl.detections()) {
-                if (d.variant().origin() == Planted.Origin.DRIVER && isRas(d.variant())) {
-                    missAll *= 1 - d.probability();
-                    detected |= d.detected();
-                }
-            }
-            n++;
-            sum += 1 - missAll;
-            x += detected ? 1 : 0;
+            RasInPlasma r = rasInPlasma(pl);
+            t.add(r == null ? 0 : r.probability(), r != null && r.detected());
         }
-        return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+        return t.quantity();
     }
 
     /**
@@ -173,9 +140,7 @@ public final class Expectations {
      * variants absent from the plasma-source clone) over their number.
      */
     public static Quantity plasmaSensitivityVsPrimary(SimulatedCohort c) {
-        double sum = 0;
-        long x = 0;
-        long n = 0;
+        Tally t = new Tally();
         for (Patient p : c.patients()) {
             Sample pl = p.sample("plasma");
             if (pl == null) {
@@ -186,18 +151,51 @@ public final class Expectations {
                 byVariant.put(d.variant(), d);
             }
             for (var call : p.sample("primary").calls()) {
-                if (!call.pass()) {
-                    continue;
-                }
-                n++;
-                Detection d = byVariant.get(call.source());
-                if (d != null) {
-                    sum += d.probability();
-                    x += d.detected() ? 1 : 0;
+                if (call.pass()) {
+                    Detection d = byVariant.get(call.source());
+                    t.add(d == null ? 0 : d.probability(), d != null && d.detected());
                 }
             }
         }
-        return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+        return t.quantity();
+    }
+
+    /** A mean of expected probabilities with the observed successes and trials behind it. */
+    private static final class Tally {
+        private double sum;
+        private long x;
+        private long n;
+
+        void add(double expected, boolean observed) {
+            sum += expected;
+            n++;
+            if (observed) {
+                x++;
+            }
+        }
+
+        Quantity quantity() {
+            return new Quantity(n == 0 ? Double.NaN : sum / n, x, n);
+        }
+    }
+
+    /** Plasma detection of a patient's RAS driver variants: P(at least one is called) and whether one was. */
+    private record RasInPlasma(double probability, boolean detected) {
+    }
+
+    /** Null when the plasma-source clone has no RAS driver variant. */
+    private static RasInPlasma rasInPlasma(Sample plasma) {
+        double missAll = 1;
+        boolean any = false;
+        boolean detected = false;
+        for (Detection d : plasma.detections()) {
+            if (d.variant().origin() == Planted.Origin.DRIVER && isRas(d.variant())) {
+                any = true;
+                missAll *= 1 - d.probability();
+                detected |= d.detected();
+            }
+        }
+        return any ? new RasInPlasma(1 - missAll, detected) : null;
     }
 
     private static boolean isRas(TumourVariant t) {

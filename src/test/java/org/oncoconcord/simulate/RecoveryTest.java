@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,8 @@ class RecoveryTest {
     private static final int N = 2000;
     private static final long SEED = 60606;
 
-    static int allowedMisses(int k) {
-        BinomialDistribution b = new BinomialDistribution(null, k, 0.05);
-        int m = 0;
-        while (1 - b.cumulativeProbability(m) > 0.01) {
-            m++;
-        }
-        return m;
+    private static int allowedMisses(int k) {
+        return RecoveryPipeline.allowedMisses(k);
     }
 
     private static SimulatedCohort cohort() {
