@@ -119,9 +119,11 @@ def survivalPlan(features, columns, Map opts) {
     def endpoints = []
     list(opts.endpoints).each { pair ->
         def (time, event) = pair.tokenize(':')*.trim()
-        if (!stub && !(header.contains(time) && header.contains(event))) {
-            log.info "oncoconcord survival: endpoint ${time}/${event} skipped: column(s) ${[ time, event ].findAll { !header.contains(it) }.join(', ')} not in features.tsv"
-            skipped << [ time, 'endpoint', "column(s) ${[ time, event ].findAll { !header.contains(it) }.join(', ')} not in features.tsv".toString() ]
+        def absent = [ time, event ].findAll { !header.contains(it) }
+        if (!stub && absent) {
+            def reason = "column(s) ${absent.join(', ')} not in features.tsv".toString()
+            log.info "oncoconcord survival: endpoint ${time}/${event} skipped: ${reason}"
+            skipped << [ time, 'endpoint', reason ]
             return
         }
         def num = { r, c -> missing(r[c]) ? null : r[c] as double }
