@@ -1,7 +1,6 @@
 package org.oncoconcord.hpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +22,10 @@ class PodmanPipelineIT {
 
     /** Skips without podman or the local base image; (re)builds the image from the current jar. */
     static String requireImage() throws IOException, InterruptedException {
-        assumeTrue(Commands.onPath("podman"), "skipped: podman not found; install the Debian package 'podman' "
+        org.oncoconcord.testing.SystemTools.requireOrSkip(Commands.onPath("podman"), "skipped: podman not found; install the Debian package 'podman' "
                 + "(containers/build-local.sh installs it, makes the base image and builds the oncoconcord image)");
         PipelineRun.requirePipeline();
-        assumeTrue(Commands.run("podman", "image", "exists", BASE_IMAGE).ok(),
+        org.oncoconcord.testing.SystemTools.requireOrSkip(Commands.run("podman", "image", "exists", BASE_IMAGE).ok(),
                 "skipped: no base image " + BASE_IMAGE + "; run containers/build-local.sh (as root) once");
         // a tag per jar: another checkout building its own image meanwhile cannot swap it under the run
         String sha = ProjectVersion.sha256(ProjectVersion.jar());

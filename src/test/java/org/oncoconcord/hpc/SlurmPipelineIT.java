@@ -1,7 +1,6 @@
 package org.oncoconcord.hpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +20,10 @@ import org.junit.jupiter.api.Test;
 class SlurmPipelineIT {
     @BeforeAll
     static void cluster() throws IOException, InterruptedException {
-        assumeTrue(Commands.onPath("sbatch"), "skipped: sbatch not found; install the Debian package 'slurm-wlm' "
+        org.oncoconcord.testing.SystemTools.requireOrSkip(Commands.onPath("sbatch"), "skipped: sbatch not found; install the Debian package 'slurm-wlm' "
                 + "(scripts/slurm-up.sh installs it with munge and starts a one-node cluster)");
         Commands.Result sinfo = Commands.run("sinfo", "-h", "-o", "%P %t");
-        assumeTrue(sinfo.ok() && sinfo.output().matches("(?s).*\\b(idle|mix|alloc)\\b.*"),
+        org.oncoconcord.testing.SystemTools.requireOrSkip(sinfo.ok() && sinfo.output().matches("(?s).*\\b(idle|mix|alloc)\\b.*"),
                 "skipped: no Slurm node takes jobs (run scripts/slurm-up.sh as root): " + sinfo.output().trim());
         PipelineRun.requirePipeline();
     }

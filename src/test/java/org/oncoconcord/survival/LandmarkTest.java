@@ -3,7 +3,6 @@ package org.oncoconcord.survival;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -137,7 +136,7 @@ class LandmarkTest {
         Path rscript = SystemTools.require("Rscript", "r-base-core");
         Process probe = new ProcessBuilder(rscript.toString(), "-e", "library(survival)").redirectErrorStream(true).start();
         probe.getInputStream().readAllBytes();
-        assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "skipped: R package survival missing (r-cran-survival)");
+        org.oncoconcord.testing.SystemTools.requireOrSkip(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "skipped: R package survival missing (r-cran-survival)");
         Path csv = colonLandmarkTable();
         Map<String, Double> r = runR(rscript, csv, tmp.resolve("r.tsv"));
         assertThat(r.get("kept")).isGreaterThan(300.0); // recurrences followed by more follow-up

@@ -2,7 +2,6 @@ package org.oncoconcord.survival;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +27,7 @@ class LiveROracleTest {
         Path shared = SharedData.require("survival/colon.csv").getParent().getParent();
         Process probe = new ProcessBuilder(rscript.toString(), "-e", "library(survival); library(glmnet)").redirectErrorStream(true).start();
         probe.getInputStream().readAllBytes();
-        assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "skipped: R packages survival/glmnet missing (r-cran-survival, r-cran-glmnet)");
+        org.oncoconcord.testing.SystemTools.requireOrSkip(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "skipped: R packages survival/glmnet missing (r-cran-survival, r-cran-glmnet)");
         Path out = tmp.resolve("r_expected.tsv");
         Process p = new ProcessBuilder(rscript.toString(), SharedData.projectDir().resolve("src/test/r/survival_oracle.R").toString(),
                 shared.toString(), out.toString()).redirectErrorStream(true).start();
