@@ -1,19 +1,15 @@
 package org.oncoconcord.concordance;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
-import htsjdk.samtools.util.IOUtil;
 import htsjdk.tribble.TribbleException;
 import htsjdk.tribble.readers.LineIteratorImpl;
 import htsjdk.tribble.readers.SynchronousLineReader;
 import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,12 +19,12 @@ import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.zip.GZIPInputStream;
 import org.oncoconcord.cli.UserException;
 import org.oncoconcord.core.ContigNames;
+import org.oncoconcord.vcf.VcfInput;
 
 /**
- * Streams the ALT alleles of one position-sorted VCF (plain, gzip or BGZF) as {@link Call}s in
+ * Streams the ALT alleles of one position-sorted VCF (plain, gzip, BGZF or BCF, opened by {@link VcfInput}) as {@link Call}s in
  * (contig, position) order, multiallelic records split into one call per ALT (trimmed of shared
  * leading/trailing bases, as {@code bcftools norm -m-} does). The header is parsed by htsjdk; data
  * lines are read by a background thread that only decodes the columns concordance needs (CHROM,
@@ -142,16 +138,9 @@ public final class VcfCallReader implements AutoCloseable {
         this.tumourName = idx < 0 ? null : samples.get(idx);
     }
 
-    private static InputStream open(Path file) throws IOException {
-        if (IOUtil.isBlockCompressed(file)) {
-            return new BlockCompressedInputStream(file.toFile());
-        }
-        BufferedInputStream b = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        b.mark(2);
-        int m1 = b.read();
-        int m2 = b.read();
-        b.reset();
-        return m1 == 0x1f && m2 == 0x8b ? new GZIPInputStream(b, 1 << 16) : b;
+    /** The file as VCF text, whatever its encoding (plain, gzip, BGZF, BCF): {@link VcfInput}. */
+    private static InputStream open(Path file) {
+        return VcfInput.openText(file);
     }
 
     /** Contig names of the {@code ##contig} lines, in header order. */
@@ -630,6 +619,10 @@ public final class VcfCallReader implements AutoCloseable {
                 }
             }
             boolean hasAf = afFrom >= 0 && !isDot(b, afFrom, afTo);
+            if (hasAf && nAlts > 0 && 1 + count(b, afFrom, afTo, (byte) ',') != nAlts) {
+                throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' has " + (1 + count(b, afFrom, afTo, (byte) ','))
+                        + " values for " + nAlts + " ALT allele(s)");
+            }
             int afCur = afFrom;
             boolean split = nAlts > 1;
             int altCur = altFrom;

@@ -35,38 +35,39 @@ final class Dialects {
         if (singleBases && r.formatIndex("AU") >= 0 && r.formatIndex("TU") >= 0) {
             ad = new Long[n];
             for (int i = 0; i < n; i++) {
-                ad[i] = firstLong(get(r, smp, Character.toUpperCase(r.alleles[i].charAt(0)) + "U"));
+                String key = Character.toUpperCase(r.alleles[i].charAt(0)) + "U";
+                ad[i] = firstLong(get(r, smp, key), key, s);
             }
         } else if (r.formatIndex("TAR") >= 0 && r.formatIndex("TIR") >= 0 && n == 2) {
-            ad = new Long[] {firstLong(get(r, smp, "TAR")), firstLong(get(r, smp, "TIR"))};
+            ad = new Long[] {firstLong(get(r, smp, "TAR"), "TAR", s), firstLong(get(r, smp, "TIR"), "TIR", s)};
         } else if (r.formatIndex("RD") >= 0 && r.formatIndex("AD") >= 0 && n == 2
                 && VcfValues.split(get(r, smp, "AD"), ',').length == 1) {
-            ad = new Long[] {firstLong(get(r, smp, "RD")), firstLong(get(r, smp, "AD"))};
+            ad = new Long[] {firstLong(get(r, smp, "RD"), "RD", s), firstLong(get(r, smp, "AD"), "AD", s)};
             String freq = get(r, smp, "FREQ");
             if (freq != null && !VcfValues.isMissing(freq)) {
                 try {
                     af = new Double[] {Double.parseDouble(freq.replace("%", "").replace(',', '.')) / 100.0};
-                } catch (NumberFormatException ignored) {
-                    af = null;
+                } catch (NumberFormatException e) {
+                    throw notNumeric("FREQ", freq, s);
                 }
             }
         } else if (r.formatIndex("ADT") >= 0) {
-            ad = longs(get(r, smp, "ADT"), n);
+            ad = longs("ADT", s, get(r, smp, "ADT"), n);
         } else if (r.formatIndex("AD") >= 0 && VcfValues.split(get(r, smp, "AD"), ',').length == n) {
-            ad = longs(get(r, smp, "AD"), n);
+            ad = longs("AD", s, get(r, smp, "AD"), n);
         } else if (r.formatIndex("DP4") >= 0 && n == 2) {
-            Long[] d4 = longs(get(r, smp, "DP4"), 4);
+            Long[] d4 = longs("DP4", s, get(r, smp, "DP4"), 4);
             if (d4 != null && d4[0] != null && d4[1] != null && d4[2] != null && d4[3] != null) {
                 ad = new Long[] {d4[0] + d4[1], d4[2] + d4[3]};
             }
         } else if (r.formatIndex("AD") >= 0 && VcfValues.split(get(r, smp, "AD"), ',').length == 1 && n == 2) {
             // Number=1 AD counting the ALT only
-            ad = new Long[] {null, firstLong(get(r, smp, "AD"))};
+            ad = new Long[] {null, firstLong(get(r, smp, "AD"), "AD", s)};
         }
         Long dp = null;
         for (String key : new String[] {"DP", "DPT"}) {
             if (dp == null && r.formatIndex(key) >= 0 && !(key.equals("DP") && r.formatIndex("DPT") >= 0)) {
-                dp = firstLong(get(r, smp, key));
+                dp = firstLong(get(r, smp, key), key, s);
             }
         }
         if (dp == null && ad != null) {
@@ -88,7 +89,7 @@ final class Dialects {
                     if (parts.length == n - 1) {
                         af = new Double[n - 1];
                         for (int i = 0; i < n - 1; i++) {
-                            af[i] = parseDouble(parts[i]);
+                            af[i] = parseDouble(parts[i], key, v, s);
                         }
                     }
                 }
@@ -161,18 +162,24 @@ final class Dialects {
         return i < 0 ? null : smp[i];
     }
 
-    private static Double parseDouble(String s) {
-        if (VcfValues.isMissing(s)) {
+    /** A value that should be a number and is not: a record error, never a silent missing value. */
+    private static BadRecordException notNumeric(String key, String value, int sample) {
+        return new BadRecordException("non_numeric_value", "FORMAT/" + key + " value '" + value + "' of sample "
+                + (sample + 1) + " is not numeric");
+    }
+
+    private static Double parseDouble(String s, String key, String whole, int sample) {
+        if (VcfValues.isMissing(s) || s.equalsIgnoreCase("nan")) {
             return null;
         }
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            return null;
+            throw notNumeric(key, whole, sample);
         }
     }
 
-    private static Long firstLong(String v) {
+    private static Long firstLong(String v, String key, int sample) {
         if (v == null) {
             return null;
         }
@@ -187,12 +194,12 @@ final class Dialects {
             try {
                 return Math.round(Double.parseDouble(t));
             } catch (NumberFormatException e2) {
-                return null;
+                throw notNumeric(key, v, sample);
             }
         }
     }
 
-    private static Long[] longs(String v, int n) {
+    private static Long[] longs(String key, int sample, String v, int n) {
         if (v == null) {
             return null;
         }
@@ -202,7 +209,7 @@ final class Dialects {
         }
         Long[] out = new Long[n];
         for (int i = 0; i < n; i++) {
-            out[i] = firstLong(p[i]);
+            out[i] = firstLong(p[i], key, sample);
         }
         return out;
     }

@@ -2,11 +2,19 @@ package org.oncoconcord.normalize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.UserException;
 import org.oncoconcord.cli.VersionProvider;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.DistinctPaths;
+import org.oncoconcord.io.OutputSet;
+import org.oncoconcord.options.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +64,7 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = {"-s", "--strict-filter"}, description = "With -m+, merged site's FILTER as bcftools -s.")
     boolean strictFilter;
 
-    @Option(names = {"-w", "--site-win"}, defaultValue = "1000", paramLabel = "INT",
+    @Option(names = {"-w", "--site-win"}, defaultValue = "1000", paramLabel = "INT", converter = Ranges.PositiveInt.class,
             description = "Window for re-sorting records moved by realignment [1000].")
     int siteWin;
 
@@ -72,10 +80,12 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--pass-only", description = "Keep only FILTER PASS or '.' records.")
     boolean passOnly;
 
-    @Option(names = "--min-depth", paramLabel = "N", description = "Reject records with tumour DP < N.")
+    @Option(names = "--min-depth", paramLabel = "N", converter = Ranges.NonNegativeInt.class,
+            description = "Reject records with tumour DP < N (N >= 0).")
     Integer minDepth;
 
-    @Option(names = "--min-vaf", paramLabel = "X", description = "Reject records with tumour AF < X.")
+    @Option(names = "--min-vaf", paramLabel = "X", converter = Ranges.Fraction.class,
+            description = "Reject records with tumour AF < X (0 <= X <= 1).")
     Double minVaf;
 
     @Option(names = "--rejects", paramLabel = "FILE.tsv", description = "Write every record not written, with its reason.")
@@ -84,7 +94,21 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--stats", paramLabel = "FILE.json", description = "Write counts as JSON.")
     Path stats;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "IN", description = "Input .vcf, .vcf.gz or - (stdin) [-].")
+    @picocli.CommandLine.ArgGroup(exclusive = true)
+    BadRecords badRecords;
+
+    /** What a malformed record does: stop the run (--strict, the default) or go to the rejects (--lenient). */
+    static final class BadRecords {
+        @Option(names = "--strict", description = "A malformed record (bad allele, non-numeric value, too few columns, POS"
+                + " beyond the contig) stops the run with exit 1 [default].")
+        boolean strict;
+
+        @Option(names = "--lenient", description = "A malformed record goes to --rejects with its reason and the run goes"
+                + " on (counted in --stats by reason).")
+        boolean lenient;
+    }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IN", description = "Input VCF (plain, gzip, BGZF) or BCF, or - (stdin) [-].")
     String input = "-";
 
     @picocli.CommandLine.Spec
@@ -149,14 +173,48 @@ public final class NormalizeCommand implements Callable<Integer> {
         }
         NormalizeOptions o = new NormalizeOptions(fasta, check, multi, multiType, force, keepSum, rmDup, oldRecTag,
                 doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize,
-                atomOverlaps.equals("*"));
-        Normalizer n = new Normalizer(o, common.quiet());
+                atomOverlaps.equals("*"), badRecords != null && badRecords.lenient);
         Path out = output == null || output.toString().equals("-") ? null : output;
-        n.run(input, out, rejects);
-        NormalizeStats s = n.stats();
-        if (stats != null) {
-            ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            AtomicFiles.writeString(stats, om.writeValueAsString(s.toMap(n.tumorName())) + "\n");
+        Path index = out != null && out.getFileName().toString().endsWith(".gz")
+                ? out.resolveSibling(out.getFileName() + ".tbi") : null;
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("input", input.equals("-") ? null : Path.of(input));
+        files.put("-o", out);
+        files.put("the index of -o", index);
+        files.put("--stats", stats);
+        files.put("--rejects", rejects);
+        files.put("--fasta-ref", fasta);
+        Optional<String> clash = DistinctPaths.firstClash(files);
+        if (clash.isPresent()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), clash.get());
+        }
+        Normalizer n = new Normalizer(o, common.quiet());
+        NormalizeStats s;
+        try (OutputSet outputs = new OutputSet()) {
+            for (Path p : new Path[] {out, index, rejects, stats}) {
+                if (p != null) {
+                    try {
+                        outputs.add(p);
+                    } catch (IOException e) {
+                        throw new UserException(e.getMessage(), e);
+                    }
+                }
+            }
+            n.run(input, out, rejects, outputs);
+            s = n.stats();
+            if (stats != null) {
+                ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                try {
+                    Files.writeString(outputs.temp(stats), om.writeValueAsString(s.toMap(n.tumorName())) + "\n");
+                } catch (IOException e) {
+                    throw new UserException(stats + ": cannot write: " + OutputSet.reason(e), e);
+                }
+            }
+            try {
+                outputs.commit();
+            } catch (IOException e) {
+                throw new UserException(e.getMessage(), e);
+            }
         }
         if (!common.quiet()) {
             System.err.printf("Lines   total/split/realigned/skipped:\t%d/%d/%d/%d%n", s.in, s.splitRecords, s.realigned,

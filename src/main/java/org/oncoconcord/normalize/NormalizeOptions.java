@@ -10,11 +10,12 @@ import java.nio.file.Path;
  * @param multiType  "snps", "indels", "both" or "any"
  * @param rmDup      null, or snps|indels|both|all|any|exact|none
  * @param atomStar   with atomize, overlapping alleles as {@code *} (true) or missing (false)
+ * @param lenient    malformed records go to the rejects with their reason (true) or stop the run (false)
  */
 record NormalizeOptions(Path fasta, String checkRef, char multi, String multiType, boolean force,
         String keepSum, String rmDup, String oldRecTag, boolean doNotNormalize, boolean strictFilter,
         int siteWin, String tumorSample, boolean passOnly, Integer minDepth, Double minVaf, boolean noStandardize,
-        boolean atomize, boolean atomStar) {
+        boolean atomize, boolean atomStar, boolean lenient) {
 
     boolean checkExit() {
         return checkRef.contains("e");

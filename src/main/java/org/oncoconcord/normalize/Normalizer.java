@@ -1,6 +1,5 @@
 package org.oncoconcord.normalize;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import org.oncoconcord.cli.Progress;
 import org.oncoconcord.cli.UserException;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.OutputSet;
+import org.oncoconcord.vcf.VcfInput;
 
 /**
  * Streams a VCF through bcftools-norm-compatible normalization (REF check/fix, split, left-align
@@ -59,32 +58,40 @@ final class Normalizer {
         return tumorName;
     }
 
-    /** Runs on {@code input} ("-" for stdin) writing {@code output} (null for stdout). */
-    void run(String input, Path output, Path rejectsPath) throws IOException {
+    /**
+     * Runs on {@code input} ("-" for stdin) writing {@code output} (null for stdout) and the rejects
+     * into the temporaries of {@code outputs} (registered there by the caller, who commits them).
+     */
+    void run(String input, Path output, Path rejectsPath, OutputSet outputs) throws IOException {
         inputName = input.equals("-") ? "<stdin>" : input;
         if (opt.fasta() != null) {
             ref = new ReferenceGenome(opt.fasta());
             realigner = new Realigner(ref);
         }
-        Path rejTmp = rejectsPath == null ? null : AtomicFiles.tempFor(rejectsPath);
+        Path vcfTmp = output == null ? null : outputs.temp(output);
+        Path tbiTmp = output == null || !output.getFileName().toString().endsWith(".gz") ? null
+                : outputs.temp(output.resolveSibling(output.getFileName() + ".tbi"));
         long lineNo = 0;
-        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output, inputName);
+        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
-            if (rejTmp != null) {
-                rejects = Files.newBufferedWriter(rejTmp, StandardCharsets.UTF_8);
-                rejects.write("chrom\tpos\tref\talt\treason\n");
+            if (rejectsPath != null) {
+                rejectsTarget = rejectsPath;
+                rejects = Files.newBufferedWriter(outputs.temp(rejectsPath), StandardCharsets.UTF_8);
+                writeReject("chrom\tpos\tref\talt\treason\n");
             }
             header = new VcfHeader();
             String line;
             try {
                 while ((line = in.readLine()) != null) {
                     lineNo++;
+                    HeaderRules.checkLine(inputName, lineNo, line);
                     if (line.startsWith("##")) {
                         header.addMeta(line);
                         continue;
                     }
                     if (line.startsWith("#")) {
+                        HeaderRules.checkChromLine(inputName, lineNo, line);
                         header.setChromLine(line);
                         break;
                     }
@@ -94,36 +101,52 @@ final class Normalizer {
                     throw new UserException(inputName + ": no #CHROM header line (empty or not a VCF)");
                 }
                 prepareHeader();
-                out.header(header.text());
+                out.header(header.text(), header.contigs());
                 int ns = header.samples().length;
                 while ((line = in.readLine()) != null) {
                     lineNo++;
                     if (line.isEmpty()) {
                         continue;
                     }
+                    if (line.indexOf('\0') >= 0) {
+                        throw new UserException(inputName + ": line " + lineNo + ": NUL byte in a data line (binary data, not VCF text)");
+                    }
                     VcfRecord r;
                     try {
                         r = VcfRecord.parse(line, ns, lineNo);
                     } catch (VcfRecord.VcfFormatException e) {
-                        throw new UserException(inputName + ": line " + lineNo + ": malformed VCF line: " + e.getMessage());
+                        stats.in++;
+                        malformedLine(line, lineNo, e.getMessage());
+                        continue;
                     }
                     stats.in++;
-                    process(r);
+                    try {
+                        r.checkWellFormed(header);
+                        process(r);
+                    } catch (BadRecordException e) {
+                        badRecord(r, e);
+                    }
                     progress.advance(1);
                 }
-            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            } catch (java.io.EOFException | java.util.zip.ZipException | htsjdk.samtools.FileTruncatedException e) {
                 throw new UserException(inputName + ": line " + (lineNo + 1) + ": truncated or corrupt gzip input ("
                         + e.getMessage() + ")");
+            } catch (htsjdk.samtools.util.RuntimeIOException e) {
+                throw new UserException(inputName + ": line " + (lineNo + 1) + ": cannot read: " + OutputSet.reason(e), e);
             } catch (Splitter.FieldCountException e) {
                 throw new UserException(inputName + ": line " + lineNo + ": " + e.getMessage());
             }
             flushBuffer(buffer.size());
             flushMerge();
-            out.commit();
+            out.finish();
             if (rejects != null) {
-                rejects.close();
-                rejects = null;
-                AtomicFiles.move(rejTmp, rejectsPath.toAbsolutePath());
+                try {
+                    rejects.close();
+                } catch (IOException e) {
+                    throw cannotWrite(rejectsPath, e);
+                } finally {
+                    rejects = null;
+                }
             }
         } finally {
             if (rejects != null) {
@@ -133,32 +156,53 @@ final class Normalizer {
                     // discarded
                 }
             }
-            if (rejTmp != null) {
-                Files.deleteIfExists(rejTmp);
-            }
             if (ref != null) {
                 ref.close();
             }
         }
     }
 
-    private BufferedReader open(String input) throws IOException {
-        InputStream raw;
-        if (input.equals("-")) {
-            raw = System.in;
-        } else {
-            Path p = Path.of(input);
-            if (!Files.isReadable(p)) {
-                throw new UserException(input + ": input VCF not found or not readable");
-            }
-            raw = Files.newInputStream(p);
+    private Path rejectsTarget;
+
+    private void writeReject(String text) {
+        try {
+            rejects.write(text);
+        } catch (IOException e) {
+            throw cannotWrite(rejectsTarget, e);
         }
-        BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
-        b.mark(4);
-        int m1 = b.read();
-        int m2 = b.read();
-        b.reset();
-        InputStream s = (m1 == 0x1f && m2 == 0x8b) ? new GZIPInputStream(b, 1 << 16) : b;
+    }
+
+    private static UserException cannotWrite(Path target, Exception e) {
+        return new UserException(target + ": cannot write: " + OutputSet.reason(e), e);
+    }
+
+    /** A line that does not even split into a record: rejected with what can be read of it (lenient) or fatal. */
+    private void malformedLine(String line, long lineNo, String what) {
+        if (!opt.lenient()) {
+            throw new UserException(inputName + ": line " + lineNo + ": malformed VCF line: " + what);
+        }
+        String[] c = VcfValues.split(line, '\t');
+        stats.reject("malformed_record");
+        if (rejects != null) {
+            writeReject(column(c, 0) + "\t" + column(c, 1) + "\t" + column(c, 3) + "\t" + column(c, 4) + "\tmalformed_record\n");
+        }
+    }
+
+    private static String column(String[] c, int i) {
+        return i < c.length && !c[i].isEmpty() ? c[i] : ".";
+    }
+
+    /** A malformed record: rejected with its reason (lenient) or fatal, naming file and line. */
+    private void badRecord(VcfRecord r, BadRecordException e) throws IOException {
+        if (!opt.lenient()) {
+            throw new UserException(inputName + ": line " + r.line + ": " + e.getMessage()
+                    + " (run with --lenient to reject such records and go on)");
+        }
+        reject(r, e.reason);
+    }
+
+    private BufferedReader open(String input) {
+        InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openText(Path.of(input));
         return new BufferedReader(new InputStreamReader(s, StandardCharsets.ISO_8859_1), 1 << 16);
     }
 
@@ -285,7 +329,7 @@ final class Normalizer {
                 }
                 alt.append(r.alleles[i]);
             }
-            rejects.write(r.chrom + "\t" + r.pos + "\t" + r.alleles[0] + "\t" + (alt.length() == 0 ? "." : alt) + "\t" + reason + "\n");
+            writeReject(r.chrom + "\t" + r.pos + "\t" + r.alleles[0] + "\t" + (alt.length() == 0 ? "." : alt) + "\t" + reason + "\n");
         }
     }
 
@@ -297,6 +341,11 @@ final class Normalizer {
                         + opt.fasta());
             }
             r.chrom = h;
+            int len = ref.length(h);
+            if (r.pos > len) {
+                throw new BadRecordException("pos_beyond_contig", "POS " + r.chrom + ":" + r.pos + " is beyond the end of contig "
+                        + h + " (length " + len + ") in " + opt.fasta());
+            }
         }
         if (opt.passOnly() && !(r.filter.equals("PASS") || r.filter.equals("."))) {
             reject(r, "filter_not_pass");
@@ -525,6 +574,14 @@ final class Normalizer {
     }
 
     private void emit(VcfRecord r) throws IOException {
+        try {
+            emitChecked(r);
+        } catch (BadRecordException e) {
+            badRecord(r, e);
+        }
+    }
+
+    private void emitChecked(VcfRecord r) throws IOException {
         if (tumorIndex >= 0 && r.hasFormatColumn()) {
             Dialects.standardize(r, header);
         }
@@ -559,7 +616,8 @@ final class Normalizer {
                 }
             }
         }
+        String line = r.toLine(header);
         stats.out++;
-        sink.record(r, r.toLine(header));
+        sink.record(r, line);
     }
 }

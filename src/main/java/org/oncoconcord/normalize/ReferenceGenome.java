@@ -32,19 +32,23 @@ final class ReferenceGenome implements Closeable {
         if (!Files.isReadable(path)) {
             throw new UserException(path + ": reference FASTA not found or not readable");
         }
+        if (Files.isDirectory(path)) {
+            throw new UserException(path + ": is a directory, not a reference FASTA");
+        }
+        requireFastaText(path);
         Path fai = path.resolveSibling(path.getFileName() + ".fai");
         if (!Files.exists(fai)) {
             try {
                 FastaSequenceIndexCreator.create(path, false);
             } catch (IOException | RuntimeException e) {
                 throw new UserException(path + ": the FASTA has no .fai index and it could not be built ("
-                        + e.getMessage() + "); run 'samtools faidx " + path + "'");
+                        + HeaderRules.preview(String.valueOf(e.getMessage())) + "); run 'samtools faidx " + path + "'");
             }
         }
         try {
             fasta = new IndexedFastaSequenceFile(path);
         } catch (IOException | RuntimeException e) {
-            throw new UserException(path + ": cannot open indexed FASTA: " + e.getMessage());
+            throw new UserException(path + ": cannot open indexed FASTA: " + HeaderRules.preview(String.valueOf(e.getMessage())));
         }
         try {
             for (htsjdk.samtools.reference.FastaSequenceIndexEntry e : new htsjdk.samtools.reference.FastaSequenceIndex(fai)) {
@@ -52,6 +56,31 @@ final class ReferenceGenome implements Closeable {
             }
         } catch (RuntimeException e) {
             throw new UserException(fai + ": cannot read the FASTA index: " + e.getMessage());
+        }
+    }
+
+    /** Refuses a file that is not FASTA text (binary data, or text not starting with '>'); BGZF FASTA passes. */
+    private static void requireFastaText(Path path) {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(4096);
+        } catch (IOException e) {
+            throw new UserException(path + ": cannot read the reference FASTA: " + org.oncoconcord.io.OutputSet.reason(e));
+        }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return;
+        }
+        int i = 0;
+        while (i < head.length && Character.isWhitespace(head[i])) {
+            i++;
+        }
+        if (i == head.length || head[i] != '>') {
+            throw new UserException(path + ": not a FASTA file (it does not start with a '>' sequence name line)");
+        }
+        for (byte b : head) {
+            if (b == 0 || (b < 32 && b != '\n' && b != '\r' && b != '\t')) {
+                throw new UserException(path + ": not a FASTA file (binary data in its first 4 kB)");
+            }
         }
     }
 

@@ -348,7 +348,7 @@ final class VcfRecord {
 
     /** The VCF line as bcftools would write it (typed values reformatted), without newline. */
     String toLine(VcfHeader header) {
-        if (rawLine != null && unchanged() && RawCanonical.lineCanonical(rawLine, qual, infoRaw, formatRaw, sampleRaw, header)) {
+        if (rawLine != null && unchanged() && rawCanonical(header)) {
             return rawLine;
         }
         StringBuilder sb = BUFFER.get();
@@ -432,5 +432,120 @@ final class VcfRecord {
         VcfFormatException(String message) {
             super(message);
         }
+    }
+
+    /**
+     * Checks what htslib would refuse or misread in this record: alleles with characters no VCF
+     * allele has (e.g. VarScan's {@code A/T}), and non-numeric values in fields the header declares
+     * Integer or Float (e.g. DP {@code abc}). Lines already in canonical form are numeric by
+     * construction, so only the others are parsed.
+     */
+    void checkWellFormed(VcfHeader header) {
+        if (!isRefAllele(alleles[0])) {
+            throw new BadRecordException("malformed_ref", "REF '" + alleles[0] + "' is not a sequence of bases");
+        }
+        for (int i = 1; i < alleles.length; i++) {
+            if (!isAltAllele(alleles[i])) {
+                throw new BadRecordException("malformed_alt", "ALT allele '" + alleles[i] + "' is not a sequence of bases,"
+                        + " '*', a symbolic <ALT> or a breakend");
+            }
+        }
+        if (rawLine != null && rawCanonical(header)) {
+            return;
+        }
+        ensureParsed();
+        for (String[] kv : info) {
+            FieldDef d = header.info(kv[0]);
+            if (d.numeric() && kv[1] != null) {
+                checkNumbers("INFO/" + kv[0], kv[1], d.type());
+            }
+        }
+        if (format != null) {
+            for (int k = 0; k < format.length; k++) {
+                FieldDef d = header.format(format[k]);
+                if (d.numeric() && !format[k].equals("GT")) {
+                    for (int s = 0; s < samples.length; s++) {
+                        checkNumbers("FORMAT/" + format[k] + " of sample " + (s + 1), samples[s][k], d.type());
+                    }
+                }
+            }
+        }
+    }
+
+    private Boolean rawCanonical;
+
+    /** {@link RawCanonical#lineCanonical} of the unparsed line, computed once. */
+    private boolean rawCanonical(VcfHeader header) {
+        if (rawCanonical == null) {
+            rawCanonical = RawCanonical.lineCanonical(rawLine, qual, infoRaw, formatRaw, sampleRaw, header);
+        }
+        return rawCanonical;
+    }
+
+    private static void checkNumbers(String field, String value, char type) {
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == ',') {
+                String t = value.substring(start, i);
+                if (!t.isEmpty() && !t.equals(".") && !isNumber(t)) {
+                    throw new BadRecordException("non_numeric_value", field + " value '" + value + "' is not "
+                            + (type == 'I' ? "an Integer" : "a Float") + " as the header declares");
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    private static boolean isNumber(String t) {
+        String l = t.toLowerCase(java.util.Locale.ROOT);
+        if (l.equals("nan") || l.equals("inf") || l.equals("-inf") || l.equals("infinity") || l.equals("-infinity")) {
+            return true;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        try {
+            Double.parseDouble(t);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static boolean isRefAllele(String a) {
+        if (a.equals(".")) {
+            return true;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return !a.isEmpty();
+    }
+
+    static boolean isAltAllele(String a) {
+        if (a.isEmpty()) {
+            return false;
+        }
+        if (a.equals("*") || (a.startsWith("<") && a.endsWith(">")) || a.indexOf('[') >= 0 || a.indexOf(']') >= 0) {
+            return true;
+        }
+        int from = a.charAt(0) == '.' ? 1 : 0;
+        int to = a.length() > 1 && a.charAt(a.length() - 1) == '.' ? a.length() - 1 : a.length();
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = a.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

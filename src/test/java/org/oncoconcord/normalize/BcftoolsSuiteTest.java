@@ -51,6 +51,29 @@ class BcftoolsSuiteTest {
         args.add(dir.resolve(c[1]).toString());
         Run r = Run.normalize(args);
         assertThat(r.exit).as(r.err).isZero();
-        assertThat(Run.dataLines(out)).containsExactlyElementsOf(Run.dataLines(dir.resolve(c[4])));
+        assertThat(Run.dataLines(out)).containsExactlyElementsOf(inHeaderContigOrder(Run.dataLines(dir.resolve(c[4])),
+                Run.headerLines(out)));
+    }
+
+    /**
+     * bcftools' expected lines, stably re-ordered by the ##contig order of our output's header: bcftools
+     * keeps the input's contig order (norm.vcf has contig 20 before 3 while its header lists 3 first),
+     * which htslib then cannot index; oncoconcord writes records in the header's order (issue 12 item 11).
+     */
+    static List<String> inHeaderContigOrder(List<String> lines, List<String> header) {
+        List<String> contigs = new ArrayList<>();
+        for (String h : header) {
+            if (h.startsWith("##contig=<ID=")) {
+                contigs.add(h.substring(13).split("[,>]")[0]);
+            }
+        }
+        List<String> data = new ArrayList<>(lines.subList(1, lines.size()));
+        data.sort(java.util.Comparator.comparingInt(l -> {
+            int i = contigs.indexOf(l.substring(0, l.indexOf('\t')));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        List<String> out = new ArrayList<>(lines.subList(0, 1));
+        out.addAll(data);
+        return out;
     }
 }

@@ -44,7 +44,8 @@ class RealCallerFilesTest {
         Path out = tmp.resolve(name.replaceAll("\\.vcf(\\.gz)?$", "") + ".norm.vcf.gz");
         Path stats = tmp.resolve(name + ".stats.json");
         Path rejects = tmp.resolve(name + ".rejects.tsv");
-        List<String> args = new ArrayList<>(List.of("-m", "-any", "--stats", stats.toString(), "--rejects",
+        // --lenient: test_varscan.vcf has one record with ALT 'A/T' (rejected as malformed_alt, checked below)
+        List<String> args = new ArrayList<>(List.of("-m", "-any", "--lenient", "--stats", stats.toString(), "--rejects",
                 rejects.toString(), "-o", out.toString()));
         if (in.getParent().getFileName().toString().equals("strelka2_demo")) {
             args.addAll(List.of("-f", in.resolveSibling("demo20.fa").toString()));
@@ -144,7 +145,10 @@ class RealCallerFilesTest {
         Path out = tmp.resolve("f.vcf.gz");
         Path stats = tmp.resolve("f.json");
         Path rejects = tmp.resolve("f.tsv");
-        Run r = Run.normalize(List.of("-m", "-any", "--pass-only", "--min-depth", "20", "--min-vaf", "0.1",
+        Run strict = Run.normalize(List.of("-m", "-any", "-o", out.toString(), in.toString()));
+        assertThat(strict.exit).isEqualTo(1);
+        assertThat(strict.err).contains(in + ": line 110: ALT allele 'A/T'");
+        Run r = Run.normalize(List.of("-m", "-any", "--pass-only", "--min-depth", "20", "--min-vaf", "0.1", "--lenient",
                 "--stats", stats.toString(), "--rejects", rejects.toString(), "-o", out.toString(), in.toString()));
         assertThat(r.exit).as(r.err).isZero();
         JsonNode s = new ObjectMapper().readTree(stats.toFile());
@@ -156,7 +160,9 @@ class RealCallerFilesTest {
         List<String> rej = Files.readAllLines(rejects);
         assertThat(rej.get(0)).isEqualTo("chrom\tpos\tref\talt\treason");
         assertThat(rej.subList(1, rej.size())).allSatisfy(l -> assertThat(l.split("\t")[4])
-                .isIn("filter_not_pass", "min_depth", "min_vaf", "depth_unavailable", "vaf_unavailable"));
+                .isIn("filter_not_pass", "min_depth", "min_vaf", "depth_unavailable", "vaf_unavailable", "malformed_alt"));
+        assertThat(rej).contains("2\t106715342\tG\tA/T\tmalformed_alt");
+        assertThat(s.get("rejected").path("malformed_alt").asLong()).isEqualTo(1);
         assertThat(rej).hasSize(1 + (int) s.get("rejected_total").asLong());
         List<String> data = Run.dataLines(out);
         int t = List.of(data.get(0).split("\t")).indexOf("TUMOR");
