@@ -256,6 +256,11 @@ final class Normalizer {
             throw new UserException(inputName + ": --min-depth/--min-vaf need a tumour sample: give --tumor-sample"
                     + " (samples: " + String.join(",", samples) + ")");
         }
+        if (opt.oldRecTag() != null && !header.hasInfo(opt.oldRecTag())) {
+            // as bcftools: without it htslib warns that the tag is undefined
+            header.append("##INFO=<ID=" + opt.oldRecTag()
+                    + ",Number=1,Type=String,Description=\"Original variant. Format: CHR|POS|REF|ALT|USED_ALT_IDX\">");
+        }
         header.append("##oncoconcord_normalizeVersion=" + org.oncoconcord.cli.VersionProvider.version());
         splitter = new Splitter(header, opt.force(), opt.keepSum(),
                 tumorIndex >= 0 ? java.util.Set.of("AD", "DP", "AF") : java.util.Set.of());

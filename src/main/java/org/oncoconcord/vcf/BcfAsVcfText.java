@@ -87,13 +87,13 @@ final class BcfAsVcfText extends InputStream {
         sb.setLength(0);
         try {
             while (sb.length() < BATCH_BYTES && !codec.isDone(records)) {
-                VariantContext vc = codec.decode(records);
                 recordNo++;
+                VariantContext vc = codec.decode(records);
                 encoder.append(sb, vc);
                 sb.append('\n');
             }
         } catch (TribbleException | IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new UserException(name + ": BCF record " + (recordNo + 1) + ": cannot decode: " + e.getMessage(), e);
+            throw new UserException(name + ": BCF record " + recordNo + ": cannot decode: " + e.getMessage(), e);
         } catch (htsjdk.samtools.util.RuntimeIOException e) {
             throw new IOException(e.getMessage(), e);
         }

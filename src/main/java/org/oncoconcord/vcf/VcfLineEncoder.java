@@ -143,6 +143,10 @@ final class VcfLineEncoder {
                     sb.append('.');
                     continue;
                 }
+                if (!k.equals("GT") && g.hasExtendedAttribute(k)) {
+                    value(sb, g.getExtendedAttribute(k)); // decoded to text by Bcf22Codec
+                    continue;
+                }
                 switch (k) {
                     case "GT" -> genotype(sb, vc, g);
                     case "AD" -> value(sb, g.hasAD() ? g.getAD() : null);
@@ -177,7 +181,7 @@ final class VcfLineEncoder {
 
     /** BCF 2.2's end-of-vector sentinels as htsjdk (a 2.1 decoder) returns them: int8, int16, int32. */
     private static boolean endOfVector(Object v) {
-        return v instanceof Integer i && (i == -127 || i == -32767 || i == -2147483647);
+        return (v instanceof Integer i && (i == -127 || i == -32767 || i == -2147483647)) || (v instanceof Double d && d.isNaN());
     }
 
     /** One INFO/FORMAT value: lists and arrays comma-joined (end-of-vector padding dropped), floats as htslib, missing as '.'. */
@@ -224,6 +228,8 @@ final class VcfLineEncoder {
                 }
                 value(sb, Array.get(v, i));
             }
+        } else if (v instanceof Double d && d.isNaN()) {
+            sb.append('.'); // htsjdk's reading of BCF 2.2 float padding
         } else if (v instanceof Double || v instanceof Float) {
             sb.append(HtslibNumbers.formatFloat(((Number) v).doubleValue()));
         } else {

@@ -108,5 +108,6 @@ class DifferentialTest {
         assertThat(expected.size()).isGreaterThan(100);
         assertThat(actual).as("seed %d, options %s (inputs kept in %s)", seed, opts, dir).containsExactlyElementsOf(expected);
         assertThat(Files.readString(theirs, StandardCharsets.ISO_8859_1)).isNotEmpty();
+        ReliabilityTest.assertBcftoolsReads(ours);
     }
 }
