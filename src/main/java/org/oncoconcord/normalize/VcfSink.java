@@ -57,7 +57,7 @@ final class VcfSink implements AutoCloseable {
         this.tmpIndex = tmpIndex;
         this.inputName = inputName;
         try {
-            main = target == null ? new Part(System.out, false) : Part.open(tmp, tmpIndex != null);
+            main = target == null ? new Part(System.out, true) : Part.open(tmp, tmpIndex != null);
         } catch (IOException | RuntimeIOException e) {
             throw cannotWrite(e);
         }

@@ -318,6 +318,28 @@ class ReliabilityTest {
         assertRefused(run(vcf(HEAD)), 1, fa.toString());
     }
 
+    @Test
+    void writingToStdoutLeavesStdoutOpenForTheNextCommand() throws IOException {
+        Path in = vcf(HEAD + "1\t2\t.\tC\tT\t.\tPASS\t.\tGT:DP\t0/0:30\t0/1:40\n");
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(buf, true, StandardCharsets.ISO_8859_1);
+        System.setOut(capture);
+        try {
+            for (int i = 0; i < 2; i++) { // e.g. two commands of one `oncoconcord batch` JVM
+                Run r = Run.normalize(List.of("-f", fa.toString(), in.toString()));
+                assertThat(r.exit).as(r.err).isZero();
+            }
+            capture.print("after");
+            assertThat(capture.checkError()).as("stdout still open").isFalse();
+        } finally {
+            System.setOut(saved);
+        }
+        String text = buf.toString(StandardCharsets.ISO_8859_1);
+        assertThat(text.lines().filter(l -> l.startsWith("1\t2\t")).count()).isEqualTo(2);
+        assertThat(text).endsWith("after");
+    }
+
     // item 19: missing values in VCF are '.'
 
     @Test
