@@ -15,7 +15,7 @@ process MULTIQC {
 
     output:
     path 'multiqc_report.html', emit: report
-    path 'multiqc_data'       , emit: data
+    path 'multiqc_report_data', emit: data
     path 'versions.yml'       , emit: versions
 
     script:
@@ -30,7 +30,7 @@ process MULTIQC {
 
     stub:
     """
-    mkdir -p multiqc_data
+    mkdir -p multiqc_report_data
     touch multiqc_report.html
     printf '%s\\n' '"${task.process}":' '    multiqc: stub' > versions.yml
     """
