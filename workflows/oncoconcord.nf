@@ -100,14 +100,14 @@ workflow ONCOCONCORD {
     // to compare (validate warned about it) and a batch of only such patients is skipped. The
     // regions travel in meta, so no join is needed (a failed NORMALIZE then ends the run with
     // its own error only).
-    ch_compare = NORMALIZE.out.dir
-        .map { meta, dir ->
+    ch_compare = NORMALIZE.out.patients
+        .map { meta, dirs ->
             meta.patients.findAll { it.samples.size() < 2 }.each { p ->
                 log.warn "oncoconcord: patient ${p.patient} has a single sample (${p.samples[0].sample}): normalized but not compared"
             }
-            [ meta, dir, meta.patients.collectMany { p -> p.samples.findAll { it.regions }.collect { file(it.regions) } } ]
+            [ meta, dirs, meta.patients.collectMany { p -> p.samples.findAll { it.regions }.collect { file(it.regions) } } ]
         }
-        .filter { meta, dir, beds -> meta.patients.any { it.samples.size() >= 2 } }
+        .filter { meta, dirs, beds -> meta.patients.any { it.samples.size() >= 2 } }
     CONCORDANCE(ch_compare, genes, genome)
     ch_versions = ch_versions.mix(CONCORDANCE.out.versions.first())
 
@@ -132,7 +132,7 @@ workflow ONCOCONCORD {
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // MultiQC: general statistics per sample, the cohort tables, software versions, run parameters
-    MULTIQC_STATS(VALIDATE.out.samplesheet, NORMALIZE.out.dir.map { meta, dir -> dir }.collect(), ch_json)
+    MULTIQC_STATS(VALIDATE.out.samplesheet, NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().collect(), ch_json)
     ch_versions = ch_versions.mix(MULTIQC_STATS.out.versions)
 
     // software versions: one entry per process, plus the workflow's own

@@ -1,8 +1,8 @@
 /*
  * Per-patient concordance of the normalized VCFs of the primary, metastasis and plasma samples
  * with `oncoconcord concordance`, for a batch of patients per task; the commands run in one JVM
- * (`oncoconcord batch`). meta: as for NORMALIZE; normalized: NORMALIZE's folder of the batch
- * (normalized/<patient>/<sample>.norm.vcf.gz); beds: the regions of the samples that have one, in
+ * (`oncoconcord batch`). meta: as for NORMALIZE; patients: NORMALIZE's patient folders
+ * (staged as normalized/<patient>/<sample>.norm.vcf.gz); beds: the regions of the samples that have one, in
  * the order of the samples (each staged in its own folder, as samples may share a panel file
  * name); genes: the gene table or [] for the shipped one of `genome` (GRCh37, GRCh38 or auto).
  */
@@ -13,7 +13,7 @@ process CONCORDANCE {
     label 'process_single'
 
     input:
-    tuple val(meta), path(normalized, stageAs: 'normalized'), path(beds, stageAs: 'regions_?/*')
+    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(beds, stageAs: 'regions_?/*')
     path genes
     val genome
 

@@ -11,7 +11,7 @@ process MULTIQC_STATS {
 
     input:
     path samplesheet
-    path normalized, stageAs: 'normalized_?/*'    // NORMALIZE's folders: normalized/<patient>/<sample>.normalize.json
+    path patients,   stageAs: 'normalized/*'      // NORMALIZE's patient folders: normalized/<patient>/<sample>.normalize.json
     path jsons,      stageAs: 'concordance/*'
 
     output:
@@ -20,11 +20,10 @@ process MULTIQC_STATS {
 
     script:
     def args = task.ext.args ?: ''
-    def dirs = (normalized instanceof List ? normalized : [ normalized ]).collect { "--normalized ${it}" }.join(' ')
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
-    mkdir -p concordance
-    oncoconcord multiqc-stats ${args} --samplesheet ${samplesheet} ${dirs} --concordance concordance --out general_stats_mqc.tsv
+    mkdir -p concordance normalized
+    oncoconcord multiqc-stats ${args} --samplesheet ${samplesheet} --normalized normalized --concordance concordance --out general_stats_mqc.tsv
     ${versionsLine(task)}
     """
 

@@ -19,11 +19,9 @@ process NORMALIZE {
     path fai     // [] when absent: normalize builds it
 
     output:
-    tuple val(meta), path('normalized')                                                      , emit: dir
-    tuple val(meta), path('normalized/*/*.norm.vcf.gz'), path('normalized/*/*.norm.vcf.gz.tbi'), emit: vcf
-    tuple val(meta), path('normalized/*/*.normalize.json')                                   , emit: stats
-    tuple val(meta), path('normalized/*/*.rejects.tsv')                                      , emit: rejects
-    path 'versions.yml'                                                                      , emit: versions
+    // one folder per patient: <patient>/<sample>.{norm.vcf.gz,norm.vcf.gz.tbi,normalize.json,rejects.tsv}
+    tuple val(meta), path('normalized/*', type: 'dir'), emit: patients
+    path 'versions.yml'                               , emit: versions
 
     script:
     def args = task.ext.args ?: ''

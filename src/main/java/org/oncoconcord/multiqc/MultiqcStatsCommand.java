@@ -93,7 +93,7 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
         Map<String, JsonNode> out = new HashMap<>();
         for (Path dir : dirs) {
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(dir)) {
+            try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                 files = walk.filter(f -> f.getFileName().toString().endsWith(".normalize.json")).sorted().toList();
             }
             for (Path f : files) {
