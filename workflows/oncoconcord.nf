@@ -135,15 +135,18 @@ workflow ONCOCONCORD {
     MULTIQC_STATS(VALIDATE.out.samplesheet, NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().collect(), ch_json)
     ch_versions = ch_versions.mix(MULTIQC_STATS.out.versions)
 
-    // software versions: one entry per process, plus the workflow's own
-    ch_versions_yml = ch_versions
+    // software versions: one entry per process, plus the workflow's own (MultiQC's own version is
+    // added to pipeline_info/software_versions.yml once it has run)
+    ch_workflow_version = Channel.of("Workflow:\n    Nextflow: ${workflow.nextflow.version}\n    oncoconcord: ${workflow.manifest.version}".toString())
+    ch_versions_before_multiqc = ch_versions
         .map { it.text.trim() }
         .unique()
-        .mix(Channel.of("Workflow:\n    Nextflow: ${workflow.nextflow.version}\n    oncoconcord: ${workflow.manifest.version}".toString()))
-        .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", newLine: true, sort: true)
+        .mix(ch_workflow_version)
+        .collectFile(name: 'versions_before_multiqc.yml', newLine: true, sort: true)
 
+    ch_multiqc_versions = Channel.empty()
     if (!params.skip_multiqc) {
-        ch_versions_mqc = ch_versions_yml.map { yml -> versionsSection(yml.text) }
+        ch_versions_mqc = ch_versions_before_multiqc.map { yml -> versionsSection(yml.text) }
             .collectFile(name: 'software_versions_mqc.yml')
         ch_summary_mqc = Channel.of(parametersSection(params, workflow))
             .collectFile(name: 'workflow_summary_mqc.yml')
@@ -153,7 +156,13 @@ workflow ONCOCONCORD {
         MULTIQC(ch_mqc, file("${projectDir}/assets/multiqc_config.yml", checkIfExists: true),
                 params.multiqc_config ? file(params.multiqc_config, checkIfExists: true) : [],
                 params.multiqc_title ?: '')
+        ch_multiqc_versions = MULTIQC.out.versions
     }
+    ch_versions_yml = ch_versions.mix(ch_multiqc_versions)
+        .map { it.text.trim() }
+        .unique()
+        .mix(ch_workflow_version)
+        .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", newLine: true, sort: true)
 
     emit:
     validated   = VALIDATE.out.samplesheet

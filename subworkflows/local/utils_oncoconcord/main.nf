@@ -52,15 +52,16 @@ def versionsSection(String yml) {
     return mqcHtmlSection('oncoconcord_software_versions', 'Software versions', 'Versions reported by every step of the run.', html)
 }
 
-/** The run's parameters (set ones) and Nextflow run facts as an HTML definition list. */
+/**
+ * The run's parameters (set ones), profile and Nextflow version as an HTML definition list; nothing
+ * that changes from run to run (run name, command line), so -resume finds MULTIQC cached.
+ */
 def parametersSection(Map params, workflow) {
     def items = params.findAll { k, v -> v != null && !k.contains('-') && !(k ==~ /.*[A-Z].*/) }
         .sort { it.key }
         .collect { k, v -> "<dt>${htmlEscape(k)}</dt><dd><samp>${htmlEscape(v)}</samp></dd>" }
     items << "<dt>-profile</dt><dd><samp>${htmlEscape(workflow.profile)}</samp></dd>"
     items << "<dt>Nextflow</dt><dd><samp>${htmlEscape(workflow.nextflow.version)}</samp></dd>"
-    items << "<dt>Command</dt><dd><samp>${htmlEscape(workflow.commandLine)}</samp></dd>"
-    items << "<dt>Run name</dt><dd><samp>${htmlEscape(workflow.runName)}</samp></dd>"
     def html = "<dl class=\"dl-horizontal\">\n${items.join('\n')}\n</dl>"
     return mqcHtmlSection('oncoconcord_workflow_summary', 'Run parameters', 'The parameters of this run (pipeline_info/params.json has them all).', html)
 }
