@@ -2,39 +2,121 @@
 /*
  * oncoconcord: primary / metastasis / plasma ctDNA concordance and survival for colorectal cancer.
  *
+ *   nextflow run . --help                                    (--help PARAMETER: one in full)
  *   nextflow run . -profile test --outdir results            (or bin/nextflow without a Nextflow install)
  *   nextflow run . --input samplesheet.csv --clinical clinical.csv --fasta ref.fa --outdir results
  *
- * The samplesheet and the clinical table are checked by `oncoconcord validate` (assets/schema_*.json);
- * no Nextflow plugin is needed.
+ * Before any task: --help, and the parameters checked against nextflow_schema.json by
+ * `oncoconcord params` (nf-schema is a plugin, and plugins cannot be fetched offline). The
+ * samplesheet and the clinical table are checked by the VALIDATE step (assets/schema_*.json).
  */
 nextflow.enable.dsl = 2
 
+// start-of-run helpers (here rather than in lib/: --help should not wait for more compilation)
+/** JVM options for the short `oncoconcord params` calls: C1 only, small heap (about a second). */
+def paramsJavaOpts() {
+    return '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss2m'
+}
+
+/** Runs bin/oncoconcord with args; returns [ exit: int, out: String, err: String ]. */
+def runOncoconcord(projectDir, List args) {
+    def cmd = ([ "${projectDir}/bin/oncoconcord" ] + args).collect { it.toString() }
+    def pb = new ProcessBuilder(cmd)
+    pb.environment().put('ONCOCONCORD_JAVA_OPTS', paramsJavaOpts())
+    def p = pb.start()
+    def out = new StringBuilder()
+    def err = new StringBuilder()
+    p.consumeProcessOutput(out, err)
+    int exit = p.waitFor()
+    return [ exit: exit, out: out.toString(), err: err.toString() ]
+}
+
+/** Whether bin/oncoconcord finds a jar (ONCOCONCORD_JAR or target/oncoconcord.jar). */
+def jarAvailable(projectDir) {
+    def env = System.getenv('ONCOCONCORD_JAR')
+    return (env && new File(env).isFile()) || new File("${projectDir}/target/oncoconcord.jar").isFile()
+}
+
+/** The parameters as JSON, the way Nextflow holds them (numbers and booleans typed, the rest as text). */
+def paramsJson(Map params) {
+    def plain = params.collectEntries { k, v -> [ k, v == null || v instanceof Number || v instanceof Boolean ? v : v.toString() ] }
+    return groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(plain))
+}
+
+/** Whether the (local or remote) outdir holds the results of a real, not -stub-run, run. */
+def holdsRealRun(outdir) {
+    def vlog = outdir.resolve('validate/validation.log')
+    def report = outdir.resolve('report/report.html')
+    return (java.nio.file.Files.exists(vlog) && !vlog.text.startsWith('stub'))
+        || (java.nio.file.Files.exists(report) && java.nio.file.Files.size(report) > 0)
+}
+
+def schema = "${projectDir}/nextflow_schema.json"
+def haveJar = jarAvailable(projectDir)
+
+// --help [PARAMETER]: the parameters grouped from the schema
+if (params.help) {
+    if (!haveJar) {
+        log.info "oncoconcord: the parameters are listed in ${schema} and docs/usage.md (build the jar with 'mvn -q -B -DskipTests package' for --help)"
+        System.exit(0)
+    }
+    def args = [ 'params', 'help', '--schema', schema ] + (params.help instanceof String ? [ params.help ] : []) + (params.show_hidden ? [ '--show-hidden' ] : [])
+    def r = runOncoconcord(projectDir, args)
+    print r.out
+    System.err.print r.err
+    System.exit(r.exit)
+}
+
+// every parameter against the schema: unknown names, types, enums, ranges, required, all at once
+if (params.validate_params != false) {
+    if (haveJar) {
+        def json = File.createTempFile('oncoconcord-params', '.json')
+        json.deleteOnExit()
+        json.text = paramsJson(params)
+        def r = runOncoconcord(projectDir, [ 'params', 'check', '--schema', schema, '--params', json.toString() ])
+        json.delete()
+        if (r.exit != 0) {
+            error "oncoconcord: invalid parameters\n${r.err.trim()}"
+        }
+        log.info r.out.trim()
+    } else {
+        log.warn "oncoconcord: parameters not checked against nextflow_schema.json: no oncoconcord jar on this machine (build it with 'mvn -q -B -DskipTests package', or set ONCOCONCORD_JAR)"
+    }
+}
+
+// a stub run writes placeholders: never over a real run's results
+if (workflow.stubRun && holdsRealRun(file(params.outdir))) {
+    error "oncoconcord: --outdir ${params.outdir} holds the results of a real run and -stub-run would replace them with placeholder files: give -stub-run another --outdir"
+}
+
+// after --help and the checks, so that --help does not wait for the modules to compile
 include { ONCOCONCORD } from './workflows/oncoconcord'
+include { SIMULATE    } from './modules/local/simulate/main'
 
 workflow {
-    if (!params.input) {
-        error "oncoconcord: --input SAMPLESHEET.csv is required (patient,sample,type,vcf[,regions][,tumor_sample]); try -profile test"
-    }
-    if (!params.fasta) {
-        error "oncoconcord: --fasta REFERENCE.fa is required (the reference the VCFs were called against; .fai beside it)"
-    }
-    if (!params.clinical) {
-        error "oncoconcord: --clinical CLINICAL.csv is required (patient + os_days,os_event,...: cohort features and survival)"
-    }
-    if (!(params.batch_size instanceof Integer) || params.batch_size < 1) {
-        error "oncoconcord: --batch_size must be a whole number >= 1 (patients per normalize / concordance task), not '${params.batch_size}'"
-    }
-    if (!workflow.containerEngine && !workflow.stubRun && !System.getenv('ONCOCONCORD_JAR')
-            && !file("${projectDir}/target/oncoconcord.jar").exists()) {
+    if (!workflow.containerEngine && !workflow.stubRun && !haveJar) {
         error "oncoconcord: ${projectDir}/target/oncoconcord.jar is not built: run 'mvn -q -B -DskipTests package' in ${projectDir} first (or use a container profile)"
     }
-    ONCOCONCORD(
-        file(params.input, checkIfExists: true),
-        file(params.clinical, checkIfExists: true),
-        file(params.fasta, checkIfExists: true),
-        params.genes ? file(params.genes, checkIfExists: true) : []
-    )
+
+    // the run's parameters, for the record (written atomically)
+    def info = file("${params.outdir}/pipeline_info")
+    info.mkdirs()
+    def tmp = info.resolve('.params.json.tmp')
+    tmp.text = paramsJson(params.findAll { k, v -> !k.contains('-') })
+    tmp.moveTo(info.resolve('params.json'))
+
+    if (params.test_full_patients) {
+        // -profile test_full: a simulated study made on the fly (not committed)
+        SIMULATE(params.test_full_patients, params.seed)
+        ONCOCONCORD(SIMULATE.out.samplesheet, SIMULATE.out.clinical, SIMULATE.out.fasta, SIMULATE.out.genes)
+    } else {
+        ONCOCONCORD(
+            file(params.input, checkIfExists: true),
+            file(params.clinical, checkIfExists: true),
+            file(params.fasta, checkIfExists: true),
+            params.genes ? file(params.genes, checkIfExists: true) : []
+        )
+    }
 }
 
 workflow.onComplete {

@@ -5,8 +5,10 @@
 # builds containers/Dockerfile --target prebuilt on that base.
 # Every step is idempotent; a second run takes a few seconds.
 #
-# Usage: containers/build-local.sh [all|install|conf|base|image]   (default all)
-# Result: localhost/oncoconcord:<project version> (and :latest)
+# Usage: containers/build-local.sh [all|install|conf|base|image|multiqc]   (default all)
+# Result: localhost/oncoconcord:<project version> (and :latest), and the MULTIQC step's image
+# localhost/oncoconcord-multiqc:<project version> (Debian's multiqc on the same base;
+# containers/multiqc.Dockerfile, built only when missing or when that file changed)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base_image="${ONCOCONCORD_BASE_IMAGE:-localhost/oncoconcord-base:bookworm}"
@@ -72,8 +74,22 @@ step_image() {
   podman run --rm "$image" oncoconcord --version >&2
 }
 
+step_multiqc() {
+  cd "$root"
+  local mqc_image="${ONCOCONCORD_MULTIQC_IMAGE:-localhost/oncoconcord-multiqc:$version}"
+  local stamp; stamp="$(sha256sum containers/multiqc.Dockerfile | cut -c1-12)"
+  if [ "$(podman image inspect --format '{{ index .Labels "org.oncoconcord.dockerfile" }}' "$mqc_image" 2>/dev/null)" = "$stamp" ]; then
+    return 0
+  fi
+  log "podman build $mqc_image (apt-get install multiqc from the base's Debian mirror)"
+  podman build -q --pull=never --network host -f containers/multiqc.Dockerfile \
+    --build-arg BASE_IMAGE="$base_image" --build-arg VERSION="$version" --label org.oncoconcord.dockerfile="$stamp" \
+    -t "$mqc_image" containers >/dev/null
+  podman run --rm "$mqc_image" multiqc --version >&2
+}
+
 case "${1:-all}" in
-  all) step_install; step_conf; step_base; step_image ;;
-  install|conf|base|image) "step_$1" ;;
-  *) echo "usage: $0 [all|install|conf|base|image]" >&2; exit 2 ;;
+  all) step_install; step_conf; step_base; step_image; step_multiqc ;;
+  install|conf|base|image|multiqc) "step_$1" ;;
+  *) echo "usage: $0 [all|install|conf|base|image|multiqc]" >&2; exit 2 ;;
 esac

@@ -1,96 +1,119 @@
 /*
- * The DAG: VALIDATE -> one channel item per sample (meta: id, patient, sample, type, tumor_sample)
- * -> batches of params.batch_size patients -> NORMALIZE and CONCORDANCE per batch -> COHORT (gather)
- * -> SURVIVAL -> REPORT.
- * Clinical data are required from COHORT on (survival features).
+ * The DAG: VALIDATE -> one channel item per sample (meta: id, patient, sample, type, tumor_sample,
+ * regions) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
+ * batch -> COHORT (gather) -> SURVIVAL -> REPORT; MULTIQC_STATS and MULTIQC over everything.
+ * Parameters are read here and passed to the modules; modules read no params.
  */
-include { VALIDATE    } from '../modules/local/validate/main'
-include { NORMALIZE   } from '../modules/local/normalize/main'
-include { CONCORDANCE } from '../modules/local/concordance/main'
-include { COHORT      } from '../modules/local/cohort/main'
+include { VALIDATE      } from '../modules/local/validate/main'
+include { NORMALIZE     } from '../modules/local/normalize/main'
+include { CONCORDANCE   } from '../modules/local/concordance/main'
+include { COHORT        } from '../modules/local/cohort/main'
 include { SURVIVAL; survivalPlan } from '../modules/local/survival/main'
-include { REPORT      } from '../modules/local/report/main'
+include { REPORT        } from '../modules/local/report/main'
+include { MULTIQC_STATS } from '../modules/local/multiqc_stats/main'
+include { MULTIQC       } from '../modules/local/multiqc/main'
+include { versionsSection; parametersSection } from '../subworkflows/local/utils_oncoconcord/main'
+
+/*
+ * The batch of each patient: CRC32 of the patient id modulo a number of batches that is the power
+ * of two at or above patients / batch_size. Membership depends only on the patient's own id and
+ * that count, so adding a patient changes only its own batch (until the count doubles) and -resume
+ * re-runs just that batch. Batches hold batch_size patients on average, not exactly.
+ */
+def batchCount(int patients, int batchSize) {
+    int wanted = Math.max(1, (int) Math.ceil(patients / (double) batchSize))
+    return Integer.highestOneBit(wanted) == wanted ? wanted : Integer.highestOneBit(wanted) * 2
+}
+
+def batchOf(String patient, int batches) {
+    def crc = new java.util.zip.CRC32()
+    crc.update(patient.getBytes('UTF-8'))
+    return (int) (crc.value % batches)
+}
 
 workflow ONCOCONCORD {
     take:
-    samplesheet // path: the samplesheet CSV
-    clinical    // path or []: the clinical CSV
-    fasta       // path or []: the reference FASTA
-    genes       // path or []: the gene/hotspot table
+    samplesheet // channel or path: the samplesheet CSV
+    clinical    // channel or path: the clinical CSV
+    fasta       // channel or path: the reference FASTA
+    genes       // channel or path, or []: the gene/hotspot table
 
     main:
     ch_versions = Channel.empty()
+    def genome = params.genome ?: 'auto'
 
-    VALIDATE(samplesheet, clinical)
+    VALIDATE(samplesheet, clinical, params.genome ?: '')
     ch_versions = ch_versions.mix(VALIDATE.out.versions)
 
-    // one item per sample: [ meta, vcf, regions-or-[] ]
+    // one item per sample: [ meta, vcf ]; patient and sample stay separate fields (ids cannot
+    // contain '/', so "<patient>/<sample>" and the file names built from it never collide)
     ch_samples = VALIDATE.out.samplesheet
         .flatMap { csv ->
-            def rows = csv.splitCsv(header: true, strip: true)
-            rows.collect { row ->
+            csv.splitCsv(header: true, strip: true).collect { row ->
                 def meta = [
-                    id          : "${row.patient}.${row.sample}".toString(),
+                    id          : "${row.patient}/${row.sample}".toString(),
                     patient     : row.patient,
                     sample      : row.sample,
                     type        : row.type,
                     tumor_sample: row.tumor_sample ?: '',
-                    has_regions : row.regions as boolean
+                    regions     : row.regions ? file(row.regions, checkIfExists: true).toString() : ''
                 ]
-                [ meta, file(row.vcf, checkIfExists: true), row.regions ? file(row.regions, checkIfExists: true) : [] ]
+                [ meta, file(row.vcf, checkIfExists: true) ]
             }
         }
 
-    // patients in name order (all samples are known once VALIDATE is done), each with its samples in a
-    // stable order (primary, metastasis, plasma, then sample id); then batches of params.batch_size
-    // patients: one NORMALIZE and one CONCORDANCE task per batch, each running its commands in one JVM
-    // (`oncoconcord batch`). The batches depend only on the samplesheet, so -resume finds them again.
+    // patients, each with its samples in a stable order (primary, metastasis, plasma, then sample
+    // id), into stable batches (batchOf); within a batch, patients in id order. One NORMALIZE and one
+    // CONCORDANCE task per batch, each running its commands in one JVM (`oncoconcord batch`).
     def typeOrder = [ 'primary': 0, 'metastasis': 1, 'plasma': 2 ]
     ch_batches = ch_samples
-        .map { meta, vcf, regions -> [ meta.patient, meta, vcf, regions ] }
+        .map { meta, vcf -> [ meta.patient, meta, vcf ] }
         .groupTuple(by: 0)
-        .toSortedList { a, b -> a[0] <=> b[0] }
-        .flatMap { it }
-        .map { patient, metas, vcfs, regions ->
+        .map { patient, metas, vcfs ->
             def idx = (0..<metas.size()).toList().sort(false) { a, b ->
                 (typeOrder[metas[a].type] <=> typeOrder[metas[b].type]) ?: (metas[a].sample <=> metas[b].sample)
             }
-            [ patient: patient, samples: idx.collect { metas[it] }, vcfs: idx.collect { vcfs[it] },
-              beds: idx.findAll { metas[it].has_regions }.collect { regions[it] } ]
+            [ patient: patient, samples: idx.collect { metas[it] }, vcfs: idx.collect { vcfs[it] } ]
         }
-        .buffer(size: params.batch_size, remainder: true)
-        .map { batch ->
-            def ids = batch.collect { it.patient }
-            def meta = [
-                id      : ids.size() == 1 ? ids[0] : "${ids[0]}-${ids[-1]}".toString(),
-                patients: batch.collect { p -> [ patient: p.patient, samples: p.samples ] }
-            ]
-            [ meta, batch.collectMany { it.vcfs }, batch.collectMany { it.beds } ]
+        .toList()
+        .flatMap { patients ->
+            int n = batchCount(patients.size(), params.batch_size as int)
+            patients.groupBy { batchOf(it.patient, n) }
+                .collect { b, members ->
+                    def sorted = members.sort(false) { it.patient }
+                    def meta = [
+                        id      : "batch_${b + 1}_of_${n}".toString(),
+                        patients: sorted.collect { p -> [ patient: p.patient, samples: p.samples ] }
+                    ]
+                    [ meta, sorted.collectMany { it.vcfs } ]
+                }
+                .sort { it[0].id }
         }
 
     // per batch: normalize every sample against the reference
-    def fai = fasta ? file("${fasta}.fai") : null
-    NORMALIZE(ch_batches.map { meta, vcfs, beds -> [ meta, vcfs ] }, fasta, fai?.exists() ? fai : [])
+    ch_fasta = fasta instanceof Path ? Channel.value(fasta) : fasta
+    ch_fai = ch_fasta.map { f -> def fai = file("${f}.fai"); fai.exists() ? fai : [] }
+    NORMALIZE(ch_batches, ch_fasta, ch_fai)
     ch_versions = ch_versions.mix(NORMALIZE.out.versions.first())
 
     // per batch: compare the samples of each patient; a patient with a single sample has nothing
-    // to compare (validate warned about it) and a batch of only such patients is skipped
-    ch_compare = NORMALIZE.out.vcf
-        .map { meta, vcfs, tbis -> [ meta.id, meta, vcfs, tbis ] }
-        .join(ch_batches.map { meta, vcfs, beds -> [ meta.id, beds ] }, failOnMismatch: true, failOnDuplicate: true)
-        .map { id, meta, vcfs, tbis, beds ->
+    // to compare (validate warned about it) and a batch of only such patients is skipped. The
+    // regions travel in meta, so no join is needed (a failed NORMALIZE then ends the run with
+    // its own error only).
+    ch_compare = NORMALIZE.out.patients
+        .map { meta, dirs ->
             meta.patients.findAll { it.samples.size() < 2 }.each { p ->
                 log.warn "oncoconcord: patient ${p.patient} has a single sample (${p.samples[0].sample}): normalized but not compared"
             }
-            [ meta, vcfs, tbis, beds ]
+            [ meta, dirs, meta.patients.collectMany { p -> p.samples.findAll { it.regions }.collect { file(it.regions) } } ]
         }
-        .filter { meta, vcfs, tbis, beds -> meta.patients.any { it.samples.size() >= 2 } }
-    CONCORDANCE(ch_compare, genes)
+        .filter { meta, dirs, beds -> meta.patients.any { it.samples.size() >= 2 } }
+    CONCORDANCE(ch_compare, genes, genome)
     ch_versions = ch_versions.mix(CONCORDANCE.out.versions.first())
 
     // gather: cohort statistics and survival features over every patient
-    ch_json = CONCORDANCE.out.json.flatten().toSortedList { a, b -> a.name <=> b.name }
-    ch_tsv  = CONCORDANCE.out.tsv.flatten().toSortedList { a, b -> a.name <=> b.name }
+    ch_json = CONCORDANCE.out.json.flatMap { meta, files -> files instanceof List ? files : [ files ] }.toSortedList { a, b -> a.name <=> b.name }
+    ch_tsv  = CONCORDANCE.out.tsv.flatMap { meta, files -> files instanceof List ? files : [ files ] }.toSortedList { a, b -> a.name <=> b.name }
     COHORT(ch_json, ch_tsv, clinical)
     ch_versions = ch_versions.mix(COHORT.out.versions)
 
@@ -108,18 +131,43 @@ workflow ONCOCONCORD {
     REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_json, ch_params)
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
-    // software versions: one entry per process, plus the workflow's own
-    ch_versions
+    // MultiQC: general statistics per sample, the cohort tables, software versions, run parameters
+    MULTIQC_STATS(VALIDATE.out.samplesheet, NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().collect(), ch_json)
+    ch_versions = ch_versions.mix(MULTIQC_STATS.out.versions)
+
+    // software versions: one entry per process, plus the workflow's own (MultiQC's own version is
+    // added to pipeline_info/software_versions.yml once it has run)
+    ch_workflow_version = Channel.of("Workflow:\n    Nextflow: ${workflow.nextflow.version}\n    oncoconcord: ${workflow.manifest.version}".toString())
+    ch_versions_before_multiqc = ch_versions
         .map { it.text.trim() }
         .unique()
-        .mix(Channel.of("Workflow:\n    Nextflow: ${workflow.nextflow.version}\n    oncoconcord: ${workflow.manifest.version}".toString()))
+        .mix(ch_workflow_version)
+        .collectFile(name: 'versions_before_multiqc.yml', newLine: true, sort: true)
+
+    ch_multiqc_versions = Channel.empty()
+    if (!params.skip_multiqc) {
+        ch_versions_mqc = ch_versions_before_multiqc.map { yml -> versionsSection(yml.text) }
+            .collectFile(name: 'software_versions_mqc.yml')
+        ch_summary_mqc = Channel.of(parametersSection(params, workflow))
+            .collectFile(name: 'workflow_summary_mqc.yml')
+        ch_mqc = MULTIQC_STATS.out.mqc
+            .mix(COHORT.out.mqc.flatten(), ch_versions_mqc, ch_summary_mqc)
+            .collect()
+        MULTIQC(ch_mqc, file("${projectDir}/assets/multiqc_config.yml", checkIfExists: true),
+                params.multiqc_config ? file(params.multiqc_config, checkIfExists: true) : [],
+                params.multiqc_title ?: '')
+        ch_multiqc_versions = MULTIQC.out.versions
+    }
+    ch_versions_yml = ch_versions.mix(ch_multiqc_versions)
+        .map { it.text.trim() }
+        .unique()
+        .mix(ch_workflow_version)
         .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", newLine: true, sort: true)
-        .set { ch_versions_yml }
 
     emit:
-    validated = VALIDATE.out.samplesheet
-    samples   = ch_samples
+    validated   = VALIDATE.out.samplesheet
+    samples     = ch_samples
     concordance = CONCORDANCE.out.json
     report      = REPORT.out.html
-    versions  = ch_versions_yml
+    versions    = ch_versions_yml
 }

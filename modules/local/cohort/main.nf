@@ -2,6 +2,8 @@
  * Gathers every patient's concordance results with the clinical table into cohort statistics and
  * survival features (`oncoconcord cohort`).
  */
+include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
+
 process COHORT {
     tag "${jsons instanceof List ? jsons.size() : 1} patients"
     label 'process_single'
@@ -20,24 +22,16 @@ process COHORT {
 
     script:
     def args = task.ext.args ?: ''
-    def xmx = task.memory ? "-Xmx${(task.memory.toMega() * 0.8) as long}m" : '-Xmx1g'
     """
-    export ONCOCONCORD_JAVA_OPTS="${xmx} -XX:+UseSerialGC"
+    export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
     oncoconcord cohort ${args} --concordance concordance --clinical ${clinical} --out cohort
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: \$(oncoconcord --version | sed 's/^oncoconcord //')
-    END_VERSIONS
+    ${versionsLine(task)}
     """
 
     stub:
     """
     mkdir -p cohort
     touch cohort/features.tsv cohort/features.columns.tsv
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: stub
-    END_VERSIONS
+    ${stubVersionsLine(task)}
     """
 }

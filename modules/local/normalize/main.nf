@@ -1,12 +1,16 @@
 /*
  * Normalizes the VCFs of a batch of patients with `oncoconcord normalize` (split multiallelics,
  * left-align, standard FORMAT/AD, DP, AF for the tumour sample), BGZF + .tbi, with counts and
- * rejects per sample. The commands of the batch run in one JVM (`oncoconcord batch`), task.cpus at
- * a time. meta: [ id, patients: [ [ patient, samples: [ sample metas ] ] ] ]; vcfs: the raw VCFs in
- * the order of the samples, each staged in its own folder (names may repeat across patients).
+ * rejects per sample, into normalized/<patient>/<sample>.* (ids cannot contain '/', so two
+ * samples never share a file). The commands of the batch run in one JVM (`oncoconcord batch`),
+ * task.cpus at a time.
+ * meta: [ id, patients: [ [ patient, samples: [ [ id, patient, sample, type, tumor_sample, regions ] ] ] ] ];
+ * vcfs: the raw VCFs in the order of the samples, each staged in its own folder (names may repeat).
  */
+include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
+
 process NORMALIZE {
-    tag "${meta.id}"
+    tag "${meta.id}: ${meta.patients.size() <= 4 ? meta.patients*.patient.join(',') : meta.patients[0].patient + '..' + meta.patients[-1].patient}"
     label 'process_single'
 
     input:
@@ -15,44 +19,38 @@ process NORMALIZE {
     path fai     // [] when absent: normalize builds it
 
     output:
-    tuple val(meta), path('*.norm.vcf.gz'), path('*.norm.vcf.gz.tbi'), emit: vcf
-    tuple val(meta), path('*.normalize.json')                         , emit: stats
-    tuple val(meta), path('*.rejects.tsv')                            , emit: rejects
-    path 'versions.yml'                                               , emit: versions
+    // one folder per patient: <patient>/<sample>.{norm.vcf.gz,norm.vcf.gz.tbi,normalize.json,rejects.tsv}
+    tuple val(meta), path('normalized/*', type: 'dir'), emit: patients
+    path 'versions.yml'                               , emit: versions
 
     script:
     def args = task.ext.args ?: ''
-    def xmx = task.memory ? "-Xmx${(task.memory.toMega() * 0.8) as long}m" : '-Xmx1g'
     def q = { String s -> "'" + s.replace("'", "'\\''") + "'" }
     def samples = meta.patients.collectMany { it.samples }
     def vcfList = vcfs instanceof List ? vcfs : [ vcfs ]
     def lines = [ samples, vcfList ].transpose().collect { s, vcf ->
         def tumor = s.tumor_sample ? "--tumor-sample ${q(s.tumor_sample)}" : ''
-        "normalize --quiet ${args} -f ${fasta} ${tumor} --rejects ${s.id}.rejects.tsv --stats ${s.id}.normalize.json -o ${s.id}.norm.vcf.gz ${q(vcf.toString())}"
+        def out = "normalized/${s.patient}/${s.sample}"
+        "normalize --quiet ${args} -f ${fasta} ${tumor} --rejects ${out}.rejects.tsv --stats ${out}.normalize.json -o ${out}.norm.vcf.gz ${q(vcf.toString())}"
     }
     """
-    export ONCOCONCORD_JAVA_OPTS="${xmx} -XX:+UseSerialGC"
+    export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
+    mkdir -p ${meta.patients.collect { "normalized/${it.patient}" }.join(' ')}
     cat <<-'END_COMMANDS' > normalize.commands
     ${lines.join('\n    ')}
     END_COMMANDS
     oncoconcord batch --threads ${task.cpus} normalize.commands
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: \$(oncoconcord --version | sed 's/^oncoconcord //')
-    END_VERSIONS
+    ${versionsLine(task)}
     """
 
     stub:
     def samples = meta.patients.collectMany { it.samples }
     def touches = samples.collect { s ->
-        "echo | gzip > ${s.id}.norm.vcf.gz; touch ${s.id}.norm.vcf.gz.tbi ${s.id}.rejects.tsv; echo '{}' > ${s.id}.normalize.json"
+        def out = "normalized/${s.patient}/${s.sample}"
+        "mkdir -p normalized/${s.patient}; echo | gzip > ${out}.norm.vcf.gz; touch ${out}.norm.vcf.gz.tbi ${out}.rejects.tsv; echo '{}' > ${out}.normalize.json"
     }
     """
     ${touches.join('\n    ')}
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: stub
-    END_VERSIONS
+    ${stubVersionsLine(task)}
     """
 }

@@ -2,6 +2,8 @@
  * The study report (`oncoconcord report`): self-contained report.html plus plots (SVG, PNG) from
  * the cohort tables, the survival results and the per-patient concordance.
  */
+include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
+
 process REPORT {
     tag "report"
     label 'process_single'
@@ -19,24 +21,16 @@ process REPORT {
 
     script:
     def args = task.ext.args ?: ''
-    def xmx = task.memory ? "-Xmx${(task.memory.toMega() * 0.8) as long}m" : '-Xmx1g'
     """
-    export ONCOCONCORD_JAVA_OPTS="${xmx} -XX:+UseSerialGC"
+    export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
     oncoconcord report ${args} --cohort cohort --survival survival --concordance concordance --params ${params_json} --out report
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: \$(oncoconcord --version | sed 's/^oncoconcord //')
-    END_VERSIONS
+    ${versionsLine(task)}
     """
 
     stub:
     """
     mkdir -p report
     touch report/report.html
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: stub
-    END_VERSIONS
+    ${stubVersionsLine(task)}
     """
 }

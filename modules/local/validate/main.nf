@@ -1,8 +1,11 @@
 /*
  * Checks the samplesheet (and clinical table) with `oncoconcord validate` against
  * assets/schema_input.json and assets/schema_clinical.json, reporting every problem at once;
- * emits the validated samplesheet with absolute paths.
+ * emits the validated samplesheet with absolute paths. genome: GRCh37, GRCh38, 'auto' or null
+ * (null: the option is not passed).
  */
+include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
+
 process VALIDATE {
     tag "${samplesheet.name}"
     label 'process_single'
@@ -10,6 +13,7 @@ process VALIDATE {
     input:
     path samplesheet
     path clinical    // [] when absent
+    val genome
 
     output:
     path 'validated_samplesheet.csv', emit: samplesheet
@@ -19,20 +23,15 @@ process VALIDATE {
     script:
     def args = task.ext.args ?: ''
     def clinical_arg = clinical ? "--clinical ${clinical}" : ''
-    def xmx = task.memory ? "-Xmx${(task.memory.toMega() * 0.8) as long}m" : '-Xmx1g'
+    def genome_arg = genome ? "--genome ${genome}" : ''
     """
-    export ONCOCONCORD_JAVA_OPTS="${xmx} -XX:+UseSerialGC"
-    if ! oncoconcord validate ${args} --input ${samplesheet} ${clinical_arg} --out validated_samplesheet.csv 2> validation.log; then
+    export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
+    if ! oncoconcord validate ${args} --input ${samplesheet} ${clinical_arg} ${genome_arg} --out validated_samplesheet.csv 2> validation.log; then
         cat validation.log >&2
         exit 1
     fi
     cat validation.log >&2
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: \$(oncoconcord --version | sed 's/^oncoconcord //')
-        java: \$(java -version 2>&1 | head -n1 | sed 's/.*version "\\([^"]*\\)".*/\\1/')
-    END_VERSIONS
+    ${versionsLine(task, [ java: "java -version 2>&1 | head -n1 | sed 's/.*version \"\\([^\"]*\\)\".*/\\1/'" ])}
     """
 
     stub:
@@ -48,9 +47,6 @@ process VALIDATE {
           print \$col["patient"], \$col["sample"], \$col["type"], v, r, t }
     ' ${samplesheet} > validated_samplesheet.csv
     echo "stub: not validated" > validation.log
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        oncoconcord: stub
-    END_VERSIONS
+    ${stubVersionsLine(task)}
     """
 }

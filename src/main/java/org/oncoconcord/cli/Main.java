@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.validate.ValidateCommand.class,
                 org.oncoconcord.cohort.CohortCommand.class,
                 org.oncoconcord.report.ReportCommand.class,
+                org.oncoconcord.params.ParamsCommand.class,
+                org.oncoconcord.multiqc.MultiqcStatsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -37,6 +37,10 @@ class PodmanPipelineIT {
         Commands.Result sum = Commands.run("podman", "run", "--rm", tag, "sha256sum", "/opt/oncoconcord/oncoconcord.jar");
         assertThat(sum.ok()).as(sum.describe()).isTrue();
         assertThat(sum.output().trim().split("\\s+")[0]).isEqualTo(sha);
+        // the MULTIQC step's image (Debian's multiqc on the same base): built once, then a no-op
+        Commands.Result mqc = Commands.run(PipelineRun.projectDir(), Map.of(), Duration.ofMinutes(20),
+                List.of(PipelineRun.projectDir().resolve("containers/build-local.sh").toString(), "multiqc"));
+        assertThat(mqc.ok()).as(mqc.describe()).isTrue();
         return tag;
     }
 
@@ -74,12 +78,21 @@ class PodmanPipelineIT {
         assertSameResults(host, pod);
     }
 
-    /** Every task of the run has the image in the trace and was started by {@code podman run IMAGE}. */
-    static void assertRanInImage(PipelineRun run, String image) throws IOException {
+    /** The image of the MULTIQC step (containers/multiqc.Dockerfile, built by build-local.sh multiqc). */
+    static String multiqcImage() throws IOException {
+        return "localhost/oncoconcord-multiqc:" + ProjectVersion.version();
+    }
+
+    /**
+     * Every task of the run has its image in the trace (MULTIQC: the MultiQC image, the others
+     * {@code image}) and was started by {@code podman run IMAGE}.
+     */
+    static void assertRanInImage(PipelineRun run, String oncoconcordImage) throws IOException {
         Trace trace = run.trace();
         assertThat(trace.columns()).contains("container");
         assertThat(trace.tasks()).isNotEmpty();
         for (Map<String, String> task : trace.tasks()) {
+            String image = task.get("process").endsWith(":MULTIQC") ? multiqcImage() : oncoconcordImage;
             assertThat(task.get("status")).as(task.get("name")).isEqualTo("COMPLETED");
             assertThat(task.get("container")).as(task.get("name")).isEqualTo(image);
             String wrapper = Files.readString(taskDir(run, task.get("hash")).resolve(".command.run"));

@@ -31,9 +31,12 @@ final class PublishedOutputs {
         }
     }
 
-    /** The data files among {@code files}. */
+    /** MultiQC's own run records (log, timestamps, work-folder paths of its sources): differ between any two runs. */
+    private static final Pattern MULTIQC_RUN_RECORD = Pattern.compile("multiqc/multiqc_report_data/(multiqc\\.log|multiqc_data\\.json|multiqc_sources\\.txt)");
+
+    /** The data files among {@code files} (MultiQC's run records excepted). */
     static List<String> dataFiles(List<String> files) {
-        return files.stream().filter(f -> DATA.matcher(f).matches()).toList();
+        return files.stream().filter(f -> DATA.matcher(f).matches() && !MULTIQC_RUN_RECORD.matcher(f).matches()).toList();
     }
 
     /** Differences between two runs' outputs, empty when they match. */

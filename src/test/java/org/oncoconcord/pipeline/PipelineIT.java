@@ -75,7 +75,7 @@ class PipelineIT {
         Map<String, List<CSVRecord>> byPatient = new java.util.LinkedHashMap<>();
         input.forEach(r -> byPatient.computeIfAbsent(r.get("patient"), k -> new java.util.ArrayList<>()).add(r));
         for (CSVRecord in : input) {
-            String id = in.get("patient") + "." + in.get("sample");
+            String id = in.get("patient") + "/" + in.get("sample");
             Path norm = run.outdir.resolve("normalized/" + id + ".norm.vcf.gz");
             assertThat(norm).isNotEmptyFile();
             assertThat(run.outdir.resolve("normalized/" + id + ".norm.vcf.gz.tbi")).isNotEmptyFile();
@@ -118,23 +118,78 @@ class PipelineIT {
         List<Map<String, String>> trace = run.trace();
         assertThat(trace).isNotEmpty().allSatisfy(t -> assertThat(t.get("status")).as(t.get("name")).isEqualTo("COMPLETED"));
         Map<String, Long> tasks = trace.stream().collect(Collectors.groupingBy(t -> t.get("process"), Collectors.counting()));
-        // batches of 10 patients (the default --batch_size) in name order: one NORMALIZE and, when it
-        // holds a patient with two or more samples, one CONCORDANCE task per batch
-        List<List<String>> batches = new java.util.ArrayList<>();
+        // batches (default --batch_size 10): CRC32 of the patient id modulo the power of two at or above
+        // patients / 10; one NORMALIZE and, when it holds a patient with two or more samples, one
+        // CONCORDANCE task per non-empty batch
         List<String> names = byPatient.keySet().stream().sorted().toList();
-        for (int i = 0; i < names.size(); i += 10) {
-            batches.add(names.subList(i, Math.min(names.size(), i + 10)));
+        int wanted = (int) Math.ceil(names.size() / 10.0);
+        int nBatches = Integer.highestOneBit(wanted) == wanted ? wanted : Integer.highestOneBit(wanted) * 2;
+        Map<Long, List<String>> byBatch = new java.util.TreeMap<>();
+        for (String name : names) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byBatch.computeIfAbsent(crc.getValue() % nBatches, k -> new java.util.ArrayList<>()).add(name);
         }
+        List<List<String>> batches = new java.util.ArrayList<>(byBatch.values());
         assertThat(tasks).containsEntry("ONCOCONCORD:VALIDATE", 1L)
                 .containsEntry("ONCOCONCORD:NORMALIZE", (long) batches.size())
                 .containsEntry("ONCOCONCORD:CONCORDANCE", batches.stream().filter(b -> b.stream().anyMatch(compared::contains)).count())
                 .containsEntry("ONCOCONCORD:COHORT", 1L)
                 .containsEntry("ONCOCONCORD:SURVIVAL", 1L)
-                .containsEntry("ONCOCONCORD:REPORT", 1L);
+                .containsEntry("ONCOCONCORD:REPORT", 1L)
+                .containsEntry("ONCOCONCORD:MULTIQC_STATS", 1L)
+                .containsEntry("ONCOCONCORD:MULTIQC", 1L);
+        assertMultiqcGeneralStatistics(run.outdir, input);
+        JsonNode params = JSON.readTree(info.resolve("params.json").toFile());
+        assertThat(params.get("input").asText()).isEqualTo(cohort.resolve("samplesheet.csv").toString());
+        assertThat(params.get("batch_size").asInt()).isEqualTo(10);
         String versions = Files.readString(info.resolve("software_versions.yml"));
         assertThat(versions).contains("oncoconcord: " + VersionProvider.version(), "Nextflow: 24.10");
         for (String process : tasks.keySet()) {
             assertThat(versions).as("versions of " + process).contains("\"" + process + "\":");
+        }
+    }
+
+    /**
+     * MultiQC ran (Debian's multiqc) and its own parse of the General Statistics (multiqc_report_data)
+     * has one row per sample with the records and rejects of normalize.json and the variants of
+     * concordance.json, as whole numbers, and the median VAF as a percentage.
+     */
+    private static void assertMultiqcGeneralStatistics(Path outdir, List<CSVRecord> input) throws IOException {
+        assertThat(Files.readString(outdir.resolve("multiqc/multiqc_report.html"))).contains("General Statistics")
+                .contains("Software versions").contains("Run parameters");
+        List<String> lines = Files.readAllLines(outdir.resolve("multiqc/multiqc_report_data/multiqc_general_stats.txt"));
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        java.util.function.Function<String, Integer> col = suffix -> {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).endsWith(suffix)) {
+                    return i;
+                }
+            }
+            throw new AssertionError("no column *" + suffix + " in " + header);
+        };
+        Map<String, String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split("\t", -1))
+                .collect(Collectors.toMap(f -> f[0], f -> f));
+        assertThat(rows).hasSize(input.size());
+        for (CSVRecord in : input) {
+            String id = in.get("patient") + "/" + in.get("sample");
+            String[] row = rows.get(id);
+            assertThat(row).as(id).isNotNull();
+            JsonNode stats = JSON.readTree(outdir.resolve("normalized/" + id + ".normalize.json").toFile());
+            assertThat(Double.parseDouble(row[col.apply("records")])).as(id + " records").isEqualTo(stats.get("in").asDouble());
+            assertThat(Double.parseDouble(row[col.apply("rejected")])).as(id + " rejected").isEqualTo(stats.get("rejected_total").asDouble());
+            Path conc = outdir.resolve("concordance/" + in.get("patient") + ".concordance.json");
+            if (Files.exists(conc)) {
+                for (JsonNode s : JSON.readTree(conc.toFile()).get("samples")) {
+                    if (s.get("label").asText().equals(in.get("sample"))) {
+                        assertThat(Double.parseDouble(row[col.apply("variants")])).as(id + " variants").isEqualTo(s.get("n_variants").asDouble());
+                        if (s.get("median_vaf").isNumber()) {
+                            assertThat(Double.parseDouble(row[col.apply("median_vaf_pct")])).as(id + " median VAF %")
+                                    .isCloseTo(100 * s.get("median_vaf").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+                        }
+                    }
+                }
+            }
         }
     }
 

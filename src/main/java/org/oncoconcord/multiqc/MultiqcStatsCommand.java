@@ -1,0 +1,137 @@
+package org.oncoconcord.multiqc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code oncoconcord multiqc-stats}: the per-sample General Statistics of the MultiQC report from
+ * the validated samplesheet, normalize's stats ({@code <patient>/<sample>.normalize.json} under
+ * the given folders) and the concordance results ({@code <patient>.concordance.json}).
+ */
+@Command(name = "multiqc-stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Write the per-sample MultiQC General Statistics table (records, rejected, variants, median VAF,",
+                "tumour fraction when known) from normalize's and concordance's results: one row per samplesheet sample."})
+public final class MultiqcStatsCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--samplesheet", required = true, description = "The validated samplesheet (patient,sample,...).")
+    Path samplesheet;
+
+    @Option(names = "--normalized", description = "Folder holding <patient>/<sample>.normalize.json files (repeatable; searched recursively).")
+    List<Path> normalized = new ArrayList<>();
+
+    @Option(names = "--concordance", description = "Folder holding <patient>.concordance.json files.")
+    Path concordance;
+
+    @Option(names = "--out", required = true, description = "Output: general_stats_mqc.tsv")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<String[]> samples = readSamples(samplesheet);
+        Map<String, JsonNode> stats = readNormalizeStats(normalized);
+        Map<String, JsonNode> concordanceSamples = readConcordance(concordance);
+        List<SampleStats> rows = new ArrayList<>();
+        for (String[] s : samples) {
+            String key = s[0] + "/" + s[1];
+            JsonNode n = stats.remove(key);
+            JsonNode c = concordanceSamples.get(key);
+            rows.add(new SampleStats(s[0], s[1], n == null ? null : n.path("in").asLong(), n == null ? null : n.path("rejected_total").asLong(),
+                    c == null || !c.hasNonNull("n_variants") ? null : c.get("n_variants").asLong(),
+                    number(c, "median_vaf"), c == null ? null : number(c, "tumour_fraction") != null ? number(c, "tumour_fraction") : number(c, "tumor_fraction")));
+        }
+        if (!stats.isEmpty()) {
+            throw new UserException(samplesheet + ": no row for the normalize stats of " + String.join(", ", stats.keySet()));
+        }
+        AtomicFiles.writeString(out, GeneralStats.render(rows));
+        return 0;
+    }
+
+    private static Double number(JsonNode n, String key) {
+        return n == null || !n.path(key).isNumber() ? null : n.get(key).asDouble();
+    }
+
+    private static List<String[]> readSamples(Path file) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file);
+             CSVParser p = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get())) {
+            if (!p.getHeaderNames().containsAll(List.of("patient", "sample"))) {
+                throw new UserException(file + ":1: header must have the columns patient and sample");
+            }
+            for (CSVRecord rec : p) {
+                out.add(new String[] {rec.get("patient"), rec.get("sample")});
+            }
+        }
+        return out;
+    }
+
+    /** "patient/sample" -> normalize stats, from every {@code <patient>/<sample>.normalize.json} below the folders. */
+    private static Map<String, JsonNode> readNormalizeStats(List<Path> dirs) throws IOException {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (Path dir : dirs) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                files = walk.filter(f -> f.getFileName().toString().endsWith(".normalize.json")).sorted().toList();
+            }
+            for (Path f : files) {
+                String sample = f.getFileName().toString().replaceFirst("\\.normalize\\.json$", "");
+                String key = f.getParent().getFileName() + "/" + sample;
+                if (out.put(key, readJson(f)) != null) {
+                    throw new UserException(f + ": a second normalize stats file for " + key);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "patient/sample" -> the sample's object of its patient's concordance.json. */
+    private static Map<String, JsonNode> readConcordance(Path dir) throws IOException {
+        Map<String, JsonNode> out = new HashMap<>();
+        if (dir == null) {
+            return out;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".concordance.json")).sorted().toList();
+        }
+        for (Path f : files) {
+            JsonNode root = readJson(f);
+            if (!root.path("patient").isTextual() || !root.path("samples").isArray()) {
+                throw new UserException(f + ": not a concordance result (no \"patient\" or \"samples\")");
+            }
+            root.get("samples").forEach(s -> out.put(root.get("patient").asText() + "/" + s.path("label").asText(), s));
+        }
+        return out;
+    }
+
+    private static JsonNode readJson(Path f) {
+        try {
+            return JSON.readTree(f.toFile());
+        } catch (IOException e) {
+            throw new UserException(f + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.oncoconcord.multiqc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oncoconcord.cli.Main;
+import org.oncoconcord.testing.SystemTools;
+
+/**
+ * {@code oncoconcord multiqc-stats} on the layout the MULTIQC_STATS task sees (patient folders
+ * staged as symbolic links), checked through Debian's MultiQC's own parse of the table.
+ */
+class MultiqcStatsCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path fixture() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("work/P1"));
+        Files.writeString(real.resolve("T.normalize.json"), "{\"in\": 1200, \"out\": 1190, \"split_added\": 0, \"rejected_total\": 10}");
+        Files.writeString(real.resolve("P.normalize.json"), "{\"in\": 80, \"out\": 80, \"split_added\": 0, \"rejected_total\": 0}");
+        Path real2 = Files.createDirectories(tmp.resolve("work/P1.X"));
+        Files.writeString(real2.resolve("T.normalize.json"), "{\"in\": 7, \"out\": 7, \"split_added\": 0, \"rejected_total\": 0}");
+        Path staged = Files.createDirectories(tmp.resolve("task/normalized"));
+        Files.createSymbolicLink(staged.resolve("P1"), real);
+        Files.createSymbolicLink(staged.resolve("P1.X"), real2);
+        Path conc = Files.createDirectories(tmp.resolve("task/concordance"));
+        Files.writeString(conc.resolve("P1.concordance.json"), "{\"patient\": \"P1\", \"samples\": ["
+                + "{\"label\": \"T\", \"n_variants\": 1100, \"median_vaf\": 0.1234},"
+                + "{\"label\": \"P\", \"n_variants\": 3, \"median_vaf\": 0.004}]}");
+        Files.writeString(tmp.resolve("task/sheet.csv"), "patient,sample,type,vcf\nP1,T,primary,/a.vcf\nP1,P,plasma,/b.vcf\nP1.X,T,primary,/c.vcf\n");
+        return tmp.resolve("task");
+    }
+
+    @Test
+    void oneRowPerSampleWithCountsAndPercentages() throws Exception {
+        Path task = fixture();
+        Path out = task.resolve("general_stats_mqc.tsv");
+        int exit = Main.commandLine().execute("multiqc-stats", "--samplesheet", task.resolve("sheet.csv").toString(),
+                "--normalized", task.resolve("normalized").toString(), "--concordance", task.resolve("concordance").toString(), "--out", out.toString());
+        assertThat(exit).isZero();
+        List<String> data = Files.readAllLines(out).stream().filter(l -> !l.startsWith("#")).toList();
+        assertThat(data).containsExactly("Sample\trecords\trejected\trejected_pct\tvariants\tmedian_vaf_pct",
+                "P1/T\t1200\t10\t0.8333\t1100\t12.34",
+                "P1/P\t80\t0\t0\t3\t0.4",
+                "P1.X/T\t7\t0\t0\t\t");
+
+        Path multiqc = SystemTools.find("multiqc");
+        SystemTools.requireOrSkip(multiqc != null, "multiqc not installed (Debian package multiqc): MultiQC's parse not checked");
+        Process p = new ProcessBuilder(multiqc.toString(), "--force", "--no-ansi", "-o", tmp.resolve("mqc").toString(), out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        List<String> lines = Files.readAllLines(tmp.resolve("mqc/multiqc_data/multiqc_general_stats.txt"));
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        Map<String, List<String>> rows = lines.subList(1, lines.size()).stream().map(l -> List.of(l.split("\t", -1)))
+                .collect(Collectors.toMap(r -> r.get(0), r -> r));
+        int records = indexEndingWith(header, "-records");
+        int variants = indexEndingWith(header, "-variants");
+        int vaf = indexEndingWith(header, "-median_vaf_pct");
+        assertThat(Double.parseDouble(rows.get("P1/T").get(records))).isEqualTo(1200);
+        assertThat(Double.parseDouble(rows.get("P1/T").get(variants))).isEqualTo(1100);
+        assertThat(Double.parseDouble(rows.get("P1/T").get(vaf))).isEqualTo(12.34);
+        assertThat(Double.parseDouble(rows.get("P1.X/T").get(records))).isEqualTo(7);
+        assertThat(rows.get("P1.X/T").get(variants)).isEmpty();
+    }
+
+    @Test
+    void statsOfASampleNotInTheSamplesheetIsAnError() throws Exception {
+        Path task = fixture();
+        Files.writeString(task.resolve("sheet.csv"), "patient,sample,type,vcf\nP1,T,primary,/a.vcf\nP1,P,plasma,/b.vcf\n");
+        Path out = task.resolve("general_stats_mqc.tsv");
+        int exit = Main.commandLine().execute("multiqc-stats", "--samplesheet", task.resolve("sheet.csv").toString(),
+                "--normalized", task.resolve("normalized").toString(), "--out", out.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(out).doesNotExist();
+    }
+
+    private static int indexEndingWith(List<String> header, String suffix) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).endsWith(suffix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column *" + suffix + " in " + header);
+    }
+}
