@@ -28,6 +28,11 @@ public final class Annotator {
         }
     }
 
+    /** The reference protein of a transcript (one-letter, ending in {@code *}), or null without a CDS. */
+    public String protein(Transcript t) {
+        return proteins.get(t.id());
+    }
+
     public TranscriptSet transcripts() {
         return transcripts;
     }
