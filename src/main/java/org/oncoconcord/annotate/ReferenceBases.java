@@ -33,8 +33,10 @@ public final class ReferenceBases implements Closeable {
             throw new UserException(path + ": cannot open as an indexed FASTA (" + e.getMessage()
                     + "); run 'samtools faidx " + path + "'");
         }
-        fasta.getSequenceDictionary().getSequences()
-                .forEach(s -> contigs.put(ContigNames.canonical(s.getSequenceName()), s.getSequenceName()));
+        Path fai = path.resolveSibling(path.getFileName() + ".fai");
+        for (htsjdk.samtools.reference.FastaSequenceIndexEntry e : new htsjdk.samtools.reference.FastaSequenceIndex(fai)) {
+            contigs.put(ContigNames.canonical(e.getContig()), e.getContig());
+        }
     }
 
     public Path path() {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.validate.ValidateCommand.class,
                 org.oncoconcord.cohort.CohortCommand.class,
                 org.oncoconcord.report.ReportCommand.class,
+                org.oncoconcord.annotate.AnnotateCommand.class,
         })
 public final class Main implements Runnable {
 
