@@ -10,9 +10,14 @@ public final class MafClassification {
 
     /** Variant_Classification, e.g. {@code Missense_Mutation}, {@code Frame_Shift_Del}, {@code Intron}. */
     public static String of(Annotation a) {
-        String type = a.allele().mafVariantType();
-        boolean inframe = Math.floorMod(a.allele().alt().length() - a.allele().ref().length(), 3) == 0;
-        return switch (a.mostSevere()) {
+        return of(a.mostSevere(), a.allele());
+    }
+
+    /** Variant_Classification from the most severe consequence and the allele. */
+    public static String of(Consequence mostSevere, Allele allele) {
+        String type = allele.mafVariantType();
+        boolean inframe = Math.floorMod(allele.alt().length() - allele.ref().length(), 3) == 0;
+        return switch (mostSevere) {
             case TRANSCRIPT_ABLATION, SPLICE_ACCEPTOR_VARIANT, SPLICE_DONOR_VARIANT -> "Splice_Site";
             case STOP_GAINED -> "Nonsense_Mutation";
             case FRAMESHIFT_VARIANT -> type.equals("DEL") ? "Frame_Shift_Del" : type.equals("INS") ? "Frame_Shift_Ins" : "Targeted_Region";
