@@ -37,6 +37,16 @@ public final class Annotator {
         return transcripts;
     }
 
+    /** True when a transcript lies within {@link #FLANK} of {@code start..end} (cheap pre-check). */
+    public boolean anyNear(String chrom, int start, int end) {
+        for (Transcript t : transcripts.onContig(chrom)) {
+            if (end >= t.txStart() - FLANK - 1 && start <= t.txEnd() + FLANK + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Annotations of the allele, one per nearby transcript, else one intergenic. */
     public List<Annotation> annotate(Allele allele) {
         List<Annotation> out = new ArrayList<>(1);

@@ -13,9 +13,14 @@ public final class GeneStatusRule {
     private final Annotator annotator;
     private final GeneStatus mode;
 
+    /** Shared verdict of alleles far from every transcript (the common case, kept allocation-free). */
+    private final Verdict intergenic;
+
     public GeneStatusRule(Annotator annotator, GeneStatus mode) {
         this.annotator = annotator;
         this.mode = mode;
+        this.intergenic = new Verdict(List.of(new Annotation(null, null, List.of(Consequence.INTERGENIC_VARIANT),
+                "", "", "", "", "", "", "", "", "", "", -1, false)), mode);
     }
 
     /** True when the models hold the gene (its status then follows the consequence). */
@@ -29,6 +34,9 @@ public final class GeneStatusRule {
 
     /** The verdict for one allele: its annotations plus what counts. */
     public Verdict judge(String chrom, int pos, String ref, String alt) {
+        if (!annotator.anyNear(chrom, pos, pos + ref.length())) {
+            return intergenic;
+        }
         List<Annotation> all = annotator.annotate(Allele.fromVcf(chrom, pos, ref, alt));
         return new Verdict(all, mode);
     }

@@ -152,6 +152,16 @@ class AnnotatorTest {
     }
 
     @Test
+    void nearnessPreCheckAgreesWithTheAnnotations() {
+        // the 5 kb flank around KRAS (GRCh37 12:25358180-25403863), both sides, and inside
+        for (int pos : new int[] {25353179, 25353180, 25353181, 25380000, 25408862, 25408863, 25408864, 1000}) {
+            boolean near = GRCH37.anyNear("12", pos, pos);
+            boolean annotated = GRCH37.annotate(new Allele("12", pos, "A", "G")).get(0).transcript() != null;
+            assertTrue(near || !annotated, "pre-check must not miss " + pos);
+        }
+    }
+
+    @Test
     void refDisagreeingWithTheCdsIsFlagged() {
         assertTrue(one(GRCH37, "12", 25398284, "G", "T").refMismatch());
     }
