@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.report.ReportCommand.class,
                 org.oncoconcord.params.ParamsCommand.class,
                 org.oncoconcord.multiqc.MultiqcStatsCommand.class,
+                org.oncoconcord.annotate.AnnotateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -160,6 +160,7 @@ public final class CohortCommand implements Callable<Integer> {
         files.put("metastasis_new_by_gene_mqc.tsv", MultiqcTable.render("oncoconcord_metastasis_new", "Mutations new in the metastasis by gene",
                 "Patients with a mutation present in the metastasis and absent from the primary, per gene.",
                 newByGene, List.of("gene", "patients_evaluable", "patients_with_new", "percent", "n_variants")));
+        files.putAll(MafWriter.files(patients));
         files.put("rejects.tsv", rejects.toTsv());
         files.put("warnings.tsv", warnings.toTsv());
         files.put("cohort.json", summaryJson(inputs.size(), patients, rejects, warnings, clin, genes));

@@ -71,6 +71,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
                     + "standard AD/DP/AF) into a temporary folder under DIR.")
     Path fasta;
 
+    @Option(names = "--gene-status", paramLabel = "all|coding|protein-altering|hotspot", defaultValue = "protein-altering",
+            description = "Which variants make a gene mutated (with --genome: by the consequence on its MANE Select transcript; "
+                    + "RAS and BRAF V600E from the protein change). Default: ${DEFAULT-VALUE}. With --genes: any overlap.")
+    String geneStatus;
+
     @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
     boolean includeFiltered;
 
@@ -118,6 +123,24 @@ public final class ConcordanceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The consequence-based gene status for the shipped models of --genome; null with --genes (overlap). */
+    private org.oncoconcord.annotate.GeneStatusRule geneRule() {
+        org.oncoconcord.annotate.GeneStatus mode = org.oncoconcord.annotate.GeneStatus.parse(geneStatus);
+        if (mode == null) {
+            throw usage("--gene-status '" + geneStatus + "' is not all, coding, protein-altering or hotspot");
+        }
+        if (annotation.genome == null) {
+            return null;
+        }
+        org.oncoconcord.annotate.Genome build = annotation.genome.matches("(?i)GRCh37|hg19") ? org.oncoconcord.annotate.Genome.GRCh37
+                : annotation.genome.matches("(?i)GRCh38|hg38") ? org.oncoconcord.annotate.Genome.GRCh38 : null;
+        if (build == null) {
+            return null;
+        }
+        return new org.oncoconcord.annotate.GeneStatusRule(new org.oncoconcord.annotate.Annotator(
+                org.oncoconcord.annotate.TranscriptSet.shipped(build)), mode);
+    }
+
     /** Runs {@code oncoconcord normalize -f FASTA -m -} on every input; the normalized copies live in {@code dir}. */
     private List<SampleSpec> normalizeAll(List<SampleSpec> samples, Path dir) {
         List<SampleSpec> out = new ArrayList<>();
@@ -145,7 +168,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
         try {
             Map<String, Object> summary;
             try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tsvTmp))) {
-                summary = new ConcordanceEngine(samples, includeFiltered, genes).run(patient, w, common.quiet());
+                summary = new ConcordanceEngine(samples, includeFiltered, genes).withGeneStatus(geneRule()).run(patient, w, common.quiet());
             }
             if (fasta != null) {
                 @SuppressWarnings("unchecked")

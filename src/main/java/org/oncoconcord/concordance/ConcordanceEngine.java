@@ -74,6 +74,18 @@ public final class ConcordanceEngine {
     private String lastChrom;
     private String styleExample;
 
+    /** Consequence-based gene status (null: a gene is mutated by any overlapping variant). */
+    private org.oncoconcord.annotate.GeneStatusRule geneRule;
+
+    /**
+     * Gene status, RAS and BRAF V600E from the consequence on the canonical transcript
+     * ({@code --gene-status}); without it a gene counts any overlapping variant.
+     */
+    public ConcordanceEngine withGeneStatus(org.oncoconcord.annotate.GeneStatusRule rule) {
+        this.geneRule = rule;
+        return this;
+    }
+
     public ConcordanceEngine(List<SampleSpec> samples, boolean includeFiltered, GeneTable genes) {
         this.samples = List.copyOf(samples);
         this.includeFiltered = includeFiltered;
@@ -212,6 +224,7 @@ public final class ConcordanceEngine {
             sb.append('\t').append(l).append(".present\t").append(l).append(".vaf\t").append(l)
                     .append(".depth\t").append(l).append(".evaluable");
         }
+        sb.append("\tconsequence\timpact\thgvsc\thgvsp_short\tcounted");
         tsv.write(sb.append('\n').toString());
     }
 
@@ -359,11 +372,15 @@ public final class ConcordanceEngine {
             lastChrom = styleExample == null ? v.display() : ContigNames.inStyleOf(v.contig(), styleExample);
         }
         String chrom = lastChrom;
+        org.oncoconcord.annotate.GeneStatusRule.Verdict verdict =
+                geneRule == null ? null : geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
         if (hits.isEmpty()) {
             writeRow(tsv, chrom, v, tail);
+            writeConsequence(tsv, verdict, false);
         } else {
-            String[] cols = annotate(hits, chrom, v);
+            String[] cols = annotate(hits, chrom, v, verdict);
             writeRow(tsv, chrom, v, tail(cols[0], cols[1], cols[2], cls));
+            writeConsequence(tsv, verdict, cols[3] != null);
         }
     }
 
@@ -371,7 +388,8 @@ public final class ConcordanceEngine {
      * Records a variant that overlaps genes / hotspots in the gene, RAS and BRAF summaries (from
      * {@link #present}); returns its gene, hotspot and group columns.
      */
-    private String[] annotate(List<GeneTable.Entry> hits, String chrom, Call v) {
+    private String[] annotate(List<GeneTable.Entry> hits, String chrom, Call v,
+                              org.oncoconcord.annotate.GeneStatusRule.Verdict verdict) {
         boolean[] present = this.present;
         List<String> gs = new ArrayList<>(2);
         List<String> hs = new ArrayList<>(2);
@@ -392,7 +410,22 @@ public final class ConcordanceEngine {
         String groupCol = grs.isEmpty() ? "." : String.join(",", grs);
         String id = chrom + ":" + v.pos() + ":" + v.ref() + ">" + v.alt();
         String shown = hs.isEmpty() ? id : String.join(",", hs) + " (" + id + ")";
+        boolean anyCounted = false;
         for (String g : gs) {
+            if (verdict != null) {
+                boolean atHotspot = false;
+                for (GeneTable.Entry e : hits) {
+                    atHotspot |= !e.isGene() && e.gene().equals(g);
+                }
+                if (!verdict.counts(g, geneRule.modelled(g), atHotspot)) {
+                    continue;
+                }
+                org.oncoconcord.annotate.Annotation a = verdict.on(g);
+                if (a != null && !a.hgvspShort().isEmpty()) {
+                    shown = g + " " + a.hgvspShort() + " (" + id + ")";
+                }
+            }
+            anyCounted = true;
             boolean[] st = geneStatus.get(g);
             for (int i = 0; i < n; i++) {
                 st[i] |= present[i];
@@ -403,18 +436,42 @@ public final class ConcordanceEngine {
                 lst.add(shown);
             }
         }
+        boolean rasMutation = verdict == null ? grs.contains("RAS") : verdict.rasHotspot();
+        boolean brafMutation = verdict == null ? grs.contains("BRAF_V600E") : verdict.brafV600e();
         for (int i = 0; i < n; i++) {
             if (present[i]) {
-                if (grs.contains("RAS")) {
+                if (rasMutation) {
                     ras[i] = true;
                     rasHits.get(i).add(shown);
                 }
-                if (grs.contains("BRAF_V600E")) {
+                if (brafMutation) {
                     braf[i] = true;
                 }
             }
         }
-        return new String[] {geneCol, hotspotCol, groupCol};
+        return new String[] {geneCol, hotspotCol, groupCol, anyCounted ? "1" : null};
+    }
+
+    /**
+     * Ends a variants.tsv row with its consequence columns (replacing the row's newline):
+     * the most severe consequence over the canonical transcripts, its IMPACT, HGVSc, HGVSp_Short,
+     * and whether the variant counts for a gene's status.
+     */
+    private static void writeConsequence(AsciiWriter tsv, org.oncoconcord.annotate.GeneStatusRule.Verdict verdict,
+                                         boolean counted) throws IOException {
+        if (verdict == null) {
+            tsv.write(counted ? "\t.\t.\t.\t.\t1\n" : "\t.\t.\t.\t.\t0\n");
+            return;
+        }
+        org.oncoconcord.annotate.Annotation a = verdict.worst();
+        String line = "\t" + a.consequenceTerms() + "\t" + a.impact() + "\t" + orDot(a.hgvsc()) + "\t"
+                + orDot(a.hgvspShort()) + "\t" + (counted ? '1' : '0') + "\n";
+        tsv.reserve(line.length());
+        tsv.put(line);
+    }
+
+    private static String orDot(String s) {
+        return s.isEmpty() ? "." : s;
     }
 
     private static byte[] unannotatedTail(String cls) {
@@ -426,7 +483,7 @@ public final class ConcordanceEngine {
     }
 
     /**
-     * One variants.tsv row (docs/CONTRACTS.md) from the per-sample arrays of {@link #variant};
+     * One variants.tsv row (docs/CONTRACTS.md), up to its consequence columns, from the per-sample arrays of {@link #variant};
      * {@code tail} holds the gene, hotspot, group and class columns with their leading tabs.
      */
     private void writeRow(AsciiWriter tsv, String chrom, Call v, byte[] tail) throws IOException {
@@ -460,7 +517,6 @@ public final class ConcordanceEngine {
             tsv.put('\t');
             tsv.put(evaluable[i] ? '1' : '0');
         }
-        tsv.put('\n');
     }
 
     static double round(double x, int places) {

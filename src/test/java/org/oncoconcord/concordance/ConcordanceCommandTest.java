@@ -131,7 +131,7 @@ class ConcordanceCommandTest {
 
         JsonNode genes = r.json().get("genes");
         assertThat(genes.get("KRAS").get("agree").asBoolean()).isTrue();
-        assertThat(genes.get("KRAS").get("variants").get(0).asText()).startsWith("KRAS G12");
+        assertThat(genes.get("KRAS").get("variants").get(0).asText()).isEqualTo("KRAS p.G12D (chr12:25398284:C>T)");
         assertThat(genes.get("BRAF").get("status").get("T").asBoolean()).isTrue();
         assertThat(genes.get("BRAF").get("status").get("M").asBoolean()).isFalse();
         assertThat(genes.get("BRAF").get("agree").asBoolean()).isFalse();

@@ -1,0 +1,81 @@
+package org.oncoconcord.annotate;
+
+/** The standard genetic code and the HGVS three-letter amino-acid names ({@code *} = Ter). */
+public final class AminoAcids {
+    private static final String BASES = "TCAG";
+    // Codon order TTT TTC TTA TTG TCT ... (first base slowest), standard code.
+    private static final String CODE =
+            "FFLLSSSSYY**CC*WLLLLPPPPHHQQRRRRIIIMTTTTNNKKSSRRVVVVAAAADDEEGGGG";
+    private static final String ONE = "ACDEFGHIKLMNPQRSTVWY*X";
+    private static final String[] THREE = {"Ala", "Cys", "Asp", "Glu", "Phe", "Gly", "His", "Ile", "Lys",
+        "Leu", "Met", "Asn", "Pro", "Gln", "Arg", "Ser", "Thr", "Val", "Trp", "Tyr", "Ter", "Xaa"};
+
+    private AminoAcids() {
+    }
+
+    private static int index(char base) {
+        return BASES.indexOf(Character.toUpperCase(base));
+    }
+
+    /** The amino acid of the codon at {@code seq[from..from+3)}; X when it holds a non-ACGT base. */
+    public static char translate(CharSequence seq, int from) {
+        int a = index(seq.charAt(from));
+        int b = index(seq.charAt(from + 1));
+        int c = index(seq.charAt(from + 2));
+        if (a < 0 || b < 0 || c < 0) {
+            return 'X';
+        }
+        return CODE.charAt(a * 16 + b * 4 + c);
+    }
+
+    /**
+     * Translates whole codons from codon {@code fromCodon}; stops after the first stop codon when
+     * {@code untilStop}.
+     */
+    public static String translate(CharSequence cds, int fromCodon, boolean untilStop) {
+        StringBuilder out = new StringBuilder(Math.max(0, cds.length() / 3 - fromCodon));
+        for (int i = fromCodon * 3; i + 3 <= cds.length(); i += 3) {
+            char aa = translate(cds, i);
+            out.append(aa);
+            if (untilStop && aa == '*') {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    /** HGVS three-letter name: {@code G -> Gly}, {@code * -> Ter}. */
+    public static String three(char aa) {
+        int i = ONE.indexOf(aa);
+        return i < 0 ? "Xaa" : THREE[i];
+    }
+
+    /** Three-letter names of a peptide, concatenated. */
+    public static String three(CharSequence peptide) {
+        StringBuilder b = new StringBuilder(peptide.length() * 3);
+        for (int i = 0; i < peptide.length(); i++) {
+            b.append(three(peptide.charAt(i)));
+        }
+        return b.toString();
+    }
+
+    /** Reverse complement of an upper-case DNA string (N and other letters stay). */
+    public static String reverseComplement(String dna) {
+        StringBuilder b = new StringBuilder(dna.length());
+        for (int i = dna.length() - 1; i >= 0; i--) {
+            char c = dna.charAt(i);
+            b.append(switch (c) {
+                case 'A' -> 'T';
+                case 'C' -> 'G';
+                case 'G' -> 'C';
+                case 'T' -> 'A';
+                case 'a' -> 't';
+                case 'c' -> 'g';
+                case 'g' -> 'c';
+                case 't' -> 'a';
+                default -> c;
+            });
+        }
+        return b.toString();
+    }
+}

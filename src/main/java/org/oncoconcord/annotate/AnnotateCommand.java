@@ -1,0 +1,222 @@
+package org.oncoconcord.annotate;
+
+import htsjdk.samtools.util.BlockCompressedOutputStream;
+import htsjdk.tribble.TribbleException;
+import htsjdk.tribble.index.IndexFactory;
+import htsjdk.tribble.index.tabix.TabixFormat;
+import htsjdk.tribble.index.tabix.TabixIndex;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.variantcontext.VariantContextBuilder;
+import htsjdk.variant.variantcontext.writer.Options;
+import htsjdk.variant.variantcontext.writer.VariantContextWriter;
+import htsjdk.variant.variantcontext.writer.VariantContextWriterBuilder;
+import htsjdk.variant.vcf.VCFCodec;
+import htsjdk.variant.vcf.VCFFileReader;
+import htsjdk.variant.vcf.VCFHeader;
+import htsjdk.variant.vcf.VCFHeaderLineCount;
+import htsjdk.variant.vcf.VCFHeaderLineType;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.oncoconcord.cli.CommonOptions;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code oncoconcord annotate}: VEP-compatible INFO/CSQ on one canonical transcript per gene. */
+@Command(name = "annotate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Consequence of every allele on one canonical (MANE Select) transcript per gene: SO term in "
+                + "VEP's vocabulary and severity order, IMPACT, HGVSc, HGVSp, HGVSp_Short, exon/intron, cDNA/CDS/protein "
+                + "position, written as a VEP-compatible INFO/CSQ with its Format header (bcftools +split-vep, vcf2maf).",
+                "An input already annotated (CSQ, ANN or FUNCOTATION) is copied unchanged unless --reannotate."})
+public final class AnnotateCommand implements Callable<Integer> {
+    /** Below this many coding alleles the REF check cannot tell the build apart. */
+    static final int MIN_CHECKED = 5;
+    /** Share of coding alleles whose REF may disagree with the CDS before the build is refused. */
+    static final double MAX_MISMATCH = 0.2;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--genome", required = true, paramLabel = "GRCh37|GRCh38",
+            description = "Build of the input (selects the shipped transcript models).")
+    Genome genome;
+
+    @Option(names = "--fasta", paramLabel = "REF.fa",
+            description = "Reference FASTA of the same build: codons come from it; a CDS base differing from the shipped models is an error.")
+    Path fasta;
+
+    @Option(names = "--reannotate", description = "Recompute even when the input carries CSQ, ANN or FUNCOTATION (its CSQ is replaced).")
+    boolean reannotate;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.vcf[.gz]", description = "Output VCF (.gz: BGZF + .tbi).")
+    Path output;
+
+    @Parameters(paramLabel = "IN.vcf[.gz]", description = "Input VCF (normalized: split multiallelics, left-aligned).")
+    Path input;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isReadable(input)) {
+            throw new UserException(input + ": input VCF not found or not readable");
+        }
+        TranscriptSet models = TranscriptSet.shipped(genome);
+        if (fasta != null) {
+            try (ReferenceBases ref = new ReferenceBases(fasta)) {
+                models = models.withReference(ref, genome.name());
+            }
+        }
+        Annotator annotator = new Annotator(models);
+        Stats stats = new Stats();
+        try (VCFFileReader reader = open(input)) {
+            VCFHeader header = reader.getFileHeader();
+            String existing = ExistingAnnotations.keyOf(header);
+            boolean copy = existing != null && !reannotate;
+            VCFHeader outHeader = new VCFHeader(header);
+            if (!copy) {
+                java.util.Set<htsjdk.variant.vcf.VCFHeaderLine> lines = new java.util.LinkedHashSet<>();
+                for (htsjdk.variant.vcf.VCFHeaderLine l : header.getMetaDataInInputOrder()) {
+                    if (!(l instanceof VCFInfoHeaderLine info && info.getID().equals("CSQ"))) {
+                        lines.add(l);
+                    }
+                }
+                outHeader = new VCFHeader(lines, header.getGenotypeSamples());
+                outHeader.addMetaDataLine(new VCFInfoHeaderLine("CSQ", VCFHeaderLineCount.UNBOUNDED, VCFHeaderLineType.String,
+                        Csq.headerDescription(models.source())));
+            }
+            VCFHeader finalHeader = outHeader;
+            AtomicFiles.write(output, tmp -> write(reader, finalHeader, tmp, copy ? null : annotator, stats));
+            if (output.getFileName().toString().endsWith(".gz")) {
+                index(output);
+            }
+            if (!common.quiet()) {
+                spec.commandLine().getErr().println(copy
+                        ? "annotate: " + input + " already carries " + existing + " annotations: copied unchanged ("
+                        + stats.records + " records; --reannotate to recompute)"
+                        : "annotate: " + stats.records + " records, " + stats.alleles + " alleles annotated ("
+                        + stats.proteinAltering + " protein-altering, " + stats.intergenic + " intergenic, "
+                        + stats.skipped + " symbolic/spanning-deletion alleles without CSQ) -> " + output);
+            }
+        }
+        return 0;
+    }
+
+    private VCFFileReader open(Path path) {
+        try {
+            return new VCFFileReader(path, false);
+        } catch (TribbleException | IllegalArgumentException e) {
+            throw new UserException(path + ": not a readable VCF: " + e.getMessage());
+        }
+    }
+
+    private void write(VCFFileReader reader, VCFHeader header, Path tmp, Annotator annotator, Stats stats) throws IOException {
+        boolean gz = output.getFileName().toString().endsWith(".gz");
+        OutputStream os = gz ? new BlockCompressedOutputStream(tmp.toFile()) : Files.newOutputStream(tmp);
+        try (VariantContextWriter writer = new VariantContextWriterBuilder().setOutputStream(os)
+                     .unsetOption(Options.INDEX_ON_THE_FLY).setOption(Options.ALLOW_MISSING_FIELDS_IN_HEADER).build()) {
+            writer.writeHeader(header);
+            long line = 0;
+            var it = reader.iterator();
+            while (true) {
+                VariantContext vc;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    vc = it.next();
+                } catch (TribbleException | IllegalArgumentException e) {
+                    throw new UserException(input + ": bad VCF record after data record " + line + ": " + e.getMessage());
+                }
+                line++;
+                stats.records++;
+                writer.add(annotator == null ? vc : annotate(vc, annotator, stats));
+            }
+        }
+        if (annotator != null) {
+            checkBuild(stats);
+        }
+    }
+
+    private VariantContext annotate(VariantContext vc, Annotator annotator, Stats stats) {
+        List<String> entries = new ArrayList<>();
+        for (htsjdk.variant.variantcontext.Allele alt : vc.getAlternateAlleles()) {
+            if (alt.isSymbolic() || alt.isNoCall() || alt.getBaseString().isEmpty()
+                    || !alt.getBaseString().matches("[ACGTNacgtn]+")) {
+                stats.skipped++;
+                continue;
+            }
+            stats.alleles++;
+            Allele allele = Allele.fromVcf(vc.getContig(), vc.getStart(), vc.getReference().getBaseString(), alt.getBaseString());
+            boolean altering = false;
+            for (Annotation a : annotator.annotate(allele)) {
+                entries.add(Csq.entry(a));
+                altering |= a.mostSevere().proteinAltering();
+                if (a.transcript() == null) {
+                    stats.intergenic++;
+                }
+                if (!a.cdsPosition().isEmpty() && !a.proteinPosition().isEmpty()) {
+                    stats.codingChecked++;
+                    if (a.refMismatch()) {
+                        stats.mismatches++;
+                        if (stats.firstMismatch == null) {
+                            stats.firstMismatch = vc.getContig() + ":" + vc.getStart() + " " + vc.getReference().getBaseString()
+                                    + " (" + a.gene() + " " + a.hgvsc() + ")";
+                        }
+                    }
+                }
+            }
+            if (altering) {
+                stats.proteinAltering++;
+            }
+        }
+        VariantContextBuilder b = new VariantContextBuilder(vc).rmAttribute("CSQ");
+        if (!entries.isEmpty()) {
+            b.attribute("CSQ", entries);
+        }
+        return b.make();
+    }
+
+    private void checkBuild(Stats stats) {
+        if (stats.codingChecked >= MIN_CHECKED && stats.mismatches > MAX_MISMATCH * stats.codingChecked) {
+            throw new UserException(input + ": REF differs from the " + genome + " CDS at " + stats.mismatches + " of "
+                    + stats.codingChecked + " coding alleles (first: " + stats.firstMismatch
+                    + "): the VCF is not " + genome + "? (check --genome)");
+        }
+    }
+
+    private static void index(Path vcfGz) throws IOException {
+        try {
+            TabixIndex idx = IndexFactory.createTabixIndex(vcfGz.toFile(), new VCFCodec(), TabixFormat.VCF, null);
+            Path tbi = vcfGz.resolveSibling(vcfGz.getFileName() + ".tbi");
+            AtomicFiles.write(tbi, tmp -> idx.write(tmp));
+        } catch (TribbleException e) {
+            throw new UserException(vcfGz + ": cannot index the output (is the input position-sorted?): " + e.getMessage());
+        }
+    }
+
+    /** Counts for the summary line and the build check. */
+    private static final class Stats {
+        long records;
+        long alleles;
+        long proteinAltering;
+        long intergenic;
+        long skipped;
+        long codingChecked;
+        long mismatches;
+        String firstMismatch;
+    }
+}

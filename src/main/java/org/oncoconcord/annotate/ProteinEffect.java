@@ -1,0 +1,190 @@
+package org.oncoconcord.annotate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The protein-level effect of a change contained in one transcript's CDS: consequence terms,
+ * HGVSp (three-letter, without the accession), HGVSp_Short and VEP's position/amino-acid/codon
+ * fields. The change is {@code cds[cStart..cEnd]} (0-based, inclusive; {@code cEnd = cStart-1} for
+ * an insertion before {@code cStart}) replaced by {@code alt}, all in transcript orientation.
+ */
+public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspShort,
+                            String proteinPosition, String aminoAcids, String codons) {
+
+    /** Computes the effect; {@code refProtein} is the translation of {@code cds} (ending in {@code *}). */
+    public static ProteinEffect of(String cds, String refProtein, int cStart, int cEnd, String alt) {
+        boolean insertion = cEnd < cStart;
+        String altCds = cds.substring(0, cStart) + alt + cds.substring(cEnd + 1);
+        int refLen = cEnd - cStart + 1;
+        int delta = alt.length() - refLen;
+        boolean frameshift = Math.floorMod(delta, 3) != 0;
+        int firstCodon = cStart / 3;
+
+        String position;
+        String aminoAcids;
+        String codons;
+        if (insertion && cStart % 3 == 0) {
+            position = firstCodon + "-" + (firstCodon + 1);
+            codons = "-/" + alt.toUpperCase(Locale.ROOT);
+            aminoAcids = "-/" + (alt.length() % 3 == 0 ? AminoAcids.translate(alt, 0, false) : "X");
+        } else {
+            int lastCodon = (insertion ? cStart : cEnd) / 3;
+            position = firstCodon == lastCodon ? Integer.toString(firstCodon + 1) : (firstCodon + 1) + "-" + (lastCodon + 1);
+            int ws = firstCodon * 3;
+            int we = lastCodon * 3 + 3;
+            String left = cds.substring(ws, cStart).toLowerCase(Locale.ROOT);
+            String right = cds.substring(cEnd + 1, we).toLowerCase(Locale.ROOT);
+            String refCodons = left + cds.substring(cStart, cEnd + 1).toUpperCase(Locale.ROOT) + right;
+            String altCodons = left + alt.toUpperCase(Locale.ROOT) + right;
+            codons = refCodons + "/" + altCodons;
+            String refAa = AminoAcids.translate(refCodons, 0, false);
+            String altAa = altCodons.length() % 3 == 0 ? AminoAcids.translate(altCodons, 0, false) : "X";
+            if (altAa.isEmpty()) {
+                altAa = "-";
+            }
+            aminoAcids = refAa.equals(altAa) ? refAa : refAa + "/" + altAa;
+        }
+
+        String altTail = AminoAcids.translate(altCds, firstCodon, true);
+        String altProtein = refProtein.substring(0, firstCodon) + altTail;
+        boolean altStops = altProtein.endsWith("*");
+        int p = firstCodon;
+        while (p < refProtein.length() && p < altProtein.length() && refProtein.charAt(p) == altProtein.charAt(p)) {
+            p++;
+        }
+        List<Consequence> terms = new ArrayList<>();
+        int refStop = refProtein.length() - 1;
+        if (p >= refProtein.length() || (p >= altProtein.length() && !frameshift)) {
+            // no amino acid changed
+            if (frameshift) {
+                terms.add(Consequence.FRAMESHIFT_VARIANT);
+                return new ProteinEffect(terms, "", "", position, aminoAcids, codons);
+            }
+            boolean touchesStop = (insertion ? cStart : cEnd) / 3 >= refStop;
+            boolean touchesStart = firstCodon == 0;
+            terms.add(touchesStop ? Consequence.STOP_RETAINED_VARIANT
+                    : touchesStart ? Consequence.START_RETAINED_VARIANT : Consequence.SYNONYMOUS_VARIANT);
+            char aa = refProtein.charAt(Math.min(firstCodon, refStop));
+            int n = Math.min(firstCodon, refStop) + 1;
+            return new ProteinEffect(terms, "p." + AminoAcids.three(aa) + n + "=", "p." + aa + n + "=",
+                    position, aminoAcids, codons);
+        }
+        if (p == 0) {
+            terms.add(Consequence.START_LOST);
+            return new ProteinEffect(terms, "p.Met1?", "p.M1?", position, aminoAcids, codons);
+        }
+        if (p == refStop) {
+            // the stop codon now codes for an amino acid
+            terms.add(Consequence.STOP_LOST);
+            if (frameshift) {
+                terms.add(Consequence.FRAMESHIFT_VARIANT);
+            } else if (delta != 0) {
+                terms.add(delta > 0 ? Consequence.INFRAME_INSERTION : Consequence.INFRAME_DELETION);
+            }
+            char now = p < altProtein.length() ? altProtein.charAt(p) : 'X';
+            String ext = altStops ? Integer.toString(altProtein.length() - 1 - p) : "?";
+            return new ProteinEffect(terms, "p.Ter" + (p + 1) + AminoAcids.three(now) + "extTer" + ext,
+                    "p.*" + (p + 1) + now + "ext*" + ext, position, aminoAcids, codons);
+        }
+        if (frameshift) {
+            terms.add(Consequence.FRAMESHIFT_VARIANT);
+            char from = refProtein.charAt(p);
+            char to = p < altProtein.length() ? altProtein.charAt(p) : 'X';
+            if (to == '*') {
+                return new ProteinEffect(terms, "p." + AminoAcids.three(from) + (p + 1) + "Ter",
+                        "p." + from + (p + 1) + "*", position, aminoAcids, codons);
+            }
+            String n = altStops ? Integer.toString(altProtein.length() - p) : "?";
+            return new ProteinEffect(terms, "p." + AminoAcids.three(from) + (p + 1) + AminoAcids.three(to) + "fsTer" + n,
+                    "p." + from + (p + 1) + to + "fs*" + n, position, aminoAcids, codons);
+        }
+        Consequence indelTerm = delta > 0 ? Consequence.INFRAME_INSERTION
+                : delta < 0 ? Consequence.INFRAME_DELETION : null;
+        int expectedStop = refStop + delta / 3;
+        int q = altProtein.length() - 1;
+        if (altStops && q < expectedStop) {
+            // premature stop: describe ref[p..] up to the new stop
+            terms.add(Consequence.STOP_GAINED);
+            if (indelTerm != null) {
+                terms.add(indelTerm);
+            }
+            String inserted = altProtein.substring(p, q + 1);
+            int refCount = (q - p + 1) - Math.max(0, delta / 3) + Math.max(0, -delta / 3);
+            if (refCount <= 0) {
+                return insertionOf(terms, refProtein, p, inserted, position, aminoAcids, codons);
+            }
+            String replaced = refProtein.substring(p, Math.min(refStop, p + refCount));
+            if (replaced.length() == 1 && inserted.equals("*")) {
+                return new ProteinEffect(terms, "p." + AminoAcids.three(replaced) + (p + 1) + "Ter",
+                        "p." + replaced + (p + 1) + "*", position, aminoAcids, codons);
+            }
+            return delins(terms, p, replaced, inserted, position, aminoAcids, codons);
+        }
+        // in-frame: trim the common suffix (prefix trimming first gives the HGVS 3' rule)
+        int i = refProtein.length() - 1;
+        int j = altProtein.length() - 1;
+        while (i >= p && j >= p && refProtein.charAt(i) == altProtein.charAt(j)) {
+            i--;
+            j--;
+        }
+        String removed = refProtein.substring(p, i + 1);
+        String added = altProtein.substring(p, j + 1);
+        if (delta == 0) {
+            terms.add(Consequence.MISSENSE_VARIANT);
+        } else {
+            terms.add(indelTerm);
+        }
+        if (removed.isEmpty()) {
+            return insertionOf(terms, refProtein, p, added, position, aminoAcids, codons);
+        }
+        if (added.isEmpty()) {
+            String three = "p." + AminoAcids.three(removed.charAt(0)) + (p + 1);
+            String one = "p." + removed.charAt(0) + (p + 1);
+            if (removed.length() > 1) {
+                three += "_" + AminoAcids.three(removed.charAt(removed.length() - 1)) + (i + 1);
+                one += "_" + removed.charAt(removed.length() - 1) + (i + 1);
+            }
+            return new ProteinEffect(terms, three + "del", one + "del", position, aminoAcids, codons);
+        }
+        if (removed.length() == 1 && added.length() == 1) {
+            return new ProteinEffect(terms, "p." + AminoAcids.three(removed) + (p + 1) + AminoAcids.three(added),
+                    "p." + removed + (p + 1) + added, position, aminoAcids, codons);
+        }
+        return delins(terms, p, removed, added, position, aminoAcids, codons);
+    }
+
+    private static ProteinEffect delins(List<Consequence> terms, int p, String removed, String added,
+                                        String position, String aminoAcids, String codons) {
+        int last = p + removed.length();
+        String three = "p." + AminoAcids.three(removed.charAt(0)) + (p + 1);
+        String one = "p." + removed.charAt(0) + (p + 1);
+        if (removed.length() > 1) {
+            three += "_" + AminoAcids.three(removed.charAt(removed.length() - 1)) + last;
+            one += "_" + removed.charAt(removed.length() - 1) + last;
+        }
+        return new ProteinEffect(terms, three + "delins" + AminoAcids.three(added), one + "delins" + added,
+                position, aminoAcids, codons);
+    }
+
+    /** Insertion of {@code added} before residue index {@code p}: a duplication when it repeats the residues before. */
+    private static ProteinEffect insertionOf(List<Consequence> terms, String ref, int p, String added,
+                                             String position, String aminoAcids, String codons) {
+        int n = added.length();
+        if (p - n >= 0 && ref.substring(p - n, p).equals(added)) {
+            String three = "p." + AminoAcids.three(added.charAt(0)) + (p - n + 1);
+            String one = "p." + added.charAt(0) + (p - n + 1);
+            if (n > 1) {
+                three += "_" + AminoAcids.three(added.charAt(n - 1)) + p;
+                one += "_" + added.charAt(n - 1) + p;
+            }
+            return new ProteinEffect(terms, three + "dup", one + "dup", position, aminoAcids, codons);
+        }
+        char before = ref.charAt(p - 1);
+        char after = ref.charAt(p);
+        return new ProteinEffect(terms,
+                "p." + AminoAcids.three(before) + p + "_" + AminoAcids.three(after) + (p + 1) + "ins" + AminoAcids.three(added),
+                "p." + before + p + "_" + after + (p + 1) + "ins" + added, position, aminoAcids, codons);
+    }
+}

@@ -1,0 +1,156 @@
+package org.oncoconcord.annotate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.ContigNames;
+
+/**
+ * One canonical transcript per gene, indexed by contig. The shipped tables (MANE Select v1.0, see
+ * {@code PROVENANCE.md} beside them) are loaded with {@link #shipped(Genome)}.
+ */
+public final class TranscriptSet {
+    private final String source;
+    private final Map<String, List<Transcript>> byContig = new HashMap<>();
+    private final Map<String, Transcript> byGene = new LinkedHashMap<>();
+
+    public TranscriptSet(String source, List<Transcript> transcripts) {
+        this.source = source;
+        for (Transcript t : transcripts) {
+            if (byGene.putIfAbsent(t.gene(), t) != null) {
+                throw new UserException(source + ": more than one transcript for gene " + t.gene());
+            }
+            byContig.computeIfAbsent(ContigNames.canonical(t.chrom()), k -> new ArrayList<>()).add(t);
+        }
+    }
+
+    /** Where the models come from (shown in headers and reports). */
+    public String source() {
+        return source;
+    }
+
+    public List<Transcript> all() {
+        return List.copyOf(byGene.values());
+    }
+
+    public Transcript gene(String gene) {
+        return byGene.get(gene);
+    }
+
+    /** Transcripts of a contig (any naming style), possibly empty. */
+    public List<Transcript> onContig(String chrom) {
+        return byContig.getOrDefault(ContigNames.canonical(chrom), List.of());
+    }
+
+    /** The shipped MANE Select models of a build, with the shipped CDS sequences. */
+    public static TranscriptSet shipped(Genome genome) {
+        String table = "transcripts." + genome + ".tsv";
+        Map<String, String> cds = readCds();
+        List<Transcript> list = new ArrayList<>();
+        try (InputStream in = resource(table)) {
+            for (CSVRecord r : tsv(in)) {
+                list.add(parse(table, r, cds.get(r.get("transcript"))));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read shipped " + table, e);
+        }
+        return new TranscriptSet("shipped MANE Select v1.0 " + genome + " (" + list.size() + " genes)", list);
+    }
+
+    private static Transcript parse(String table, CSVRecord r, String cds) {
+        try {
+            return new Transcript(r.get("gene"), r.get("transcript"), r.get("ensembl_transcript"), r.get("protein"),
+                    r.get("chrom"), r.get("strand").equals("+"),
+                    Integer.parseInt(r.get("tx_start")), Integer.parseInt(r.get("tx_end")),
+                    Integer.parseInt(r.get("cds_start")), Integer.parseInt(r.get("cds_end")),
+                    ints(r.get("exon_starts")), ints(r.get("exon_ends")), cds);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(table + " line " + r.getRecordNumber() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> readCds() {
+        Map<String, String> cds = new HashMap<>();
+        try (InputStream in = resource("cds.tsv")) {
+            for (CSVRecord r : tsv(in)) {
+                cds.put(r.get("transcript"), r.get("sequence"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read shipped cds.tsv", e);
+        }
+        return cds;
+    }
+
+    private static Iterable<CSVRecord> tsv(InputStream in) throws IOException {
+        return CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = TranscriptSet.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("shipped resource " + name + " missing from the jar");
+        }
+        return in;
+    }
+
+    private static int[] ints(String list) {
+        String[] parts = list.split(",");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Integer.parseInt(parts[i].trim());
+        }
+        return out;
+    }
+
+    /**
+     * The same models with codons from the reference: each CDS spliced from the FASTA must equal the
+     * shipped CDS (a difference means the FASTA is another build or reference); models without a
+     * shipped CDS take the FASTA's. Transcripts on contigs the FASTA lacks keep the shipped CDS.
+     */
+    public TranscriptSet withReference(ReferenceBases reference, String buildName) {
+        List<Transcript> list = new ArrayList<>();
+        for (Transcript t : byGene.values()) {
+            if (!reference.hasContig(t.chrom())) {
+                list.add(t);
+                continue;
+            }
+            String fromFasta = splice(t, reference);
+            if (t.cds() != null && !t.cds().equals(fromFasta)) {
+                int i = 0;
+                while (t.cds().charAt(i) == fromFasta.charAt(i)) {
+                    i++;
+                }
+                throw new UserException(reference.path() + ": the reference disagrees with the " + buildName
+                        + " CDS of " + t.gene() + " " + t.id() + " at c." + (i + 1) + " (" + t.chrom() + ":"
+                        + t.genomicOfCds(i) + " reads " + fromFasta.charAt(i) + ", the transcript has "
+                        + t.cds().charAt(i) + "): is the FASTA " + buildName + "? (check --genome)");
+            }
+            list.add(t.withCds(fromFasta));
+        }
+        return new TranscriptSet(source + ", codons from " + reference.path().getFileName(), list);
+    }
+
+    private static String splice(Transcript t, ReferenceBases reference) {
+        StringBuilder b = new StringBuilder(t.cdsLength());
+        for (int i = 0; i < t.exonCount(); i++) {
+            int s = Math.max(t.exonStart(i), t.cdsStart());
+            int e = Math.min(t.exonEnd(i), t.cdsEnd());
+            if (s <= e) {
+                b.append(reference.bases(t.chrom(), s, e));
+            }
+        }
+        String plus = b.toString();
+        return t.plus() ? plus : AminoAcids.reverseComplement(plus);
+    }
+}

@@ -1,0 +1,140 @@
+package org.oncoconcord.cohort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.annotate.Allele;
+import org.oncoconcord.annotate.Consequence;
+import org.oncoconcord.annotate.MafClassification;
+import org.oncoconcord.cli.UserException;
+
+/**
+ * The cohort MAF export: {@code cohort.maf} (GDC/vcf2maf columns, one row per variant per sample
+ * where it is present), a MesKit clinical file and a long variant table (one row per patient,
+ * sample and variant), from each patient's concordance JSON (sample labels and types) and
+ * variants.tsv (with its consequence columns).
+ */
+public final class MafWriter {
+    /** The MAF columns written (GDC MAF specification names, in its order, then vcf2maf extras). */
+    public static final List<String> MAF_COLUMNS = List.of("Hugo_Symbol", "Entrez_Gene_Id", "Center", "NCBI_Build",
+            "Chromosome", "Start_Position", "End_Position", "Strand", "Variant_Classification", "Variant_Type",
+            "Reference_Allele", "Tumor_Seq_Allele1", "Tumor_Seq_Allele2", "Tumor_Sample_Barcode",
+            "Matched_Norm_Sample_Barcode", "HGVSc", "HGVSp_Short", "t_depth", "t_ref_count", "t_alt_count",
+            "Consequence", "IMPACT", "Patient_ID", "Tumor_ID", "Counted");
+    private static final Pattern BUILD = Pattern.compile("GRCh3[78]");
+
+    private MafWriter() {
+    }
+
+    /** {@code cohort.maf}, {@code cohort.meskit_clinical.tsv} and {@code cohort.variants_long.tsv}. */
+    public static Map<String, String> files(List<PatientConcordance> patients) {
+        StringBuilder maf = new StringBuilder("#version 2.4\n").append(String.join("\t", MAF_COLUMNS)).append('\n');
+        StringBuilder clinical = new StringBuilder("Tumor_Sample_Barcode\tPatient_ID\tTumor_ID\tTumor_Sample_Label\n");
+        StringBuilder longTable = new StringBuilder("patient\tsample\ttype\tchrom\tpos\tref\talt\tgene\tclass\tconsequence"
+                + "\timpact\thgvsc\thgvsp_short\tcounted\tpresent\tvaf\tdepth\tevaluable\n");
+        for (PatientConcordance p : patients) {
+            Path json = p.source();
+            String stem = json.getFileName().toString().replaceFirst("\\.concordance\\.json$", "");
+            Path variants = json.resolveSibling(stem + ".variants.tsv");
+            if (!Files.exists(variants)) {
+                continue;
+            }
+            add(p.patient(), json, variants, maf, clinical, longTable);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("cohort.maf", maf.toString());
+        out.put("cohort.meskit_clinical.tsv", clinical.toString());
+        out.put("cohort.variants_long.tsv", longTable.toString());
+        return out;
+    }
+
+    private static void add(String patient, Path json, Path variants, StringBuilder maf, StringBuilder clinical,
+                            StringBuilder longTable) {
+        Map<String, String> types = new LinkedHashMap<>();
+        String build;
+        try {
+            JsonNode root = new ObjectMapper().readTree(json.toFile());
+            for (JsonNode s : root.get("samples")) {
+                types.put(s.get("label").asText(), s.get("type").asText());
+            }
+            Matcher m = BUILD.matcher(root.path("annotation").asText(""));
+            build = m.find() ? m.group() : "";
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(json + ": cannot read samples for the MAF export: " + e.getMessage());
+        }
+        Map<String, String> barcode = new LinkedHashMap<>();
+        for (var e : types.entrySet()) {
+            String bc = e.getKey().startsWith(patient) ? e.getKey() : patient + "_" + e.getKey();
+            barcode.put(e.getKey(), bc);
+            clinical.append(bc).append('\t').append(patient).append('\t').append(e.getValue()).append('\t')
+                    .append(e.getKey()).append('\n');
+        }
+        try (Reader in = Files.newBufferedReader(variants)) {
+            var parser = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            boolean annotated = parser.getHeaderMap().containsKey("consequence");
+            for (CSVRecord r : parser) {
+                String consequence = annotated ? r.get("consequence") : ".";
+                String impact = annotated ? r.get("impact") : ".";
+                String hgvsc = annotated ? r.get("hgvsc") : ".";
+                String hgvsp = annotated ? r.get("hgvsp_short") : ".";
+                String counted = annotated ? r.get("counted") : ".";
+                Allele allele = Allele.fromVcf(r.get("chrom"), Integer.parseInt(r.get("pos")), r.get("ref"), r.get("alt"));
+                Consequence worst = consequence.equals(".") ? null : Consequence.ofTerm(consequence.split("&")[0]);
+                String gene = r.get("gene").equals(".") ? "Unknown" : r.get("gene").split(",")[0];
+                for (var e : types.entrySet()) {
+                    String label = e.getKey();
+                    String present = r.get(label + ".present");
+                    String vaf = r.get(label + ".vaf");
+                    String depth = r.get(label + ".depth");
+                    longTable.append(String.join("\t", patient, label, e.getValue(), r.get("chrom"), r.get("pos"),
+                            r.get("ref"), r.get("alt"), r.get("gene"), r.get("class"), consequence, impact, hgvsc, hgvsp,
+                            counted, present, vaf, depth, r.get(label + ".evaluable"))).append('\n');
+                    if (!present.equals("1")) {
+                        continue;
+                    }
+                    maf.append(mafRow(allele, gene, build, worst, barcode.get(label), patient, e.getValue(), hgvsc, hgvsp,
+                            depth, vaf, consequence, impact, counted)).append('\n');
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UserException(variants + ": cannot read for the MAF export: " + e.getMessage());
+        }
+    }
+
+    private static String mafRow(Allele a, String gene, String build, Consequence worst, String barcode, String patient,
+                                 String type, String hgvsc, String hgvsp, String depth, String vaf, String consequence,
+                                 String impact, String counted) {
+        int start = a.isInsertion() ? a.start() - 1 : a.start();
+        int end = a.isInsertion() ? a.start() : a.end();
+        String ref = a.ref().isEmpty() ? "-" : a.ref();
+        String alt = a.alt().isEmpty() ? "-" : a.alt();
+        String classification = worst == null ? "Targeted_Region" : MafClassification.of(worst, a);
+        String tDepth = "";
+        String tRef = "";
+        String tAlt = "";
+        if (!depth.equals(".")) {
+            tDepth = depth;
+            if (!vaf.equals(".")) {
+                long d = Long.parseLong(depth);
+                long alts = Math.round(Double.parseDouble(vaf) * d);
+                tAlt = Long.toString(alts);
+                tRef = Long.toString(d - alts);
+            }
+        }
+        String hgvscCol = hgvsc.equals(".") ? "" : hgvsc.substring(hgvsc.indexOf(':') + 1);
+        return String.join("\t", gene, "0", ".", build, a.chrom(), Integer.toString(start), Integer.toString(end), "+",
+                classification, a.mafVariantType(), ref, ref, alt, barcode, "", hgvscCol, hgvsp.equals(".") ? "" : hgvsp,
+                tDepth, tRef, tAlt, consequence.equals(".") ? "" : consequence, impact.equals(".") ? "" : impact,
+                patient, type, counted);
+    }
+}
