@@ -28,6 +28,9 @@ public final class CoxCommand implements Callable<Integer> {
     @Mixin
     PenaltyOptions penalty;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed of the inner CV choosing lambda (elastic net).")
     long seed;
 
@@ -36,6 +39,8 @@ public final class CoxCommand implements Callable<Integer> {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
         }
+        OptionRanges.confLevel(spec.commandLine(), fit.level);
+        OptionRanges.penalty(spec.commandLine(), penalty);
         long t0 = System.nanoTime();
         DataTable t = in.table();
         Design design = in.design(t);
@@ -131,6 +136,11 @@ public final class CoxCommand implements Callable<Integer> {
             path.add(r);
         }
         Output.tsv(in.out.resolve("path.tsv"), header, path);
+        List<List<String>> folds = new ArrayList<>();
+        for (int i = 0; i < d.n(); i++) {
+            folds.add(List.of(d.ids().get(i), Output.num(d.time()[i]), String.valueOf(d.event()[i]), String.valueOf(fitted.fold()[i] + 1)));
+        }
+        Output.tsv(in.out.resolve("folds.tsv"), List.of("id", "time", "event", "fold"), folds);
         Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), fitted.model().lp(d));
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("n", d.n());

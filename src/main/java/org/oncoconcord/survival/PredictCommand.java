@@ -32,8 +32,12 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder (predictions.tsv).")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionRanges.horizon(spec.commandLine(), horizon);
         CoxModel m = CoxModel.read(model);
         DataTable t = DataTable.read(data);
         String idCol = id != null ? id : t.has("patient") ? "patient" : null;
