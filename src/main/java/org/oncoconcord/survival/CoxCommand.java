@@ -110,8 +110,26 @@ public final class CoxCommand implements Callable<Integer> {
         j.put("warnings", m.warnings());
         j.put("conf_level", level);
         Output.json(out.resolve("model.json"), j);
-        Output.json(out.resolve("fitted_model.json"), m.toJson());
+        Map<String, Object> saved = m.toJson();
+        saved.put("r_means", rMeans(d, f));
+        Output.json(out.resolve("fitted_model.json"), saved);
         return j;
+    }
+
+    /**
+     * The centring of R's coxph (survival >= 3): column means, except 0 for a column holding only 0
+     * and 1 (factor indicators, 0/1 flags); {@code predict(fit, type = "lp")} is centred on these.
+     */
+    static List<Double> rMeans(SurvivalData d, CoxFit f) {
+        List<Double> r = new ArrayList<>();
+        for (int j = 0; j < f.p(); j++) {
+            boolean zeroOne = true;
+            for (double[] x : d.x()) {
+                zeroOne &= x[j] == 0 || x[j] == 1;
+            }
+            r.add(zeroOne ? 0.0 : f.means()[j]);
+        }
+        return r;
     }
 
     /** Elastic-net fit: coefficients at the CV-chosen lambda (no standard errors), the path and the CV curve. */
