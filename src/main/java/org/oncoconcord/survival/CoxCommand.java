@@ -47,6 +47,9 @@ public final class CoxCommand implements Callable<Integer> {
         SurvivalData d = in.cases(t, design);
         long t1 = System.nanoTime();
         if (!penalty.penalty.equals("none")) {
+            if (d.countingProcess()) {
+                throw new UserException("--start with --penalty elastic-net is not supported");
+            }
             penalty.learner(design, in.strata, fit.ties, seed); // validates the option values
             writePenalized(CoxNet.fit(d, design, penalty.unpenalized, penalty.alpha, penalty.innerFolds,
                     penalty.lambdaRule.equals("1se"), seed), d);
@@ -84,9 +87,11 @@ public final class CoxCommand implements Callable<Integer> {
             rows.add(Output.row(f.terms().get(j), b, se, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se), zz, Stats.normalP(zz)));
         }
         Output.tsv(out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
-        Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
+        Concordance c = d.countingProcess() ? new Concordance(Double.NaN, Double.NaN, 0, 0, 0)
+                : Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("n", f.n());
+        j.put("counting_process", d.countingProcess());
         j.put("events", f.events());
         j.put("dropped_missing", d.dropped());
         j.put("rows_read", rowsRead);

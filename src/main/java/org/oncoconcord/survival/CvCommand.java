@@ -62,6 +62,7 @@ public final class CvCommand implements Callable<Integer> {
                     "need --folds >= 2, --repeats >= 1 and 0 <= --test-fraction < 1");
         }
         OptionRanges.horizon(spec.commandLine(), horizon);
+        in.requireNoStart("survival cv");
         OptionRanges.penalty(spec.commandLine(), penalty);
         DataTable t = in.table();
         Design design = in.design(t);

@@ -41,6 +41,7 @@ public final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionRanges.confLevel(spec.commandLine(), level);
+        in.requireNoStart("survival km");
         KaplanMeier.CiType ci = switch (confType) {
             case "log" -> KaplanMeier.CiType.LOG;
             case "log-log" -> KaplanMeier.CiType.LOG_LOG;

@@ -47,6 +47,7 @@ public final class UnivariableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionRanges.confLevel(spec.commandLine(), fit.level);
+        in.requireNoStart("survival univariable");
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed");
         }
