@@ -31,6 +31,10 @@ public final class CoxCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--cluster", description = "Cluster column (e.g. patient with several rows): cluster-robust (sandwich) variance "
+            + "for se, CIs, z, p and the Wald test, as R's coxph(..., cluster = COL).")
+    String cluster;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed of the inner CV choosing lambda (elastic net).")
     long seed;
 
@@ -47,6 +51,9 @@ public final class CoxCommand implements Callable<Integer> {
         SurvivalData d = in.cases(t, design);
         long t1 = System.nanoTime();
         if (!penalty.penalty.equals("none")) {
+            if (cluster != null) {
+                throw new UserException("--cluster with --penalty elastic-net is not supported");
+            }
             if (d.countingProcess()) {
                 throw new UserException("--start with --penalty elastic-net is not supported");
             }
@@ -60,8 +67,50 @@ public final class CoxCommand implements Callable<Integer> {
         for (String w : m.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
-        write(in.out, m, d, fit.level, in.strata, in.covariates, d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()),
-                in.landmarkJson());
+        Map<String, Object> robust = null;
+        if (cluster != null) {
+            List<String> ids = new ArrayList<>();
+            for (int r : d.rows()) {
+                String c = t.cell(cluster, r);
+                if (DataTable.isMissing(c)) {
+                    throw new UserException(in.data + " line " + t.line(r) + ": cluster column '" + cluster + "' is missing");
+                }
+                ids.add(c);
+            }
+            CoxFit naive = m.fit();
+            double[] vr = RobustVariance.of(d, naive, ids);
+            boolean[] aliased = new boolean[naive.p()];
+            double[] b = new double[naive.p()];
+            for (int j = 0; j < naive.p(); j++) {
+                aliased[j] = naive.aliased(j);
+                b[j] = aliased[j] ? 0 : naive.coef()[j];
+            }
+            double[] vrClean = vr.clone();
+            for (int k = 0; k < vrClean.length; k++) {
+                vrClean[k] = Double.isNaN(vrClean[k]) ? 0 : vrClean[k];
+            }
+            double wald = Linalg.quadInv(Linalg.cholesky(vrClean, naive.p(), CoxFitter.TOLER_CHOL, aliased), naive.p(), aliased, b);
+            CoxFit rf = new CoxFit(naive.terms(), naive.coef(), vr, naive.means(), naive.ties(), naive.loglikNull(), naive.loglik(),
+                    naive.scoreChi2(), wald, naive.df(), naive.iterations(), naive.converged(), naive.firth(), naive.infinite(),
+                    naive.n(), naive.events());
+            robust = new LinkedHashMap<>();
+            robust.put("cluster", cluster);
+            robust.put("n_clusters", new java.util.HashSet<>(ids).size());
+            Map<String, Object> naiveSe = new LinkedHashMap<>();
+            for (int j = 0; j < naive.p(); j++) {
+                naiveSe.put(naive.terms().get(j), Output.jnum(naive.se(j)));
+            }
+            robust.put("naive_se", naiveSe);
+            robust.put("note", "se, CIs, z, p and wald_test use the cluster-robust variance; lr_test and score_test are the model-based ones");
+            m = new CoxModel(m.design(), rf, m.baseline(), m.strataColumn(), m.warnings());
+        }
+        Map<String, Object> j = write(in.out, m, d, fit.level, in.strata, in.covariates,
+                d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson());
+        if (robust != null) {
+            j.put("variance", "robust");
+            j.put("robust", robust);
+            Output.json(in.out.resolve("model.json"), j);
+        }
         long t3 = System.nanoTime();
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
