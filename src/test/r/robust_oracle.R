@@ -22,6 +22,8 @@ for (nm in names(fits)) {
   se <- sqrt(diag(f$var)); names(se) <- names(coef(f))
   for (term in names(coef(f))) { put(paste0(nm, ":coef:", term), coef(f)[[term]]); put(paste0(nm, ":robust_se:", term), se[[term]]) }
   put(paste0(nm, ":wald"), f$wald.test)
+  if (is.null(f$naive.var)) next
+  put(paste0(nm, ":rsq"), summary(f)$rsq[["rsq"]]); put(paste0(nm, ":maxrsq"), summary(f)$rsq[["maxrsq"]])
 }
 write.table(data.frame(key = keys, value = sprintf("%.15g", vals)), file.path(out, "robust_expected.tsv"),
             sep = "\t", quote = FALSE, row.names = FALSE)

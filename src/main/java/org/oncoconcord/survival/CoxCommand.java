@@ -106,11 +106,16 @@ public final class CoxCommand implements Callable<Integer> {
         }
         Map<String, Object> j = write(in.out, m, d, fit.level, in.strata, in.covariates,
                 d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson());
+        SampleSize size = SampleSize.of(m.fit());
+        j.put("sample_size", size.toJson());
+        for (String w : size.warnings()) {
+            System.err.println("oncoconcord survival cox: warning: " + w);
+        }
         if (robust != null) {
             j.put("variance", "robust");
             j.put("robust", robust);
-            Output.json(in.out.resolve("model.json"), j);
         }
+        Output.json(in.out.resolve("model.json"), j);
         long t3 = System.nanoTime();
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"

@@ -44,6 +44,14 @@ class ClusterRobustVersusRTest {
         assertThat(m.get("wald_test").get("chi2").asDouble()).as(name + " robust Wald").isCloseTo(wald, within(1e-6 * wald));
         assertThat(m.get("variance").asText()).isEqualTo("robust");
         assertThat(m.get("robust").get("naive_se").size()).isEqualTo(rows.size());
+        // TRIPOD sample-size block: R's summary(coxph)$rsq (Cox-Snell R2 and its maximum)
+        JsonNode size = m.get("sample_size");
+        assertThat(size.get("r2_cox_snell").asDouble()).as(name + " rsq").isCloseTo(r.get(name + ":rsq"), within(1e-9));
+        assertThat(size.get("r2_max").asDouble()).as(name + " maxrsq").isCloseTo(r.get(name + ":maxrsq"), within(1e-9));
+        double lr = m.get("lr_test").get("chi2").asDouble();
+        int df = m.get("lr_test").get("df").asInt();
+        assertThat(size.get("heuristic_shrinkage").asDouble()).isCloseTo(1 - df / lr, within(1e-12));
+        assertThat(size.get("events_per_parameter").asDouble()).isEqualTo(m.get("events").asDouble() / df);
     }
 
     @Test
