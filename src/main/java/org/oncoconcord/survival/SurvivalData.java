@@ -131,7 +131,9 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
                 throw new UserException(t.source() + " line " + t.line(i) + ": column '" + timeCol + "' is negative (" + ti + ")");
             }
             if (ei != 0 && ei != 1) {
-                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + eventCol + "' must be 0 or 1, found '" + t.cell(eventCol, i) + "'");
+                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + eventCol + "' must be 0 or 1, found '" + t.cell(eventCol, i) + "'"
+                        + (ei > 1 && ei == Math.rint(ei) ? " (a competing-risk cause code? use 'survival cif' for cumulative incidence,"
+                        + " or code the other causes as 0 for a cause-specific analysis)" : ""));
             }
             if (start != null) {
                 if (!(si0 < ti)) {

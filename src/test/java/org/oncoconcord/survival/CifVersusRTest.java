@@ -55,5 +55,10 @@ class CifVersusRTest {
         Run run = SurvivalCliTest.run("survival", "cif", "--data", f.toString(), "--time", "time", "--event", "event", "--out", tmp.resolve("o").toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("bad.csv line 3").contains("cause 1..k");
+        // KM on a competing-risk endpoint is refused with a pointer to cif
+        Files.writeString(f, "time,event\n10,1\n20,2\n");
+        run = SurvivalCliTest.run("survival", "km", "--data", f.toString(), "--time", "time", "--event", "event", "--out", tmp.resolve("k").toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("bad.csv line 3").contains("must be 0 or 1").contains("survival cif");
     }
 }
