@@ -160,7 +160,9 @@ def survivalPlan(features, columns, Map opts) {
         def genes = header.findAll { it ==~ /[A-Z0-9][A-Za-z0-9.-]*_primary/ && !(it in post) }
         def unpen = list(opts.coxnet_unpenalized).findAll { header.contains(it) || stub }
         def coxnet = []
-        if (opts.coxnet && (events > 0 || stub)) {
+        if (opts.coxnet && events == 1 && !stub) {
+            skip(time, 'coxnet', 'a single event: too few to choose the elastic-net lambda by cross-validation')
+        } else if (opts.coxnet && (events > 0 || stub)) {
             if (genes || stub) {
                 coxnet = genes
             } else {

@@ -8,7 +8,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 /**
  * Accuracy of predicted survival probabilities S(tau | x) at a horizon tau, with inverse
  * probability of censoring weights (G = Kaplan-Meier of the censoring times of the evaluated
- * patients), so patients censored before tau are kept, never dropped:
+ * patients, a death preceding a censoring at the same time as in riskRegression, pec and
+ * survival::concordance: {@link CensoringDistribution}), so patients censored before tau are kept,
+ * never dropped:
  * <ul>
  * <li>AUC: cumulative/dynamic time-dependent AUC (Uno 2007; Blanche 2013 {@code timeROC}); cases
  * T &lt;= tau with an event, weight 1/G(T-); controls T &gt; tau, weight 1/G(tau).</li>
@@ -41,13 +43,19 @@ public record Accuracy(double auc, double unoC, double brier, double brierNull, 
      * @param survNull null-model prediction per patient (e.g. the training Kaplan-Meier at tau)
      */
     public static Accuracy at(double[] time, int[] event, double[] surv, double[] survNull, double tau) {
+        return at(time, event, null, surv, survNull, tau);
+    }
+
+    /**
+     * As {@link #at(double[], int[], double[], double[], double)}; with {@code strata} (null for
+     * none) Uno's C compares pairs within strata only, each with its own censoring distribution, as
+     * R's {@code concordance(Surv(time, status) ~ risk + strata(s), timewt = "n/G2")}; the other
+     * measures are computed over all patients.
+     */
+    public static Accuracy at(double[] time, int[] event, int[] strata, double[] surv, double[] survNull, double tau) {
         int n = time.length;
-        int[] cens = new int[n];
-        for (int i = 0; i < n; i++) {
-            cens[i] = 1 - event[i];
-        }
-        KaplanMeier g = KaplanMeier.fit(time, cens, KaplanMeier.CiType.LOG, 0.95);
-        double gTau = g.survivalCarried(tau);
+        CensoringDistribution g = CensoringDistribution.of(time, event);
+        double gTau = g.at(tau);
         double bs = 0;
         double bn = 0;
         double sumCaseW = 0;
@@ -55,7 +63,7 @@ public record Accuracy(double auc, double unoC, double brier, double brierNull, 
         double[] ctrlRisk = IntStream.range(0, n).filter(i -> time[i] > tau).mapToDouble(i -> 1 - surv[i]).sorted().toArray();
         for (int i = 0; i < n; i++) {
             if (time[i] <= tau && event[i] == 1) {
-                double w = 1 / g.survivalBefore(time[i]);
+                double w = 1 / g.before(time[i]);
                 bs += w * surv[i] * surv[i];
                 bn += w * survNull[i] * survNull[i];
                 sumCaseW += w;
@@ -72,13 +80,19 @@ public record Accuracy(double auc, double unoC, double brier, double brierNull, 
         bn /= n;
         double auc = ctrlRisk.length == 0 || sumCaseW == 0 ? Double.NaN : num / (sumCaseW * ctrlRisk.length);
         double[] risk = Arrays.stream(surv).map(s -> 1 - s).toArray();
-        double uno = Concordance.compute(time, event, null, risk, t -> {
-            if (t > tau) {
-                return 0;
-            }
-            double gt = g.survivalBefore(t);
-            return 1 / (gt * gt);
-        }).c();
+        java.util.function.IntFunction<java.util.function.DoubleUnaryOperator> unoWeight = st -> {
+            CensoringDistribution gs = strata == null ? g : CensoringDistribution.of(
+                    IntStream.range(0, n).filter(i -> strata[i] == st).mapToDouble(i -> time[i]).toArray(),
+                    IntStream.range(0, n).filter(i -> strata[i] == st).map(i -> event[i]).toArray());
+            return t -> {
+                if (t > tau) {
+                    return 0;
+                }
+                double gt = gs.before(t);
+                return 1 / (gt * gt);
+            };
+        };
+        double uno = Concordance.computeByStratum(time, event, strata, risk, unoWeight).c();
         double[] cal = calibration(time, event, surv, tau);
         return new Accuracy(auc, uno, bs, bn, 1 - bs / bn, cal[0], cal[1]);
     }

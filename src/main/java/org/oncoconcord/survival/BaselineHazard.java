@@ -32,8 +32,15 @@ public record BaselineHazard(List<String> strata, List<double[]> times, List<dou
             List<double[]> pts = new ArrayList<>();
             double risk = 0;
             int q = 0;
+            // counting process: rows leave the risk set at times at or before their entry (start)
+            int[] byEntry = d.countingProcess() ? IntStream.of(idx).boxed()
+                    .sorted((a, b) -> Double.compare(d.start()[b], d.start()[a])).mapToInt(Integer::intValue).toArray() : new int[0];
+            int out = 0;
             while (q < idx.length) {
                 double tq = d.time()[idx[q]];
+                while (out < byEntry.length && d.start()[byEntry[out]] >= tq) {
+                    risk -= Math.exp(lp[byEntry[out++]]);
+                }
                 int deaths = 0;
                 while (q < idx.length && d.time()[idx[q]] == tq) {
                     risk += Math.exp(lp[idx[q]]);

@@ -30,6 +30,16 @@ public record Concordance(double c, double se, double concordant, double discord
      * event at t (pair weight 0 excludes the pair).
      */
     public static Concordance compute(double[] time, int[] event, int[] strata, double[] score, DoubleUnaryOperator weight) {
+        return computeByStratum(time, event, strata, score, st -> weight);
+    }
+
+    /**
+     * As {@link #compute(double[], int[], int[], double[], DoubleUnaryOperator)} with the event-time
+     * weights of each stratum (e.g. Uno's 1/G(t)^2 with the censoring distribution of that stratum,
+     * as R's concordance(y ~ x + strata(s), timewt = "n/G2") does).
+     */
+    public static Concordance computeByStratum(double[] time, int[] event, int[] strata, double[] score,
+                                               java.util.function.IntFunction<DoubleUnaryOperator> weightOfStratum) {
         int n = time.length;
         double[] inflC = new double[n];
         double[] inflD = new double[n];
@@ -41,7 +51,7 @@ public record Concordance(double c, double se, double concordant, double discord
             final int stratum = st;
             int[] idx = IntStream.range(0, n).filter(i -> s[i] == stratum).toArray();
             if (idx.length > 1) {
-                stratum(idx, time, event, score, weight, inflC, inflD, inflT, tot);
+                stratum(idx, time, event, score, weightOfStratum.apply(stratum), inflC, inflD, inflT, tot);
             }
         }
         double npair = tot[0] + tot[1] + tot[2];

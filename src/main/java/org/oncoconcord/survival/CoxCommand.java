@@ -28,6 +28,13 @@ public final class CoxCommand implements Callable<Integer> {
     @Mixin
     PenaltyOptions penalty;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cluster", description = "Cluster column (e.g. patient with several rows): cluster-robust (sandwich) variance "
+            + "for se, CIs, z, p and the Wald test, as R's coxph(..., cluster = COL).")
+    String cluster;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed of the inner CV choosing lambda (elastic net).")
     long seed;
 
@@ -36,12 +43,20 @@ public final class CoxCommand implements Callable<Integer> {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
         }
+        OptionRanges.confLevel(spec.commandLine(), fit.level);
+        OptionRanges.penalty(spec.commandLine(), penalty);
         long t0 = System.nanoTime();
         DataTable t = in.table();
         Design design = in.design(t);
         SurvivalData d = in.cases(t, design);
         long t1 = System.nanoTime();
         if (!penalty.penalty.equals("none")) {
+            if (cluster != null) {
+                throw new UserException("--cluster with --penalty elastic-net is not supported");
+            }
+            if (d.countingProcess()) {
+                throw new UserException("--start with --penalty elastic-net is not supported");
+            }
             penalty.learner(design, in.strata, fit.ties, seed); // validates the option values
             writePenalized(CoxNet.fit(d, design, penalty.unpenalized, penalty.alpha, penalty.innerFolds,
                     penalty.lambdaRule.equals("1se"), seed), d);
@@ -52,8 +67,55 @@ public final class CoxCommand implements Callable<Integer> {
         for (String w : m.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
-        write(in.out, m, d, fit.level, in.strata, in.covariates, d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()),
-                in.landmarkJson());
+        Map<String, Object> robust = null;
+        if (cluster != null) {
+            List<String> ids = new ArrayList<>();
+            for (int r : d.rows()) {
+                String c = t.cell(cluster, r);
+                if (DataTable.isMissing(c)) {
+                    throw new UserException(in.data + " line " + t.line(r) + ": cluster column '" + cluster + "' is missing");
+                }
+                ids.add(c);
+            }
+            CoxFit naive = m.fit();
+            double[] vr = RobustVariance.of(d, naive, ids);
+            boolean[] aliased = new boolean[naive.p()];
+            double[] b = new double[naive.p()];
+            for (int j = 0; j < naive.p(); j++) {
+                aliased[j] = naive.aliased(j);
+                b[j] = aliased[j] ? 0 : naive.coef()[j];
+            }
+            double[] vrClean = vr.clone();
+            for (int k = 0; k < vrClean.length; k++) {
+                vrClean[k] = Double.isNaN(vrClean[k]) ? 0 : vrClean[k];
+            }
+            double wald = Linalg.quadInv(Linalg.cholesky(vrClean, naive.p(), CoxFitter.TOLER_CHOL, aliased), naive.p(), aliased, b);
+            CoxFit rf = new CoxFit(naive.terms(), naive.coef(), vr, naive.means(), naive.ties(), naive.loglikNull(), naive.loglik(),
+                    naive.scoreChi2(), wald, naive.df(), naive.iterations(), naive.converged(), naive.firth(), naive.infinite(),
+                    naive.n(), naive.events());
+            robust = new LinkedHashMap<>();
+            robust.put("cluster", cluster);
+            robust.put("n_clusters", new java.util.HashSet<>(ids).size());
+            Map<String, Object> naiveSe = new LinkedHashMap<>();
+            for (int j = 0; j < naive.p(); j++) {
+                naiveSe.put(naive.terms().get(j), Output.jnum(naive.se(j)));
+            }
+            robust.put("naive_se", naiveSe);
+            robust.put("note", "se, CIs, z, p and wald_test use the cluster-robust variance; lr_test and score_test are the model-based ones");
+            m = new CoxModel(m.design(), rf, m.baseline(), m.strataColumn(), m.warnings());
+        }
+        Map<String, Object> j = write(in.out, m, d, fit.level, in.strata, in.covariates,
+                d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson());
+        SampleSize size = SampleSize.of(m.fit());
+        j.put("sample_size", size.toJson());
+        for (String w : size.warnings()) {
+            System.err.println("oncoconcord survival cox: warning: " + w);
+        }
+        if (robust != null) {
+            j.put("variance", "robust");
+            j.put("robust", robust);
+        }
+        Output.json(in.out.resolve("model.json"), j);
         long t3 = System.nanoTime();
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
@@ -79,9 +141,11 @@ public final class CoxCommand implements Callable<Integer> {
             rows.add(Output.row(f.terms().get(j), b, se, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se), zz, Stats.normalP(zz)));
         }
         Output.tsv(out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
-        Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
+        Concordance c = d.countingProcess() ? new Concordance(Double.NaN, Double.NaN, 0, 0, 0)
+                : Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("n", f.n());
+        j.put("counting_process", d.countingProcess());
         j.put("events", f.events());
         j.put("dropped_missing", d.dropped());
         j.put("rows_read", rowsRead);
@@ -105,8 +169,26 @@ public final class CoxCommand implements Callable<Integer> {
         j.put("warnings", m.warnings());
         j.put("conf_level", level);
         Output.json(out.resolve("model.json"), j);
-        Output.json(out.resolve("fitted_model.json"), m.toJson());
+        Map<String, Object> saved = m.toJson();
+        saved.put("r_means", rMeans(d, f));
+        Output.json(out.resolve("fitted_model.json"), saved);
         return j;
+    }
+
+    /**
+     * The centring of R's coxph (survival >= 3): column means, except 0 for a column holding only 0
+     * and 1 (factor indicators, 0/1 flags); {@code predict(fit, type = "lp")} is centred on these.
+     */
+    static List<Double> rMeans(SurvivalData d, CoxFit f) {
+        List<Double> r = new ArrayList<>();
+        for (int j = 0; j < f.p(); j++) {
+            boolean zeroOne = true;
+            for (double[] x : d.x()) {
+                zeroOne &= x[j] == 0 || x[j] == 1;
+            }
+            r.add(zeroOne ? 0.0 : f.means()[j]);
+        }
+        return r;
     }
 
     /** Elastic-net fit: coefficients at the CV-chosen lambda (no standard errors), the path and the CV curve. */
@@ -131,6 +213,11 @@ public final class CoxCommand implements Callable<Integer> {
             path.add(r);
         }
         Output.tsv(in.out.resolve("path.tsv"), header, path);
+        List<List<String>> folds = new ArrayList<>();
+        for (int i = 0; i < d.n(); i++) {
+            folds.add(List.of(d.ids().get(i), Output.num(d.time()[i]), String.valueOf(d.event()[i]), String.valueOf(fitted.fold()[i] + 1)));
+        }
+        Output.tsv(in.out.resolve("folds.tsv"), List.of("id", "time", "event", "fold"), folds);
         Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), fitted.model().lp(d));
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("n", d.n());

@@ -24,6 +24,8 @@ public final class CoxFitter {
     private final double[] t;       // times in sorted order
     private final int[] ev;         // events in sorted order
     private final int[] blockStart; // start of each stratum in sorted order, plus n
+    private final double[] entry;   // counting process: entry (start) time in sorted order, or null
+    private final int[] byEntry;    // counting process: sorted positions, per stratum by entry time descending
     private final double[] means;
     private final List<String> terms;
 
@@ -65,6 +67,26 @@ public final class CoxFitter {
         }
         starts.add(n);
         blockStart = starts.stream().mapToInt(Integer::intValue).toArray();
+        if (d.countingProcess()) {
+            entry = new double[n];
+            for (int k = 0; k < n; k++) {
+                entry[k] = d.start()[ord[k]];
+            }
+            Integer[] be = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+            Arrays.sort(be, Comparator.<Integer>comparingInt(k -> blockOf(k)).thenComparing(k -> -entry[k]));
+            byEntry = Arrays.stream(be).mapToInt(Integer::intValue).toArray();
+        } else {
+            entry = null;
+            byEntry = null;
+        }
+    }
+
+    private int blockOf(int k) {
+        int b = 0;
+        while (blockStart[b + 1] <= k) {
+            b++;
+        }
+        return b;
     }
 
     /** Ordinary maximum partial likelihood fit, flagging terms whose estimate diverges. */
@@ -225,8 +247,25 @@ public final class CoxFitter {
                 Arrays.fill(s2, 0);
             }
             int i = blockStart[b];
+            int out = blockStart[b]; // counting process: next row (by entry time descending) to leave the risk set
             while (i < end) {
                 double time = t[i];
+                while (entry != null && out < end && entry[byEntry[out]] >= time) {
+                    int k = byEntry[out++]; // entered at or after this time: not at risk at it (and already added)
+                    double r = risk[k];
+                    int off = k * p;
+                    s0 -= r;
+                    for (int c = 0; c < p; c++) {
+                        double rx = r * xs[off + c];
+                        s1[c] -= rx;
+                        if (needInfo) {
+                            int row = c * p;
+                            for (int c2 = c; c2 < p; c2++) {
+                                s2[row + c2] -= rx * xs[off + c2];
+                            }
+                        }
+                    }
+                }
                 int dcount = 0;
                 double dd0 = 0;
                 double sumEta = 0;

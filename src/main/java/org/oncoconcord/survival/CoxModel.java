@@ -28,6 +28,9 @@ public record CoxModel(Design design, CoxFit fit, BaselineHazard baseline, Strin
         if (d.events() == 0) {
             throw new UserException("no events among the " + d.n() + " complete cases: a Cox model cannot be fitted");
         }
+        if (d.n() < 2) {
+            throw new UserException("a single complete case: a Cox model needs at least 2");
+        }
         List<String> warnings = new ArrayList<>();
         CoxFit f = firth == Firth.ALWAYS ? CoxFitter.fitFirth(d, ties) : CoxFitter.fit(d, ties);
         if (firth != Firth.ALWAYS && !f.infinite().isEmpty()) {

@@ -203,8 +203,8 @@ public final class CoxNet {
             for (int inner = 0; inner < 10_000; inner++) {
                 double maxChange = 0;
                 for (int j = 0; j < p; j++) {
-                    if (sd[j] == 0) {
-                        continue;
+                    if (sd[j] == 0 || !(xw2[j] > 0)) {
+                        continue; // constant term, or no information (no event in this risk set)
                     }
                     double gj = 0;
                     for (int k = 0; k < n; k++) {
@@ -230,6 +230,9 @@ public final class CoxNet {
                         b[j] = nb;
                         maxChange = Math.max(maxChange, xw2[j] * delta * delta);
                     }
+                }
+                if (Double.isNaN(maxChange)) {
+                    throw new IllegalStateException("elastic net: coordinate descent produced NaN at lambda " + lambda);
                 }
                 if (maxChange < tol) {
                     break;
@@ -273,6 +276,10 @@ public final class CoxNet {
         for (int f = 0; f < folds; f++) {
             final int ff = f;
             SurvivalData train = d.subset(IntStream.range(0, d.n()).filter(i -> fold[i] != ff).toArray());
+            if (train.events() == 0) {
+                throw new UserException("elastic net: the inner cross-validation's training set without fold " + (f + 1)
+                        + " has no events (" + d.events() + " events in " + folds + " folds): too few events to choose lambda");
+            }
             CoxNet net = new CoxNet(train, alpha, pfac);
             List<Point> path = net.path(lambdas, 1e-9);
             for (int l = 0; l < L; l++) {
@@ -336,17 +343,27 @@ public final class CoxNet {
         return pf.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** A fitted elastic-net model at the CV-chosen lambda, with its Breslow baseline. */
-    public record Fitted(CvPath cv, List<Point> path, double lambda, CoxModel model) {
+    /**
+     * A fitted elastic-net model at the CV-chosen lambda, with its Breslow baseline, and the inner
+     * CV fold (0-based) of each case, so that the lambda choice can be reproduced (cv.glmnet foldid).
+     */
+    public record Fitted(CvPath cv, List<Point> path, double lambda, CoxModel model, int[] fold) {
     }
 
     public static Fitted fit(SurvivalData d, Design design, List<String> unpenalized, double alpha, int innerFolds, boolean oneSe, long seed) {
+        if (d.events() == 0) {
+            throw new UserException("no events among the " + d.n() + " complete cases: an elastic-net Cox model cannot be fitted");
+        }
+        if (d.events() < 2) {
+            throw new UserException("a single event among the " + d.n() + " complete cases: too few to choose lambda by cross-validation");
+        }
         double[] pfac = penaltyFactors(design, unpenalized);
         CoxNet net = new CoxNet(d, alpha, pfac);
         double ratio = d.n() > d.p() ? 1e-4 : 1e-2;
         double[] lambdas = net.lambdaSequence(50, ratio);
         List<Point> path = net.path(lambdas, 1e-9);
-        CvPath cv = crossValidate(d, alpha, pfac, lambdas, innerFolds, new Random(seed));
+        int[] fold = CrossValidation.stratifiedFolds(d.event(), innerFolds, new Random(seed));
+        CvPath cv = crossValidate(d, alpha, pfac, lambdas, fold);
         int pick = oneSe ? cv.oneSe() : cv.best();
         double[] beta = path.get(pick).beta();
         double[] means = new double[d.p()];
@@ -360,7 +377,7 @@ public final class CoxNet {
         CoxFit f = new CoxFit(d.terms(), beta, var, means, Ties.BRESLOW, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 (int) Arrays.stream(beta).filter(b -> b != 0).count(), 0, true, false, List.of(), d.n(), d.events());
         CoxModel m = new CoxModel(design, f, BaselineHazard.breslow(d, f), null, List.of());
-        return new Fitted(cv, path, lambdas[pick], m);
+        return new Fitted(cv, path, lambdas[pick], m, fold);
     }
 
     static Learner learner(Design design, List<String> unpenalized, double alpha, int innerFolds, boolean oneSe, long seed) {

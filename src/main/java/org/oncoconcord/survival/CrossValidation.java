@@ -117,6 +117,7 @@ public final class CrossValidation {
         int[] e = Arrays.stream(ok).map(i -> d.event()[i]).toArray();
         double[] s = Arrays.stream(ok).mapToDouble(i -> surv[i]).toArray();
         double[] nn = Arrays.stream(ok).mapToDouble(i -> nul[i]).toArray();
-        return Accuracy.at(t, e, s, nn, tau);
+        int[] st = d.nStrata() > 1 ? Arrays.stream(ok).map(i -> d.strata()[i]).toArray() : null;
+        return Accuracy.at(t, e, st, s, nn, tau);
     }
 }

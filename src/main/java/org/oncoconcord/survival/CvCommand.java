@@ -49,15 +49,21 @@ public final class CvCommand implements Callable<Integer> {
 
     static final List<String> LEGACY_NAMES = List.of("auc", "uno_c", "brier", "brier_null", "scaled_brier", "cal_slope", "ici");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed");
         }
         if (folds < 2 || repeats < 1 || testFraction < 0 || testFraction >= 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "need --folds >= 2, --repeats >= 1 and 0 <= --test-fraction < 1");
         }
+        OptionRanges.horizon(spec.commandLine(), horizon);
+        in.requireNoStart("survival cv");
+        OptionRanges.penalty(spec.commandLine(), penalty);
         DataTable t = in.table();
         Design design = in.design(t);
         SurvivalData all = in.cases(t, design);

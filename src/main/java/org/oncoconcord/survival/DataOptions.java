@@ -40,6 +40,17 @@ public final class DataOptions {
             + "still at risk then (time > COL), and measure time from it (time - COL); the rows dropped are counted in the output JSON.")
     String landmark;
 
+    @Option(names = "--start", description = "Counting-process (start, stop] data: entry time column, --time being the stop time "
+            + "(R: Surv(start, stop, event)); time-varying covariates and left truncation ('survival cox' only).")
+    String start;
+
+    /** Refuses --start in the commands that do not model (start, stop] data. */
+    void requireNoStart(String command) {
+        if (start != null) {
+            throw new UserException("--start: counting-process (start, stop] data is supported by 'survival cox' only, not '" + command + "'");
+        }
+    }
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -49,6 +60,9 @@ public final class DataOptions {
     /** Reads --data and applies --landmark when given. */
     DataTable table() {
         DataTable t = DataTable.read(data);
+        if (start != null && landmark != null) {
+            throw new UserException("--start and --landmark: give one (a landmark analysis of (start, stop] rows is not supported)");
+        }
         if (landmark == null) {
             return t;
         }
@@ -85,6 +99,9 @@ public final class DataOptions {
         List<String> all = new ArrayList<>(covariates);
         all.add(time);
         all.add(event);
+        if (start != null) {
+            all.add(start);
+        }
         if (strata != null) {
             all.addAll(List.of(strata.split(",")));
         }
@@ -93,6 +110,6 @@ public final class DataOptions {
 
     /** The complete cases under that coding. */
     SurvivalData cases(DataTable t, Design d) {
-        return SurvivalData.from(t, time, event, d, strata, idColumn(t));
+        return SurvivalData.from(t, start, time, event, d, strata, idColumn(t));
     }
 }

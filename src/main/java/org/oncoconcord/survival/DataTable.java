@@ -146,13 +146,60 @@ public final class DataTable {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new UserException(source + " line " + line(row) + ": column '" + column + "' value '" + s + "' is not a number");
+            throw new UserException(source + " line " + line(row) + ": column '" + column + "' value '" + s + "' is not a finite number");
         }
     }
 
     /** True when every non-missing cell of the column parses as a finite number. */
     public boolean isNumeric(String column) {
         return numbers(column) != null;
+    }
+
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("[-+]?[0-9]*,[0-9]+([eE][-+]?[0-9]+)?");
+
+    /**
+     * Refuses a column that looks numeric but has a cell that is not a finite number, so that such
+     * a column never silently becomes a factor with one level per value: a cell that is a number
+     * out of range ({@code Infinity}, {@code 1e400}) or written with a decimal comma ({@code 0,5})
+     * is always an error; a text cell is an error when at least half of the column's values are
+     * numbers. The message names file, line, column and value. Callers skip this check for the
+     * columns the user names as factors.
+     */
+    public void requireNotNumericLooking(String column) {
+        List<String> cells = column(column);
+        int numbers = 0;
+        int text = 0;
+        int firstText = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            String s = cells.get(i);
+            if (isMissing(s)) {
+                continue;
+            }
+            Double v = parseOrNull(s);
+            if (v != null && Double.isFinite(v)) {
+                numbers++;
+            } else if (v != null || DECIMAL_COMMA.matcher(s).matches()) {
+                throw new UserException(source + " line " + line(i) + ": column '" + column + "' value '" + s + "' is not a finite number"
+                        + (v == null ? " (decimal comma? write 0.5)" : "") + "; fix or blank the cell, or pass --factor " + column
+                        + " to treat the column as categorical");
+            } else {
+                text++;
+                firstText = firstText < 0 ? i : firstText;
+            }
+        }
+        if (numbers > 0 && text > 0 && numbers >= text) {
+            throw new UserException(source + " line " + line(firstText) + ": column '" + column + "' value '" + cells.get(firstText)
+                    + "' is not a number, but " + numbers + " of its " + (numbers + text) + " values are; fix or blank the cell, or pass --factor "
+                    + column + " to treat the column as categorical");
+        }
+    }
+
+    private static Double parseOrNull(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The column parsed as numbers (NaN when missing), or null when a cell is not a finite number; parsed once. */

@@ -53,9 +53,13 @@ public record Design(List<Covariate> covariates) {
         for (String col : columns) {
             t.column(col);
             boolean numeric = t.isNumeric(col);
-            if (numeric && !factors.contains(col) && !refLevels.containsKey(col)) {
+            boolean namedFactor = factors.contains(col) || refLevels.containsKey(col);
+            if (numeric && !namedFactor) {
                 cov.add(Covariate.numeric(col));
                 continue;
+            }
+            if (!namedFactor) {
+                t.requireNotNumericLooking(col);
             }
             Comparator<String> order = numeric
                     ? Comparator.comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())

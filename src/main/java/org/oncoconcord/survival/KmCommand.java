@@ -35,13 +35,18 @@ public final class KmCommand implements Callable<Integer> {
     @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level.")
     double level;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionRanges.confLevel(spec.commandLine(), level);
+        in.requireNoStart("survival km");
         KaplanMeier.CiType ci = switch (confType) {
             case "log" -> KaplanMeier.CiType.LOG;
             case "log-log" -> KaplanMeier.CiType.LOG_LOG;
             case "plain" -> KaplanMeier.CiType.PLAIN;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--conf-type must be log, log-log or plain, not '" + confType + "'");
         };
         if (!in.covariates.isEmpty()) {
@@ -50,6 +55,10 @@ public final class KmCommand implements Callable<Integer> {
         DataTable t = in.table();
         Design design = new Design(group == null ? List.of() : List.of(new Covariate(group, true, levels(t))));
         SurvivalData d = in.cases(t, design);
+        if (d.n() == 0) {
+            throw new UserException(in.data + ": no usable row: all " + d.dropped() + " rows lack " + in.time + ", " + in.event
+                    + (group == null ? "" : " or " + group) + (in.strata == null ? "" : " or " + in.strata));
+        }
         List<String> groups = group == null ? List.of("all") : design.covariates().get(0).levels();
         int[] g = new int[d.n()];
         for (int i = 0; i < d.n(); i++) {

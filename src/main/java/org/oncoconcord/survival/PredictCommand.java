@@ -29,12 +29,38 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--id", description = "Identifier column (default: 'patient' when present, else the file line).")
     String id;
 
+    /** How the reported linear predictor is centred (S(t|x) does not depend on it). */
+    enum Centre {
+        /** on the covariate means of the fitting data (every column, factor indicators included) */
+        MEANS,
+        /** as R's predict(coxph fit, type = "lp"): means, 0 for columns holding only 0 and 1 */
+        R,
+        /** not centred: x'beta, as R's predict(..., reference = "zero") */
+        ZERO
+    }
+
+    @Option(names = "--centre", defaultValue = "means", converter = CentreConverter.class,
+            description = "Centring of the reported lp: means (of the fitting data, default), r (as R's predict.coxph type=\"lp\": 0/1 columns at 0), zero (x'beta).")
+    Centre centre;
+
+    static final class CentreConverter implements picocli.CommandLine.ITypeConverter<Centre> {
+        @Override
+        public Centre convert(String v) {
+            return Centre.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     @Option(names = "--out", required = true, description = "Output folder (predictions.tsv).")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionRanges.horizon(spec.commandLine(), horizon);
         CoxModel m = CoxModel.read(model);
+        double shift = centreShift(m);
         DataTable t = DataTable.read(data);
         String idCol = id != null ? id : t.has("patient") ? "patient" : null;
         if (idCol != null) {
@@ -55,7 +81,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             double lp = m.fit().lp(x);
             double surv = m.baseline().survival(s, horizon, lp);
-            rows.add(Output.row(pid, lp, surv, 1 - surv, "ok"));
+            rows.add(Output.row(pid, lp + shift, surv, 1 - surv, "ok"));
         }
         Output.tsv(out.resolve("predictions.tsv"), List.of("id", "lp", "surv", "risk", "status"), rows);
         if (!common.quiet()) {
@@ -63,5 +89,39 @@ public final class PredictCommand implements Callable<Integer> {
                     t.rows(), skipped, Output.num(horizon));
         }
         return 0;
+    }
+
+    /** What to add to the lp centred on the model's means to centre it as --centre asks. */
+    private double shift(double[] coef, double[] from, double[] to) {
+        double s = 0;
+        for (int j = 0; j < coef.length; j++) {
+            if (!Double.isNaN(coef[j])) {
+                s += (from[j] - to[j]) * coef[j];
+            }
+        }
+        return s;
+    }
+
+    private double centreShift(CoxModel m) {
+        double[] means = m.fit().means();
+        return switch (centre) {
+            case MEANS -> 0;
+            case ZERO -> shift(m.fit().coef(), means, new double[means.length]);
+            case R -> {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode r = Output.JSON.readTree(model.toFile()).get("r_means");
+                    if (r == null || r.size() != means.length) {
+                        throw new org.oncoconcord.cli.UserException(model + ": no r_means (saved by an older version): refit the model for --centre r");
+                    }
+                    double[] rm = new double[means.length];
+                    for (int j = 0; j < rm.length; j++) {
+                        rm[j] = r.get(j).asDouble();
+                    }
+                    yield shift(m.fit().coef(), means, rm);
+                } catch (java.io.IOException e) {
+                    throw new org.oncoconcord.cli.UserException(model + ": cannot read: " + e.getMessage(), e);
+                }
+            }
+        };
     }
 }

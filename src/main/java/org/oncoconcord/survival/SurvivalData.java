@@ -21,9 +21,22 @@ import org.oncoconcord.cli.UserException;
  * @param rows        source row (0-based) of each case in the table
  * @param ids         an identifier per case (id column or the file line)
  * @param dropped     rows of the table dropped for a missing value
+ * @param start       entry times of counting-process data, each row at risk on (start, time]; null
+ *                    when every row is at risk from time 0
  */
 public record SurvivalData(double[] time, int[] event, int[] strata, List<String> strataNames, double[][] x,
-                           List<String> terms, int[] rows, List<String> ids, int dropped) {
+                           List<String> terms, int[] rows, List<String> ids, int dropped, double[] start) {
+
+    /** Data at risk from time 0 (no --start). */
+    public SurvivalData(double[] time, int[] event, int[] strata, List<String> strataNames, double[][] x,
+                        List<String> terms, int[] rows, List<String> ids, int dropped) {
+        this(time, event, strata, strataNames, x, terms, rows, ids, dropped, null);
+    }
+
+    /** True for counting-process (start, stop] data. */
+    public boolean countingProcess() {
+        return start != null;
+    }
 
     public int n() {
         return time.length;
@@ -52,8 +65,12 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
         int[] s = new int[idx.length];
         double[][] xx = new double[idx.length][];
         int[] r = new int[idx.length];
+        double[] st = start == null ? null : new double[idx.length];
         List<String> id = new ArrayList<>(idx.length);
         for (int i = 0; i < idx.length; i++) {
+            if (st != null) {
+                st[i] = start[idx[i]];
+            }
             t[i] = time[idx[i]];
             e[i] = event[idx[i]];
             s[i] = strata[idx[i]];
@@ -61,12 +78,12 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
             r[i] = rows[idx[i]];
             id.add(ids.get(idx[i]));
         }
-        return new SurvivalData(t, e, s, strataNames, xx, terms, r, id, 0);
+        return new SurvivalData(t, e, s, strataNames, xx, terms, r, id, 0, st);
     }
 
     /** The same cases with other design columns (e.g. a calibration model). */
     public SurvivalData withX(double[][] newX, List<String> newTerms) {
-        return new SurvivalData(time, event, strata, strataNames, newX, newTerms, rows, ids, dropped);
+        return new SurvivalData(time, event, strata, strataNames, newX, newTerms, rows, ids, dropped, start);
     }
 
     /**
@@ -77,6 +94,15 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
      * @param idCol    identifier column, or null (then the file line is the id)
      */
     public static SurvivalData from(DataTable t, String timeCol, String eventCol, Design design, String strataCol, String idCol) {
+        return from(t, null, timeCol, eventCol, design, strataCol, idCol);
+    }
+
+    /**
+     * As {@link #from(DataTable, String, String, Design, String, String)}; with {@code startCol}
+     * (null for none) counting-process rows at risk on (start, time], start &lt; time required.
+     */
+    public static SurvivalData from(DataTable t, String startCol, String timeCol, String eventCol, Design design, String strataCol, String idCol) {
+        double[] start = startCol == null ? null : new double[t.rows()];
         int p = design == null ? 0 : design.width();
         List<String> terms = design == null ? List.of() : design.terms();
         double[] time = new double[t.rows()];
@@ -90,8 +116,9 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
         for (int i = 0; i < t.rows(); i++) {
             double ti = t.number(timeCol, i);
             double ei = t.number(eventCol, i);
+            double si0 = startCol == null ? 0 : t.number(startCol, i);
             double[] xi = new double[p];
-            boolean ok = !Double.isNaN(ti) && !Double.isNaN(ei) && (design == null || design.encode(t, i, xi));
+            boolean ok = !Double.isNaN(ti) && !Double.isNaN(ei) && !Double.isNaN(si0) && (design == null || design.encode(t, i, xi));
             String si = strataCol == null ? "" : stratumOf(t, strataCol, i);
             if (si == null) {
                 ok = false;
@@ -104,7 +131,16 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
                 throw new UserException(t.source() + " line " + t.line(i) + ": column '" + timeCol + "' is negative (" + ti + ")");
             }
             if (ei != 0 && ei != 1) {
-                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + eventCol + "' must be 0 or 1, found '" + t.cell(eventCol, i) + "'");
+                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + eventCol + "' must be 0 or 1, found '" + t.cell(eventCol, i) + "'"
+                        + (ei > 1 && ei == Math.rint(ei) ? " (a competing-risk cause code? use 'survival cif' for cumulative incidence,"
+                        + " or code the other causes as 0 for a cause-specific analysis)" : ""));
+            }
+            if (start != null) {
+                if (!(si0 < ti)) {
+                    throw new UserException(t.source() + " line " + t.line(i) + ": start '" + startCol + "' (" + Output.num(si0)
+                            + ") must be before the stop time '" + timeCol + "' (" + Output.num(ti) + ")");
+                }
+                start[n] = si0;
             }
             time[n] = ti;
             event[n] = (int) ei;
@@ -128,7 +164,7 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
         }
         return new SurvivalData(java.util.Arrays.copyOf(time, n), java.util.Arrays.copyOf(event, n), s,
                 new ArrayList<>(sIndex.keySet()), java.util.Arrays.copyOf(x, n), terms,
-                java.util.Arrays.copyOf(rows, n), ids, dropped);
+                java.util.Arrays.copyOf(rows, n), ids, dropped, start == null ? null : java.util.Arrays.copyOf(start, n));
     }
 
     /**

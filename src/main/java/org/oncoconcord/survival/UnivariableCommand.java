@@ -41,8 +41,13 @@ public final class UnivariableCommand implements Callable<Integer> {
     @Mixin
     CoxFitOptions fit;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionRanges.confLevel(spec.commandLine(), fit.level);
+        in.requireNoStart("survival univariable");
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed");
         }
@@ -85,6 +90,10 @@ public final class UnivariableCommand implements Callable<Integer> {
             if (design.width() == 0) {
                 rows.add(notEstimable(c, analysis, d.n(), d.events(), d.dropped(), droppedLandmark, "a single level ("
                         + design.covariates().get(0).levels().get(0) + ") among the " + d.n() + " complete cases"));
+                continue;
+            }
+            if (d.n() < 2) {
+                rows.add(notEstimable(c, analysis, d.n(), d.events(), d.dropped(), droppedLandmark, "a single complete case"));
                 continue;
             }
             if (d.events() == 0) {
