@@ -227,4 +227,45 @@ public enum GenomeBuild {
     public static Detection fromVcf(Path vcf) throws IOException {
         return fromVcfHeader(readHeader(vcf));
     }
+
+    /**
+     * The build of one patient's input VCFs (label -> file) for picking the shipped gene table:
+     * {@code stated} ({@code auto}/null, or a build name) is checked against every header that
+     * shows a build; with {@code auto} the headers decide. Throws {@link IllegalArgumentException}
+     * naming the files when headers disagree with each other or with {@code stated}, or when
+     * {@code needBuild} and nothing tells the build.
+     */
+    public static GenomeBuild forInputs(String stated, Map<String, Path> vcfs, boolean needBuild) {
+        boolean auto = stated == null || stated.equalsIgnoreCase("auto");
+        GenomeBuild given = auto ? UNKNOWN : parse(stated).orElseThrow(() ->
+                new IllegalArgumentException("--genome '" + stated + "' is not auto, GRCh37 or GRCh38"));
+        GenomeBuild found = UNKNOWN;
+        String foundIn = null;
+        for (var e : vcfs.entrySet()) {
+            Detection d;
+            try {
+                d = fromVcf(e.getValue());
+            } catch (IOException | RuntimeException ex) {
+                continue; // an unreadable header is reported by the reader with its line
+            }
+            if (!d.known()) {
+                continue;
+            }
+            String here = e.getKey() + " (" + e.getValue() + ") is " + d;
+            if (given != UNKNOWN && d.build() != given) {
+                throw new IllegalArgumentException("--genome " + given + " but " + here + ": wrong genome build");
+            }
+            if (found != UNKNOWN && d.build() != found) {
+                throw new IllegalArgumentException("genome builds are mixed: " + foundIn + " but " + here);
+            }
+            found = d.build();
+            foundIn = here;
+        }
+        GenomeBuild build = given != UNKNOWN ? given : found;
+        if (build == UNKNOWN && needBuild) {
+            throw new IllegalArgumentException("--genome auto: no input VCF header shows its build (no ##contig lengths of "
+                    + "GRCh37/GRCh38, no ##reference naming one): give --genome GRCh37|GRCh38 or --genes FILE");
+        }
+        return build;
+    }
 }
