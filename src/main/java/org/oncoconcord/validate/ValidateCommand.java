@@ -114,7 +114,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!common.quiet()) {
             long patients = sheet.samples().stream().map(SampleRow::patient).distinct().count();
             err.println("[oncoconcord] validate: " + input + ": " + sheet.samples().size() + " samples of " + patients
-                    + " patients OK, genome " + reference.genome() + (warnings > 0 ? " (" + warnings + " warnings)" : ""));
+                    + " patients OK, genome " + (reference.genome() == org.oncoconcord.vcf.GenomeBuild.UNKNOWN ? "unknown" : reference.genome().name()) + (warnings > 0 ? " (" + warnings + " warnings)" : ""));
             err.flush();
         }
         return 0;
