@@ -26,6 +26,12 @@ public record ClinicalTable(Path file, List<String> columns, Map<String, Map<Str
         CSVFormat fmt = base.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setCommentMarker('#').get();
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         List<String> columns;
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + ": is a folder, not a clinical table");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": no such clinical table");
+        }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); var parser = fmt.parse(r)) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains("patient")) {
@@ -50,6 +56,8 @@ public record ClinicalTable(Path file, List<String> columns, Map<String, Map<Str
                     throw new UserException(file + " line " + line + ": patient '" + id + "' appears twice");
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException | java.io.UncheckedIOException e) {
+            throw new UserException(file + ": not UTF-8 text (a binary file?): cannot read the clinical table", e);
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new UserException(file + ": cannot read the clinical table: " + e.getMessage(), e);
         }

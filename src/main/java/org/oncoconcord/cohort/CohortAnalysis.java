@@ -203,7 +203,7 @@ public final class CohortAnalysis {
         return prim == null || met == null ? null : (!prim && met);
     }
 
-    /** Oncoprint data: per patient and gene, the call in each sample type (1, 0, NA, or empty when absent). */
+    /** Oncoprint data: per patient and gene, the call in each sample type (1, 0, or NA when not evaluable or absent). */
     public static Table oncoprint(Collection<PatientConcordance> patients, List<String> genes) {
         Table t = new Table("patient", "gene", "primary", "metastasis", "plasma");
         List<String> features = new ArrayList<>(genes);

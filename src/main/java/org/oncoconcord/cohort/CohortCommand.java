@@ -20,7 +20,6 @@ import org.oncoconcord.cli.CommonOptions;
 import org.oncoconcord.cli.Progress;
 import org.oncoconcord.cli.UserException;
 import org.oncoconcord.cli.VersionProvider;
-import org.oncoconcord.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,9 @@ import picocli.CommandLine.Option;
             "                            plasma_tumour_signal",
             "  patients.tsv, patients_summary.tsv (median, IQR), metastasis_new_by_gene.tsv,",
             "  oncoprint.tsv, features.tsv + features.columns.tsv (survival features, marked",
-            "  baseline or post_metastasis), *_mqc.tsv (MultiQC), rejects.tsv, warnings.tsv,",
+            "  baseline or post_metastasis), sample_swap_check.tsv (samples sharing more",
+            "  variants with another patient's sample than with their own: flagged = 1),",
+            "  *_mqc.tsv (MultiQC), rejects.tsv, warnings.tsv,",
             "  cohort.json. Details: docs/COHORT_AND_REPORT.md.",
             "",
         })
@@ -68,8 +69,12 @@ public final class CohortCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "COL", split = ",", description = "Clinical column(s) to stratify by, e.g. metastatic_site.")
     List<String> by = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (all files are written, or none).")
     Path out;
+
+    @Option(names = "--skip-bad-inputs", description = "List malformed or duplicate concordance results in rejects.tsv and go on "
+            + "without them (default: any such input is an error, exit 1, naming the file and the problem).")
+    boolean skipBadInputs;
 
     @Override
     public Integer call() throws IOException {
@@ -82,6 +87,7 @@ public final class CohortCommand implements Callable<Integer> {
         }
         List<Path> inputs = findInputs(concordance);
         Map<String, PatientConcordance> accepted = new TreeMap<>();
+        Map<Path, Path> variantTables = new LinkedHashMap<>();
         Table rejects = new Table("source", "patient", "reason");
         Table warnings = new Table("source", "patient", "warning");
         try (Progress progress = new Progress("cohort: read " + inputs.size() + " patients", inputs.size(), common.quiet())) {
@@ -98,6 +104,9 @@ public final class CohortCommand implements Callable<Integer> {
                         rejects.add(json, p.patient(), "duplicate patient: already read from " + accepted.get(p.patient()).source());
                     } else {
                         accepted.put(p.patient(), p);
+                        if (variants != null) {
+                            variantTables.put(json, variants);
+                        }
                         if (!stem.equals(p.patient())) {
                             warnings.add(json, p.patient(), "file name does not match patient id '" + p.patient() + "'");
                         }
@@ -115,6 +124,13 @@ public final class CohortCommand implements Callable<Integer> {
             if (!accepted.containsKey(id)) {
                 warnings.add(clinical, id, "clinical patient without a usable concordance result");
             }
+        }
+        if (!rejects.rows().isEmpty() && !skipBadInputs) {
+            List<String> r0 = rejects.rows().get(0);
+            throw new UserException(r0.get(0) + ": " + r0.get(2) + (rejects.rows().size() > 1 ? " (and " + (rejects.rows().size() - 1)
+                    + " more bad concordance result(s): " + String.join("; ", rejects.rows().subList(1, Math.min(rejects.rows().size(), 6))
+                    .stream().map(r -> r.get(0) + ": " + r.get(2)).toList()) + ")" : "")
+                    + "; no cohort output written (--skip-bad-inputs to go on without them)");
         }
         for (List<String> r : rejects.rows()) {
             System.err.println("oncoconcord cohort: rejected " + r.get(0) + ": " + r.get(2));
@@ -161,14 +177,16 @@ public final class CohortCommand implements Callable<Integer> {
                 "Patients with a mutation present in the metastasis and absent from the primary, per gene.",
                 newByGene, List.of("gene", "patients_evaluable", "patients_with_new", "percent", "n_variants")));
         files.putAll(MafWriter.files(patients));
+        try {
+            files.put("sample_swap_check.tsv", SwapCheck.run(variantTables).toTsv());
+        } catch (ConcordanceReader.Rejected e) {
+            throw new UserException(e.getMessage());
+        }
         files.put("rejects.tsv", rejects.toTsv());
         files.put("warnings.tsv", warnings.toTsv());
         files.put("cohort.json", summaryJson(inputs.size(), patients, rejects, warnings, clin, genes));
 
-        Files.createDirectories(out);
-        for (var f : files.entrySet()) {
-            AtomicFiles.writeString(out.resolve(f.getKey()), f.getValue());
-        }
+        CohortOutputs.writeAll(out, files);
         if (!common.quiet()) {
             System.err.printf("oncoconcord cohort: %d input(s): %d accepted, %d rejected, %d warning(s); %d files in %s%n",
                     inputs.size(), patients.size(), rejects.rows().size(), warnings.rows().size(), files.size(), out);

@@ -30,8 +30,9 @@ public record Table(List<String> header, List<List<String>> rows) {
         return sb.toString();
     }
 
+    /** A cell as text; missing values (null, empty text, NaN) are {@code NA}, the one convention of every cohort TSV. */
     private static String cell(Object o) {
-        if (o == null) {
+        if (o == null || (o instanceof String s && s.isEmpty())) {
             return "NA";
         }
         if (o instanceof Double d) {

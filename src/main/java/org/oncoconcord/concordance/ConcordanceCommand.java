@@ -17,6 +17,7 @@ import org.oncoconcord.cli.UserException;
 import org.oncoconcord.cli.VersionProvider;
 import org.oncoconcord.core.SampleType;
 import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.vcf.GenomeBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,11 +56,13 @@ public final class ConcordanceCommand implements Callable<Integer> {
             description = "Calls below depth N do not count, and sites with known depth below N are not evaluable in the sample.")
     Map<String, Integer> minDepth = new LinkedHashMap<>();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Annotation annotation;
 
     static final class Annotation {
-        @Option(names = "--genome", paramLabel = "GRCh37|GRCh38", description = "Use the shipped gene and hotspot table.")
+        @Option(names = "--genome", paramLabel = "auto|GRCh37|GRCh38", description = "Use the shipped gene and hotspot table of "
+                + "this build; auto (the default): the build the input VCF headers show (##contig lengths, ##reference). "
+                + "A build the headers contradict is an error.")
         String genome;
 
         @Option(names = "--genes", paramLabel = "FILE", description = "Gene/hotspot TSV (docs/CONTRACTS.md) or gene BED replacing the shipped table.")
@@ -88,17 +91,14 @@ public final class ConcordanceCommand implements Callable<Integer> {
             throw usage("--patient '" + patient + "' must match [A-Za-z0-9][A-Za-z0-9._-]*");
         }
         List<SampleSpec> samples = samples();
-        GeneTable genes;
-        if (annotation.genes != null) {
+        GeneTable genes = null;
+        String genome = annotation == null || annotation.genome == null ? "auto" : annotation.genome;
+        if (!genome.equalsIgnoreCase("auto") && GenomeBuild.parse(genome).isEmpty()) {
+            throw usage("--genome '" + genome + "' is not auto, GRCh37 or GRCh38");
+        }
+        if (annotation != null && annotation.genes != null) {
             requireFile(annotation.genes, "--genes");
             genes = GeneTable.read(annotation.genes);
-        } else {
-            String g = annotation.genome.equalsIgnoreCase("GRCh37") || annotation.genome.equalsIgnoreCase("hg19") ? "GRCh37"
-                    : annotation.genome.equalsIgnoreCase("GRCh38") || annotation.genome.equalsIgnoreCase("hg38") ? "GRCh38" : null;
-            if (g == null) {
-                throw usage("--genome '" + annotation.genome + "' is not GRCh37 or GRCh38");
-            }
-            genes = GeneTable.shipped(g);
         }
         Files.createDirectories(out);
         Path normDir = null;
@@ -109,7 +109,15 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 normDir = Files.createTempDirectory(out.toAbsolutePath(), "." + patient + ".normalized.");
                 samples = normalizeAll(samples, normDir);
             }
-            run(samples, given, genes);
+            Map<String, Path> vcfs = new LinkedHashMap<>();
+            samples.forEach(sp -> vcfs.put("sample " + sp.label(), sp.vcf()));
+            GenomeBuild build;
+            try {
+                build = GenomeBuild.forInputs(genome, vcfs, genes == null);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            run(samples, given, genes != null ? genes : GeneTable.shipped(build.name()));
         } finally {
             if (normDir != null) {
                 try (var files = Files.list(normDir)) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a clinical table against {@code schema_clinical.json} (ids, times >= 0, events 0/1, one
@@ -31,6 +32,14 @@ public final class ClinicalValidator {
      *                            or null when the samplesheet could not be read
      */
     public List<Problem> validate(Path file, String samplesheetName, Map<String, Integer> samplesheetPatients) {
+        return validate(file, samplesheetName, samplesheetPatients, Set.of());
+    }
+
+    /**
+     * As {@link #validate(Path, String, Map)}; {@code factors} names columns that are categorical
+     * even when most of their values are numbers.
+     */
+    public List<Problem> validate(Path file, String samplesheetName, Map<String, Integer> samplesheetPatients, Set<String> factors) {
         String name = file.toString();
         List<Problem> problems = new ArrayList<>();
         CsvTable table = CsvTable.read(file, name, problems);
@@ -46,6 +55,7 @@ public final class ClinicalValidator {
         if (table.rows().isEmpty()) {
             problems.add(Problem.error(name, 1, 0, "", "no patients: the table has a header but no rows"));
         }
+        problems.addAll(NumericColumns.check(table, schema, factors));
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (CsvTable.Row row : table.rows()) {
             if (!row.complete()) {

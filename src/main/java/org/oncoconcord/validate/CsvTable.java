@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  * problem (unreadable file, malformed CSV, wrong field count, blank header name) is collected.
  */
 public final class CsvTable {
+    private static final java.util.regex.Pattern BLANK_LINE = java.util.regex.Pattern.compile("(?m)^[ \\t]+(?=\\r?$)");
 
     /**
      * One data record: its line in the file, its cells by column name (trimmed) and whether it had
@@ -92,7 +93,9 @@ public final class CsvTable {
         return parse(text, displayName, problems);
     }
 
-    static CsvTable parse(String text, String displayName, List<Problem> problems) {
+    static CsvTable parse(String input, String displayName, List<Problem> problems) {
+        // a line of only spaces or tabs is skipped like an empty line (the line count is kept)
+        String text = BLANK_LINE.matcher(input).replaceAll("");
         int[] lineStarts = lineStarts(text);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setIgnoreEmptyLines(true)

@@ -18,8 +18,13 @@ import java.util.stream.Collectors;
 public final class SamplesheetValidator {
 
     /** What a samplesheet check found: its problems and, for the rows without errors, the samples. */
-    public record Result(List<Problem> problems, List<SampleRow> samples, Map<String, Integer> firstLineOfPatient) {
+    public record Result(List<Problem> problems, List<SampleRow> samples, Map<String, Integer> firstLineOfPatient,
+                         List<ReferenceCheck.Vcf> vcfs) {
     }
+
+    /** Path columns and the punctuation their values may hold (see {@link SafeText}). */
+    private static final Map<String, String> SAFE_COLUMNS = Map.of("vcf", SafeText.PATH_PUNCTUATION,
+            "regions", SafeText.PATH_PUNCTUATION, "tumor_sample", SafeText.NAME_PUNCTUATION);
 
     private final TableSchema schema;
 
@@ -41,9 +46,12 @@ public final class SamplesheetValidator {
         CsvTable table = CsvTable.read(file, name, problems);
         List<SampleRow> samples = new ArrayList<>();
         Map<String, Integer> firstLine = new LinkedHashMap<>();
+        List<ReferenceCheck.Vcf> vcfs = new ArrayList<>();
         if (table == null) {
-            return new Result(problems, samples, firstLine);
+            return new Result(problems, samples, firstLine, vcfs);
         }
+        DerivedNames derived = new DerivedNames(name);
+        Map<String, Integer> lineOfChecksum = new HashMap<>();
         for (String req : schema.required()) {
             if (table.columnOf(req) == 0) {
                 problems.add(Problem.error(name, 1, 0, req, "required column is missing from the header (expected "
@@ -65,8 +73,16 @@ public final class SamplesheetValidator {
                 continue; // its field count is reported; its cells cannot be trusted
             }
             List<Problem> rowProblems = new ArrayList<>();
+            for (var safe : SAFE_COLUMNS.entrySet()) {
+                String value = row.get(safe.getKey());
+                String what = safe.getKey().equals("tumor_sample") ? "sample name" : "path";
+                String msg = SafeText.describe(value, SafeText.firstUnsafe(value, safe.getValue()), what, safe.getValue());
+                if (msg != null && !TableSchema.isMissing(value)) {
+                    rowProblems.add(Problem.error(name, row.line(), table.columnOf(safe.getKey()), safe.getKey(), msg));
+                }
+            }
             for (Problem p : schema.validate(table, row)) {
-                if (p.column() > 0 || table.columnOf(p.columnName()) > 0) {
+                if ((p.column() > 0 || table.columnOf(p.columnName()) > 0) && !hasProblem(rowProblems, p.columnName())) {
                     rowProblems.add(p);
                 }
             }
@@ -86,8 +102,22 @@ public final class SamplesheetValidator {
                 }
             }
             String tumor = row.get("tumor_sample");
-            if (files.containsKey("vcf")) {
-                checkVcf(name, table, row, files.get("vcf"), tumor, rowProblems);
+            VcfHeaders.Info info = files.containsKey("vcf") ? checkVcf(name, table, row, files.get("vcf"), tumor, rowProblems) : null;
+            if (info != null) {
+                // one multi-sample VCF may serve two samples through different tumour columns
+                Integer same = lineOfChecksum.putIfAbsent(info.sha256() + "\t" + tumor, row.line());
+                if (same != null) {
+                    rowProblems.add(Problem.warning(name, row.line(), table.columnOf("vcf"), "vcf", files.get("vcf").getFileName()
+                            + " is byte-identical (SHA-256 " + info.sha256().substring(0, 12) + "...) to the VCF of line " + same
+                            + ": the same file under two samples (a sample swap or copy error?)"));
+                }
+            }
+            if (!hasProblem(rowProblems, "patient") && !hasProblem(rowProblems, "sample")
+                    && !TableSchema.isMissing(row.get("patient")) && !TableSchema.isMissing(row.get("sample"))) {
+                Problem collision = derived.add(row.line(), table.columnOf("sample"), "sample", row.get("patient"), row.get("sample"));
+                if (collision != null) {
+                    rowProblems.add(collision);
+                }
             }
             if (!unique.isEmpty() && unique.stream().noneMatch(c -> TableSchema.isMissing(row.get(c)))) {
                 String key = unique.stream().map(row::get).collect(Collectors.joining("/"));
@@ -112,6 +142,9 @@ public final class SamplesheetValidator {
             if (rowProblems.stream().noneMatch(Problem::isError)) {
                 samples.add(new SampleRow(patient, row.get("sample"), type, files.get("vcf"), files.get("regions"),
                         TableSchema.isMissing(tumor) ? "" : tumor));
+                if (info != null) {
+                    vcfs.add(new ReferenceCheck.Vcf(row.line(), table.columnOf("vcf"), patient, files.get("vcf"), info));
+                }
             }
         }
         for (var e : firstLine.entrySet()) {
@@ -133,22 +166,26 @@ public final class SamplesheetValidator {
                         "patient '" + patient + "' has a single sample (" + types.get(0) + "): normalized but not compared"));
             }
         }
-        return new Result(problems, samples, firstLine);
+        return new Result(problems, samples, firstLine, vcfs);
     }
 
-    private static void checkVcf(String name, CsvTable table, CsvTable.Row row, Path vcf, String tumor, List<Problem> out) {
-        List<String> vcfSamples;
+    /** Reads the VCF and checks its tumour column; returns null (after adding the problem) when it is not a readable VCF. */
+    private static VcfHeaders.Info checkVcf(String name, CsvTable table, CsvTable.Row row, Path vcf, String tumor, List<Problem> out) {
+        VcfHeaders.Info info;
         try {
-            vcfSamples = VcfHeaders.samples(vcf);
+            info = VcfHeaders.read(vcf);
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
-            out.add(Problem.error(name, row.line(), table.columnOf("vcf"), "vcf", "not a readable VCF: " + vcf + ": " + why));
-            return;
+            out.add(Problem.error(name, row.line(), table.columnOf("vcf"), "vcf", "not a readable VCF: " + vcf + ": "
+                    + (why.length() > 200 ? why.substring(0, 200) + "..." : why)));
+            return null;
         }
+        List<String> vcfSamples = info.samples();
         if (!TableSchema.isMissing(tumor) && !hasProblem(out, "tumor_sample") && !vcfSamples.contains(tumor)) {
             out.add(Problem.error(name, row.line(), table.columnOf("tumor_sample"), "tumor_sample",
                     "sample '" + tumor + "' is not a column of " + vcf.getFileName() + " (its samples: " + vcfSamples + ")"));
         }
+        return info;
     }
 
     private static boolean hasProblem(List<Problem> problems, String column) {

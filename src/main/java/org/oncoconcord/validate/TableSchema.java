@@ -147,6 +147,9 @@ public final class TableSchema {
     private static BigDecimal parseNumber(String s) {
         try {
             BigDecimal d = new BigDecimal(s.trim());
+            if (!Double.isFinite(d.doubleValue())) {
+                return null; // 1e400 is not a number any later step can hold: left as text, it fails the type check
+            }
             return d.scale() > 0 && d.stripTrailingZeros().scale() <= 0 ? d.setScale(0) : d;
         } catch (NumberFormatException e) {
             return null;

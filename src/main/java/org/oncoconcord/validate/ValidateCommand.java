@@ -11,7 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -59,6 +61,24 @@ public final class ValidateCommand implements Callable<Integer> {
             + "real folder.")
     Path baseDir;
 
+    @Option(names = {"-f", "--fasta"}, paramLabel = "REF.fa", description = "Reference FASTA (its .fai beside it, else indexed in "
+            + "memory): every VCF's contigs, ##contig lengths and positions are checked against it, and its genome build against "
+            + "--genome and the VCF headers.")
+    Path fasta;
+
+    @Option(names = "--genome", paramLabel = "auto|GRCh37|GRCh38", defaultValue = "auto",
+            converter = ReferenceCheck.GenomeChoice.Converter.class, description = "Genome build of the study (default: ${DEFAULT-VALUE}, detected from the FASTA and the VCF headers). "
+                    + "A FASTA or VCF of another build is an error.")
+    ReferenceCheck.GenomeChoice genome;
+
+    @Option(names = "--summary", paramLabel = "FILE.json", description = "Write a JSON summary: the genome build used (GRCh37, "
+            + "GRCh38 or unknown) and how it was found, counts and warnings; written only when there is no error.")
+    Path summary;
+
+    @Option(names = "--factor", paramLabel = "COL", split = ",", description = "Clinical column(s) that are categorical even though "
+            + "most of their values are numbers (otherwise a non-number in a mostly numeric column is an error).")
+    Set<String> factors = new LinkedHashSet<>();
+
     @Override
     public Integer call() throws IOException {
         Path base = baseDir != null ? baseDir : samplesheetFolder(input);
@@ -67,8 +87,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (clinical != null) {
             boolean sheetRead = sheet.problems().stream().noneMatch(p -> p.line() == 0);
             problems.addAll(new ClinicalValidator().validate(clinical, input.toString(),
-                    sheetRead ? sheet.firstLineOfPatient() : null));
+                    sheetRead ? sheet.firstLineOfPatient() : null, factors));
         }
+        ReferenceCheck.Outcome reference = ReferenceCheck.check(input.toString(), fasta, genome, sheet.vcfs());
+        problems.addAll(reference.problems());
         problems.sort(Problem.BY_POSITION);
         PrintWriter err = spec.commandLine().getErr();
         for (Problem p : problems) {
@@ -81,14 +103,18 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new UserException(errors + " error" + (errors == 1 ? "" : "s") + (warnings > 0 ? " and " + warnings + " warning"
                     + (warnings == 1 ? "" : "s") : "") + " in " + input + (clinical != null ? " / " + clinical : "") + " (listed above)");
         }
+        String text = out == null ? null : out.getFileName().toString().endsWith(".json") ? toJson(sheet.samples()) : toCsv(sheet.samples());
+        String summaryText = summary == null ? null : ValidationSummary.json(reference, sheet, problems, fasta);
         if (out != null) {
-            String text = out.getFileName().toString().endsWith(".json") ? toJson(sheet.samples()) : toCsv(sheet.samples());
             AtomicFiles.writeString(out, text);
+        }
+        if (summary != null) {
+            AtomicFiles.writeString(summary, summaryText);
         }
         if (!common.quiet()) {
             long patients = sheet.samples().stream().map(SampleRow::patient).distinct().count();
             err.println("[oncoconcord] validate: " + input + ": " + sheet.samples().size() + " samples of " + patients
-                    + " patients OK" + (warnings > 0 ? " (" + warnings + " warnings)" : ""));
+                    + " patients OK, genome " + (reference.genome() == org.oncoconcord.vcf.GenomeBuild.UNKNOWN ? "unknown" : reference.genome().name()) + (warnings > 0 ? " (" + warnings + " warnings)" : ""));
             err.flush();
         }
         return 0;

@@ -59,7 +59,7 @@ class CohortCommandTest {
         Path in = CohortFixtures.copyFixture(tmp.resolve("conc"));
         Path out = tmp.resolve("out");
         Run r = run("cohort", "--concordance", in.toString(), "--clinical", in.resolve("clinical.csv").toString(),
-                "--by", "metastatic_site", "--out", out.toString(), "--quiet");
+                "--by", "metastatic_site", "--out", out.toString(), "--quiet", "--skip-bad-inputs");
         assertThat(r.exit()).as(r.err()).isZero();
 
         JsonNode summary = new ObjectMapper().readTree(out.resolve("cohort.json").toFile());
@@ -217,7 +217,8 @@ class CohortCommandTest {
         Path real = CohortFixtures.copyFixture(tmp.resolve("real"));
         Path link = Files.createSymbolicLink(tmp.resolve("staged"), real);
         Path out = tmp.resolve("out");
-        Run r = run("cohort", "--concordance", link.toString(), "--clinical", real.resolve("clinical.csv").toString(), "--out", out.toString(), "--quiet");
+        Run r = run("cohort", "--concordance", link.toString(), "--clinical", real.resolve("clinical.csv").toString(), "--out", out.toString(), "--quiet",
+                "--skip-bad-inputs");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(tsv(out.resolve("patients.tsv"))).hasSize(2);
         assertThat(tsv(out.resolve("rejects.tsv"))).hasSize(2);
@@ -245,7 +246,7 @@ class CohortCommandTest {
         Path in = CohortFixtures.copyFixture(tmp.resolve("conc"));
         Path out = tmp.resolve("out");
         Run r = run("cohort", "--concordance", in.resolve("P003.concordance.json").toString(), in.resolve("P004.concordance.json").toString(),
-                "--clinical", in.resolve("clinical.csv").toString(), "--out", out.toString(), "--quiet");
+                "--clinical", in.resolve("clinical.csv").toString(), "--out", out.toString(), "--quiet", "--skip-bad-inputs");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("no usable concordance result among 2 input(s)").contains("P003.concordance.json");
         assertThat(out).doesNotExist();
