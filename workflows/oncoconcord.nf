@@ -42,7 +42,11 @@ workflow ONCOCONCORD {
     ch_versions = Channel.empty()
     def genome = params.genome ?: 'auto'
 
-    VALIDATE(samplesheet, clinical, params.genome ?: '')
+    // the reference: every VCF's contigs, lengths and genome build are checked against it in VALIDATE
+    ch_fasta = fasta instanceof Path ? Channel.value(fasta) : fasta
+    ch_fai = ch_fasta.map { f -> def fai = file("${f}.fai"); fai.exists() ? fai : [] }
+
+    VALIDATE(samplesheet, clinical, ch_fasta, ch_fai, genome)
     ch_versions = ch_versions.mix(VALIDATE.out.versions)
 
     // one item per sample: [ meta, vcf ]; patient and sample stay separate fields (ids cannot
@@ -91,8 +95,6 @@ workflow ONCOCONCORD {
         }
 
     // per batch: normalize every sample against the reference
-    ch_fasta = fasta instanceof Path ? Channel.value(fasta) : fasta
-    ch_fai = ch_fasta.map { f -> def fai = file("${f}.fai"); fai.exists() ? fai : [] }
     NORMALIZE(ch_batches, ch_fasta, ch_fai)
     ch_versions = ch_versions.mix(NORMALIZE.out.versions.first())
 

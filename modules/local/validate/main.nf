@@ -1,8 +1,9 @@
 /*
  * Checks the samplesheet (and clinical table) with `oncoconcord validate` against
  * assets/schema_input.json and assets/schema_clinical.json, reporting every problem at once;
- * emits the validated samplesheet with absolute paths. genome: GRCh37, GRCh38, 'auto' or null
- * (null: the option is not passed).
+ * emits the validated samplesheet with absolute paths. With the reference FASTA (and its .fai when
+ * present) every VCF's contigs, lengths and genome build are checked; genome: GRCh37, GRCh38 or
+ * 'auto' (the build of the FASTA). validation.json records the build found.
  */
 include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
 
@@ -13,20 +14,23 @@ process VALIDATE {
     input:
     path samplesheet
     path clinical    // [] when absent
+    path fasta
+    path fai         // [] when absent: validate indexes the FASTA in memory
     val genome
 
     output:
     path 'validated_samplesheet.csv', emit: samplesheet
     path 'validation.log'           , emit: log
+    path 'validation.json'          , emit: summary
     path 'versions.yml'             , emit: versions
 
     script:
     def args = task.ext.args ?: ''
     def clinical_arg = clinical ? "--clinical ${clinical}" : ''
-    def genome_arg = genome ? "--genome ${genome}" : ''
+    def genome_arg = genome ? "--genome ${genome}" : '--genome auto'
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
-    if ! oncoconcord validate ${args} --input ${samplesheet} ${clinical_arg} ${genome_arg} --out validated_samplesheet.csv 2> validation.log; then
+    if ! oncoconcord validate ${args} --input ${samplesheet} ${clinical_arg} --fasta ${fasta} ${genome_arg} --summary validation.json --out validated_samplesheet.csv 2> validation.log; then
         cat validation.log >&2
         exit 1
     fi
@@ -47,6 +51,7 @@ process VALIDATE {
           print \$col["patient"], \$col["sample"], \$col["type"], v, r, t }
     ' ${samplesheet} > validated_samplesheet.csv
     echo "stub: not validated" > validation.log
+    echo '{"genome": "unknown", "stub": true}' > validation.json
     ${stubVersionsLine(task)}
     """
 }
