@@ -17,21 +17,31 @@ import org.oncoconcord.cli.VersionProvider;
 final class ReportBuilder {
     private final CohortResults cohort;
     private final SurvivalResults survival;
-    private final List<PlasmaMisses> plasma;
+    private final PatientJsons jsons;
+    private final NormalizeStats norm;
+    private final Samplesheet sheet;
+    private final String table1By;
     private final Map<String, String> params;
     private final Path plots;
     private final Map<String, String> nav = new LinkedHashMap<>();
     private final List<String> figures = new ArrayList<>();
 
-    /** Per-patient tissue variants missed in plasma, with and without plasma tumour signal. */
-    record PlasmaMisses(String patient, int missed, int withSignal, int withoutSignal, double maxVaf) {
+    /** Kaplan-Meier groupings plotted (in this order); the others are listed in a table. */
+    static final List<String> FEATURED_KM = List.of("ras_mutant_primary", "any_driver_metastasis_new");
+
+    /** Everything the report reads; the optional parts are empty (or null) when not given. */
+    record Inputs(CohortResults cohort, SurvivalResults survival, PatientJsons jsons, NormalizeStats norm, Samplesheet sheet,
+                  Map<String, String> params, String table1By) {
     }
 
-    ReportBuilder(CohortResults cohort, SurvivalResults survival, List<PlasmaMisses> plasma, Map<String, String> params, Path plots) {
-        this.cohort = cohort;
-        this.survival = survival;
-        this.plasma = plasma;
-        this.params = params;
+    ReportBuilder(Inputs in, Path plots) {
+        this.cohort = in.cohort();
+        this.survival = in.survival();
+        this.jsons = in.jsons();
+        this.norm = in.norm();
+        this.sheet = in.sheet();
+        this.params = in.params();
+        this.table1By = in.table1By();
         this.plots = plots;
     }
 
@@ -46,11 +56,13 @@ final class ReportBuilder {
 
     String body() throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(summary());
+        sb.append(section("summary", "Summary: the three answers", SummarySection.html(cohort, survival)));
+        sb.append(population());
         sb.append(oncoprint());
         sb.append(concordance());
         sb.append(sharedPrivate());
         sb.append(survivalSection());
+        sb.append(section("qc", "Quality control", QcSection.html(jsons, norm, sheet, cohort)));
         sb.append(methods());
         return sb.toString();
     }
@@ -75,36 +87,24 @@ final class ReportBuilder {
         return Double.isNaN(lo) ? s : s + " (" + fmt(k * lo, digits) + "\u2013" + fmt(k * hi, digits) + ")";
     }
 
-    private Map<String, String> concordanceRow(String comparison, String feature) {
-        return cohort.concordance().rows().stream().filter(r -> r.get("comparison").equals(comparison) && r.get("feature").equals(feature))
-                .findFirst().orElse(null);
-    }
-
-    private String summary() {
-        StringBuilder sb = new StringBuilder("<div class=\"cards\">");
-        JsonNode counts = cohort.info() == null ? null : cohort.info().path("counts");
-        if (counts != null) {
-            sb.append(Html.card(counts.path("accepted").asText() + " / " + counts.path("inputs").asText(), "patients analysed / inputs"));
-            int rejected = counts.path("rejected").asInt();
-            sb.append(Html.card(String.valueOf(rejected), "inputs rejected (see cohort/rejects.tsv)"));
+    /** Table 1, sample flow, follow-up and median survival. */
+    private String population() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<h3>Sample flow</h3>").append(SampleFlow.html(SampleFlow.stages(sheet, norm, jsons, cohort, survival)));
+        sb.append("<h3>Table 1: patient characteristics</h3>");
+        if (cohort.features() == null) {
+            sb.append(Html.note("cohort/features.tsv not found: no patient characteristics."));
         } else {
-            sb.append(Html.card(String.valueOf(cohort.patients().rows().size()), "patients analysed"));
-        }
-        cohort.summary().rows().stream().filter(r -> r.get("metric").equals("percent_shared")).findFirst().ifPresent(r ->
-                sb.append(Html.card(String.format(Locale.ROOT, "%.1f%%", Tsv.num(r, "median")),
-                        String.format(Locale.ROOT, "median mutations shared by primary and metastasis (IQR %.1f\u2013%.1f, n=%s)",
-                                Tsv.num(r, "q1"), Tsv.num(r, "q3"), r.get("n")))));
-        for (String[] c : new String[][] {{"primary_vs_metastasis", "RAS", "RAS status agreement, primary vs metastasis"},
-                {"tissue_vs_plasma", "RAS", "RAS status agreement, tissue vs plasma"},
-                {"primary_vs_metastasis", "BRAF_V600E", "BRAF V600E agreement, primary vs metastasis"}}) {
-            Map<String, String> r = concordanceRow(c[0], c[1]);
-            if (r != null && !Double.isNaN(Tsv.num(r, "opa"))) {
-                sb.append(Html.card(ci(Tsv.num(r, "opa"), Tsv.num(r, "opa_lower"), Tsv.num(r, "opa_upper"), true),
-                        c[2] + " (n=" + r.get("n_evaluable") + ", \u03ba=" + fmt(Tsv.num(r, "kappa"), 2) + ")"));
+            Tsv columns = Tsv.readIfExists(cohort.features().file().resolveSibling("features.columns.tsv"));
+            String by = table1By != null ? table1By : Table1.DEFAULT_BY;
+            if (!cohort.features().header().contains(by)) {
+                sb.append(Html.note("Column '" + by + "' is not in features.tsv: Table 1 is shown overall only."));
             }
+            sb.append(Table1.html(Table1.build(cohort.features(), columns, by)));
+            sb.append(Html.note("Numeric: median [IQR]; categorical: n (% of the column). Follow-up: reverse Kaplan-Meier (censoring as the "
+                    + "event); median survival: Kaplan-Meier with log-transformed 95% CI (as R survfit); 'not reached' when the curve stays above 0.5."));
         }
-        sb.append("</div>\n");
-        return section("summary", "Summary", sb.toString());
+        return section("population", "Study population", sb.toString());
     }
 
     private String oncoprint() throws IOException {
@@ -192,10 +192,11 @@ final class ReportBuilder {
             sb.append(nm.isEmpty() ? Html.note("No gene gained a mutation in any metastasis.")
                     : Html.table(List.of("Gene", "Patients with a new mutation", "% (95% CI)", "Variants"), nm));
         }
+        List<PatientJsons.PlasmaMisses> plasma = jsons.plasma();
         if (!plasma.isEmpty()) {
-            int missed = plasma.stream().mapToInt(PlasmaMisses::missed).sum();
-            int with = plasma.stream().mapToInt(PlasmaMisses::withSignal).sum();
-            int without = plasma.stream().mapToInt(PlasmaMisses::withoutSignal).sum();
+            int missed = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::missed).sum();
+            int with = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::withSignal).sum();
+            int without = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::withoutSignal).sum();
             sb.append("<h3>Tissue variants missed in plasma</h3>");
             sb.append(Html.note(String.format(Locale.ROOT, "%d tissue variants were not found in plasma across %d patients: %d in plasma with "
                     + "detectable tumour signal (a true absence or a subclone) and %d in plasma without tumour signal (too little ctDNA to tell).",
@@ -213,8 +214,12 @@ final class ReportBuilder {
 
     private String survivalSection() throws IOException {
         StringBuilder sb = new StringBuilder();
-        if (survival.km().isEmpty() && survival.cox().isEmpty() && survival.cv().isEmpty() && survival.univariable().isEmpty()) {
-            return section("survival", "Survival", Html.note("No survival results were given (--survival)."));
+        if (survival.isEmpty()) {
+            return section("survival", "Survival", Html.note("No survival results were given (--survival) or none was found in the "
+                    + "declared layout (survival/<time column>/{km_<group>,cox,coxnet,cox_uni_<feature>,cv}/)."));
+        }
+        if (!survival.ignored().isEmpty()) {
+            sb.append(Html.note("Folders outside the survival layout, not shown: " + String.join(", ", survival.ignored()) + "."));
         }
         sb.append(Html.note("Features known only once the metastasis is sequenced (new mutations, plasma detection) are analysed "
                 + "from a landmark: patients still at risk when the metastasis was found, follow-up measured from then. "
@@ -235,7 +240,8 @@ final class ReportBuilder {
                     .append(Html.esc(endpoint(cv.name()))).append("</h3>");
             JsonNode s = cv.summary();
             sb.append(Html.note(String.format(Locale.ROOT, "Model: %s; %s; %s-fold cross-validation repeated %s times; n = %s, events = %s.",
-                    s.path("model").asText("cox"), s.path("covariates").isArray() ? "covariates " + join(s.get("covariates")) : "",
+                    s.path("model").asText("cox"), s.path("covariates").isArray() ? "covariates " + SummarySection.covariates(s.get("covariates"),
+                            survival.multivariable(cv.endpoint())).describe() : "",
                     s.path("folds").asText("?"), s.path("repeats").asText("?"), s.path("n").asText("?"), s.path("events").asText("?"))
                     + landmarkNote(s.get("landmark"))));
             sb.append("<div class=\"grid2\">");
@@ -265,12 +271,12 @@ final class ReportBuilder {
             return "";
         }
         kms.sort(Comparator.comparingInt(ReportBuilder::kmRank).thenComparing(SurvivalResults.Km::name));
-        boolean featured = kms.stream().anyMatch(k -> kmRank(k) < 2);
+        boolean featured = kms.stream().anyMatch(k -> kmRank(k) < FEATURED_KM.size());
         StringBuilder sb = new StringBuilder("<h3>Kaplan-Meier curves</h3><div class=\"grid2\">");
         List<List<String>> others = new ArrayList<>();
         for (SurvivalResults.Km km : kms) {
             JsonNode lr = km.logrank();
-            if (featured && kmRank(km) == 2) {
+            if (featured && kmRank(km) == FEATURED_KM.size()) {
                 others.add(List.of(pretty(km.name()), lr == null ? "NA" : lr.path("n").asText("NA"), lr == null ? "NA" : lr.path("events").asText("NA"),
                         lr == null ? "NA" : SurvivalResults.formatP(lr.path("p").asDouble(Double.NaN)),
                         lr != null && lr.path("landmark").isObject() ? "landmark " + lr.get("landmark").path("column").asText() : "baseline"));
@@ -398,8 +404,8 @@ final class ReportBuilder {
     }
 
     private static int kmRank(SurvivalResults.Km km) {
-        String n = km.name().toLowerCase(Locale.ROOT);
-        return n.contains("ras") ? 0 : n.contains("metastasis_new") ? 1 : 2;
+        int i = FEATURED_KM.indexOf(km.group());
+        return i < 0 ? FEATURED_KM.size() : i;
     }
 
     private String methods() {
