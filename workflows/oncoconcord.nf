@@ -105,7 +105,8 @@ workflow ONCOCONCORD {
             params.findAll { k, v -> !(k in [ 'max_cpus', 'max_memory', 'max_time' ]) && !k.contains('-') }
                   .collectEntries { k, v -> [ k, v?.toString() ] })))
         .collectFile(name: 'params.json')
-    REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_json, ch_params)
+    REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_json, ch_params, VALIDATE.out.samplesheet,
+           NORMALIZE.out.stats.map { meta, files -> files }.flatten().toSortedList { a, b -> a.name <=> b.name })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // software versions: one entry per process, plus the workflow's own

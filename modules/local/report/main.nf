@@ -1,6 +1,7 @@
 /*
  * The study report (`oncoconcord report`): self-contained report.html plus plots (SVG, PNG) from
- * the cohort tables, the survival results and the per-patient concordance.
+ * the cohort tables, the survival results, the per-patient concordance, the validated samplesheet
+ * and the normalize statistics (sample flow, QC).
  */
 process REPORT {
     tag "report"
@@ -11,6 +12,8 @@ process REPORT {
     path survival,    stageAs: 'survival'
     path jsons,       stageAs: 'concordance/*'
     path params_json
+    path samplesheet, stageAs: 'samplesheet.csv'
+    path stats,       stageAs: 'normalized/*'
 
     output:
     path 'report/report.html', emit: html
@@ -22,7 +25,7 @@ process REPORT {
     def xmx = task.memory ? "-Xmx${(task.memory.toMega() * 0.8) as long}m" : '-Xmx1g'
     """
     export ONCOCONCORD_JAVA_OPTS="${xmx} -XX:+UseSerialGC"
-    oncoconcord report ${args} --cohort cohort --survival survival --concordance concordance --params ${params_json} --out report
+    oncoconcord report ${args} --cohort cohort --survival survival --concordance concordance --params ${params_json} --samplesheet samplesheet.csv --normalized normalized --out report
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
