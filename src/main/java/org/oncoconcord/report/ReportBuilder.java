@@ -121,12 +121,25 @@ final class ReportBuilder {
         sb.append(Html.note("Per gene and for the clinically actionable calls (RAS, BRAF V600E): patients evaluable in both sample types, "
                 + "overall (OPA), positive (PPA) and negative (NPA) percent agreement with Wilson 95% CIs (reference: primary, or tissue), "
                 + "Cohen's kappa with 95% CI, and McNemar's test of the discordant patients."));
-        if (ConcordancePlot.rows(cohort.concordance()) > 0) {
-            ChartFiles.Written w = plot(ConcordancePlot.chart(cohort.concordance()), "gene_concordance", 900,
-                    IntervalDotChart.height(ConcordancePlot.rows(cohort.concordance())));
-            sb.append(Html.figure(w, "Overall percent agreement per gene with Wilson 95% CIs."));
-        } else {
+        boolean any = false;
+        for (String comparison : List.of("primary_vs_metastasis", "tissue_vs_plasma")) {
+            int n = ConcordancePlot.rows(cohort.concordance(), comparison).size();
+            if (n > 0) {
+                any = true;
+                ChartFiles.Written w = plot(ConcordancePlot.chart(cohort.concordance(), comparison), "gene_concordance_" + comparison, 900,
+                        IntervalDotChart.height(n));
+                sb.append(Html.figure(w, ConcordancePlot.COMPARISONS.get(comparison) + ": positive percent agreement (reference-positive patients "
+                        + "found) beside overall agreement, which also counts patients wild-type in both."));
+            }
+        }
+        if (!any) {
             sb.append(Html.note("No patient is evaluable in two sample types: no agreement to plot."));
+        }
+        List<IntervalDotChart.Point> sens = ConcordancePlot.sensitivityPoints(cohort);
+        if (!sens.isEmpty()) {
+            ChartFiles.Written w = plot(ConcordancePlot.sensitivity(sens), "plasma_sensitivity", 900,
+                    IntervalDotChart.height((int) sens.stream().map(IntervalDotChart.Point::row).distinct().count()));
+            sb.append(Html.figure(w, "Sensitivity of plasma per gene: all evaluable patients and those whose plasma shows tumour signal."));
         }
         sb.append(Html.table(concordanceHeader(false), concordanceRows(cohort.concordance(), false, null)));
         for (Tsv by : cohort.concordanceBy()) {
@@ -283,7 +296,7 @@ final class ReportBuilder {
                 continue;
             }
             String name = "km_" + safe(km.name());
-            ChartFiles.Written w = plot(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name())), name, 640,
+            ChartFiles.Written w = plot(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name()), KmFollowUp.of(km, cohort.features())), name, 640,
                     470 + 22 * KaplanMeierPlot.groups(km).size());
             sb.append(Html.figure(w, "Kaplan-Meier estimate, " + pretty(km.name()) + ", with 95% CIs, numbers at risk and the log-rank test."
                     + (lr == null ? "" : landmarkNote(lr.get("landmark")))));
@@ -297,7 +310,7 @@ final class ReportBuilder {
     }
 
     /** One row per term of every univariable fit, per endpoint. */
-    private String univariable() {
+    private String univariable() throws IOException {
         if (survival.univariable().isEmpty()) {
             return "";
         }
@@ -310,7 +323,17 @@ final class ReportBuilder {
                         note.equals(".") ? "" : note));
             }
         }
-        return "<h3>Univariable Cox models</h3>" + Html.note("One Cox model per feature (Wald p; Firth's penalised likelihood under "
+        StringBuilder figs = new StringBuilder();
+        for (SurvivalResults.Univariable u : survival.univariable()) {
+            List<ForestPlot.Row> forest = ForestPlot.univariableRows(u.table(), endpoint(u.name()));
+            if (!forest.isEmpty()) {
+                ChartFiles.Written w = plot(ForestPlot.chart("Hazard ratios, univariable Cox models: " + endpoint(u.name()),
+                        "One model per feature; [landmark] = from the metastasis, patients at risk then", forest),
+                        "forest_univariable_" + safe(u.name()), 900, IntervalDotChart.height(forest.size()));
+                figs.append(Html.figure(w, "Univariable hazard ratios with 95% CIs, n and events of each model on its row."));
+            }
+        }
+        return "<h3>Univariable Cox models</h3>" + figs + Html.note("One Cox model per feature (Wald p; Firth's penalised likelihood under "
                 + "separation). Analysis: baseline = all patients, time from diagnosis; landmark = patients at risk when the "
                 + "metastasis was found, time from then.")
                 + Html.table(List.of("Endpoint", "Feature", "Term", "Analysis", "n", "Events", "HR (95% CI)", "p", "Note"), rows);
@@ -323,9 +346,11 @@ final class ReportBuilder {
             return "";
         }
         StringBuilder sb = new StringBuilder("<h3>Multivariable Cox models</h3>");
-        if (ForestPlot.finiteRows(models) > 0) {
-            ChartFiles.Written w = plot(ForestPlot.chart(models), "forest", 900, IntervalDotChart.height(ForestPlot.rows(models)));
-            sb.append(Html.figure(w, "Hazard ratios with 95% CIs."));
+        List<ForestPlot.Row> forest = ForestPlot.rows(models);
+        if (!forest.isEmpty()) {
+            ChartFiles.Written w = plot(ForestPlot.chart("Hazard ratios, multivariable Cox models", "One colour per model; HR > 1 = higher hazard",
+                    forest), "forest", 900, IntervalDotChart.height(forest.size()));
+            sb.append(Html.figure(w, "Hazard ratios with 95% CIs; n and events of the model on each row."));
         }
         List<List<String>> rows = new ArrayList<>();
         for (SurvivalResults.Cox m : models) {
