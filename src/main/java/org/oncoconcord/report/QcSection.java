@@ -48,7 +48,27 @@ final class QcSection {
         return n.rejectedTotal() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
     }
 
+    /** Samples above which the page lists only the flagged ones and writes every line to {@link #TABLE}. */
+    static final int MAX_ROWS = 1000;
+    static final String TABLE = "qc_samples.tsv";
+    static final List<String> HEADER = List.of("Patient", "Sample", "Type", "Records in", "Records out", "Rejected (by reason)", "Variants counted",
+            "Not counted", "Regions BED");
+
+    static boolean flagged(Line l) {
+        return l.empty() || !(l.rejected().equals("0") || l.rejected().equals("NA"));
+    }
+
     static String html(PatientJsons jsons, NormalizeStats norm, Samplesheet sheet, CohortResults cohort) {
+        try {
+            return html(jsons, norm, sheet, cohort, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** With {@code outDir}, a cohort of more than {@link #MAX_ROWS} samples gets its full table there as {@link #TABLE}. */
+    static String html(PatientJsons jsons, NormalizeStats norm, Samplesheet sheet, CohortResults cohort, java.nio.file.Path outDir)
+            throws java.io.IOException {
         StringBuilder sb = new StringBuilder();
         List<Line> lines = lines(jsons, norm, sheet);
         if (lines.isEmpty()) {
@@ -75,12 +95,25 @@ final class QcSection {
                 sb.append("<li class=\"warn\">").append(Html.esc("Unreadable: " + String.join("; ", bad))).append("</li>");
             }
             sb.append("</ul>");
-            List<List<String>> rows = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>(), shown = new ArrayList<>();
             for (Line l : lines) {
-                rows.add(List.of(l.patient(), l.sample(), l.type(), l.in(), l.out(), l.rejected(), l.variants(), l.filtered(), l.regions()));
+                List<String> row = List.of(l.patient(), l.sample(), l.type(), l.in(), l.out(), l.rejected(), l.variants(), l.filtered(), l.regions());
+                rows.add(row);
+                if (flagged(l) && shown.size() < MAX_ROWS) {
+                    shown.add(row);
+                }
             }
-            sb.append(Html.details("Per sample (" + rows.size() + " samples)", Html.table(List.of("Patient", "Sample", "Type", "Records in",
-                    "Records out", "Rejected (by reason)", "Variants counted", "Not counted", "Regions BED"), rows)));
+            if (rows.size() <= MAX_ROWS || outDir == null) {
+                sb.append(Html.details("Per sample (" + rows.size() + " samples)", Html.table(HEADER, rows)));
+            } else {
+                StringBuilder tsv = new StringBuilder(String.join("\t", HEADER)).append('\n');
+                rows.forEach(r -> tsv.append(String.join("\t", r)).append('\n'));
+                org.oncoconcord.io.AtomicFiles.writeString(outDir.resolve(TABLE), tsv.toString());
+                sb.append(Html.details("Samples with an empty VCF or rejected records (" + shown.size() + " shown of "
+                        + lines.stream().filter(QcSection::flagged).count() + "; all " + rows.size() + " samples in " + TABLE + ")",
+                        Html.table(HEADER, shown)));
+                sb.append("<p class=\"note\">Every sample: <a href=\"" + TABLE + "\">" + TABLE + "</a>.</p>");
+            }
         }
         sb.append("<h3>Sample swap check</h3>");
         if (cohort.swapCheck() == null) {

@@ -62,9 +62,16 @@ final class ReportBuilder {
         sb.append(concordance());
         sb.append(sharedPrivate());
         sb.append(survivalSection());
-        sb.append(section("qc", "Quality control", QcSection.html(jsons, norm, sheet, cohort)));
+        sb.append(section("qc", "Quality control", QcSection.html(jsons, norm, sheet, cohort, plots.getParent())));
         sb.append(methods());
         return sb.toString();
+    }
+
+    /** Patients above which per-patient figures are inlined as PNG (SVG file beside). */
+    static final int RASTER_PATIENTS = 200;
+
+    private boolean large() {
+        return cohort.patients().rows().size() > RASTER_PATIENTS;
     }
 
     private ChartFiles.Written plot(JFreeChart chart, String name, int w, int h) throws IOException {
@@ -88,7 +95,7 @@ final class ReportBuilder {
     }
 
     /** Table 1, sample flow, follow-up and median survival. */
-    private String population() {
+    private String population() throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("<h3>Sample flow</h3>").append(SampleFlow.html(SampleFlow.stages(sheet, norm, jsons, cohort, survival)));
         sb.append("<h3>Table 1: patient characteristics</h3>");
@@ -104,6 +111,16 @@ final class ReportBuilder {
             sb.append(Html.note("Numeric: median [IQR]; categorical: n (% of the column). Follow-up: reverse Kaplan-Meier (censoring as the "
                     + "event); median survival: Kaplan-Meier with log-transformed 95% CI (as R survfit); 'not reached' when the curve stays above 0.5."));
         }
+        sb.append("<h3>Follow-up per patient</h3>");
+        List<SwimmerPlot.Lane> lanes = SwimmerPlot.lanes(cohort.features());
+        if (lanes.isEmpty()) {
+            sb.append(Html.note("No follow-up column (" + SwimmerPlot.END + ") in features.tsv: no swimmer plot."));
+        } else {
+            figures.add("swimmer");
+            ChartFiles.Written w = ChartFiles.write(SwimmerPlot.chart(cohort.features(), lanes), plots, "swimmer", 1000,
+                    SwimmerPlot.height(lanes.size()), large());
+            sb.append(Html.figure(w, "Per patient: follow-up from diagnosis and the events with a day column in the clinical table."));
+        }
         return section("population", "Study population", sb.toString());
     }
 
@@ -111,8 +128,11 @@ final class ReportBuilder {
         if (OncoprintPlot.genes(cohort.oncoprint()).isEmpty()) {
             return section("oncoprint", "Oncoprint", Html.note("No mutated gene in any patient."));
         }
-        ChartFiles.Written w = plot(OncoprintPlot.chart(cohort.oncoprint()), "oncoprint",
-                OncoprintPlot.width(cohort.oncoprint()), OncoprintPlot.height(cohort.oncoprint()));
+        java.util.Set<String> hyper = new java.util.HashSet<>();
+        Hypermutation.of(cohort.patients()).patients().forEach(p -> hyper.add(p.patient()));
+        figures.add("oncoprint");
+        ChartFiles.Written w = ChartFiles.write(OncoprintPlot.chart(cohort.oncoprint(), hyper), plots, "oncoprint",
+                OncoprintPlot.width(cohort.oncoprint()), OncoprintPlot.height(cohort.oncoprint()), large());
         return section("oncoprint", "Oncoprint", Html.figure(w, "Mutation status per patient, gene and sample type."));
     }
 
@@ -185,7 +205,8 @@ final class ReportBuilder {
 
     private String sharedPrivate() throws IOException {
         StringBuilder sb = new StringBuilder();
-        ChartFiles.Written w = plot(SharedPrivatePlot.chart(cohort.patients()), "shared_private", 1000, 460);
+        figures.add("shared_private");
+        ChartFiles.Written w = ChartFiles.write(SharedPrivatePlot.chart(cohort.patients()), plots, "shared_private", 1000, 460, large());
         sb.append(Html.figure(w, "Variants per patient by class."));
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, String> r : cohort.summary().rows()) {
@@ -296,8 +317,9 @@ final class ReportBuilder {
                 continue;
             }
             String name = "km_" + safe(km.name());
-            ChartFiles.Written w = plot(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name()), KmFollowUp.of(km, cohort.features())), name, 640,
-                    470 + 22 * KaplanMeierPlot.groups(km).size());
+            figures.add(name);
+            ChartFiles.Written w = ChartFiles.write(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name()), KmFollowUp.of(km, cohort.features())),
+                    plots, name, 640, 470 + 22 * KaplanMeierPlot.groups(km).size(), large());
             sb.append(Html.figure(w, "Kaplan-Meier estimate, " + pretty(km.name()) + ", with 95% CIs, numbers at risk and the log-rank test."
                     + (lr == null ? "" : landmarkNote(lr.get("landmark")))));
         }

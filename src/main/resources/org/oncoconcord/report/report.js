@@ -65,4 +65,9 @@
   window.addEventListener('scroll', highlight, { passive: true });
   highlight();
   document.body.setAttribute('data-report-ready', 'true');
+  // load time (navigation start to the end of this script, and to the load event), for checking large reports
+  document.body.setAttribute('data-script-done-ms', String(Math.round(performance.now())));
+  window.addEventListener('load', function () {
+    document.body.setAttribute('data-load-ms', String(Math.round(performance.now())));
+  });
 }());
