@@ -19,6 +19,9 @@ final class SummarySection {
     /** Events per variable below which the model is flagged as borderline (Vittinghoff & McCulloch 2007: 5-9 often fine, 20 safer). */
     static final double EPV_CAUTION = 20;
 
+    /** Discordant patients named in the summary; more are counted, and listed in oncoprint.tsv. */
+    static final int MAX_LISTED = 25;
+
     private SummarySection() {
     }
 
@@ -111,8 +114,8 @@ final class SummarySection {
             List<Discordant> d = discordantPrimaryMetastasis(cohort.oncoprint(), f);
             rows.add(List.of(label(f), r.get("n_evaluable"), ReportBuilder.ci(Tsv.num(r, "opa"), Tsv.num(r, "opa_lower"), Tsv.num(r, "opa_upper"), true),
                     ReportBuilder.ci(Tsv.num(r, "kappa"), Tsv.num(r, "kappa_lower"), Tsv.num(r, "kappa_upper"), false),
-                    d.isEmpty() ? "none" : d.size() + ": " + String.join(", ", d.stream().map(x -> x.patient() + " (" + x.reference() + " \u2192 "
-                            + x.test() + ")").toList())));
+                    d.isEmpty() ? "none" : d.size() + ": " + String.join(", ", d.stream().limit(MAX_LISTED).map(x -> x.patient() + " ("
+                            + x.reference() + " \u2192 " + x.test() + ")").toList()) + (d.size() > MAX_LISTED ? ", ... (all in cohort/oncoprint.tsv)" : "")));
         }
         sb.append(rows.isEmpty() ? Html.note("No patient is evaluable for RAS / BRAF V600E in both primary and metastasis.")
                 : Html.plainTable(List.of("Status", "n", "Agreement (95% CI)", "\u03ba (95% CI)", "Discordant patients (primary \u2192 metastasis)"), rows));
