@@ -130,7 +130,8 @@ workflow ONCOCONCORD {
             params.findAll { k, v -> !(k in [ 'max_cpus', 'max_memory', 'max_time' ]) && !k.contains('-') }
                   .collectEntries { k, v -> [ k, v?.toString() ] })))
         .collectFile(name: 'params.json')
-    REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_json, ch_params)
+    REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_json, ch_params, VALIDATE.out.samplesheet,
+           NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().toSortedList { a, b -> a.name <=> b.name })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // MultiQC: general statistics per sample, the cohort tables, software versions, run parameters

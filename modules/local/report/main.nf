@@ -1,6 +1,7 @@
 /*
  * The study report (`oncoconcord report`): self-contained report.html plus plots (SVG, PNG) from
- * the cohort tables, the survival results and the per-patient concordance.
+ * the cohort tables, the survival results, the per-patient concordance, the validated samplesheet
+ * and the normalize statistics (sample flow, QC).
  */
 include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
 
@@ -13,6 +14,8 @@ process REPORT {
     path survival,    stageAs: 'survival'
     path jsons,       stageAs: 'concordance/*'
     path params_json
+    path samplesheet, stageAs: 'samplesheet.csv'
+    path normalized,  stageAs: 'normalized/*'   // the per-patient folders of NORMALIZE (<patient>/<sample>.normalize.json)
 
     output:
     path 'report/report.html', emit: html
@@ -23,7 +26,7 @@ process REPORT {
     def args = task.ext.args ?: ''
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
-    oncoconcord report ${args} --cohort cohort --survival survival --concordance concordance --params ${params_json} --out report
+    oncoconcord report ${args} --cohort cohort --survival survival --concordance concordance --params ${params_json} --samplesheet samplesheet.csv --normalized normalized --out report
     ${versionsLine(task)}
     """
 

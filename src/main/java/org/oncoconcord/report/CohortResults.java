@@ -9,9 +9,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.oncoconcord.cli.UserException;
 
-/** The outputs of {@code oncoconcord cohort} that the report shows. */
+/**
+ * The outputs of {@code oncoconcord cohort} that the report shows. Required: gene_concordance.tsv,
+ * patients.tsv, patients_summary.tsv, oncoprint.tsv; the others are null when absent (each section
+ * that needs one says so). {@code swapCheck} is the sample-swap check table of {@code validate}/
+ * {@code cohort} ({@link #SWAP_CHECK}), shown as written.
+ */
 record CohortResults(Tsv concordance, Tsv patients, Tsv summary, Tsv oncoprint, Tsv metastasisNew,
-                     List<Tsv> concordanceBy, JsonNode info) {
+                     List<Tsv> concordanceBy, JsonNode info, Tsv features, Tsv rejects, Tsv warnings, Tsv swapCheck) {
+    /** File name of the optional swap-check table in the cohort folder. */
+    static final String SWAP_CHECK = "swap_check.tsv";
+    /** The stratification always written by cohort: plasma tumour signal (signal, no_signal, no_plasma). */
+    static final String SIGNAL_COLUMN = "plasma_tumour_signal";
 
     static CohortResults read(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -33,12 +42,38 @@ record CohortResults(Tsv concordance, Tsv patients, Tsv summary, Tsv oncoprint, 
         } catch (IOException e) {
             throw new UserException(dir + ": cannot list: " + e.getMessage(), e);
         }
+        Tsv features = Tsv.readIfExists(dir.resolve("features.tsv"));
+        if (features != null) {
+            features.require("patient");
+        }
         return new CohortResults(
                 Tsv.read(dir.resolve("gene_concordance.tsv")).require("comparison", "feature", "kind", "n_evaluable", "opa", "opa_lower", "opa_upper"),
                 Tsv.read(dir.resolve("patients.tsv")).require("patient", "shared", "primary_only", "metastasis_new", "plasma_only"),
                 Tsv.read(dir.resolve("patients_summary.tsv")).require("metric", "n", "median", "q1", "q3"),
                 Tsv.read(dir.resolve("oncoprint.tsv")).require("patient", "gene", "primary", "metastasis", "plasma"),
                 Tsv.readIfExists(dir.resolve("metastasis_new_by_gene.tsv")),
-                by, SurvivalResults.json(dir.resolve("cohort.json")));
+                by, SurvivalResults.json(dir.resolve("cohort.json")), features,
+                Tsv.readIfExists(dir.resolve("rejects.tsv")), Tsv.readIfExists(dir.resolve("warnings.tsv")),
+                Tsv.readIfExists(dir.resolve(SWAP_CHECK)));
+    }
+
+    /** The gene_concordance row of one comparison and feature, or null. */
+    java.util.Map<String, String> concordanceRow(String comparison, String feature) {
+        return row(concordance, comparison, feature, null);
+    }
+
+    /** The row of the plasma-tumour-signal stratification for one stratum, or null (no such table). */
+    java.util.Map<String, String> signalRow(String comparison, String feature, String stratum) {
+        for (Tsv t : concordanceBy) {
+            if (!t.rows().isEmpty() && SIGNAL_COLUMN.equals(t.rows().get(0).get("stratum_column"))) {
+                return row(t, comparison, feature, stratum);
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Map<String, String> row(Tsv t, String comparison, String feature, String stratum) {
+        return t.rows().stream().filter(r -> comparison.equals(r.get("comparison")) && feature.equals(r.get("feature"))
+                && (stratum == null || stratum.equals(r.get("stratum")))).findFirst().orElse(null);
     }
 }

@@ -48,9 +48,21 @@ final class Html {
                 + ".png\">PNG</a>.</figcaption>\n</figure>\n";
     }
 
-    /** A sortable table; cells that look numeric are right-aligned. */
+    /** Tables longer than this are paged by the page's script (all rows stay in the file). */
+    static final int PAGE = 25;
+
+    /** A sortable table; cells that look numeric are right-aligned; long tables are paged, wide ones scroll sideways. */
     static String table(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr>");
+        return table(header, rows, "sortable" + (rows.size() > 2 * PAGE ? " paged" : ""));
+    }
+
+    /** A small table without sorting or paging (summary blocks). */
+    static String plainTable(List<String> header, List<List<String>> rows) {
+        return table(header, rows, "plain");
+    }
+
+    private static String table(List<String> header, List<List<String>> rows, String cls) {
+        StringBuilder sb = new StringBuilder("<div class=\"wide\"><table class=\"" + cls + "\">\n<thead><tr>");
         header.forEach(h -> sb.append("<th>").append(esc(h)).append("</th>"));
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : rows) {

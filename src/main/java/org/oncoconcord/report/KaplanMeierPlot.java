@@ -25,15 +25,38 @@ import org.jfree.data.xy.XYSeriesCollection;
  * {@code logrank.json}, and a numbers-at-risk table under the time axis.
  */
 final class KaplanMeierPlot {
+    /** Censoring mark: a plus sign (drawn as an outline, so lines only). */
+    static final java.awt.Shape PLUS;
+
+    static {
+        java.awt.geom.Path2D.Double plus = new java.awt.geom.Path2D.Double();
+        plus.moveTo(-4, 0);
+        plus.lineTo(4, 0);
+        plus.moveTo(0, -4);
+        plus.lineTo(0, 4);
+        PLUS = plus;
+    }
+
     private KaplanMeierPlot() {
     }
 
     static JFreeChart chart(SurvivalResults.Km km, String title) {
+        return chart(km, title, new KmFollowUp(java.util.Map.of(), null));
+    }
+
+    /** With censoring marks ("+") and each curve run to its group's last follow-up when {@code fu} has the group. */
+    static JFreeChart chart(SurvivalResults.Km km, String title, KmFollowUp fu) {
         List<String> groups = km.table().rows().stream().map(r -> r.get("group")).distinct().toList();
         boolean hasKind = km.table().header().contains("kind");
         XYSeriesCollection curves = new XYSeriesCollection();
         XYStepRenderer r = new XYStepRenderer();
         double maxTime = 0;
+        int censored = 0;
+        XYSeriesCollection marks = new XYSeriesCollection();
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer markRenderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+        markRenderer.setUseOutlinePaint(false);
+        markRenderer.setDefaultShapesFilled(false);
+        markRenderer.setDrawOutlines(true);
         for (int g = 0; g < groups.size(); g++) {
             XYSeries s = new XYSeries(legend(groups.get(g), groups), true, true), lo = new XYSeries(groups.get(g) + " lower", true, true),
                     hi = new XYSeries(groups.get(g) + " upper", true, true);
@@ -54,9 +77,30 @@ final class KaplanMeierPlot {
                 maxTime = Math.max(maxTime, t);
             }
             for (Map<String, String> row : km.table().rows()) {
-                if (row.get("group").equals(groups.get(g))) {
+                if (row.get("group").equals(groups.get(g)) && !Double.isNaN(Tsv.num(row, "surv"))) {
                     maxTime = Math.max(maxTime, Tsv.num(row, "time"));
                 }
+            }
+            KmFollowUp.Group fg = fu.groups().get(groups.get(g));
+            if (fg != null && s.getItemCount() > 0) {
+                double lastS = s.getY(s.getItemCount() - 1).doubleValue();
+                if (fg.lastFollowUp() > s.getMaxX()) {
+                    s.add(fg.lastFollowUp(), lastS);
+                    if (lo.getItemCount() > 0) {
+                        lo.add(fg.lastFollowUp(), lo.getY(lo.getItemCount() - 1));
+                        hi.add(fg.lastFollowUp(), hi.getY(hi.getItemCount() - 1));
+                    }
+                }
+                maxTime = Math.max(maxTime, fg.lastFollowUp());
+                XYSeries c = new XYSeries(groups.get(g) + " censored", false, true);
+                fg.censored().forEach(x -> c.add(x[0], x[1]));
+                marks.addSeries(c);
+                int k = marks.getSeriesCount() - 1;
+                markRenderer.setSeriesPaint(k, ChartStyle.SERIES[g % ChartStyle.SERIES.length]);
+                markRenderer.setSeriesShape(k, PLUS);
+                markRenderer.setSeriesStroke(k, new BasicStroke(1.3f));
+                markRenderer.setSeriesVisibleInLegend(k, false);
+                censored += fg.patientsCensored();
             }
             Color c = ChartStyle.SERIES[g % ChartStyle.SERIES.length];
             int base = curves.getSeriesCount();
@@ -75,9 +119,13 @@ final class KaplanMeierPlot {
         NumberAxis survAxis = new NumberAxis("Survival probability");
         survAxis.setRange(0, 1.02);
         XYPlot top = new XYPlot(curves, null, survAxis, r);
+        if (marks.getSeriesCount() > 0) {
+            top.setDataset(1, marks);
+            top.setRenderer(1, markRenderer);
+        }
         ChartStyle.grid(top);
 
-        NumberAxis time = new NumberAxis("Time (days)");
+        NumberAxis time = new NumberAxis(km.landmark() ? "Days since " + km.logrank().get("landmark").path("column").asText("the landmark") : "Time (days)");
         time.setRange(-0.04 * maxTime - 1, maxTime * 1.04 + 1);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(4);
@@ -88,8 +136,9 @@ final class KaplanMeierPlot {
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         double p = km.logrank() == null ? Double.NaN : km.logrank().path("p").asDouble(Double.NaN);
-        String sub = "Log-rank p = " + SurvivalResults.formatP(p)
-                + (risk != null ? "; numbers at risk below the axis" : "") + "; dashed: 95% CI";
+        String sub = (groups.size() > 1 ? "Log-rank p = " + SurvivalResults.formatP(p) + "; " : "")
+                + (risk != null ? "numbers at risk below the axis; " : "") + "dashed: 95% CI; "
+                + (fu.problem() == null ? "+ = censored (" + censored + "), curves to the last follow-up" : fu.problem());
         ChartStyle.apply(chart, sub);
         if (risk != null) { // the theme repaints annotations: colour the numbers at risk by group again
             for (Object a : risk.getAnnotations()) {

@@ -17,21 +17,31 @@ import org.oncoconcord.cli.VersionProvider;
 final class ReportBuilder {
     private final CohortResults cohort;
     private final SurvivalResults survival;
-    private final List<PlasmaMisses> plasma;
+    private final PatientJsons jsons;
+    private final NormalizeStats norm;
+    private final Samplesheet sheet;
+    private final String table1By;
     private final Map<String, String> params;
     private final Path plots;
     private final Map<String, String> nav = new LinkedHashMap<>();
     private final List<String> figures = new ArrayList<>();
 
-    /** Per-patient tissue variants missed in plasma, with and without plasma tumour signal. */
-    record PlasmaMisses(String patient, int missed, int withSignal, int withoutSignal, double maxVaf) {
+    /** Kaplan-Meier groupings plotted (in this order); the others are listed in a table. */
+    static final List<String> FEATURED_KM = List.of("ras_mutant_primary", "any_driver_metastasis_new");
+
+    /** Everything the report reads; the optional parts are empty (or null) when not given. */
+    record Inputs(CohortResults cohort, SurvivalResults survival, PatientJsons jsons, NormalizeStats norm, Samplesheet sheet,
+                  Map<String, String> params, String table1By) {
     }
 
-    ReportBuilder(CohortResults cohort, SurvivalResults survival, List<PlasmaMisses> plasma, Map<String, String> params, Path plots) {
-        this.cohort = cohort;
-        this.survival = survival;
-        this.plasma = plasma;
-        this.params = params;
+    ReportBuilder(Inputs in, Path plots) {
+        this.cohort = in.cohort();
+        this.survival = in.survival();
+        this.jsons = in.jsons();
+        this.norm = in.norm();
+        this.sheet = in.sheet();
+        this.params = in.params();
+        this.table1By = in.table1By();
         this.plots = plots;
     }
 
@@ -46,13 +56,22 @@ final class ReportBuilder {
 
     String body() throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(summary());
+        sb.append(section("summary", "Summary: the three answers", SummarySection.html(cohort, survival)));
+        sb.append(population());
         sb.append(oncoprint());
         sb.append(concordance());
         sb.append(sharedPrivate());
         sb.append(survivalSection());
+        sb.append(section("qc", "Quality control", QcSection.html(jsons, norm, sheet, cohort, plots.getParent())));
         sb.append(methods());
         return sb.toString();
+    }
+
+    /** Patients above which per-patient figures are inlined as PNG (SVG file beside). */
+    static final int RASTER_PATIENTS = 200;
+
+    private boolean large() {
+        return cohort.patients().rows().size() > RASTER_PATIENTS;
     }
 
     private ChartFiles.Written plot(JFreeChart chart, String name, int w, int h) throws IOException {
@@ -75,44 +94,45 @@ final class ReportBuilder {
         return Double.isNaN(lo) ? s : s + " (" + fmt(k * lo, digits) + "\u2013" + fmt(k * hi, digits) + ")";
     }
 
-    private Map<String, String> concordanceRow(String comparison, String feature) {
-        return cohort.concordance().rows().stream().filter(r -> r.get("comparison").equals(comparison) && r.get("feature").equals(feature))
-                .findFirst().orElse(null);
-    }
-
-    private String summary() {
-        StringBuilder sb = new StringBuilder("<div class=\"cards\">");
-        JsonNode counts = cohort.info() == null ? null : cohort.info().path("counts");
-        if (counts != null) {
-            sb.append(Html.card(counts.path("accepted").asText() + " / " + counts.path("inputs").asText(), "patients analysed / inputs"));
-            int rejected = counts.path("rejected").asInt();
-            sb.append(Html.card(String.valueOf(rejected), "inputs rejected (see cohort/rejects.tsv)"));
+    /** Table 1, sample flow, follow-up and median survival. */
+    private String population() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<h3>Sample flow</h3>").append(SampleFlow.html(SampleFlow.stages(sheet, norm, jsons, cohort, survival)));
+        sb.append("<h3>Table 1: patient characteristics</h3>");
+        if (cohort.features() == null) {
+            sb.append(Html.note("cohort/features.tsv not found: no patient characteristics."));
         } else {
-            sb.append(Html.card(String.valueOf(cohort.patients().rows().size()), "patients analysed"));
-        }
-        cohort.summary().rows().stream().filter(r -> r.get("metric").equals("percent_shared")).findFirst().ifPresent(r ->
-                sb.append(Html.card(String.format(Locale.ROOT, "%.1f%%", Tsv.num(r, "median")),
-                        String.format(Locale.ROOT, "median mutations shared by primary and metastasis (IQR %.1f\u2013%.1f, n=%s)",
-                                Tsv.num(r, "q1"), Tsv.num(r, "q3"), r.get("n")))));
-        for (String[] c : new String[][] {{"primary_vs_metastasis", "RAS", "RAS status agreement, primary vs metastasis"},
-                {"tissue_vs_plasma", "RAS", "RAS status agreement, tissue vs plasma"},
-                {"primary_vs_metastasis", "BRAF_V600E", "BRAF V600E agreement, primary vs metastasis"}}) {
-            Map<String, String> r = concordanceRow(c[0], c[1]);
-            if (r != null && !Double.isNaN(Tsv.num(r, "opa"))) {
-                sb.append(Html.card(ci(Tsv.num(r, "opa"), Tsv.num(r, "opa_lower"), Tsv.num(r, "opa_upper"), true),
-                        c[2] + " (n=" + r.get("n_evaluable") + ", \u03ba=" + fmt(Tsv.num(r, "kappa"), 2) + ")"));
+            Tsv columns = Tsv.readIfExists(cohort.features().file().resolveSibling("features.columns.tsv"));
+            String by = table1By != null ? table1By : Table1.DEFAULT_BY;
+            if (!cohort.features().header().contains(by)) {
+                sb.append(Html.note("Column '" + by + "' is not in features.tsv: Table 1 is shown overall only."));
             }
+            sb.append(Table1.html(Table1.build(cohort.features(), columns, by)));
+            sb.append(Html.note("Numeric: median [IQR]; categorical: n (% of the column). Follow-up: reverse Kaplan-Meier (censoring as the "
+                    + "event); median survival: Kaplan-Meier with log-transformed 95% CI (as R survfit); 'not reached' when the curve stays above 0.5."));
         }
-        sb.append("</div>\n");
-        return section("summary", "Summary", sb.toString());
+        sb.append("<h3>Follow-up per patient</h3>");
+        List<SwimmerPlot.Lane> lanes = SwimmerPlot.lanes(cohort.features());
+        if (lanes.isEmpty()) {
+            sb.append(Html.note("No follow-up column (" + SwimmerPlot.END + ") in features.tsv: no swimmer plot."));
+        } else {
+            figures.add("swimmer");
+            ChartFiles.Written w = ChartFiles.write(SwimmerPlot.chart(cohort.features(), lanes), plots, "swimmer", 1000,
+                    SwimmerPlot.height(lanes.size()), large());
+            sb.append(Html.figure(w, "Per patient: follow-up from diagnosis and the events with a day column in the clinical table."));
+        }
+        return section("population", "Study population", sb.toString());
     }
 
     private String oncoprint() throws IOException {
         if (OncoprintPlot.genes(cohort.oncoprint()).isEmpty()) {
             return section("oncoprint", "Oncoprint", Html.note("No mutated gene in any patient."));
         }
-        ChartFiles.Written w = plot(OncoprintPlot.chart(cohort.oncoprint()), "oncoprint",
-                OncoprintPlot.width(cohort.oncoprint()), OncoprintPlot.height(cohort.oncoprint()));
+        java.util.Set<String> hyper = new java.util.HashSet<>();
+        Hypermutation.of(cohort.patients()).patients().forEach(p -> hyper.add(p.patient()));
+        figures.add("oncoprint");
+        ChartFiles.Written w = ChartFiles.write(OncoprintPlot.chart(cohort.oncoprint(), hyper), plots, "oncoprint",
+                OncoprintPlot.width(cohort.oncoprint()), OncoprintPlot.height(cohort.oncoprint()), large());
         return section("oncoprint", "Oncoprint", Html.figure(w, "Mutation status per patient, gene and sample type."));
     }
 
@@ -121,12 +141,25 @@ final class ReportBuilder {
         sb.append(Html.note("Per gene and for the clinically actionable calls (RAS, BRAF V600E): patients evaluable in both sample types, "
                 + "overall (OPA), positive (PPA) and negative (NPA) percent agreement with Wilson 95% CIs (reference: primary, or tissue), "
                 + "Cohen's kappa with 95% CI, and McNemar's test of the discordant patients."));
-        if (ConcordancePlot.rows(cohort.concordance()) > 0) {
-            ChartFiles.Written w = plot(ConcordancePlot.chart(cohort.concordance()), "gene_concordance", 900,
-                    IntervalDotChart.height(ConcordancePlot.rows(cohort.concordance())));
-            sb.append(Html.figure(w, "Overall percent agreement per gene with Wilson 95% CIs."));
-        } else {
+        boolean any = false;
+        for (String comparison : List.of("primary_vs_metastasis", "tissue_vs_plasma")) {
+            int n = ConcordancePlot.rows(cohort.concordance(), comparison).size();
+            if (n > 0) {
+                any = true;
+                ChartFiles.Written w = plot(ConcordancePlot.chart(cohort.concordance(), comparison), "gene_concordance_" + comparison, 900,
+                        IntervalDotChart.height(n));
+                sb.append(Html.figure(w, ConcordancePlot.COMPARISONS.get(comparison) + ": positive percent agreement (reference-positive patients "
+                        + "found) beside overall agreement, which also counts patients wild-type in both."));
+            }
+        }
+        if (!any) {
             sb.append(Html.note("No patient is evaluable in two sample types: no agreement to plot."));
+        }
+        List<IntervalDotChart.Point> sens = ConcordancePlot.sensitivityPoints(cohort);
+        if (!sens.isEmpty()) {
+            ChartFiles.Written w = plot(ConcordancePlot.sensitivity(sens), "plasma_sensitivity", 900,
+                    IntervalDotChart.height((int) sens.stream().map(IntervalDotChart.Point::row).distinct().count()));
+            sb.append(Html.figure(w, "Sensitivity of plasma per gene: all evaluable patients and those whose plasma shows tumour signal."));
         }
         sb.append(Html.table(concordanceHeader(false), concordanceRows(cohort.concordance(), false, null)));
         for (Tsv by : cohort.concordanceBy()) {
@@ -172,7 +205,8 @@ final class ReportBuilder {
 
     private String sharedPrivate() throws IOException {
         StringBuilder sb = new StringBuilder();
-        ChartFiles.Written w = plot(SharedPrivatePlot.chart(cohort.patients()), "shared_private", 1000, 460);
+        figures.add("shared_private");
+        ChartFiles.Written w = ChartFiles.write(SharedPrivatePlot.chart(cohort.patients()), plots, "shared_private", 1000, 460, large());
         sb.append(Html.figure(w, "Variants per patient by class."));
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, String> r : cohort.summary().rows()) {
@@ -192,10 +226,11 @@ final class ReportBuilder {
             sb.append(nm.isEmpty() ? Html.note("No gene gained a mutation in any metastasis.")
                     : Html.table(List.of("Gene", "Patients with a new mutation", "% (95% CI)", "Variants"), nm));
         }
+        List<PatientJsons.PlasmaMisses> plasma = jsons.plasma();
         if (!plasma.isEmpty()) {
-            int missed = plasma.stream().mapToInt(PlasmaMisses::missed).sum();
-            int with = plasma.stream().mapToInt(PlasmaMisses::withSignal).sum();
-            int without = plasma.stream().mapToInt(PlasmaMisses::withoutSignal).sum();
+            int missed = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::missed).sum();
+            int with = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::withSignal).sum();
+            int without = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::withoutSignal).sum();
             sb.append("<h3>Tissue variants missed in plasma</h3>");
             sb.append(Html.note(String.format(Locale.ROOT, "%d tissue variants were not found in plasma across %d patients: %d in plasma with "
                     + "detectable tumour signal (a true absence or a subclone) and %d in plasma without tumour signal (too little ctDNA to tell).",
@@ -213,8 +248,12 @@ final class ReportBuilder {
 
     private String survivalSection() throws IOException {
         StringBuilder sb = new StringBuilder();
-        if (survival.km().isEmpty() && survival.cox().isEmpty() && survival.cv().isEmpty() && survival.univariable().isEmpty()) {
-            return section("survival", "Survival", Html.note("No survival results were given (--survival)."));
+        if (survival.isEmpty()) {
+            return section("survival", "Survival", Html.note("No survival results were given (--survival) or none was found in the "
+                    + "declared layout (survival/<time column>/{km_<group>,cox,coxnet,cox_uni_<feature>,cv}/)."));
+        }
+        if (!survival.ignored().isEmpty()) {
+            sb.append(Html.note("Folders outside the survival layout, not shown: " + String.join(", ", survival.ignored()) + "."));
         }
         sb.append(Html.note("Features known only once the metastasis is sequenced (new mutations, plasma detection) are analysed "
                 + "from a landmark: patients still at risk when the metastasis was found, follow-up measured from then. "
@@ -235,7 +274,8 @@ final class ReportBuilder {
                     .append(Html.esc(endpoint(cv.name()))).append("</h3>");
             JsonNode s = cv.summary();
             sb.append(Html.note(String.format(Locale.ROOT, "Model: %s; %s; %s-fold cross-validation repeated %s times; n = %s, events = %s.",
-                    s.path("model").asText("cox"), s.path("covariates").isArray() ? "covariates " + join(s.get("covariates")) : "",
+                    s.path("model").asText("cox"), s.path("covariates").isArray() ? "covariates " + SummarySection.covariates(s.get("covariates"),
+                            survival.multivariable(cv.endpoint())).describe() : "",
                     s.path("folds").asText("?"), s.path("repeats").asText("?"), s.path("n").asText("?"), s.path("events").asText("?"))
                     + landmarkNote(s.get("landmark"))));
             sb.append("<div class=\"grid2\">");
@@ -265,20 +305,21 @@ final class ReportBuilder {
             return "";
         }
         kms.sort(Comparator.comparingInt(ReportBuilder::kmRank).thenComparing(SurvivalResults.Km::name));
-        boolean featured = kms.stream().anyMatch(k -> kmRank(k) < 2);
+        boolean featured = kms.stream().anyMatch(k -> kmRank(k) < FEATURED_KM.size());
         StringBuilder sb = new StringBuilder("<h3>Kaplan-Meier curves</h3><div class=\"grid2\">");
         List<List<String>> others = new ArrayList<>();
         for (SurvivalResults.Km km : kms) {
             JsonNode lr = km.logrank();
-            if (featured && kmRank(km) == 2) {
+            if (featured && kmRank(km) == FEATURED_KM.size()) {
                 others.add(List.of(pretty(km.name()), lr == null ? "NA" : lr.path("n").asText("NA"), lr == null ? "NA" : lr.path("events").asText("NA"),
                         lr == null ? "NA" : SurvivalResults.formatP(lr.path("p").asDouble(Double.NaN)),
                         lr != null && lr.path("landmark").isObject() ? "landmark " + lr.get("landmark").path("column").asText() : "baseline"));
                 continue;
             }
             String name = "km_" + safe(km.name());
-            ChartFiles.Written w = plot(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name())), name, 640,
-                    470 + 22 * KaplanMeierPlot.groups(km).size());
+            figures.add(name);
+            ChartFiles.Written w = ChartFiles.write(KaplanMeierPlot.chart(km, "Kaplan-Meier: " + pretty(km.name()), KmFollowUp.of(km, cohort.features())),
+                    plots, name, 640, 470 + 22 * KaplanMeierPlot.groups(km).size(), large());
             sb.append(Html.figure(w, "Kaplan-Meier estimate, " + pretty(km.name()) + ", with 95% CIs, numbers at risk and the log-rank test."
                     + (lr == null ? "" : landmarkNote(lr.get("landmark")))));
         }
@@ -291,7 +332,7 @@ final class ReportBuilder {
     }
 
     /** One row per term of every univariable fit, per endpoint. */
-    private String univariable() {
+    private String univariable() throws IOException {
         if (survival.univariable().isEmpty()) {
             return "";
         }
@@ -304,7 +345,17 @@ final class ReportBuilder {
                         note.equals(".") ? "" : note));
             }
         }
-        return "<h3>Univariable Cox models</h3>" + Html.note("One Cox model per feature (Wald p; Firth's penalised likelihood under "
+        StringBuilder figs = new StringBuilder();
+        for (SurvivalResults.Univariable u : survival.univariable()) {
+            List<ForestPlot.Row> forest = ForestPlot.univariableRows(u.table(), endpoint(u.name()));
+            if (!forest.isEmpty()) {
+                ChartFiles.Written w = plot(ForestPlot.chart("Hazard ratios, univariable Cox models: " + endpoint(u.name()),
+                        "One model per feature; [landmark] = from the metastasis, patients at risk then", forest),
+                        "forest_univariable_" + safe(u.name()), 900, IntervalDotChart.height(forest.size()));
+                figs.append(Html.figure(w, "Univariable hazard ratios with 95% CIs, n and events of each model on its row."));
+            }
+        }
+        return "<h3>Univariable Cox models</h3>" + figs + Html.note("One Cox model per feature (Wald p; Firth's penalised likelihood under "
                 + "separation). Analysis: baseline = all patients, time from diagnosis; landmark = patients at risk when the "
                 + "metastasis was found, time from then.")
                 + Html.table(List.of("Endpoint", "Feature", "Term", "Analysis", "n", "Events", "HR (95% CI)", "p", "Note"), rows);
@@ -317,9 +368,11 @@ final class ReportBuilder {
             return "";
         }
         StringBuilder sb = new StringBuilder("<h3>Multivariable Cox models</h3>");
-        if (ForestPlot.finiteRows(models) > 0) {
-            ChartFiles.Written w = plot(ForestPlot.chart(models), "forest", 900, IntervalDotChart.height(ForestPlot.rows(models)));
-            sb.append(Html.figure(w, "Hazard ratios with 95% CIs."));
+        List<ForestPlot.Row> forest = ForestPlot.rows(models);
+        if (!forest.isEmpty()) {
+            ChartFiles.Written w = plot(ForestPlot.chart("Hazard ratios, multivariable Cox models", "One colour per model; HR > 1 = higher hazard",
+                    forest), "forest", 900, IntervalDotChart.height(forest.size()));
+            sb.append(Html.figure(w, "Hazard ratios with 95% CIs; n and events of the model on each row."));
         }
         List<List<String>> rows = new ArrayList<>();
         for (SurvivalResults.Cox m : models) {
@@ -398,8 +451,8 @@ final class ReportBuilder {
     }
 
     private static int kmRank(SurvivalResults.Km km) {
-        String n = km.name().toLowerCase(Locale.ROOT);
-        return n.contains("ras") ? 0 : n.contains("metastasis_new") ? 1 : 2;
+        int i = FEATURED_KM.indexOf(km.group());
+        return i < 0 ? FEATURED_KM.size() : i;
     }
 
     private String methods() {

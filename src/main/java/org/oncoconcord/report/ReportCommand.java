@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.oncoconcord.cli.CommonOptions;
 import org.oncoconcord.cli.UserException;
 import org.oncoconcord.cli.VersionProvider;
@@ -28,17 +26,15 @@ import picocli.CommandLine.Option;
         description = {
             "One self-contained HTML report, with every plot also as SVG and PNG.",
             "",
-            "Writes DIR/report.html (inline CSS, JS and SVG; no network fetches) and",
-            "DIR/plots/*.svg + *.png: oncoprint, per-gene concordance with CIs, shared and",
-            "private mutations per patient, Kaplan-Meier curves with numbers at risk and",
-            "log-rank p, forest plot of hazard ratios, calibration and accuracy at the",
-            "horizon; and a methods section with the tool version and parameters.",
+            "Writes DIR/report.html (inline CSS, JS and figures; no network fetches) and",
+            "DIR/plots/*.svg + *.png. Sections: the three answers (primary vs metastasis,",
+            "plasma vs tissue PPA/NPA, the model's out-of-sample accuracy with events per",
+            "variable), study population (sample flow, Table 1, follow-up, swimmer plot),",
+            "oncoprint, concordance, shared/private mutations, survival, quality control,",
+            "methods. Sections whose input is absent say so.",
             "",
-            "--survival is searched recursively: a folder with km.tsv (+ logrank.json) is a",
-            "Kaplan-Meier plot, one with coefficients.tsv (+ model.json) a Cox model in the",
-            "forest plot, one with cv.json (+ cv_predictions.tsv) the accuracy and",
-            "calibration plots; each is named by its folder path (os/km_ras_mutant_primary).",
-            "Numbers at risk come from 'survival km --at 0,365,730,...' rows.",
+            "--survival is read by the pipeline's layout: <time column>/{km_<group>,",
+            "univariable.tsv, cox_uni_<feature>, cox, coxnet, cv}/ and skipped.tsv.",
             "Details: docs/COHORT_AND_REPORT.md.",
             "",
         })
@@ -55,6 +51,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--concordance", paramLabel = "DIR", description = "Per-patient *.concordance.json (for plasma misses by tumour signal).")
     Path concordanceDir;
 
+    @Option(names = "--normalized", paramLabel = "DIR", description = "Per-sample *.normalize.json of 'oncoconcord normalize' (QC: records in/out/rejected by reason).")
+    Path normalizedDir;
+
+    @Option(names = "--samplesheet", paramLabel = "FILE", description = "The (validated) samplesheet: samples in per type, regions BEDs (sample flow, QC).")
+    Path samplesheet;
+
+    @Option(names = "--table1-by", paramLabel = "COLUMN", description = "features.tsv column for the columns of Table 1 (default: ras_mutant_primary).")
+    String table1By;
+
     @Option(names = "--params", paramLabel = "FILE", description = "Pipeline parameters (JSON or YAML) shown in the methods section.")
     Path paramsFile;
 
@@ -70,16 +75,17 @@ public final class ReportCommand implements Callable<Integer> {
         CohortResults cohort = CohortResults.read(cohortDir);
         SurvivalResults survival = SurvivalResults.scan(survivalDir);
         Map<String, String> params = readParams(paramsFile);
-        List<ReportBuilder.PlasmaMisses> plasma = plasmaMisses(concordanceDir);
-
-        ReportBuilder builder = new ReportBuilder(cohort, survival, plasma, params, out.resolve("plots"));
+        PatientJsons jsons = PatientJsons.read(concordanceDir);
+        jsons.unreadable().forEach(u -> System.err.println("oncoconcord report: warning: skipped " + u));
+        ReportBuilder.Inputs inputs = new ReportBuilder.Inputs(cohort, survival, jsons, NormalizeStats.read(normalizedDir),
+                Samplesheet.read(samplesheet), params, table1By);
+        ReportBuilder builder = new ReportBuilder(inputs, out.resolve("plots"));
         String body = builder.body();
         StringBuilder nav = new StringBuilder();
         builder.nav().forEach((id, name) -> nav.append("<a href=\"#").append(Html.esc(id)).append("\">").append(Html.esc(name)).append("</a>"));
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", Html.esc(title));
-        values.put("subtitle", Html.esc(cohort.patients().rows().size() + " patients; cohort: " + cohortDir
-                + (survivalDir == null ? "" : "; survival: " + survivalDir)));
+        values.put("subtitle", Html.esc(subtitle(inputs)));
         values.put("version", Html.esc(VersionProvider.version()));
         values.put("generated", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         values.put("nav", nav.toString());
@@ -112,32 +118,24 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** Plasma misses per patient from the concordance JSONs' {@code plasma} objects; unreadable files are skipped with a warning. */
-    static List<ReportBuilder.PlasmaMisses> plasmaMisses(Path dir) {
-        List<ReportBuilder.PlasmaMisses> out = new ArrayList<>();
-        if (dir == null) {
-            return out;
+    /** "12 patients (30 samples: 12 primary, 8 metastasis, 10 plasma); endpoints OS, RFS". */
+    static String subtitle(ReportBuilder.Inputs in) {
+        StringBuilder sb = new StringBuilder(in.cohort().patients().rows().size() + " patients");
+        List<PatientJsons.Sample> samples = in.jsons().samples();
+        if (!samples.isEmpty()) {
+            sb.append(" (").append(samples.size()).append(" samples: ");
+            List<String> parts = new ArrayList<>();
+            SampleFlow.byType(samples.stream().map(PatientJsons.Sample::type).toList()).forEach((t, n) -> parts.add(n + " " + t));
+            sb.append(String.join(", ", parts)).append(")");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new UserException(dir + ": --concordance is not a folder");
+        List<String> endpoints = new ArrayList<>();
+        in.survival().km().forEach(k -> endpoints.add(ReportBuilder.endpoint(k.endpoint())));
+        in.survival().cox().forEach(k -> endpoints.add(ReportBuilder.endpoint(k.endpoint())));
+        in.survival().univariable().forEach(k -> endpoints.add(ReportBuilder.endpoint(k.endpoint())));
+        List<String> distinct = endpoints.stream().distinct().toList();
+        if (!distinct.isEmpty()) {
+            sb.append("; endpoints ").append(String.join(", ", distinct));
         }
-        ObjectMapper om = new ObjectMapper();
-        try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".concordance.json")).sorted().toList()) {
-                try {
-                    JsonNode root = om.readTree(f.toFile());
-                    JsonNode p = root.path("plasma");
-                    if (p.isObject() && p.has("missed_tissue_variants")) {
-                        out.add(new ReportBuilder.PlasmaMisses(root.path("patient").asText(), p.path("missed_tissue_variants").asInt(),
-                                p.path("missed_with_signal").asInt(), p.path("missed_without_signal").asInt(), p.path("max_somatic_vaf").asDouble(Double.NaN)));
-                    }
-                } catch (IOException e) {
-                    System.err.println("oncoconcord report: warning: skipped " + f + ": not valid JSON");
-                }
-            }
-        } catch (IOException e) {
-            throw new UserException(dir + ": cannot list: " + e.getMessage(), e);
-        }
-        return out;
+        return sb.toString();
     }
 }

@@ -12,75 +12,147 @@ import java.util.stream.Stream;
 import org.oncoconcord.cli.UserException;
 
 /**
- * The outputs of {@code oncoconcord survival} found under a folder, whatever its layout: every
- * folder holding {@code km.tsv} (+ {@code logrank.json}) is a Kaplan-Meier result, every folder
- * holding {@code coefficients.tsv} (+ {@code model.json}) a Cox model, every folder holding
- * {@code cv.json} (+ {@code cv_predictions.tsv}) a cross-validation. Each is named by its folder
- * path relative to the root (e.g. {@code os/km_ras_mutant_primary}). A folder holding
- * {@code univariable.tsv} ({@code survival univariable}) gives the univariable table of its endpoint;
- * {@code skipped.tsv} at the root lists the analyses the pipeline could not run, with the reason.
+ * The outputs of the pipeline's SURVIVAL step, read by its declared layout (docs/SURVIVAL.md, "In the
+ * pipeline"): {@code ROOT/<time column>/} holds {@code km_all/} and {@code km_<group>/} (km.tsv,
+ * logrank.json), {@code univariable.tsv} with {@code cox_uni_<feature>/}, {@code cox/} (the
+ * multivariable model), {@code coxnet/} (elastic net), {@code cv/} (cv.json, cv_predictions.tsv);
+ * {@code ROOT/skipped.tsv} lists the analyses not run. An endpoint folder may also be given as the
+ * root. Folders outside the layout are listed in {@link #ignored()} (the report says so), never
+ * guessed at.
  */
-public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univariable> univariable, Tsv skipped) {
+public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univariable> univariable, Tsv skipped,
+                              List<String> ignored) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String KM_PREFIX = "km_", UNI_PREFIX = "cox_uni_", COX = "cox", COXNET = "coxnet", CV = "cv";
 
-    public record Km(String name, Tsv table, JsonNode logrank) {
+    /** Which Cox analysis of the layout a folder holds. */
+    public enum CoxKind {
+        /** {@code cox/}: the multivariable model of --survival_covariates. */
+        MULTIVARIABLE,
+        /** {@code coxnet/}: the elastic net over gene features. */
+        ELASTIC_NET,
+        /** {@code cox_uni_<feature>/}: one fit of {@code survival univariable} (shown through univariable.tsv). */
+        UNIVARIABLE
     }
 
-    public record Cox(String name, Tsv coefficients, JsonNode model) {
-        /** An elastic-net fit (no standard errors; coefficients at the chosen lambda). */
+    /** A Kaplan-Meier result of {@code <endpoint>/km_<group>} ({@code group} "all" for km_all). */
+    public record Km(String endpoint, String group, Tsv table, JsonNode logrank) {
+        public String name() {
+            return endpoint + "/" + KM_PREFIX + group;
+        }
+
+        /** True when the curve starts at the landmark (post-metastasis feature). */
+        public boolean landmark() {
+            return logrank != null && logrank.path("landmark").isObject();
+        }
+    }
+
+    /** A Cox model of {@code <endpoint>/cox}, {@code coxnet} or {@code cox_uni_<feature>}. */
+    public record Cox(String endpoint, CoxKind kind, String feature, Tsv coefficients, JsonNode model) {
+        public String name() {
+            return endpoint + "/" + switch (kind) {
+                case MULTIVARIABLE -> COX;
+                case ELASTIC_NET -> COXNET;
+                case UNIVARIABLE -> UNI_PREFIX + feature;
+            };
+        }
+
         public boolean penalized() {
-            return model != null && model.path("method").asText().equals("elastic_net");
+            return kind == CoxKind.ELASTIC_NET;
         }
 
-        /** One of the per-feature fits of {@code survival univariable} (shown through univariable.tsv). */
         public boolean univariableFit() {
-            return name.substring(name.lastIndexOf('/') + 1).startsWith("cox_uni_");
+            return kind == CoxKind.UNIVARIABLE;
         }
     }
 
-    /** The univariable table of one endpoint (the folder's name). */
-    public record Univariable(String name, Tsv table) {
+    /** The univariable table of one endpoint. */
+    public record Univariable(String endpoint, Tsv table) {
+        public String name() {
+            return endpoint;
+        }
     }
 
-    public record Cv(String name, JsonNode summary, Tsv predictions) {
+    /** The cross-validation of one endpoint's multivariable model. */
+    public record Cv(String endpoint, JsonNode summary, Tsv predictions) {
+        public String name() {
+            return endpoint + "/" + CV;
+        }
+    }
+
+    /** No survival results. */
+    public static SurvivalResults none() {
+        return new SurvivalResults(List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
     public static SurvivalResults scan(Path root) {
-        List<Km> km = new ArrayList<>();
-        List<Cox> cox = new ArrayList<>();
-        List<Cv> cv = new ArrayList<>();
-        List<Univariable> uni = new ArrayList<>();
         if (root == null) {
-            return new SurvivalResults(km, cox, cv, uni, null);
+            return none();
         }
         if (!Files.isDirectory(root)) {
             throw new UserException(root + ": --survival is not a folder");
         }
-        List<Path> dirs;
-        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            dirs = s.filter(Files::isDirectory).sorted().toList();
-        } catch (IOException e) {
-            throw new UserException(root + ": cannot list: " + e.getMessage(), e);
-        }
-        for (Path d : dirs) {
-            String name = root.equals(d) ? root.getFileName().toString() : root.relativize(d).toString().replace('\\', '/');
-            if (Files.isRegularFile(d.resolve("km.tsv"))) {
-                km.add(new Km(name, Tsv.read(d.resolve("km.tsv")).require("group", "time", "surv"), json(d.resolve("logrank.json"))));
+        List<Km> km = new ArrayList<>();
+        List<Cox> cox = new ArrayList<>();
+        List<Cv> cv = new ArrayList<>();
+        List<Univariable> uni = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        List<Path> endpoints = isEndpoint(root) ? List.of(root) : children(root);
+        for (Path ep : endpoints) {
+            if (!isEndpoint(ep)) {
+                ignored.add(root.relativize(ep).toString());
+                continue;
             }
-            if (Files.isRegularFile(d.resolve("coefficients.tsv"))) {
-                cox.add(new Cox(name, Tsv.read(d.resolve("coefficients.tsv")).require("term", "hr", "hr_lower", "hr_upper", "p"),
-                        json(d.resolve("model.json"))));
+            String endpoint = ep.getFileName().toString();
+            if (Files.isRegularFile(ep.resolve("univariable.tsv"))) {
+                uni.add(new Univariable(endpoint, Tsv.read(ep.resolve("univariable.tsv")).require("feature", "term", "analysis", "n",
+                        "events", "hr", "hr_lower", "hr_upper", "p")));
             }
-            if (Files.isRegularFile(d.resolve("cv.json"))) {
-                cv.add(new Cv(name, json(d.resolve("cv.json")), Tsv.readIfExists(d.resolve("cv_predictions.tsv"))));
-            }
-            if (Files.isRegularFile(d.resolve("univariable.tsv"))) {
-                uni.add(new Univariable(name, Tsv.read(d.resolve("univariable.tsv")).require("feature", "term", "analysis", "n", "events",
-                        "hr", "hr_lower", "hr_upper", "p")));
+            for (Path d : children(ep)) {
+                String n = d.getFileName().toString();
+                if (n.startsWith(KM_PREFIX) && Files.isRegularFile(d.resolve("km.tsv"))) {
+                    km.add(new Km(endpoint, n.substring(KM_PREFIX.length()), Tsv.read(d.resolve("km.tsv")).require("group", "time", "surv"),
+                            json(d.resolve("logrank.json"))));
+                } else if ((n.equals(COX) || n.equals(COXNET) || n.startsWith(UNI_PREFIX)) && Files.isRegularFile(d.resolve("coefficients.tsv"))) {
+                    CoxKind kind = n.equals(COX) ? CoxKind.MULTIVARIABLE : n.equals(COXNET) ? CoxKind.ELASTIC_NET : CoxKind.UNIVARIABLE;
+                    cox.add(new Cox(endpoint, kind, kind == CoxKind.UNIVARIABLE ? n.substring(UNI_PREFIX.length()) : null,
+                            Tsv.read(d.resolve("coefficients.tsv")).require("term", "hr", "hr_lower", "hr_upper", "p"), json(d.resolve("model.json"))));
+                } else if (n.equals(CV) && Files.isRegularFile(d.resolve("cv.json"))) {
+                    cv.add(new Cv(endpoint, json(d.resolve("cv.json")), Tsv.readIfExists(d.resolve("cv_predictions.tsv"))));
+                } else {
+                    ignored.add(root.relativize(d).toString());
+                }
             }
         }
         Path skipped = root.resolve("skipped.tsv");
-        return new SurvivalResults(km, cox, cv, uni, Files.isRegularFile(skipped) ? Tsv.read(skipped) : null);
+        return new SurvivalResults(km, cox, cv, uni, Files.isRegularFile(skipped) ? Tsv.read(skipped) : null, ignored);
+    }
+
+    /** An endpoint folder: holds univariable.tsv or a folder of the layout. */
+    private static boolean isEndpoint(Path dir) {
+        if (Files.isRegularFile(dir.resolve("univariable.tsv"))) {
+            return true;
+        }
+        return children(dir).stream().map(p -> p.getFileName().toString())
+                .anyMatch(n -> n.startsWith(KM_PREFIX) || n.equals(COX) || n.equals(COXNET) || n.startsWith(UNI_PREFIX) || n.equals(CV));
+    }
+
+    private static List<Path> children(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UserException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** The multivariable model of an endpoint, or null. */
+    public Cox multivariable(String endpoint) {
+        return cox.stream().filter(c -> c.kind() == CoxKind.MULTIVARIABLE && c.endpoint().equals(endpoint)).findFirst().orElse(null);
+    }
+
+    /** True when nothing was found. */
+    public boolean isEmpty() {
+        return km.isEmpty() && cox.isEmpty() && cv.isEmpty() && univariable.isEmpty();
     }
 
     /** Parses a JSON file, or returns null when it does not exist. */

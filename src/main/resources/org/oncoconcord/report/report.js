@@ -19,7 +19,34 @@
       return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
     });
     rows.forEach(function (r) { body.appendChild(r); });
+    if (table.pageTo) { table.pageTo(0); }
   }
+  // long tables: PAGE rows at a time with previous / next / all (every row stays in the file)
+  var PAGE = 25;
+  function pager(table) {
+    var body = table.tBodies[0];
+    if (!body) { return; }
+    var bar = document.createElement('div');
+    bar.className = 'pager';
+    var info = document.createElement('span');
+    var prev = document.createElement('button'), next = document.createElement('button'), all = document.createElement('button');
+    prev.textContent = '\u2190 previous'; next.textContent = 'next \u2192'; all.textContent = 'show all';
+    var first = 0, showAll = false;
+    table.pageTo = function (start) {
+      var rows = body.rows, n = rows.length;
+      first = Math.max(0, Math.min(start, n - 1));
+      for (var i = 0; i < n; i++) { rows[i].style.display = showAll || (i >= first && i < first + PAGE) ? '' : 'none'; }
+      info.textContent = showAll ? 'all ' + n + ' rows' : 'rows ' + (first + 1) + '\u2013' + Math.min(n, first + PAGE) + ' of ' + n;
+      all.textContent = showAll ? 'show pages' : 'show all';
+    };
+    prev.addEventListener('click', function () { table.pageTo(first - PAGE); });
+    next.addEventListener('click', function () { if (first + PAGE < body.rows.length) { table.pageTo(first + PAGE); } });
+    all.addEventListener('click', function () { showAll = !showAll; table.pageTo(0); });
+    bar.appendChild(info); bar.appendChild(prev); bar.appendChild(next); bar.appendChild(all);
+    table.parentNode.parentNode.insertBefore(bar, table.parentNode.nextSibling);
+    table.pageTo(0);
+  }
+  document.querySelectorAll('table.paged').forEach(pager);
   document.querySelectorAll('table.sortable').forEach(function (table) {
     if (!table.tHead) { return; }
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
@@ -38,4 +65,9 @@
   window.addEventListener('scroll', highlight, { passive: true });
   highlight();
   document.body.setAttribute('data-report-ready', 'true');
+  // load time (navigation start to the end of this script, and to the load event), for checking large reports
+  document.body.setAttribute('data-script-done-ms', String(Math.round(performance.now())));
+  window.addEventListener('load', function () {
+    document.body.setAttribute('data-load-ms', String(Math.round(performance.now())));
+  });
 }());

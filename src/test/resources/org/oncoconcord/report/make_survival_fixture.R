@@ -1,6 +1,6 @@
 # Writes a survival-results fixture in the formats of docs/CONTRACTS.md / issue 6 for the report tests:
 # os/km_ras_mutant_primary, os/km_any_driver_metastasis_new (km.tsv + logrank.json),
-# os/cox_univariable_ras, os/cox_multivariable (coefficients.tsv + model.json), os/cv (cv.json + cv_predictions.tsv).
+# os/cox_uni_ras_mutant_primary, os/cox (the pipeline layout) (coefficients.tsv + model.json), os/cv (cv.json + cv_predictions.tsv).
 # Usage: Rscript make_survival_fixture.R OUTDIR
 suppressPackageStartupMessages(library(survival))
 out <- commandArgs(trailingOnly = TRUE)[1]
@@ -47,8 +47,8 @@ cox <- function(formula, dir) {
   fit
 }
 names(d)[names(d) == "ras"] <- "ras_mutant_primary"; names(d)[names(d) == "newmet"] <- "any_driver_metastasis_new"
-cox(Surv(time, event) ~ ras_mutant_primary, "os/cox_univariable_ras")
-fit <- cox(Surv(time, event) ~ ras_mutant_primary + any_driver_metastasis_new + age, "os/cox_multivariable")
+cox(Surv(time, event) ~ ras_mutant_primary, "os/cox_uni_ras_mutant_primary")
+fit <- cox(Surv(time, event) ~ ras_mutant_primary + any_driver_metastasis_new + age, "os/cox")
 # Predictions at 730 days for the calibration plot (in-sample here: a fixture, not an accuracy claim)
 dir.create(file.path(out, "os/cv"), recursive = TRUE, showWarnings = FALSE)
 sf <- survfit(fit, newdata = d)
