@@ -109,7 +109,7 @@ final class VcfHeaders {
                 }
                 recordContigs.merge(line.substring(0, t1), pos, Math::max);
             }
-            buffered.transferTo(OutputStream.nullOutputStream());
+            digest.transferTo(OutputStream.nullOutputStream());
             Map<String, Long> headerContigs = new LinkedHashMap<>();
             for (VCFContigHeaderLine c : header.getContigLines()) {
                 String len = c.getGenericFields().get("length");
