@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.ContigNames;
 
 /** Reference bases from an indexed FASTA (htsjdk), contigs matched by style-free name ({@code chr1} = {@code 1}). */

@@ -1,5 +1,11 @@
 package org.oncoconcord.cli;
 
+import org.oncoconcord.core.CommonOptions;
+
+import org.oncoconcord.core.VersionProvider;
+
+import org.oncoconcord.core.UserException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,9 @@
 package org.oncoconcord.cli;
 
+import org.oncoconcord.core.CommonOptions;
+
+import org.oncoconcord.core.UserException;
+
 import picocli.CommandLine;
 
 /**

@@ -1,5 +1,7 @@
 package org.oncoconcord.cli;
 
+import org.oncoconcord.core.VersionProvider;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,6 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.Proportion;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 

@@ -1,5 +1,6 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.SampleType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,10 +17,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.oncoconcord.cli.CommonOptions;
-import org.oncoconcord.cli.Progress;
-import org.oncoconcord.cli.UserException;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.CommonOptions;
+import org.oncoconcord.core.Progress;
+import org.oncoconcord.core.UserException;
+import org.oncoconcord.core.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.SampleType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class ConcordanceReader {
         for (int i = 0; i < samples.size(); i++) {
             JsonNode s = samples.get(i);
             String label = text(s, "label", "samples[" + i + "].label");
-            SampleType t = SampleType.parse(s.path("type").asText(null));
+            SampleType t = SampleType.parseOrNull(s.path("type").asText(null));
             if (t == null) {
                 throw new Rejected("samples[" + i + "].type '" + s.path("type").asText() + "' is not primary, metastasis or plasma");
             }

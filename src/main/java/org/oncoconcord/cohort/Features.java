@@ -1,5 +1,6 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.SampleType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.oncoconcord.annotate.Allele;
 import org.oncoconcord.annotate.Consequence;
 import org.oncoconcord.annotate.MafClassification;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * The cohort MAF export: {@code cohort.maf} (GDC/vcf2maf columns, one row per variant per sample

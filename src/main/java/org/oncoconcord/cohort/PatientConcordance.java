@@ -1,5 +1,6 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.SampleType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

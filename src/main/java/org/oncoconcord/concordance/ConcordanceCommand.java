@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.oncoconcord.cli.CommonOptions;
-import org.oncoconcord.cli.UserException;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.CommonOptions;
+import org.oncoconcord.core.UserException;
+import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.core.SampleType;
+import org.oncoconcord.normalize.Normalize;
 import org.oncoconcord.io.AtomicFiles;
 import org.oncoconcord.vcf.GenomeBuild;
 import picocli.CommandLine;
@@ -149,19 +150,15 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 org.oncoconcord.annotate.TranscriptSet.shipped(build)), mode);
     }
 
-    /** Runs {@code oncoconcord normalize -f FASTA -m -} on every input; the normalized copies live in {@code dir}. */
+    /** Normalizes every input as {@code oncoconcord normalize -f FASTA -m -} does ({@link Normalize}); the normalized copies live in {@code dir}. */
     private List<SampleSpec> normalizeAll(List<SampleSpec> samples, Path dir) {
         List<SampleSpec> out = new ArrayList<>();
         for (SampleSpec s : samples) {
             Path norm = dir.resolve(s.label() + ".vcf.gz");
-            CommandLine cl = org.oncoconcord.cli.Main.commandLine();
-            java.io.StringWriter err = new java.io.StringWriter();
-            cl.setErr(new java.io.PrintWriter(err));
-            int rc = cl.execute("normalize", "--quiet", "-f", fasta.toString(), "-m", "-", "-o", norm.toString(),
-                    s.vcf().toString());
-            if (rc != 0) {
-                String msg = err.toString().lines().filter(l -> !l.isBlank()).findFirst().orElse("exit code " + rc);
-                throw new UserException("--fasta: normalizing sample " + s.label() + " (" + s.vcf() + ") failed: " + msg);
+            try {
+                Normalize.splitAndLeftAlign(fasta, s.vcf(), norm, false);
+            } catch (UserException e) {
+                throw new UserException("--fasta: normalizing sample " + s.label() + " (" + s.vcf() + ") failed: " + e.getMessage(), e);
             }
             out.add(new SampleSpec(s.label(), s.type(), norm, s.regions(), s.minVaf(), s.minDepth()));
         }

@@ -1,5 +1,6 @@
 package org.oncoconcord.concordance;
 
+import org.oncoconcord.core.Proportion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oncoconcord.cli.Progress;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.Progress;
+import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.core.ContigNames;
 import org.oncoconcord.core.SampleType;
 
@@ -689,7 +690,7 @@ public final class ConcordanceEngine {
     }
 
     private static Map<String, Object> wilson(long x, long total) {
-        Wilson w = Wilson.of((int) x, (int) total, 0.95);
+        Proportion w = Proportion.wilson((int) x, (int) total);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("estimate", num(w.estimate()));
         m.put("lower", num(w.lower()));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.ContigNames;
 
 /**

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.ContigNames;
 import org.oncoconcord.vcf.VcfInput;
 

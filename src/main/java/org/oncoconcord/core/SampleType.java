@@ -16,6 +16,19 @@ public enum SampleType {
         return this != PLASMA;
     }
 
+    /** Parses {@code primary|metastasis|plasma} (any case); null when {@code s} is null or none of them. */
+    public static SampleType parseOrNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (SampleType t : values()) {
+            if (t.label().equalsIgnoreCase(s.trim())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** Parses {@code primary|metastasis|plasma} (any case). */
     public static SampleType parse(String s) {
         for (SampleType t : values()) {

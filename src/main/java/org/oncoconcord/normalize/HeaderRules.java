@@ -2,7 +2,7 @@ package org.oncoconcord.normalize;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * The header rules htslib enforces (so that every normalize output is readable by bcftools): the

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.oncoconcord.cli.CommonOptions;
-import org.oncoconcord.cli.UserException;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.CommonOptions;
+import org.oncoconcord.core.UserException;
+import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.io.DistinctPaths;
 import org.oncoconcord.io.OutputSet;
 import org.oncoconcord.options.Ranges;
@@ -175,8 +175,7 @@ public final class NormalizeCommand implements Callable<Integer> {
                 doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize,
                 atomOverlaps.equals("*"), badRecords != null && badRecords.lenient);
         Path out = output == null || output.toString().equals("-") ? null : output;
-        Path index = out != null && out.getFileName().toString().endsWith(".gz")
-                ? out.resolveSibling(out.getFileName() + ".tbi") : null;
+        Path index = Normalize.indexOf(out);
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("input", input.equals("-") ? null : Path.of(input));
         files.put("-o", out);
@@ -188,34 +187,7 @@ public final class NormalizeCommand implements Callable<Integer> {
         if (clash.isPresent()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), clash.get());
         }
-        Normalizer n = new Normalizer(o, common.quiet());
-        NormalizeStats s;
-        try (OutputSet outputs = new OutputSet()) {
-            for (Path p : new Path[] {out, index, rejects, stats}) {
-                if (p != null) {
-                    try {
-                        outputs.add(p);
-                    } catch (IOException e) {
-                        throw new UserException(e.getMessage(), e);
-                    }
-                }
-            }
-            n.run(input, out, rejects, outputs);
-            s = n.stats();
-            if (stats != null) {
-                ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                try {
-                    Files.writeString(outputs.temp(stats), om.writeValueAsString(s.toMap(n.tumorName())) + "\n");
-                } catch (IOException e) {
-                    throw new UserException(stats + ": cannot write: " + OutputSet.reason(e), e);
-                }
-            }
-            try {
-                outputs.commit();
-            } catch (IOException e) {
-                throw new UserException(e.getMessage(), e);
-            }
-        }
+        NormalizeStats s = Normalize.run(o, input, out, rejects, stats, common.quiet());
         if (!common.quiet()) {
             System.err.printf("Lines   total/split/realigned/skipped:\t%d/%d/%d/%d%n", s.in, s.splitRecords, s.realigned,
                     s.refSkipped);

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.oncoconcord.cli.Progress;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.Progress;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.io.OutputSet;
 import org.oncoconcord.vcf.VcfInput;
 
@@ -261,7 +261,7 @@ final class Normalizer {
             header.append("##INFO=<ID=" + opt.oldRecTag()
                     + ",Number=1,Type=String,Description=\"Original variant. Format: CHR|POS|REF|ALT|USED_ALT_IDX\">");
         }
-        header.append("##oncoconcord_normalizeVersion=" + org.oncoconcord.cli.VersionProvider.version());
+        header.append("##oncoconcord_normalizeVersion=" + org.oncoconcord.core.VersionProvider.version());
         splitter = new Splitter(header, opt.force(), opt.keepSum(),
                 tumorIndex >= 0 ? java.util.Set.of("AD", "DP", "AF") : java.util.Set.of());
         merger = new Merger(header, opt.strictFilter());

@@ -22,7 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.io.OutputSet;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.VersionProvider;
 
 /** Builds the report's sections (figures written to {@code plots/}) from the cohort and survival results. */
 final class ReportBuilder {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /** The (validated) samplesheet, {@code patient,sample,type,vcf[,regions][,tumor_sample]}: the samples that went in. */
 record Samplesheet(Path file, List<Row> rows) {

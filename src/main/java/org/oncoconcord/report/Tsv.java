@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /** A TSV file read as rows of column -> value, with numeric helpers (NA and empty are NaN). */
 public record Tsv(Path file, List<String> header, List<Map<String, String>> rows) {

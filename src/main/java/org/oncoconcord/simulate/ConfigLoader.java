@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * Loads the simulator's parameters: the bundled {@code defaults.yaml}, with an optional user YAML

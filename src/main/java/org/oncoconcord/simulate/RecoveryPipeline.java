@@ -23,7 +23,8 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.oncoconcord.cli.Main;
-import org.oncoconcord.cli.Progress;
+import org.oncoconcord.normalize.Normalize;
+import org.oncoconcord.core.Progress;
 import org.oncoconcord.io.AtomicFiles;
 import org.oncoconcord.simulate.CohortSimulator.SimulatedCohort;
 import picocli.CommandLine;
@@ -94,8 +95,7 @@ public final class RecoveryPipeline {
                 for (JsonNode s : p.get("samples")) {
                     String id = s.get("sample").asText();
                     Path n = norm.resolve(id + ".vcf.gz");
-                    run("normalize", "--quiet", "-f", study.resolve("reference.fa").toString(), "-m-", "--pass-only",
-                            "-o", n.toString(), study.resolve(s.get("file").asText()).toString());
+                    Normalize.splitAndLeftAlign(study.resolve("reference.fa"), study.resolve(s.get("file").asText()), n, true);
                     args.add("--sample");
                     args.add(id + "=" + s.get("type").asText() + ":" + n);
                 }

@@ -2,8 +2,8 @@ package org.oncoconcord.simulate;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.oncoconcord.cli.CommonOptions;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.CommonOptions;
+import org.oncoconcord.core.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

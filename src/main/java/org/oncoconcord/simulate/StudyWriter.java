@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.oncoconcord.cli.Progress;
+import org.oncoconcord.core.Progress;
 import org.oncoconcord.io.AtomicFiles;
 import org.oncoconcord.simulate.CohortSimulator.SimulatedCohort;
 import org.oncoconcord.simulate.Planted.Patient;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.simulate.CohortSimulator.SimulatedCohort;
 import org.oncoconcord.simulate.Planted.Call;
 import org.oncoconcord.simulate.Planted.Detection;

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 import picocli.CommandLine.Option;
 
 /** Options naming the data and model columns, shared by the survival subcommands. */

@@ -23,7 +23,7 @@ public final class PenaltyOptions {
         return switch (penalty) {
             case "none" -> Learner.cox(design, strata, ties);
             case "elastic-net" -> CoxNet.learner(design, unpenalized, alpha, innerFolds, lambdaRule.equals("1se"), seed);
-            default -> throw new org.oncoconcord.cli.UserException("--penalty must be none or elastic-net, not '" + penalty + "'");
+            default -> throw new org.oncoconcord.core.UserException("--penalty must be none or elastic-net, not '" + penalty + "'");
         };
     }
 

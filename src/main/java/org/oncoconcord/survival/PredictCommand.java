@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.oncoconcord.cli.CommonOptions;
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.CommonOptions;
+import org.oncoconcord.core.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -111,7 +111,7 @@ public final class PredictCommand implements Callable<Integer> {
                 try {
                     com.fasterxml.jackson.databind.JsonNode r = Output.JSON.readTree(model.toFile()).get("r_means");
                     if (r == null || r.size() != means.length) {
-                        throw new org.oncoconcord.cli.UserException(model + ": no r_means (saved by an older version): refit the model for --centre r");
+                        throw new org.oncoconcord.core.UserException(model + ": no r_means (saved by an older version): refit the model for --centre r");
                     }
                     double[] rm = new double[means.length];
                     for (int j = 0; j < rm.length; j++) {
@@ -119,7 +119,7 @@ public final class PredictCommand implements Callable<Integer> {
                     }
                     yield shift(m.fit().coef(), means, rm);
                 } catch (java.io.IOException e) {
-                    throw new org.oncoconcord.cli.UserException(model + ": cannot read: " + e.getMessage(), e);
+                    throw new org.oncoconcord.core.UserException(model + ": cannot read: " + e.getMessage(), e);
                 }
             }
         };

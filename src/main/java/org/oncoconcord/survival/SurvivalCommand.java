@@ -1,6 +1,6 @@
 package org.oncoconcord.survival;
 
-import org.oncoconcord.cli.VersionProvider;
+import org.oncoconcord.core.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 SplitCommand.class, CifCommand.class})
 public final class SurvivalCommand implements Runnable {
     @CommandLine.Mixin
-    org.oncoconcord.cli.CommonOptions common;
+    org.oncoconcord.core.CommonOptions common;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

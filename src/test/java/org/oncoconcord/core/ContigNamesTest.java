@@ -35,11 +35,10 @@ class ContigNamesTest {
     }
 
     @Test
-    void variantKeysCompareAllelesAcrossStyles() {
-        assertThat(new VariantKey("chr12", 25398284, "C", "T").sameAllele(new VariantKey("12", 25398284, "C", "T"))).isTrue();
-        assertThat(new VariantKey("chr12", 25398284, "C", "T").sameAllele(new VariantKey("12", 25398284, "C", "A"))).isFalse();
-        assertThat(new VariantKey("1", 10, "CAG", "C").end()).isEqualTo(12);
+    void sampleTypesParse() {
         assertThat(SampleType.parse("Plasma")).isEqualTo(SampleType.PLASMA);
+        assertThat(SampleType.parseOrNull("tumour")).isNull();
+        assertThat(SampleType.parseOrNull(null)).isNull();
         assertThat(SampleType.METASTASIS.isTissue()).isTrue();
     }
 }

@@ -57,7 +57,7 @@ class ReportCommandTest {
             assertThat(html).contains("<section id=\"" + section + "\">");
         }
         // methods: version and the parameters file, flattened
-        assertThat(html).contains("oncoconcord " + org.oncoconcord.cli.VersionProvider.version())
+        assertThat(html).contains("oncoconcord " + org.oncoconcord.core.VersionProvider.version())
                 .contains("<dt>min_vaf.plasma</dt><dd>0.002</dd>").contains("<dt>genome</dt><dd>GRCh37</dd>");
     }
 

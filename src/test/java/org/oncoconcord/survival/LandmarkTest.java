@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.testing.SharedData;
 import org.oncoconcord.testing.SystemTools;
 

@@ -1,4 +1,5 @@
-package org.oncoconcord.cli;
+package org.oncoconcord.core;
+
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ public final class CommonOptions {
         return quiet;
     }
 
-    static boolean debugRequested(CommandLine.ParseResult parsed) {
+    public static boolean debugRequested(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--debug")) {
                 return true;

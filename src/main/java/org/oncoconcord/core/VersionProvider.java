@@ -1,4 +1,4 @@
-package org.oncoconcord.cli;
+package org.oncoconcord.core;
 
 import java.io.IOException;
 import java.io.InputStream;

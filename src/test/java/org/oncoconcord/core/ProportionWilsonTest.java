@@ -1,4 +1,4 @@
-package org.oncoconcord.concordance;
+package org.oncoconcord.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /** Wilson score intervals against Newcombe (Stat Med 1998;17:857-872, Table I, method 3). */
-class WilsonTest {
+class ProportionWilsonTest {
 
     private static void check(int x, int n, double lo, double hi) {
-        Wilson w = Wilson.of(x, n, 0.95);
+        Proportion w = Proportion.wilson(x, n, 0.95);
+        assertThat(Proportion.wilson(x, n)).isEqualTo(w);
         assertThat(w.estimate()).isEqualTo(x / (double) n);
         assertThat(w.lower()).as(x + "/" + n + " lower").isCloseTo(lo, within(5e-5));
         assertThat(w.upper()).as(x + "/" + n + " upper").isCloseTo(hi, within(5e-5));
@@ -24,8 +25,16 @@ class WilsonTest {
     }
 
     @Test
+    void otherLevelsMatchR() {
+        // R 4.2: prop.test(15, 148, conf.level = 0.99, correct = FALSE)$conf.int = 0.05364487 0.18326735
+        Proportion w = Proportion.wilson(15, 148, 0.99);
+        assertThat(w.lower()).isCloseTo(0.05364487, within(1e-8));
+        assertThat(w.upper()).isCloseTo(0.18326735, within(1e-8));
+    }
+
+    @Test
     void emptyDenominatorGivesNoEstimate() {
-        Wilson w = Wilson.of(0, 0, 0.95);
+        Proportion w = Proportion.wilson(0, 0, 0.95);
         assertThat(w.estimate()).isNaN();
         assertThat(w.lower()).isNaN();
     }

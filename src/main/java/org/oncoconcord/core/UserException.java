@@ -1,4 +1,4 @@
-package org.oncoconcord.cli;
+package org.oncoconcord.core;
 
 /**
  * An error caused by the user's input (a bad file, record or value). Its message is shown as is,
