@@ -86,6 +86,9 @@ public final class ConcordanceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    /** The build in use once the inputs are read: stated by --genome or detected from the headers. */
+    private GenomeBuild resolvedBuild;
+
     @Override
     public Integer call() throws IOException {
         if (!patient.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -118,6 +121,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
+            resolvedBuild = build;
             run(samples, given, genes != null ? genes : GeneTable.shipped(build.name()));
         } finally {
             if (normDir != null) {
@@ -132,17 +136,17 @@ public final class ConcordanceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The consequence-based gene status for the shipped models of --genome; null with --genes (overlap). */
+    /** The consequence-based gene status for the shipped models of the build in use; null with --genes (overlap). */
     private org.oncoconcord.annotate.GeneStatusRule geneRule() {
         org.oncoconcord.annotate.GeneStatus mode = org.oncoconcord.annotate.GeneStatus.parse(geneStatus);
         if (mode == null) {
             throw usage("--gene-status '" + geneStatus + "' is not all, coding, protein-altering or hotspot");
         }
-        if (annotation.genome == null) {
-            return null;
+        if ((annotation != null && annotation.genes != null) || resolvedBuild == null) {
+            return null; // a custom gene table: any overlap counts
         }
-        org.oncoconcord.annotate.Genome build = annotation.genome.matches("(?i)GRCh37|hg19") ? org.oncoconcord.annotate.Genome.GRCh37
-                : annotation.genome.matches("(?i)GRCh38|hg38") ? org.oncoconcord.annotate.Genome.GRCh38 : null;
+        org.oncoconcord.annotate.Genome build = resolvedBuild.name().equals("GRCh37") ? org.oncoconcord.annotate.Genome.GRCh37
+                : resolvedBuild.name().equals("GRCh38") ? org.oncoconcord.annotate.Genome.GRCh38 : null;
         if (build == null) {
             return null;
         }

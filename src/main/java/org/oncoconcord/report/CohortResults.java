@@ -18,7 +18,7 @@ import org.oncoconcord.core.UserException;
 record CohortResults(Tsv concordance, Tsv patients, Tsv summary, Tsv oncoprint, Tsv metastasisNew,
                      List<Tsv> concordanceBy, JsonNode info, Tsv features, Tsv rejects, Tsv warnings, Tsv swapCheck) {
     /** File name of the optional swap-check table in the cohort folder. */
-    static final String SWAP_CHECK = "swap_check.tsv";
+    static final String SWAP_CHECK = "sample_swap_check.tsv";
     /** The stratification always written by cohort: plasma tumour signal (signal, no_signal, no_plasma). */
     static final String SIGNAL_COLUMN = "plasma_tumour_signal";
 

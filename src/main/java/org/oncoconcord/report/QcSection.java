@@ -120,9 +120,15 @@ final class QcSection {
             sb.append(Html.note("No swap-check table (cohort/" + CohortResults.SWAP_CHECK + ") was found: samples of a patient were not checked "
                     + "for coming from one person."));
         } else {
+            // only the flagged samples are listed (a cohort of thousands has a row per sample); all are in the TSV
             List<List<String>> rows = new ArrayList<>();
-            cohort.swapCheck().rows().forEach(r -> rows.add(new ArrayList<>(r.values())));
-            sb.append(Html.table(cohort.swapCheck().header(), rows));
+            cohort.swapCheck().rows().stream().filter(r -> "1".equals(r.get("flagged")) || "true".equalsIgnoreCase(r.get("flagged")))
+                    .forEach(r -> rows.add(new ArrayList<>(r.values())));
+            sb.append(Html.note(String.format(Locale.ROOT, "%d sample(s) checked, %d flagged as sharing more variants with another "
+                    + "patient's sample than with their own (cohort/%s).", cohort.swapCheck().rows().size(), rows.size(), CohortResults.SWAP_CHECK)));
+            if (!rows.isEmpty()) {
+                sb.append(Html.table(cohort.swapCheck().header(), rows));
+            }
         }
         sb.append("<h3>Hypermutated patients</h3>");
         Hypermutation.Result h = Hypermutation.of(cohort.patients());

@@ -237,7 +237,25 @@ class ReportSectionsTest {
         assertThat(lines.get(1).rejected()).isEqualTo("2 (ref_mismatch 2)");
         assertThat(ns.samples().get(1).balanced()).isTrue();
         String html = QcSection.html(jsons, ns, ss, cohort);
-        assertThat(html).contains("1 empty VCF(s): " + lines.get(0).sample()).contains("No swap-check table");
+        assertThat(html).contains("1 empty VCF(s): " + lines.get(0).sample())
+                .contains(jsons.samples().size() + " sample(s) checked, 0 flagged");
+
+        // without the cohort's swap table: said so; with a table flagging one sample: only that row listed
+        Path withSwap = Files.createDirectories(tmp.resolve("cohort_swap"));
+        try (var files = Files.list(root.resolve("cohort"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (!f.getFileName().toString().equals(CohortResults.SWAP_CHECK)) {
+                    Files.copy(f, withSwap.resolve(f.getFileName()));
+                }
+            }
+        }
+        assertThat(QcSection.html(jsons, ns, ss, CohortResults.read(withSwap))).contains("No swap-check table");
+        Files.writeString(withSwap.resolve(CohortResults.SWAP_CHECK), "patient\tsample\ttype\tn_variants\town_best_sample\town_shared"
+                + "\tother_best_patient\tother_best_sample\tother_shared\tflagged\n"
+                + "P1\tP1_T\tprimary\t10\tP1_M\t8\tP2\tP2_T\t1\t0\n"
+                + "P2\tP2_M\tmetastasis\t12\tP2_T\t1\tP7\tP7_T\t11\t1\n");
+        String swapHtml = QcSection.html(jsons, ns, ss, CohortResults.read(withSwap));
+        assertThat(swapHtml).contains("2 sample(s) checked, 1 flagged").contains("P2_M").contains("P7_T").doesNotContain("P1_M\t");
     }
 
     /** The pipeline publishes normalize stats as {@code <patient>/<sample>.normalize.json}: the id is patient.sample. */
