@@ -32,12 +32,25 @@ final class RawCanonical {
     private static final ThreadLocal<StringBuilder> PROBE = ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
     static boolean appendInfo(StringBuilder sb, String raw, VcfHeader header) {
+        return appendInfo(sb, raw, header, false);
+    }
+
+    /**
+     * As {@link #appendInfo(StringBuilder, String, VcfHeader)}; with {@code rewrite} numeric values not
+     * in htslib's form are rewritten in place (as the parsed record would print them) instead of
+     * failing, so such records need not be parsed. Still false for what only parsing handles.
+     */
+    static boolean appendInfo(StringBuilder sb, String raw, VcfHeader header, boolean rewrite) {
         if (raw.isEmpty() || raw.equals(".")) {
             sb.append('.');
             return true;
         }
         int from = 0;
         int n = raw.length();
+        if (raw.charAt(n - 1) == ';') {
+            return false;
+        }
+        boolean same = true;
         while (from < n) {
             int semi = raw.indexOf(';', from);
             int end = semi < 0 ? n : semi;
@@ -47,22 +60,44 @@ final class RawCanonical {
             int eq = raw.indexOf('=', from);
             if (eq >= 0 && eq < end) {
                 FieldDef d = header.info(raw.substring(from, eq));
-                if (d.type() == 'L' || !tokensCanonical(raw, eq + 1, end, d.type())) {
+                if (d.type() == 'L' || eq + 1 == end) {
                     return false;
+                }
+                if (!tokensCanonical(raw, eq + 1, end, d.type())) {
+                    if (!rewrite) {
+                        return false;
+                    }
+                    if (same) {
+                        sb.append(raw, 0, from);
+                        same = false;
+                    }
+                    sb.append(raw, from, eq + 1);
+                    VcfValues.appendCanonicalList(sb, d.type(), raw, eq + 1, end);
+                } else if (!same) {
+                    sb.append(raw, from, end);
                 }
             } else if (header.info(raw.substring(from, end)).type() != 'L') {
                 return false;
+            } else if (!same) {
+                sb.append(raw, from, end);
+            }
+            if (!same && semi >= 0) {
+                sb.append(';');
             }
             from = end + 1;
         }
-        if (raw.charAt(n - 1) == ';') {
-            return false;
+        if (same) {
+            sb.append(raw);
         }
-        sb.append(raw);
         return true;
     }
 
     static boolean appendSamples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header) {
+        return appendSamples(sb, formatRaw, sampleRaw, header, false);
+    }
+
+    /** As {@link #appendInfo(StringBuilder, String, VcfHeader, boolean)}, for the FORMAT and sample columns. */
+    static boolean appendSamples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header, boolean rewrite) {
         if (formatRaw == null) {
             return true;
         }
@@ -74,7 +109,11 @@ final class RawCanonical {
         for (int i = 0; i < keys.length; i++) {
             types[i] = keys[i].equals("GT") ? 'G' : header.format(keys[i]).type();
         }
-        for (String smp : sampleRaw) {
+        boolean[] canonical = new boolean[sampleRaw.length];
+        boolean all = true;
+        for (int s = 0; s < sampleRaw.length; s++) {
+            String smp = sampleRaw[s];
+            boolean same = true;
             int field = 0;
             int from = 0;
             int n = smp.length();
@@ -89,7 +128,10 @@ final class RawCanonical {
                 }
                 char t = types[field];
                 if ((t == 'I' || t == 'F') && !tokensCanonical(smp, from, end, t)) {
-                    return false;
+                    if (!rewrite) {
+                        return false;
+                    }
+                    same = false;
                 }
                 field++;
                 if (colon < 0) {
@@ -100,10 +142,36 @@ final class RawCanonical {
             if (field != keys.length) {
                 return false;
             }
+            canonical[s] = same;
+            all &= same;
         }
         sb.append('\t').append(formatRaw);
-        for (String smp : sampleRaw) {
-            sb.append('\t').append(smp);
+        for (int s = 0; s < sampleRaw.length; s++) {
+            String smp = sampleRaw[s];
+            sb.append('\t');
+            if (all || canonical[s]) {
+                sb.append(smp);
+                continue;
+            }
+            int field = 0;
+            int from = 0;
+            int n = smp.length();
+            while (true) {
+                int colon = smp.indexOf(':', from);
+                int end = colon < 0 ? n : colon;
+                char t = types[field];
+                if (t == 'I' || t == 'F') {
+                    VcfValues.appendCanonicalList(sb, t, smp, from, end);
+                } else {
+                    sb.append(smp, from, end);
+                }
+                if (colon < 0) {
+                    break;
+                }
+                sb.append(':');
+                field++;
+                from = end + 1;
+            }
         }
         return true;
     }

@@ -367,7 +367,8 @@ final class VcfRecord {
         sb.append('\t').append(VcfValues.isCanonicalFloat(qual, 0, qual.length()) ? qual : VcfValues.canonical('F', qual))
                 .append('\t').append(filter).append('\t');
         if (info == null) {
-            if (RawCanonical.appendInfo(sb, infoRaw, header) && RawCanonical.appendSamples(sb, formatRaw, sampleRaw, header)) {
+            if (RawCanonical.appendInfo(sb, infoRaw, header, true)
+                    && RawCanonical.appendSamples(sb, formatRaw, sampleRaw, header, true)) {
                 return sb.toString();
             }
             ensureParsed();
@@ -388,7 +389,11 @@ final class VcfRecord {
                     continue;
                 }
                 sb.append('=');
-                sb.append(kv[1] == null ? "." : VcfValues.canonicalList(d.type(), kv[1]));
+                if (kv[1] == null) {
+                    sb.append('.');
+                } else {
+                    VcfValues.appendCanonicalList(sb, d.type(), kv[1]);
+                }
             }
         }
         if (format != null) {
@@ -417,7 +422,7 @@ final class VcfRecord {
                     if (format[i].equals("GT")) {
                         sb.append(v.isEmpty() ? "." : v);
                     } else {
-                        sb.append(VcfValues.canonicalList(defs[i].type(), v));
+                        VcfValues.appendCanonicalList(sb, defs[i].type(), v);
                     }
                 }
             }
@@ -453,7 +458,10 @@ final class VcfRecord {
         if (rawLine != null && rawCanonical(header)) {
             return;
         }
-        ensureParsed();
+        if (info == null) {
+            checkRawNumbers(header);
+            return;
+        }
         for (String[] kv : info) {
             FieldDef d = header.info(kv[0]);
             if (d.numeric() && kv[1] != null) {
@@ -472,6 +480,48 @@ final class VcfRecord {
         }
     }
 
+    /** The numeric checks of {@link #checkWellFormed} on the unparsed INFO and sample columns (same rules, no parsing). */
+    private void checkRawNumbers(VcfHeader header) {
+        int from = 0;
+        int n = infoRaw.length();
+        while (from < n && !infoRaw.equals(".")) {
+            int semi = infoRaw.indexOf(';', from);
+            int end = semi < 0 ? n : semi;
+            int eq = infoRaw.indexOf('=', from);
+            if (end > from && eq >= 0 && eq < end) {
+                String key = infoRaw.substring(from, eq);
+                FieldDef d = header.info(key);
+                if (d.numeric()) {
+                    checkNumbers("INFO/" + key, infoRaw.substring(eq + 1, end), d.type());
+                }
+            }
+            from = end + 1;
+        }
+        if (formatRaw == null || formatRaw.isEmpty() || formatRaw.equals(".")) {
+            return;
+        }
+        String[] keys = VcfValues.split(formatRaw, ':');
+        for (int s = 0; s < sampleRaw.length; s++) {
+            String smp = sampleRaw[s];
+            int k = 0;
+            int f = 0;
+            int len = smp.length();
+            while (k < keys.length) {
+                int colon = smp.indexOf(':', f);
+                int end = colon < 0 ? len : colon;
+                FieldDef d = header.format(keys[k]);
+                if (d.numeric() && !keys[k].equals("GT") && !VcfValues.isCanonicalIntOrFloatList(smp, f, end)) {
+                    checkNumbers("FORMAT/" + keys[k] + " of sample " + (s + 1), smp.substring(f, end), d.type());
+                }
+                if (colon < 0) {
+                    break;
+                }
+                k++;
+                f = end + 1;
+            }
+        }
+    }
+
     private Boolean rawCanonical;
 
     /** {@link RawCanonical#lineCanonical} of the unparsed line, computed once. */
@@ -486,14 +536,35 @@ final class VcfRecord {
         int start = 0;
         for (int i = 0; i <= value.length(); i++) {
             if (i == value.length() || value.charAt(i) == ',') {
-                String t = value.substring(start, i);
-                if (!t.isEmpty() && !t.equals(".") && !isNumber(t)) {
+                if (i > start && !(i == start + 1 && value.charAt(start) == '.') && !isPlainDecimal(value, start, i)
+                        && !isNumber(value.substring(start, i))) {
                     throw new BadRecordException("non_numeric_value", field + " value '" + value + "' is not "
                             + (type == 'I' ? "an Integer" : "a Float") + " as the header declares");
                 }
                 start = i + 1;
             }
         }
+    }
+
+    /** True for [+-]digits[.digits] or [+-][digits].digits: a number, without parsing it. */
+    private static boolean isPlainDecimal(String s, int from, int to) {
+        int i = from;
+        if (s.charAt(i) == '-' || s.charAt(i) == '+') {
+            i++;
+        }
+        boolean dot = false;
+        int digits = 0;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0;
     }
 
     private static boolean isNumber(String t) {

@@ -34,15 +34,116 @@ final class VcfValues {
         if (v.indexOf(',') < 0) {
             return canonical(type, v);
         }
-        String[] parts = split(v, ',');
         StringBuilder sb = new StringBuilder(v.length());
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(canonical(type, parts[i]));
-        }
+        appendCanonicalList(sb, type, v);
         return sb.toString();
+    }
+
+    /**
+     * Appends {@link #canonicalList} of {@code v} to {@code sb} without splitting: values already in
+     * htslib's form are copied as they are, short decimals are rewritten in place (see
+     * {@link #appendShortDecimal}), only the rest goes through parsing.
+     */
+    static void appendCanonicalList(StringBuilder sb, char type, String v) {
+        if (type != 'I' && type != 'F') {
+            sb.append(v.isEmpty() ? "." : v);
+            return;
+        }
+        appendCanonicalList(sb, type, v, 0, v.length());
+    }
+
+    /** {@link #appendCanonicalList(StringBuilder, char, String)} of the numeric list v[from,to). */
+    static void appendCanonicalList(StringBuilder sb, char type, String v, int from, int n) {
+        int start = from;
+        for (int i = from; i <= n; i++) {
+            if (i == n || v.charAt(i) == ',') {
+                if (start > from) {
+                    sb.append(',');
+                }
+                appendCanonical(sb, type, v, start, i);
+                start = i + 1;
+            }
+        }
+    }
+
+    private static void appendCanonical(StringBuilder sb, char type, String v, int from, int to) {
+        if (type == 'I' ? isCanonicalInt(v, from, to) : isCanonicalFloat(v, from, to)) {
+            sb.append(v, from, to);
+        } else if (type != 'F' || !appendShortDecimal(sb, v, from, to)) {
+            sb.append(canonical(type, v.substring(from, to)));
+        }
+    }
+
+    /**
+     * Appends what C's %g prints for the 32-bit float of the plain decimal s[from,to) ([+-]digits[.digits])
+     * when it has at most 6 significant digits and 1e-4 <= |x| < 1e6: such a decimal survives the
+     * round trip through a float (FLT_DIG = 6), so %g prints its digits without superfluous zeros.
+     * Returns false (appending nothing) for any other text.
+     */
+    static boolean appendShortDecimal(StringBuilder sb, String s, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        int dot = -1;
+        int digits = 0;
+        for (int k = i; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                if (dot >= 0) {
+                    return false;
+                }
+                dot = k;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        int intEnd = dot < 0 ? to : dot;
+        int intStart = i;
+        while (intStart < intEnd && s.charAt(intStart) == '0') {
+            intStart++;
+        }
+        int fracStart = dot < 0 ? to : dot + 1;
+        int fracEnd = to;
+        while (fracEnd > fracStart && s.charAt(fracEnd - 1) == '0') {
+            fracEnd--;
+        }
+        int intLen = intEnd - intStart;
+        if (intLen == 0) {
+            int firstSig = fracStart;
+            while (firstSig < fracEnd && s.charAt(firstSig) == '0') {
+                firstSig++;
+            }
+            if (firstSig == fracEnd) { // zero: %g prints 0 (or -0)
+                sb.append(negative ? "-0" : "0");
+                return true;
+            }
+            int exp = -(firstSig - fracStart + 1);
+            if (exp < -4 || fracEnd - firstSig > 6) {
+                return false;
+            }
+        } else if (intLen > 6 || intLen + (fracEnd - fracStart) > 6) {
+            return false;
+        }
+        if (negative) {
+            sb.append('-');
+        }
+        if (intLen == 0) {
+            sb.append('0');
+        } else {
+            sb.append(s, intStart, intEnd);
+        }
+        if (fracEnd > fracStart) {
+            sb.append('.').append(s, fracStart, fracEnd);
+        }
+        return true;
     }
 
     static String canonicalInt(String v) {
@@ -69,6 +170,10 @@ final class VcfValues {
     }
 
     static String canonicalFloat(String v) {
+        StringBuilder fast = new StringBuilder(v.length() + 1);
+        if (appendShortDecimal(fast, v, 0, v.length())) {
+            return fast.toString();
+        }
         double d;
         try {
             d = Double.parseDouble(v);
@@ -179,6 +284,20 @@ final class VcfValues {
             return false;
         }
         return zeros <= 3 && (to - k) <= 6;
+    }
+
+    /** True when every comma-separated token of s[from,to) is ".", or a plain decimal number (no parsing needed to accept it). */
+    static boolean isCanonicalIntOrFloatList(String s, int from, int to) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || s.charAt(i) == ',') {
+                if (i == start || !isCanonicalFloat(s, start, i)) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 
     /** Splits on a single character without regular expressions, keeping empty fields. */
