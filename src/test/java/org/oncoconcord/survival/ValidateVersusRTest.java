@@ -110,4 +110,19 @@ class ValidateVersusRTest {
             assertThat(p).isBetween(Double.parseDouble(g.get("risk_min")), Double.parseDouble(g.get("risk_max")));
         }
     }
+
+    @Test
+    void badOptionsAndCountingProcessDataAreRefused() throws Exception {
+        Path f = tmp.resolve("d.csv");
+        java.nio.file.Files.writeString(f, "t0,time,status,age\n0,10,1,50\n0,20,0,60\n0,30,1,70\n");
+        Run run = SurvivalCliTest.run("survival", "validate", "--data", f.toString(), "--time", "time", "--event", "status",
+                "--covariates", "age", "--bootstrap", "0", "--out", tmp.resolve("o1").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--bootstrap >= 1");
+        run = SurvivalCliTest.run("survival", "validate", "--data", f.toString(), "--start", "t0", "--time", "time", "--event", "status",
+                "--covariates", "age", "--out", tmp.resolve("o2").toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("'survival validate'");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
 }
