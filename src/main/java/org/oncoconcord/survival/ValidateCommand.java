@@ -135,7 +135,16 @@ public final class ValidateCommand implements Callable<Integer> {
         sm.put("method", "Austin, Harrell and van Klaveren 2020: Cox on a 3-knot restricted cubic spline of log(-log S(horizon|x)), Breslow baseline");
         j.put("calibration_smooth", sm);
         j.put("sample_size", SampleSize.of(model.fit()).toJson());
-        j.put("warnings", model.warnings());
+        List<String> warnings = new ArrayList<>(model.warnings());
+        if (v.failed() > 0) {
+            warnings.add(v.failed() + " of " + bootstrap + " bootstrap resamples left out (model not estimable or a measure undefined on the resample)");
+        }
+        if (v.optimism()[4] > 0.1) {
+            warnings.add("calibration slope corrected for optimism is " + Output.num(v.corrected()[4])
+                    + ": predictions too extreme (over-fitting); shrink the coefficients or simplify the model");
+        }
+        warnings.forEach(w -> System.err.println("[oncoconcord] survival validate: warning: " + w));
+        j.put("warnings", warnings);
         Output.json(in.out.resolve("validation.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival validate: n=%d events=%d; C %.3f (corrected %.3f), td-AUC(%s) %.3f (corrected %.3f), B=%d used %d%n",

@@ -38,6 +38,7 @@ class ValidateVersusRTest {
         JsonNode v = SurvivalCliTest.JSON.readTree(out.resolve("validation.json").toFile());
         JsonNode m = v.get("measures");
         assertThat(v.get("bootstrap").get("used").asInt()).isEqualTo(B);
+        assertThat(v.get("warnings")).isEmpty();
         assertThat(m.get("harrell_c").get("apparent").asDouble()).isCloseTo(r.get("apparent:harrell_c"), within(1e-9));
         assertThat(m.get("td_auc").get("apparent").asDouble()).isCloseTo(r.get("apparent:td_auc"), within(1e-9));
         assertThat(m.get("brier").get("apparent").asDouble()).isCloseTo(r.get("apparent:brier"), within(1e-9));
