@@ -6,6 +6,8 @@
  *   cox                             the multivariable Cox model
  *   coxnet                          elastic-net Cox over every <GENE>_primary column, clinical covariates unpenalised
  *   cv                              cross-validated accuracy of the multivariable model at the horizon
+ *   validate                        TRIPOD validation of that model at the horizon (bootstrap optimism
+ *                                   correction, calibration by groups and smoothed, decision curve, model_at_horizon.json)
  * Features known only once the metastasis is sequenced (features.columns.tsv: available_at =
  * post_metastasis) enter only landmark analyses (`--landmark`: patients at risk at the landmark
  * time, follow-up measured from it). Analyses that cannot run are listed in survival/skipped.tsv
@@ -29,6 +31,7 @@ process SURVIVAL {
     def args_uni     = task.ext.args_uni     ?: ''
     def args_coxnet  = task.ext.args_coxnet  ?: ''
     def args_cv      = task.ext.args_cv      ?: ''
+    def args_validate = task.ext.args_validate ?: ''
     def xmx = task.memory ? "-Xmx${(task.memory.toMega() * 0.8) as long}m" : '-Xmx1g'
     def at = (0..4).collect { ((it * (plan.horizon as int)) / 2) as int }.join(',')
     def lm = plan.landmark ? "--landmark ${plan.landmark}" : ''
@@ -50,6 +53,7 @@ process SURVIVAL {
             def covs = "--covariates ${e.cox.join(',')} ${e.cox_landmark ? lm : ''}"
             cmds << "survival cox ${args_cox} ${data} ${covs} --out ${out}/cox"
             cmds << "survival cv ${args_cv} ${data} ${covs} --horizon ${plan.horizon} --out ${out}/cv"
+            cmds << "survival validate ${args_validate} ${data} ${covs} --horizon ${plan.horizon} --out ${out}/validate"
         }
         if (e.coxnet) {
             def unpen = e.coxnet_unpenalized ? "--unpenalized ${e.coxnet_unpenalized.join(',')}" : ''
@@ -76,9 +80,9 @@ process SURVIVAL {
     """
 
     stub:
-    def dirs = plan.endpoints.collect { e -> "survival/${e.time}/cox survival/${e.time}/cv survival/${e.time}/km_all survival/${e.time}/coxnet" }
+    def dirs = plan.endpoints.collect { e -> "survival/${e.time}/cox survival/${e.time}/cv survival/${e.time}/validate survival/${e.time}/km_all survival/${e.time}/coxnet" }
     def files = plan.endpoints.collect { e ->
-        "survival/${e.time}/cox/coefficients.tsv survival/${e.time}/cv/cv.json survival/${e.time}/km_all/km.tsv " +
+        "survival/${e.time}/cox/coefficients.tsv survival/${e.time}/cv/cv.json survival/${e.time}/validate/validation.json survival/${e.time}/km_all/km.tsv " +
         "survival/${e.time}/coxnet/coefficients.tsv survival/${e.time}/univariable.tsv"
     }
     """

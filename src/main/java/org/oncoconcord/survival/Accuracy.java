@@ -99,10 +99,29 @@ public record Accuracy(double auc, double unoC, double brier, double brierNull, 
 
     /** Calibration slope and ICI at tau. */
     static double[] calibration(double[] time, int[] event, double[] surv, double tau) {
+        Smoothed c = smoothed(time, event, surv, tau);
+        return new double[] {c.slope(), c.ici()};
+    }
+
+    /**
+     * Smoothed calibration at tau (Austin, Harrell and van Klaveren 2020): the observed risk of each
+     * patient from a Cox model on a 3-knot restricted cubic spline of log(-log S(tau|x)) (knots at the
+     * 10/50/90th percentiles, Breslow baseline), and the absolute differences from the predicted risk
+     * summarised as ICI (mean), E50 (median) and E90 (90th percentile, R's quantile type 7).
+     *
+     * @param slope    calibration slope (Cox coefficient of log(-log S(tau|x)))
+     * @param observed smoothed observed risk at tau per patient (NaN when not estimable)
+     */
+    record Smoothed(double slope, double ici, double e50, double e90, double[] observed) {
+    }
+
+    static Smoothed smoothed(double[] time, int[] event, double[] surv, double tau) {
         int n = time.length;
         double[] cll = Arrays.stream(surv).map(s -> Math.log(-Math.log(s))).toArray();
         if (Arrays.stream(cll).anyMatch(v -> !Double.isFinite(v)) || Arrays.stream(cll).distinct().count() < 2) {
-            return new double[] {Double.NaN, Double.NaN};
+            double[] nan = new double[n];
+            Arrays.fill(nan, Double.NaN);
+            return new Smoothed(Double.NaN, Double.NaN, Double.NaN, Double.NaN, nan);
         }
         int[] strata = new int[n];
         List<String> ids = IntStream.range(0, n).mapToObj(Integer::toString).toList();
@@ -127,12 +146,15 @@ public record Accuracy(double auc, double unoC, double brier, double brierNull, 
         SurvivalData d2 = d1.withX(x2, spline ? List.of("cll", "cll'") : List.of("cll"));
         CoxFit calFit = CoxFitter.fit(d2, Ties.EFRON);
         BaselineHazard h = BaselineHazard.breslow(d2, calFit);
-        double ici = 0;
+        double[] observed = new double[n];
+        double[] diff = new double[n];
         for (int i = 0; i < n; i++) {
-            double observed = 1 - h.survival(0, tau, calFit.lp(x2[i]));
-            ici += Math.abs(observed - (1 - surv[i]));
+            observed[i] = 1 - h.survival(0, tau, calFit.lp(x2[i]));
+            diff[i] = Math.abs(observed[i] - (1 - surv[i]));
         }
-        return new double[] {slope, ici / n};
+        Percentile q = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        q.setData(diff);
+        return new Smoothed(slope, Arrays.stream(diff).average().orElse(Double.NaN), q.evaluate(50), q.evaluate(90), observed);
     }
 
     /** The non-linear term of a restricted cubic spline with three knots (Harrell's, normalised by (k3-k1)^2). */
