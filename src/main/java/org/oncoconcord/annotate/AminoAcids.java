@@ -50,6 +50,25 @@ public final class AminoAcids {
         return i < 0 ? "Xaa" : THREE[i];
     }
 
+    /**
+     * The short (one-letter) form of a three-letter HGVS protein change, with or without a
+     * {@code NP_...:} prefix: {@code p.Gly12Asp -> p.G12D}, {@code p.Lys5AsnfsTer4 -> p.K5Nfs*4};
+     * unknown three-letter codes are kept.
+     */
+    public static String shortForm(String hgvsp) {
+        String p = hgvsp.substring(hgvsp.indexOf(':') + 1);
+        java.util.regex.Matcher m = THREE_LETTER.matcher(p);
+        StringBuilder b = new StringBuilder(p.length());
+        while (m.find()) {
+            int i = java.util.Arrays.asList(THREE).indexOf(m.group());
+            m.appendReplacement(b, i < 0 ? m.group() : java.util.regex.Matcher.quoteReplacement(String.valueOf(ONE.charAt(i))));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static final java.util.regex.Pattern THREE_LETTER = java.util.regex.Pattern.compile("[A-Z][a-z]{2}");
+
     /** Three-letter names of a peptide, concatenated. */
     public static String three(CharSequence peptide) {
         StringBuilder b = new StringBuilder(peptide.length() * 3);

@@ -60,6 +60,11 @@ public final class AnnotateCommand implements Callable<Integer> {
             description = "Reference FASTA of the same build: codons come from it; a CDS base differing from the shipped models is an error.")
     Path fasta;
 
+    @Option(names = "--gtf", paramLabel = "FILE",
+            description = "Ensembl/GENCODE GTF replacing the shipped models (one transcript per gene: MANE_Select tag, else "
+                    + "Ensembl_canonical, else the longest CDS); needs --fasta for the codons.")
+    Path gtf;
+
     @Option(names = "--reannotate", description = "Recompute even when the input carries CSQ, ANN or FUNCOTATION (its CSQ is replaced).")
     boolean reannotate;
 
@@ -74,7 +79,10 @@ public final class AnnotateCommand implements Callable<Integer> {
         if (!Files.isReadable(input)) {
             throw new UserException(input + ": input VCF not found or not readable");
         }
-        TranscriptSet models = TranscriptSet.shipped(genome);
+        if (gtf != null && fasta == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gtf needs --fasta (a GTF has no sequence; codons come from the FASTA)");
+        }
+        TranscriptSet models = gtf != null ? GtfReader.read(gtf) : TranscriptSet.shipped(genome);
         if (fasta != null) {
             try (ReferenceBases ref = new ReferenceBases(fasta)) {
                 models = models.withReference(ref, genome.name());

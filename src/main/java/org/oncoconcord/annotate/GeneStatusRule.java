@@ -9,7 +9,8 @@ import java.util.Set;
  * V600E mutation by its protein change. Genes without a transcript model count by overlap.
  */
 public final class GeneStatusRule {
-    static final Set<Integer> RAS_CODONS = Set.of(12, 13, 59, 61, 117, 146);
+    /** KRAS/NRAS codons whose protein-altering change makes a tumour RAS-mutant. */
+    public static final Set<Integer> RAS_CODONS = Set.of(12, 13, 59, 61, 117, 146);
     private final Annotator annotator;
     private final GeneStatus mode;
 

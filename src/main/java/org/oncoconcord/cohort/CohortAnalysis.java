@@ -205,18 +205,29 @@ public final class CohortAnalysis {
         return prim == null || met == null ? null : (!prim && met);
     }
 
-    /** Oncoprint data: per patient and gene, the call in each sample type (1, 0, or NA when not evaluable or absent). */
+    /**
+     * Oncoprint data: per patient and gene, the call in each sample type (1, 0, or NA when not
+     * evaluable or absent), then each type's variant class ({@link OncoprintClasses}: missense,
+     * truncating, inframe, splice, multi_hit, other; none when not mutated; NA when not evaluable,
+     * absent or without consequence).
+     */
     public static Table oncoprint(Collection<PatientConcordance> patients, List<String> genes) {
-        Table t = new Table("patient", "gene", "primary", "metastasis", "plasma");
+        List<String> header = new ArrayList<>(List.of("patient", "gene", "primary", "metastasis", "plasma"));
+        header.addAll(OncoprintClasses.columns());
+        Table t = new Table(header.toArray(String[]::new));
         List<String> features = new ArrayList<>(genes);
         features.add(RAS);
         features.add(BRAF_V600E);
         for (PatientConcordance p : patients) {
+            OncoprintClasses classes = OncoprintClasses.read(p);
             for (String g : features) {
                 Map<SampleType, Boolean> s = calls(p, g);
                 List<Object> row = new ArrayList<>(List.of(p.patient(), g));
                 for (SampleType st : SampleType.values()) {
                     row.add(!p.has(st) ? "" : s.get(st));
+                }
+                for (SampleType st : SampleType.values()) {
+                    row.add(!p.has(st) ? "" : classes.cell(g, st, s.get(st)));
                 }
                 t.add(row.toArray());
             }

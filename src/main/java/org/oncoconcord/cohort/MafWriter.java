@@ -44,8 +44,7 @@ public final class MafWriter {
                 + "\timpact\thgvsc\thgvsp_short\tcounted\tpresent\tvaf\tdepth\tevaluable\n");
         for (PatientConcordance p : patients) {
             Path json = p.source();
-            String stem = json.getFileName().toString().replaceFirst("\\.concordance\\.json$", "");
-            Path variants = json.resolveSibling(stem + ".variants.tsv");
+            Path variants = OncoprintClasses.variantsTableOf(json);
             if (!Files.exists(variants)) {
                 continue;
             }

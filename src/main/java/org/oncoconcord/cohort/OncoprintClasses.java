@@ -1,0 +1,159 @@
+package org.oncoconcord.cohort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.annotate.GeneStatusRule;
+import org.oncoconcord.annotate.MutationClass;
+import org.oncoconcord.cli.UserException;
+
+/**
+ * The oncoprint's variant class per patient, gene (or RAS / BRAF_V600E) and sample type, from the
+ * patient's {@code variants.tsv}: the {@link MutationClass} of the counted variants present in that
+ * type's samples; {@code multi_hit} when there are several distinct ones. RAS = counted KRAS/NRAS
+ * variants changing codon 12, 13, 59, 61, 117 or 146; BRAF_V600E = BRAF {@code p.V600E}.
+ */
+final class OncoprintClasses {
+    /** Class of a mutated cell whose variants carry no consequence (no variants.tsv, or {@code --genes}). */
+    static final String UNKNOWN = "";
+    /** Class of an evaluable, not mutated cell. */
+    static final String NONE = "none";
+    private static final Pattern CODONS = Pattern.compile("^p\\.[A-Z*](\\d+)(?:_[A-Z*](\\d+))?");
+    private static final CSVFormat TSV = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private final Map<String, Map<SampleType, Map<String, MutationClass>>> byFeature;
+
+    private OncoprintClasses(Map<String, Map<SampleType, Map<String, MutationClass>>> byFeature) {
+        this.byFeature = byFeature;
+    }
+
+    /** The variants table written beside a concordance JSON ({@code ID.variants.tsv}). */
+    static Path variantsTableOf(Path json) {
+        String stem = json.getFileName().toString().replaceFirst("\\.concordance\\.json$", "");
+        return json.resolveSibling(stem + ".variants.tsv");
+    }
+
+    /** Reads the patient's variants table (none: every mutated cell is of unknown class). */
+    static OncoprintClasses read(PatientConcordance p) {
+        Map<String, Map<SampleType, Map<String, MutationClass>>> byFeature = new HashMap<>();
+        Path variants = variantsTableOf(p.source());
+        if (!Files.exists(variants)) {
+            return new OncoprintClasses(byFeature);
+        }
+        Map<String, SampleType> types = sampleTypes(p.source());
+        try (Reader in = Files.newBufferedReader(variants, StandardCharsets.UTF_8); var parser = TSV.parse(in)) {
+            if (!parser.getHeaderMap().containsKey("consequence")) {
+                return new OncoprintClasses(byFeature);
+            }
+            for (CSVRecord r : parser) {
+                if (!r.get("counted").equals("1")) {
+                    continue;
+                }
+                MutationClass k = MutationClass.ofConsequence(r.get("consequence"));
+                if (k == null) {
+                    continue;
+                }
+                String key = r.get("chrom") + ":" + r.get("pos") + ":" + r.get("ref") + ">" + r.get("alt");
+                Set<String> features = features(r.get("gene"), r.get("hgvsp_short"), k);
+                for (var e : types.entrySet()) {
+                    if (r.get(e.getKey() + ".present").equals("1")) {
+                        for (String f : features) {
+                            byFeature.computeIfAbsent(f, x -> new EnumMap<>(SampleType.class))
+                                    .computeIfAbsent(e.getValue(), x -> new LinkedHashMap<>()).put(key, k);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UserException(variants + ": cannot read the consequence columns for the oncoprint classes: " + e.getMessage());
+        }
+        return new OncoprintClasses(byFeature);
+    }
+
+    /** The genes of a counted variant, plus RAS / BRAF_V600E when its protein change makes them. */
+    static Set<String> features(String genes, String hgvspShort, MutationClass k) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String g : genes.split(",")) {
+            if (!g.isEmpty() && !g.equals(".")) {
+                out.add(g);
+            }
+        }
+        if ((out.contains("KRAS") || out.contains("NRAS")) && k != MutationClass.OTHER && rasCodon(hgvspShort)) {
+            out.add(CohortAnalysis.RAS);
+        }
+        if (out.contains("BRAF") && hgvspShort.equals("p.V600E")) {
+            out.add(CohortAnalysis.BRAF_V600E);
+        }
+        return out;
+    }
+
+    /** Whether a short protein change ({@code p.G12D}, {@code p.G12_G13delinsDD}) spans a RAS hotspot codon. */
+    static boolean rasCodon(String hgvspShort) {
+        Matcher m = CODONS.matcher(hgvspShort);
+        if (!m.find()) {
+            return false;
+        }
+        int first = Integer.parseInt(m.group(1));
+        int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+        for (int c = first; c <= last; c++) {
+            if (GeneStatusRule.RAS_CODONS.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The class column of one cell: the class when mutated ({@code multi_hit} for several
+     * variants; {@link #UNKNOWN}, written NA, when no counted variant with a consequence explains
+     * it), {@link #NONE} when evaluable and not mutated, NA ({@code ""}) when not evaluable or the
+     * sample type is absent.
+     */
+    String cell(String feature, SampleType type, Boolean mutated) {
+        if (mutated == null) {
+            return "";
+        }
+        if (!mutated) {
+            return NONE;
+        }
+        Map<String, MutationClass> found = byFeature.getOrDefault(feature, Map.of()).getOrDefault(type, Map.of());
+        if (found.isEmpty()) {
+            return UNKNOWN;
+        }
+        return found.size() > 1 ? MutationClass.MULTI_HIT.label() : found.values().iterator().next().label();
+    }
+
+    /** Sample label -> type from the concordance JSON's {@code samples}. */
+    private static Map<String, SampleType> sampleTypes(Path json) {
+        Map<String, SampleType> types = new LinkedHashMap<>();
+        try {
+            JsonNode root = new ObjectMapper().readTree(json.toFile());
+            for (JsonNode s : root.get("samples")) {
+                types.put(s.get("label").asText(), SampleType.parse(s.get("type").asText()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(json + ": cannot read samples for the oncoprint classes: " + e.getMessage());
+        }
+        return types;
+    }
+
+    /** The class columns' names, one per sample type ({@code primary_class}, ...). */
+    static List<String> columns() {
+        return List.of(SampleType.values()).stream().map(t -> t.label() + "_class").toList();
+    }
+}

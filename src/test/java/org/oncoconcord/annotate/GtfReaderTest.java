@@ -1,0 +1,122 @@
+package org.oncoconcord.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oncoconcord.cli.UserException;
+
+/**
+ * A GENCODE-style GTF written from the shipped GRCh37 models (CDS without the stop codon plus a
+ * stop_codon feature, a competing longer non-MANE transcript per gene) is read back into the same
+ * models, and gives identical annotations for SNVs and indels along every transcript.
+ */
+class GtfReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void gtfOfTheShippedModelsGivesIdenticalAnnotations() throws Exception {
+        TranscriptSet shipped = TranscriptSet.shipped(Genome.GRCh37);
+        Path gtf = Files.writeString(dir.resolve("models.gtf"), gtf(shipped));
+        TranscriptSet read = GtfReader.read(gtf);
+        List<Transcript> withCds = new ArrayList<>();
+        for (Transcript t : read.all()) {
+            Transcript s = shipped.gene(t.gene());
+            assertThat(t.id()).isEqualTo(s.ensemblId());
+            assertThat(new int[] {t.txStart(), t.txEnd(), t.cdsStart(), t.cdsEnd(), t.exonCount()})
+                    .containsExactly(s.txStart(), s.txEnd(), s.cdsStart(), s.cdsEnd(), s.exonCount());
+            withCds.add(s.cds() == null ? t : t.withCds(s.cds()));
+        }
+        assertThat(read.all()).hasSameSizeAs(shipped.all());
+        Annotator ours = new Annotator(shipped);
+        Annotator fromGtf = new Annotator(new TranscriptSet("gtf", withCds));
+        int compared = 0;
+        for (Transcript s : shipped.all()) {
+            String chrom = s.chrom().replaceFirst("^chr", "");
+            for (int pos = s.txStart() - 100; pos <= s.txEnd() + 100; pos += 97) {
+                for (Allele a : List.of(Allele.fromVcf(chrom, pos, "A", "G"), Allele.fromVcf(chrom, pos, "AC", "A"),
+                        Allele.fromVcf(chrom, pos, "A", "AT"))) {
+                    List<String> x = ours.annotate(a).stream().map(GtfReaderTest::text).toList();
+                    List<String> y = fromGtf.annotate(a).stream().map(GtfReaderTest::text).toList();
+                    assertThat(y).as(a.toString()).isEqualTo(x.stream().map(z -> z.replace(s.id(), s.ensemblId())).toList());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(3_000);
+    }
+
+    private static String text(Annotation a) {
+        return a.transcript() == null ? "intergenic" : String.join("|", a.transcript().gene(), a.transcript().id(), a.consequenceTerms(),
+                a.hgvsc().replaceFirst("^[^:]*:", ""), a.hgvspShort(), a.exon(), a.intron(), a.cdsPosition(), a.proteinPosition());
+    }
+
+    /** GENCODE-style lines: gene, a longer decoy transcript, the MANE transcript (tagged) with exon, CDS, stop_codon. */
+    static String gtf(TranscriptSet set) {
+        StringBuilder b = new StringBuilder("##description: written from the shipped models\n");
+        for (Transcript t : set.all()) {
+            String strand = t.plus() ? "+" : "-";
+            String attr = "gene_id \"G_" + t.gene() + "\"; transcript_id \"" + t.ensemblId() + "\"; gene_name \"" + t.gene() + "\";";
+            String decoy = "gene_id \"G_" + t.gene() + "\"; transcript_id \"DECOY_" + t.gene() + "\"; gene_name \"" + t.gene() + "\";";
+            b.append(line(t.chrom(), "gene", t.txStart(), t.txEnd(), strand, "gene_id \"G_" + t.gene() + "\"; gene_name \"" + t.gene() + "\";"));
+            b.append(line(t.chrom(), "exon", t.txStart() - 5000, t.txEnd() + 5000, strand, decoy));
+            b.append(line(t.chrom(), "transcript", t.txStart(), t.txEnd(), strand, attr + " tag \"basic\"; tag \"MANE_Select\";"));
+            int stopFirst = t.plus() ? t.cdsEnd() - 2 : t.cdsStart();
+            int stopLast = t.plus() ? t.cdsEnd() : t.cdsStart() + 2;
+            for (int i = 0; i < t.exonCount(); i++) {
+                b.append(line(t.chrom(), "exon", t.exonStart(i), t.exonEnd(i), strand, attr + " tag \"MANE_Select\";"));
+                int s = Math.max(t.exonStart(i), t.plus() ? t.cdsStart() : stopLast + 1);
+                int e = Math.min(t.exonEnd(i), t.plus() ? stopFirst - 1 : t.cdsEnd());
+                if (s <= e) {
+                    b.append(line(t.chrom(), "CDS", s, e, strand, attr + " tag \"MANE_Select\";"));
+                }
+            }
+            // the stop codon (within one exon for these models)
+            b.append(line(t.chrom(), "stop_codon", stopFirst, stopLast, strand, attr + " tag \"MANE_Select\";"));
+        }
+        return b.toString();
+    }
+
+    private static String line(String chrom, String type, int start, int end, String strand, String attr) {
+        return String.join("\t", chrom, "HAVANA", type, Integer.toString(start), Integer.toString(end), ".", strand, ".", attr) + "\n";
+    }
+
+    /** annotate --gtf on a hand-made gene (GGT codon 3 at t1:17-19): c.8G>A p.G3D from the FASTA's codons; --gtf without --fasta is a usage error. */
+    @Test
+    void annotateCommandUsesTheGtf() throws Exception {
+        String seq = "CCCCCCCCCC" + "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA" + "CCCCCCCCCCCCCCCCCCCC";
+        Path fa = Files.writeString(dir.resolve("t.fa"), ">t1\n" + seq + "\n");
+        Files.writeString(dir.resolve("t.fa.fai"), "t1\t60\t4\t60\t61\n");
+        String attr = "gene_id \"G1\"; transcript_id \"TX1\"; gene_name \"GENE1\"; tag \"MANE_Select\";";
+        Path gtf = Files.writeString(dir.resolve("t.gtf"), line("t1", "exon", 5, 50, "+", attr) + line("t1", "CDS", 11, 37, "+", attr)
+                + line("t1", "stop_codon", 38, 40, "+", attr));
+        Path vcf = Files.writeString(dir.resolve("in.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=t1,length=60>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nt1\t18\t.\tG\tA\t.\tPASS\t.\n");
+        Path out = dir.resolve("out.vcf");
+        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        assertThat(cl.execute("annotate", "--genome", "GRCh38", "--gtf", gtf.toString(), "-o", out.toString(), vcf.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--gtf needs --fasta");
+        int rc = cl.execute("annotate", "--genome", "GRCh38", "--gtf", gtf.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        String body = Files.readAllLines(out).stream().filter(l -> l.startsWith("t1")).findFirst().orElseThrow();
+        assertThat(body).contains("A|missense_variant|MODERATE|GENE1|").contains("TX1:c.8G>A").contains("|p.G3D|");
+    }
+
+    @Test
+    void badLinesNameFileAndLine() throws Exception {
+        Path gtf = Files.writeString(dir.resolve("bad.gtf"), "#c\nchr1\tx\texon\t10\t5\t.\t+\t.\ttranscript_id \"T\"; gene_name \"G\";\n");
+        assertThatThrownBy(() -> GtfReader.read(gtf)).isInstanceOf(UserException.class).hasMessageContaining("bad.gtf:2: start 10 and end 5");
+        Path gff3 = Files.writeString(dir.resolve("x.gff3"), "chr1\tx\texon\t1\t5\t.\t+\t.\tID=exon1;Parent=T1\n");
+        assertThatThrownBy(() -> GtfReader.read(gff3)).hasMessageContaining("x.gff3:1: attribute column is not GTF");
+        Path cols = Files.writeString(dir.resolve("c.gtf"), "chr1\tx\texon\t1\t5\n");
+        assertThatThrownBy(() -> GtfReader.read(cols)).hasMessageContaining("c.gtf:1: 5 tab-separated columns");
+    }
+}
