@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.params.ParamsCommand.class,
                 org.oncoconcord.multiqc.MultiqcStatsCommand.class,
                 org.oncoconcord.annotate.AnnotateCommand.class,
+                org.oncoconcord.pileup.PileupCommand.class,
         })
 public final class Main implements Runnable {
 

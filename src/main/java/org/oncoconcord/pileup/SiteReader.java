@@ -1,0 +1,92 @@
+package org.oncoconcord.pileup;
+
+import htsjdk.variant.variantcontext.Allele;
+import htsjdk.variant.variantcontext.Genotype;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFFileReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.cli.UserException;
+
+/**
+ * Reads the sites to count: a VCF (each ALT allele a site; samples whose genotype carries it are
+ * "called") or a TSV {@code contig pos ref alt} (lines starting with # are comments).
+ */
+public final class SiteReader {
+    private SiteReader() {
+    }
+
+    public static List<Site> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("sites file " + file + ": not found");
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".vcf") || name.endsWith(".vcf.gz") || name.endsWith(".vcf.bgz") || name.endsWith(".bcf")
+                ? readVcf(file) : readTsv(file);
+    }
+
+    private static List<Site> readVcf(Path file) {
+        List<Site> out = new ArrayList<>();
+        try (VCFFileReader reader = new VCFFileReader(file, false)) {
+            long record = 0;
+            for (VariantContext vc : reader) {
+                record++;
+                for (Allele alt : vc.getAlternateAlleles()) {
+                    if (alt.isSymbolic() || alt.getBaseString().isEmpty() || alt.getDisplayString().equals("*")) {
+                        throw new UserException("sites file " + file + ": record " + record + " (" + vc.getContig() + ":"
+                                + vc.getStart() + "): ALT " + alt.getDisplayString() + " is not a sequence allele");
+                    }
+                    Set<String> called = new LinkedHashSet<>();
+                    for (Genotype g : vc.getGenotypes()) {
+                        if (g.getAlleles().contains(alt)) {
+                            called.add(g.getSampleName());
+                        }
+                    }
+                    out.add(Site.trimmed(out.size(), vc.getContig(), vc.getStart(), vc.getReference().getBaseString(),
+                            alt.getBaseString(), Set.copyOf(called)));
+                }
+            }
+        } catch (htsjdk.tribble.TribbleException e) {
+            throw new UserException("sites file " + file + ": not a readable VCF: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static List<Site> readTsv(Path file) {
+        List<Site> out = new ArrayList<>();
+        CSVFormat format = CSVFormat.TDF.builder().setCommentMarker('#').setIgnoreEmptyLines(true).build();
+        try (Reader in = Files.newBufferedReader(file); CSVParser parser = format.parse(in)) {
+            for (CSVRecord r : parser) {
+                long line = r.getParser().getCurrentLineNumber();
+                if (r.size() < 4) {
+                    throw new UserException("sites file " + file + ": line " + line + ": expected 4 tab-separated columns contig pos ref alt, found " + r.size());
+                }
+                int pos;
+                try {
+                    pos = Integer.parseInt(r.get(1).trim());
+                } catch (NumberFormatException e) {
+                    throw new UserException("sites file " + file + ": line " + line + ": pos '" + r.get(1) + "' is not a whole number");
+                }
+                String ref = r.get(2).trim();
+                String alt = r.get(3).trim();
+                if (pos < 1 || !ref.matches("[ACGTNacgtn]+") || !alt.matches("[ACGTNacgtn]+")) {
+                    throw new UserException("sites file " + file + ": line " + line + ": need pos >= 1 and REF/ALT of A,C,G,T,N (got "
+                            + r.get(1) + " " + ref + " " + alt + ")");
+                }
+                out.add(Site.trimmed(out.size(), r.get(0).trim(), pos, ref, alt, Set.of()));
+            }
+        } catch (IOException e) {
+            throw new UserException("sites file " + file + ": cannot read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+}
