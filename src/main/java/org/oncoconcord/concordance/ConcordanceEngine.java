@@ -415,8 +415,12 @@ public final class ConcordanceEngine {
                 best = present[i] && tissue[i] ? i : -1;
             }
         }
+        boolean inAllTissue = true;
+        for (int i = 0; i < n; i++) {
+            inAllTissue &= !tissue[i] || present[i];
+        }
         plasmaEvidence.add(new PlasmaEvidence.Hit(v.display() + ":" + v.pos() + ":" + v.ref() + ">" + v.alt(), best,
-                vaf[best], present[plasma], vaf[plasma], depth[plasma]));
+                vaf[best], inAllTissue, present[plasma], vaf[plasma], depth[plasma]));
     }
 
     /**

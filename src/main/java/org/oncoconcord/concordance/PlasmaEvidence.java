@@ -14,7 +14,10 @@ import java.util.Map;
 final class PlasmaEvidence {
     /** A miss is informative when the plasma had at least this probability of showing it. */
     static final double INFORMATIVE = 0.95;
-    /** A tissue variant is clonal when its tissue VAF is at least this share of the tissue sample's median VAF. */
+    /**
+     * A tissue variant is clonal when present in every tissue sample of the patient (the trunk) with tissue
+     * VAF at least this share of the tissue sample's median VAF.
+     */
     static final double CLONAL_SHARE = 0.5;
     private static final int MAX_LISTED = 200;
 
@@ -24,7 +27,8 @@ final class PlasmaEvidence {
      * @param plasmaVaf   plasma VAF of its call or sub-threshold record, NaN when the plasma VCF has none
      * @param plasmaDepth plasma depth at the site, -1 when unknown
      */
-    record Hit(String id, int tissueSample, double tissueVaf, boolean detected, double plasmaVaf, int plasmaDepth) {
+    record Hit(String id, int tissueSample, double tissueVaf, boolean inAllTissue, boolean detected, double plasmaVaf,
+               int plasmaDepth) {
         /** Plasma alt reads at depth d: VAF x d, 0 for a site absent from the plasma VCF, -1 unknown. */
         int plasmaAlt(int d) {
             if (Double.isNaN(plasmaVaf)) {
@@ -75,15 +79,21 @@ final class PlasmaEvidence {
         int assumed = medianPlasmaDepth();
         List<Integer> alt = new ArrayList<>();
         List<Integer> dep = new ArrayList<>();
+        List<Integer> censored = new ArrayList<>();
         for (Hit h : hits) {
             int d = depthOf(h, assumed);
-            if (clonal(h, tissueMedianVaf) && d > 0 && h.plasmaAlt(d) >= 0) {
+            if (!clonal(h, tissueMedianVaf) || d <= 0) {
+                continue;
+            }
+            if (!h.detected() && Double.isNaN(h.plasmaVaf())) {
+                censored.add(d);
+            } else if (h.plasmaAlt(d) >= 0) {
                 alt.add(h.plasmaAlt(d));
                 dep.add(d);
             }
         }
         TumourFraction tf = TumourFraction.fit(alt.stream().mapToInt(Integer::intValue).toArray(),
-                dep.stream().mapToInt(Integer::intValue).toArray());
+                dep.stream().mapToInt(Integer::intValue).toArray(), censored.stream().mapToInt(Integer::intValue).toArray(), minAlt);
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("method", "binomial_ml_clonal_tissue_variants");
         t.put("estimate", num(tf.estimate()));
@@ -91,6 +101,7 @@ final class PlasmaEvidence {
         t.put("upper", num(tf.upper()));
         t.put("bin", TumourFraction.bin(tf.estimate()));
         t.put("n_variants", tf.variants());
+        t.put("n_censored", censored.size());
         t.put("alt_reads", tf.altReads());
         t.put("depth", tf.depth());
         t.put("assumed_depth_where_unknown", assumed < 0 ? null : assumed);
@@ -144,7 +155,7 @@ final class PlasmaEvidence {
 
     private static boolean clonal(Hit h, double[] median) {
         double m = median[h.tissueSample()];
-        return !Double.isNaN(h.tissueVaf()) && !Double.isNaN(m) && h.tissueVaf() >= CLONAL_SHARE * m;
+        return h.inAllTissue() && !Double.isNaN(h.tissueVaf()) && !Double.isNaN(m) && h.tissueVaf() >= CLONAL_SHARE * m;
     }
 
     /** Share of tumour cells carrying the variant: tissue VAF over the tissue median VAF, capped at 1 (1 when unknown). */

@@ -23,6 +23,15 @@ public record TumourFraction(double estimate, double lower, double upper, int va
 
     /** Fits TF to the plasma alt reads and depths of the clonal tissue variants (arrays of equal length). */
     public static TumourFraction fit(int[] alt, int[] depth) {
+        return fit(alt, depth, new int[0], 1);
+    }
+
+    /**
+     * Fits TF to observed plasma alt/depth pairs plus {@code censoredDepth}: variants absent from the
+     * plasma VCF, known only to have had fewer than {@code minAlt} alt reads (each contributes
+     * log P(X < minAlt | depth, TF/2)). Without censored variants the MLE is closed-form.
+     */
+    public static TumourFraction fit(int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
         if (alt.length != depth.length) {
             throw new IllegalArgumentException("alt and depth differ in length");
         }
@@ -36,15 +45,68 @@ public record TumourFraction(double estimate, double lower, double upper, int va
             a += alt[i];
             d += depth[i];
         }
-        if (d == 0) {
+        for (int c : censoredDepth) {
+            if (c <= 0) {
+                throw new IllegalArgumentException("censored depth must be positive, got " + c);
+            }
+            d += c;
+        }
+        int n = alt.length + censoredDepth.length;
+        if (n == 0) {
             return new TumourFraction(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
         }
-        double pHat = Math.min(0.5, a / (double) d);
-        double max = logLik(pHat, a, d);
+        java.util.function.DoubleUnaryOperator ll = p -> logLik(p, alt, depth, censoredDepth, minAlt);
+        double pHat = censoredDepth.length == 0 ? Math.min(0.5, a / (double) d) : argmax(ll);
+        double max = ll.applyAsDouble(pHat);
         double target = max - HALF_CHI2_95;
-        double pLo = a == 0 ? 0 : bisect(0, pHat, a, d, target, true);
-        double pHi = logLik(0.5, a, d) >= target ? 0.5 : bisect(pHat, 0.5, a, d, target, false);
-        return new TumourFraction(2 * pHat, 2 * pLo, 2 * pHi, alt.length, a, d);
+        double pLo = pHat == 0 || ll.applyAsDouble(0) >= target ? 0 : bisect(0, pHat, ll, target, true);
+        double pHi = ll.applyAsDouble(0.5) >= target ? 0.5 : bisect(pHat, 0.5, ll, target, false);
+        return new TumourFraction(2 * pHat, 2 * pLo, 2 * pHi, n, a, d);
+    }
+
+    /** Log-likelihood of allele fraction p: binomial pmf of the observed, binomial CDF below minAlt of the censored. */
+    static double logLik(double p, int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
+        long a = 0;
+        long d = 0;
+        for (int i = 0; i < alt.length; i++) {
+            a += alt[i];
+            d += depth[i];
+        }
+        double l = logLik(p, a, d);
+        for (int c : censoredDepth) {
+            if (p > 0) {
+                l += Math.log(new BinomialDistribution(null, c, p).cumulativeProbability(Math.min(c, minAlt - 1)));
+            }
+        }
+        return l;
+    }
+
+    /** Golden-section search for the maximum of a unimodal log-likelihood on p in [0, 0.5]. */
+    private static double argmax(java.util.function.DoubleUnaryOperator f) {
+        double lo = 0;
+        double hi = 0.5;
+        double g = (Math.sqrt(5) - 1) / 2;
+        double x1 = hi - g * (hi - lo);
+        double x2 = lo + g * (hi - lo);
+        double f1 = f.applyAsDouble(x1);
+        double f2 = f.applyAsDouble(x2);
+        for (int i = 0; i < 200 && hi - lo > 1e-13; i++) {
+            if (f1 < f2) {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = lo + g * (hi - lo);
+                f2 = f.applyAsDouble(x2);
+            } else {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = hi - g * (hi - lo);
+                f1 = f.applyAsDouble(x1);
+            }
+        }
+        double best = (lo + hi) / 2;
+        return f.applyAsDouble(0) >= f.applyAsDouble(best) ? 0 : best;
     }
 
     /** Binomial log-likelihood (without the constant binomial coefficients) of allele fraction p. */
@@ -59,11 +121,11 @@ public record TumourFraction(double estimate, double lower, double upper, int va
         return l;
     }
 
-    /** The p in [lo, hi] where logLik crosses target; rising: logLik increases from lo to hi. */
-    private static double bisect(double lo, double hi, long a, long d, double target, boolean rising) {
-        for (int i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    /** The p in [lo, hi] where the log-likelihood crosses target; rising: it increases from lo to hi. */
+    private static double bisect(double lo, double hi, java.util.function.DoubleUnaryOperator ll, double target, boolean rising) {
+        for (int i = 0; i < 200 && hi - lo > 1e-13; i++) {
             double mid = (lo + hi) / 2;
-            boolean above = logLik(mid, a, d) >= target;
+            boolean above = ll.applyAsDouble(mid) >= target;
             if (above == rising) {
                 hi = mid;
             } else {

@@ -47,18 +47,21 @@ class PlasmaTumourFractionTest {
         JsonNode pl = r.json().get("plasma");
         JsonNode tf = pl.get("tumour_fraction");
         // median plasma call depth over {1000, 1000, 800} = 1000, assumed at 300 and 500;
-        // tissue median VAF 0.4 -> clonal from 0.2: 100, 200, 300, 400; alt 10+12+0+2 = 24 in 3500
+        // tissue median VAF 0.4 -> clonal from 0.2: 100, 200, 300, 400; observed alt 10+12+2 = 24 in 2500,
+        // 300 censored (fewer than 3 alt reads at 1000). MLE from R: optimize over sum(dbinom(log = TRUE))
+        // + pbinom(2, 1000, tf / 2, log.p = TRUE) = 0.01470706
         assertThat(tf.get("assumed_depth_where_unknown").asInt()).isEqualTo(1000);
         assertThat(tf.get("n_variants").asInt()).isEqualTo(4);
         assertThat(tf.get("alt_reads").asLong()).isEqualTo(24);
         assertThat(tf.get("depth").asLong()).isEqualTo(3500);
-        assertThat(tf.get("estimate").asDouble()).isCloseTo(2 * 24 / 3500.0, within(1e-6));
+        assertThat(tf.get("estimate").asDouble()).isCloseTo(0.01470706, within(1e-6));
+        assertThat(tf.get("n_censored").asInt()).isEqualTo(1);
         assertThat(tf.get("lower").asDouble()).isLessThan(tf.get("estimate").asDouble());
         assertThat(tf.get("upper").asDouble()).isGreaterThan(tf.get("estimate").asDouble());
         assertThat(tf.get("bin").asText()).isEqualTo("1-5%");
         JsonNode det = pl.get("detection");
-        // 300: P(X>=3 | 1000, 0.0068571) = 0.96742 informative; 400: n = 500: 0.66668 not;
-        // 500 (cell fraction 0.1/0.4): P(X>=3 | 1000, 0.0017143) = 0.24649 not
+        // from R (1 - pbinom(2, n, p)): 300: n = 1000, p = TF/2: 0.97767835 informative; 400: n = 500: 0.71167180 not;
+        // 500 (cell fraction 0.1/0.4): n = 1000, p = TF/8: 0.27963741 not
         assertThat(det.get("detected").asLong()).isEqualTo(2);
         assertThat(det.get("missed_informative").asLong()).isEqualTo(1);
         assertThat(det.get("missed_not_informative").asLong()).isEqualTo(2);
@@ -68,11 +71,11 @@ class PlasmaTumourFractionTest {
         assertThat(misses).hasSize(3);
         assertThat(misses.get(0).get("variant").asText()).isEqualTo("1:300:A>C");
         assertThat(misses.get(0).get("depth_assumed").asBoolean()).isTrue();
-        assertThat(misses.get(0).get("detection_probability").asDouble()).isCloseTo(0.9674155, within(1e-6));
+        assertThat(misses.get(0).get("detection_probability").asDouble()).isCloseTo(0.97767835, within(1e-5));
         assertThat(misses.get(0).get("informative").asBoolean()).isTrue();
         assertThat(misses.get(1).get("depth_assumed").asBoolean()).isFalse();
-        assertThat(misses.get(1).get("detection_probability").asDouble()).isCloseTo(0.6666759, within(1e-6));
-        assertThat(misses.get(2).get("detection_probability").asDouble()).isCloseTo(0.2464876, within(1e-6));
+        assertThat(misses.get(1).get("detection_probability").asDouble()).isCloseTo(0.71167180, within(1e-5));
+        assertThat(misses.get(2).get("detection_probability").asDouble()).isCloseTo(0.27963741, within(1e-5));
         assertThat(misses.get(2).get("informative").asBoolean()).isFalse();
     }
 

@@ -66,18 +66,28 @@ class TumourFractionTest {
                 "hi <- uniroot(f, c(o$maximum, 1), tol = 1e-12)$root",
                 "bt <- binom.test(sum(alt), sum(dp))",
                 "det <- 1 - pbinom(2, 150, 0.04 / 2 * 0.6)",
-                "cat(sprintf('%.10f', c(o$maximum, lo, hi, 2 * bt$estimate, det)), sep = '\\n')");
+                "llc <- function(tf) ll(tf) + sum(pbinom(2, c(800, 1200), tf / 2, log.p = TRUE))",
+                "oc <- optimize(llc, c(0, 1), maximum = TRUE, tol = 1e-12)",
+                "fc <- function(tf) llc(tf) - (oc$objective - qchisq(0.95, 1) / 2)",
+                "loc <- uniroot(fc, c(1e-9, oc$maximum), tol = 1e-12)$root",
+                "hic <- uniroot(fc, c(oc$maximum, 1), tol = 1e-12)$root",
+                "cat(sprintf('%.10f', c(o$maximum, lo, hi, 2 * bt$estimate, det, oc$maximum, loc, hic)), sep = '\\n')");
         Process p = new ProcessBuilder(rscript.toString(), "-e", script).redirectErrorStream(true).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.exitValue()).as(out).isZero();
         double[] r = out.lines().filter(l -> l.matches("[0-9.]+")).mapToDouble(Double::parseDouble).toArray();
-        assertThat(r).as(out).hasSize(5);
+        assertThat(r).as(out).hasSize(8);
         TumourFraction tf = TumourFraction.fit(ALT, DEPTH);
         assertThat(tf.estimate()).isCloseTo(r[0], within(1e-6));
         assertThat(tf.lower()).isCloseTo(r[1], within(1e-6));
         assertThat(tf.upper()).isCloseTo(r[2], within(1e-6));
         assertThat(tf.estimate()).isCloseTo(r[3], within(1e-12));
         assertThat(TumourFraction.detectionProbability(150, 0.04, 0.6, 3)).isCloseTo(r[4], within(1e-9));
+        // two more variants absent from plasma: censored at fewer than 3 alt reads
+        TumourFraction c = TumourFraction.fit(ALT, DEPTH, new int[] {800, 1200}, 3);
+        assertThat(c.estimate()).isCloseTo(r[5], within(1e-6));
+        assertThat(c.lower()).isCloseTo(r[6], within(1e-6));
+        assertThat(c.upper()).isCloseTo(r[7], within(1e-6));
     }
 }
