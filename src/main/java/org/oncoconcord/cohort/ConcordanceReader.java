@@ -118,7 +118,11 @@ public final class ConcordanceReader {
             if (!pl.path("tumour_signal").isBoolean()) {
                 throw new Rejected("plasma.tumour_signal missing or not true/false");
             }
-            signal = new PatientConcordance.PlasmaSignal(pl.get("tumour_signal").asBoolean(), pl.path("max_somatic_vaf").asDouble(Double.NaN));
+            JsonNode tf = pl.path("tumour_fraction");
+            JsonNode det = pl.path("detection");
+            signal = new PatientConcordance.PlasmaSignal(pl.get("tumour_signal").asBoolean(), pl.path("max_somatic_vaf").asDouble(Double.NaN),
+                    tf.path("estimate").asDouble(Double.NaN), tf.path("lower").asDouble(Double.NaN), tf.path("upper").asDouble(Double.NaN),
+                    det.path("detected").asInt(0), det.path("missed_informative").asInt(0), det.path("missed_not_informative").asInt(0));
         }
         List<PatientConcordance.NewVariant> newInMet = variants == null ? null : newInMetastasis(variants, labels);
         return new PatientConcordance(patient, json, types, genes, ras, braf, pm, plasmaOnly, classes, signal, newInMet);

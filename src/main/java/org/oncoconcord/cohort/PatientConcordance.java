@@ -37,8 +37,17 @@ public record PatientConcordance(String patient, Path source, List<SampleType> t
         }
     }
 
-    /** Whether the plasma sample showed any tumour signal (its highest somatic VAF). */
-    public record PlasmaSignal(boolean tumourSignal, double maxSomaticVaf) {
+    /**
+     * Whether the plasma sample showed any tumour signal (its highest somatic VAF), its tumour fraction
+     * (NaN when concordance.json predates it or no tissue variant was evaluable) and the tissue variants
+     * detected / missed informatively / missed uninformatively (docs/PLASMA.md).
+     */
+    public record PlasmaSignal(boolean tumourSignal, double maxSomaticVaf, double tumourFraction, double tfLower,
+                               double tfUpper, int detected, int missedInformative, int missedNotInformative) {
+        /** The tumour-fraction bin ({@code <1%}, {@code 1-5%}, {@code >5%}), {@code unknown} without an estimate. */
+        public String tfBin() {
+            return Double.isNaN(tumourFraction) ? "unknown" : tumourFraction < 0.01 ? "<1%" : tumourFraction <= 0.05 ? "1-5%" : ">5%";
+        }
     }
 
     /** A variant new in the metastasis, with its gene ("." outside annotated genes) and hotspot. */

@@ -83,6 +83,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
     @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
     boolean includeFiltered;
 
+    @Option(names = "--plasma-min-alt", paramLabel = "N", defaultValue = "" + ConcordanceEngine.PLASMA_MIN_ALT,
+            description = "Alt reads the plasma assay needs to call a variant: a tissue variant missed in plasma is "
+                    + "informative when P(alt >= N | depth, tumour fraction) >= 0.95 (docs/PLASMA.md). Default: ${DEFAULT-VALUE}.")
+    int plasmaMinAlt;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -93,6 +98,9 @@ public final class ConcordanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!patient.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw usage("--patient '" + patient + "' must match [A-Za-z0-9][A-Za-z0-9._-]*");
+        }
+        if (plasmaMinAlt < 1) {
+            throw usage("--plasma-min-alt " + plasmaMinAlt + " must be at least 1");
         }
         List<SampleSpec> samples = samples();
         GeneTable genes = null;
@@ -177,7 +185,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
         try {
             Map<String, Object> summary;
             try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tsvTmp))) {
-                summary = new ConcordanceEngine(samples, includeFiltered, genes).withGeneStatus(geneRule()).run(patient, w, common.quiet());
+                summary = new ConcordanceEngine(samples, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt).run(patient, w, common.quiet());
             }
             if (fasta != null) {
                 @SuppressWarnings("unchecked")

@@ -78,6 +78,17 @@ public final class ConcordanceEngine {
     /** Consequence-based gene status (null: a gene is mutated by any overlapping variant). */
     private org.oncoconcord.annotate.GeneStatusRule geneRule;
 
+    /** Tissue variants' plasma evidence for the tumour fraction (docs/PLASMA.md). */
+    private PlasmaEvidence plasmaEvidence = new PlasmaEvidence(PLASMA_MIN_ALT);
+    /** Default alt reads a plasma call needs (detection probability; --plasma-min-alt). */
+    public static final int PLASMA_MIN_ALT = 3;
+
+    /** Alt reads the plasma assay needs to call a variant (for the detection probability of misses). */
+    public ConcordanceEngine withPlasmaMinAlt(int minAlt) {
+        this.plasmaEvidence = new PlasmaEvidence(minAlt);
+        return this;
+    }
+
     /**
      * Gene status, RAS and BRAF V600E from the consequence on the canonical transcript
      * ({@code --gene-status}); without it a gene counts any overlapping variant.
@@ -350,7 +361,11 @@ public final class ConcordanceEngine {
             for (int i = 0; i < n; i++) {
                 inTissue |= present[i] && tissue[i];
             }
+            if (present[plasma]) {
+                plasmaEvidence.plasmaCallDepth(depth[plasma]);
+            }
             if (inTissue) {
+                recordTissueHit(v);
                 if (present[plasma]) {
                     detected++;
                     if (!Double.isNaN(vaf[plasma])) {
@@ -383,6 +398,30 @@ public final class ConcordanceEngine {
             writeRow(tsv, chrom, v, tail(cols[0], cols[1], cols[2], cls));
             writeConsequence(tsv, verdict, cols[3] != null);
         }
+    }
+
+    /** Records a tissue-positive variant evaluable in plasma for the tumour fraction and detection analysis. */
+    private void recordTissueHit(Call v) {
+        if (!evaluable[plasma]) {
+            return;
+        }
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            if (present[i] && tissue[i] && !Double.isNaN(vaf[i]) && (best < 0 || vaf[i] > vaf[best])) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            for (int i = 0; i < n && best < 0; i++) {
+                best = present[i] && tissue[i] ? i : -1;
+            }
+        }
+        boolean inAllTissue = true;
+        for (int i = 0; i < n; i++) {
+            inAllTissue &= !tissue[i] || present[i];
+        }
+        plasmaEvidence.add(new PlasmaEvidence.Hit(v.display() + ":" + v.pos() + ":" + v.ref() + ">" + v.alt(), best,
+                vaf[best], inAllTissue, present[plasma], vaf[plasma], depth[plasma]));
     }
 
     /**
@@ -655,6 +694,11 @@ public final class ConcordanceEngine {
             p.put("missed_without_signal", signal ? 0 : missed);
             p.put("missed_with_subthreshold_evidence", missedWithEvidence);
             p.put("tissue_variants_not_evaluable", missedNotEvaluable);
+            double[] medians = new double[n];
+            for (int i = 0; i < n; i++) {
+                medians[i] = medianVaf(i);
+            }
+            p.putAll(plasmaEvidence.summary(medians));
             out.put("plasma", p);
         }
         return out;

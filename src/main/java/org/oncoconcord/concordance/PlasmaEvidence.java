@@ -1,0 +1,184 @@
+package org.oncoconcord.concordance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects, while the engine streams, each tissue-positive variant's plasma alt/depth, and at the end
+ * estimates the plasma tumour fraction from the clonal ones and labels every plasma miss informative
+ * (detection probability at least {@link #INFORMATIVE}) or not (docs/PLASMA.md).
+ */
+final class PlasmaEvidence {
+    /** A miss is informative when the plasma had at least this probability of showing it. */
+    static final double INFORMATIVE = 0.95;
+    /**
+     * A tissue variant is clonal when present in every tissue sample of the patient (the trunk) with tissue
+     * VAF at least this share of the tissue sample's median VAF.
+     */
+    static final double CLONAL_SHARE = 0.5;
+    private static final int MAX_LISTED = 200;
+
+    /**
+     * One tissue-positive variant evaluable in plasma.
+     *
+     * @param plasmaVaf   plasma VAF of its call or sub-threshold record, NaN when the plasma VCF has none
+     * @param plasmaDepth plasma depth at the site, -1 when unknown
+     */
+    record Hit(String id, int tissueSample, double tissueVaf, boolean inAllTissue, boolean detected, double plasmaVaf,
+               int plasmaDepth) {
+        /** Plasma alt reads at depth d: VAF x d, 0 for a site absent from the plasma VCF, -1 unknown. */
+        int plasmaAlt(int d) {
+            if (Double.isNaN(plasmaVaf)) {
+                return detected ? -1 : 0;
+            }
+            return (int) Math.min(d, Math.round(plasmaVaf * d));
+        }
+    }
+
+    private final int minAlt;
+    private final List<Hit> hits = new ArrayList<>();
+    private int[] plasmaDepths = new int[64];
+    private int nDepths;
+
+    PlasmaEvidence(int minAlt) {
+        this.minAlt = minAlt;
+    }
+
+    /** A counted plasma call's depth (for the depth assumed at tissue sites absent from the plasma VCF). */
+    void plasmaCallDepth(int depth) {
+        if (depth > 0) {
+            if (nDepths == plasmaDepths.length) {
+                plasmaDepths = Arrays.copyOf(plasmaDepths, nDepths * 2);
+            }
+            plasmaDepths[nDepths++] = depth;
+        }
+    }
+
+    void add(Hit h) {
+        hits.add(h);
+    }
+
+    private int medianPlasmaDepth() {
+        if (nDepths == 0) {
+            return -1;
+        }
+        int[] d = Arrays.copyOf(plasmaDepths, nDepths);
+        Arrays.sort(d);
+        return d[(nDepths - 1) / 2];
+    }
+
+    /**
+     * The JSON of the tumour fraction and detection analysis.
+     *
+     * @param tissueMedianVaf median VAF of each sample (index as in {@link Hit#tissueSample})
+     */
+    Map<String, Object> summary(double[] tissueMedianVaf) {
+        int assumed = medianPlasmaDepth();
+        List<Integer> alt = new ArrayList<>();
+        List<Integer> dep = new ArrayList<>();
+        List<Integer> censored = new ArrayList<>();
+        for (Hit h : hits) {
+            int d = depthOf(h, assumed);
+            if (!clonal(h, tissueMedianVaf) || d <= 0) {
+                continue;
+            }
+            if (!h.detected() && Double.isNaN(h.plasmaVaf())) {
+                censored.add(d);
+            } else if (h.plasmaAlt(d) >= 0) {
+                alt.add(h.plasmaAlt(d));
+                dep.add(d);
+            }
+        }
+        TumourFraction tf = TumourFraction.fit(alt.stream().mapToInt(Integer::intValue).toArray(),
+                dep.stream().mapToInt(Integer::intValue).toArray(), censored.stream().mapToInt(Integer::intValue).toArray(), minAlt);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("method", "binomial_ml_clonal_tissue_variants");
+        t.put("estimate", num(tf.estimate()));
+        t.put("lower", num(tf.lower()));
+        t.put("upper", num(tf.upper()));
+        t.put("bin", TumourFraction.bin(tf.estimate()));
+        t.put("n_variants", tf.variants());
+        t.put("n_censored", censored.size());
+        t.put("alt_reads", tf.altReads());
+        t.put("depth", tf.depth());
+        t.put("assumed_depth_where_unknown", assumed < 0 ? null : assumed);
+        long detected = 0;
+        long missedInformative = 0;
+        long missedNotInformative = 0;
+        List<Object> misses = new ArrayList<>();
+        for (Hit h : hits) {
+            if (h.detected()) {
+                detected++;
+                continue;
+            }
+            int d = depthOf(h, assumed);
+            double cell = cellFraction(h, tissueMedianVaf);
+            double pDetect = TumourFraction.detectionProbability(d, tf.estimate(), cell, minAlt);
+            boolean informative = pDetect >= INFORMATIVE;
+            if (informative) {
+                missedInformative++;
+            } else {
+                missedNotInformative++;
+            }
+            if (misses.size() < MAX_LISTED) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("variant", h.id());
+                m.put("plasma_depth", d > 0 ? d : null);
+                m.put("depth_assumed", h.plasmaDepth() <= 0 && d > 0);
+                m.put("tissue_vaf", num(h.tissueVaf()));
+                m.put("detection_probability", num(pDetect));
+                m.put("informative", informative);
+                misses.add(m);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tumour_fraction", t);
+        Map<String, Object> det = new LinkedHashMap<>();
+        det.put("min_alt_reads", minAlt);
+        det.put("informative_probability", INFORMATIVE);
+        det.put("detected", detected);
+        det.put("missed_informative", missedInformative);
+        det.put("missed_not_informative", missedNotInformative);
+        det.put("sensitivity_all", wilson(detected, detected + missedInformative + missedNotInformative));
+        det.put("sensitivity_informative", wilson(detected, detected + missedInformative));
+        det.put("misses", misses);
+        out.put("detection", det);
+        return out;
+    }
+
+    private static int depthOf(Hit h, int assumed) {
+        return h.plasmaDepth() > 0 ? h.plasmaDepth() : assumed;
+    }
+
+    private static boolean clonal(Hit h, double[] median) {
+        double m = median[h.tissueSample()];
+        return h.inAllTissue() && !Double.isNaN(h.tissueVaf()) && !Double.isNaN(m) && h.tissueVaf() >= CLONAL_SHARE * m;
+    }
+
+    /** Share of tumour cells carrying the variant: tissue VAF over the tissue median VAF, capped at 1 (1 when unknown). */
+    private static double cellFraction(Hit h, double[] median) {
+        double m = median[h.tissueSample()];
+        if (Double.isNaN(h.tissueVaf()) || Double.isNaN(m) || m <= 0) {
+            return 1;
+        }
+        return Math.min(1, h.tissueVaf() / m);
+    }
+
+    private static Object num(double x) {
+        return Double.isNaN(x) ? null : ConcordanceEngine.round(x, 6);
+    }
+
+    static Map<String, Object> wilson(long x, long n) {
+        Wilson w = Wilson.of((int) x, (int) n, 0.95);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("estimate", num(w.estimate()));
+        m.put("lower", num(w.lower()));
+        m.put("upper", num(w.upper()));
+        m.put("x", x);
+        m.put("n", n);
+        return m;
+    }
+}
