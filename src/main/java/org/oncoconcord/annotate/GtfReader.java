@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * A strict reader of Ensembl/GENCODE GTF (GTF2.2: {@code exon}, {@code CDS}, {@code stop_codon}

@@ -1,5 +1,6 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.SampleType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.oncoconcord.annotate.GeneStatusRule;
 import org.oncoconcord.annotate.MutationClass;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * The oncoprint's variant class per patient, gene (or RAS / BRAF_V600E) and sample type, from the
@@ -144,7 +145,7 @@ final class OncoprintClasses {
         try {
             JsonNode root = new ObjectMapper().readTree(json.toFile());
             for (JsonNode s : root.get("samples")) {
-                types.put(s.get("label").asText(), SampleType.parse(s.get("type").asText()));
+                types.put(s.get("label").asText(), SampleType.parseOrNull(s.get("type").asText()));
             }
         } catch (IOException | RuntimeException e) {
             throw new UserException(json + ": cannot read samples for the oncoprint classes: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.Proportion;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

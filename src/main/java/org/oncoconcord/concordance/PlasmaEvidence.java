@@ -1,5 +1,6 @@
 package org.oncoconcord.concordance;
 
+import org.oncoconcord.core.Proportion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -172,7 +173,7 @@ final class PlasmaEvidence {
     }
 
     static Map<String, Object> wilson(long x, long n) {
-        Wilson w = Wilson.of((int) x, (int) n, 0.95);
+        Proportion w = Proportion.wilson((int) x, (int) n);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("estimate", num(w.estimate()));
         m.put("lower", num(w.lower()));

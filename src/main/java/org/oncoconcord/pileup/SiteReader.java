@@ -15,7 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * Reads the sites to count: a VCF (each ALT allele a site; samples whose genotype carries it are

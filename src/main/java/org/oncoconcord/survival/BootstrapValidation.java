@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntConsumer;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * Harrell's bootstrap optimism correction (Harrell, Lee and Mark 1996; R's {@code rms::validate}):

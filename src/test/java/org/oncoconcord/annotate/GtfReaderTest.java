@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oncoconcord.cli.UserException;
+import org.oncoconcord.core.UserException;
 
 /**
  * A GENCODE-style GTF written from the shipped GRCh37 models (CDS without the stop codon plus a

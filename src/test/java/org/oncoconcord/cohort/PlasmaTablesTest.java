@@ -1,5 +1,7 @@
 package org.oncoconcord.cohort;
 
+import org.oncoconcord.core.SampleType;
+import org.oncoconcord.core.Proportion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
