@@ -113,4 +113,12 @@ class AgreementTest {
         assertThat(100 * g.opa().estimate()).isCloseTo(91.8, within(0.05));
         assertThat(g.n()).isEqualTo(98);
     }
+
+    /** The McNemar p far in the tail: R 4.2 mcnemar.test(matrix(c(5, 330, 0, 7), 2))$p.value = 2.6165796915943158e-73. */
+    @Test
+    void mcnemarPKeepsItsDigitsFarInTheTail() {
+        Agreement a = Agreement.of(5, 330, 0, 7);
+        assertThat(a.mcnemarP()).isCloseTo(2.6165796915943158e-73, org.assertj.core.api.Assertions.withinPercentage(1e-8));
+        assertThat(Table.num(a.mcnemarP())).isEqualTo("2.6166e-73");
+    }
 }
