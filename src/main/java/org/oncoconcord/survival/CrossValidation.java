@@ -1,5 +1,6 @@
 package org.oncoconcord.survival;
 
+import org.oncoconcord.core.UserException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,10 +88,23 @@ public final class CrossValidation {
                 int[] te = IntStream.range(0, d.n()).filter(i -> fold[i] == ff).toArray();
                 SurvivalData train = d.subset(tr);
                 SurvivalData test = d.subset(te);
-                Learner.Predictor p = learner.fit(train);
-                double[] s = p.survivalAt(test, tau);
-                double[] l = p.lp(test);
-                double km = KaplanMeier.fit(train.time(), train.event(), KaplanMeier.CiType.LOG, 0.95).survivalCarried(tau);
+                double[] s;
+                double[] l;
+                double km;
+                try {
+                    Learner.Predictor p = learner.fit(train);
+                    s = p.survivalAt(test, tau);
+                    l = p.lp(test);
+                    km = KaplanMeier.fit(train.time(), train.event(), KaplanMeier.CiType.LOG, 0.95).survivalCarried(tau);
+                } catch (UserException notEstimable) {
+                    // a training fold too small for the model (one case, no events): its test patients stay
+                    // unpredicted (counted in `unpredicted`), as when a prediction is not defined
+                    s = new double[te.length];
+                    l = new double[te.length];
+                    java.util.Arrays.fill(s, Double.NaN);
+                    java.util.Arrays.fill(l, Double.NaN);
+                    km = Double.NaN;
+                }
                 for (int j = 0; j < te.length; j++) {
                     surv[te[j]] = s[j];
                     lp[te[j]] = l[j];

@@ -107,7 +107,7 @@ class PipelineInterfaceIT {
         Path launch = Files.createDirectories(tmp.resolve("launch"));
         String vcf = MINIMAL.resolve("vcf").toString();
         String panel = MINIMAL.resolve("regions/panel.bed").toString();
-        // P1 + X.T and P1.X + T both read "P1.X.T" when joined with '.': P1's primary is P001_T's VCF, P1.X's is P002_T's
+        // P1 + X.T and P1.X + T both read "P1.X.T" when joined with '.' (P1's primary is P001_T's VCF, P1.X's is P002_T's)
         List<String> sheet = new ArrayList<>(Files.readAllLines(MINIMAL.resolve("samplesheet.csv")).stream()
                 .map(l -> l.replace(",vcf/", "," + vcf + "/").replace(",regions/", "," + MINIMAL.resolve("regions") + "/")).toList());
         sheet.add("P1,X.T,primary," + vcf + "/P001_T.vcf,,P001_T");
@@ -123,14 +123,25 @@ class PipelineInterfaceIT {
         Files.write(clinicalFile, clinical);
         String[] args = {"-profile", "test_minimal", "--input", sheetFile.toString(), "--clinical", clinicalFile.toString(), "--batch_size", "1"};
 
+        // ids whose '.'-joined names collide are refused by VALIDATE, naming both rows, before any VCF is read
+        NextflowRun refused = NextflowRun.run(launch, args);
+        assertThat(refused.exit).as(refused.describe()).isNotZero();
+        assertThat(refused.describe()).contains("the pipeline name 'P1.X.T' of patient 'P1.X' sample 'T' is also that of patient 'P1' sample 'X.T'");
+        assertThat(refused.outdir.resolve("normalized")).doesNotExist();
+
+        // ids that differ only where a '.'-join would hide it: each sample keeps its own VCF
+        sheet.replaceAll(l -> l.replaceFirst("^P1\\.X,", "P1_X,"));
+        clinical.replaceAll(l -> l.replaceFirst("^P1\\.X,", "P1_X,"));
+        Files.write(sheetFile, sheet);
+        Files.write(clinicalFile, clinical);
         NextflowRun first = NextflowRun.run(launch, args);
         assertThat(first.exit).as(first.describe()).isZero();
         Path norm = first.outdir.resolve("normalized");
         assertThat(dataLines(norm.resolve("P1/X.T.norm.vcf.gz"))).isNotEmpty().isEqualTo(dataLines(norm.resolve("P001/P001_T.norm.vcf.gz")));
-        assertThat(dataLines(norm.resolve("P1.X/T.norm.vcf.gz"))).isNotEmpty().isEqualTo(dataLines(norm.resolve("P002/P002_T.norm.vcf.gz")));
-        assertThat(dataLines(norm.resolve("P1/X.T.norm.vcf.gz"))).isNotEqualTo(dataLines(norm.resolve("P1.X/T.norm.vcf.gz")));
+        assertThat(dataLines(norm.resolve("P1_X/T.norm.vcf.gz"))).isNotEmpty().isEqualTo(dataLines(norm.resolve("P002/P002_T.norm.vcf.gz")));
+        assertThat(dataLines(norm.resolve("P1/X.T.norm.vcf.gz"))).isNotEqualTo(dataLines(norm.resolve("P1_X/T.norm.vcf.gz")));
         assertThat(first.outdir.resolve("concordance/P1.concordance.json")).isNotEmptyFile();
-        assertThat(first.outdir.resolve("concordance/P1.X.concordance.json")).isNotEmptyFile();
+        assertThat(first.outdir.resolve("concordance/P1_X.concordance.json")).isNotEmptyFile();
 
         // one more patient (P003's samples under new ids): only its batch and the gathering steps run again
         List<String> more = new ArrayList<>(sheet);

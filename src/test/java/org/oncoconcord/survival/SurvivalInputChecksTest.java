@@ -210,4 +210,19 @@ class SurvivalInputChecksTest {
         JsonNode m = JSON.readTree(tmp.resolve("net/model.json").toFile());
         assertThat(m.get("lambda_min").asDouble()).isEqualTo(lambdas[cv.best()]);
     }
+
+    /** Three patients in 2 folds: a training fold with one case cannot be fitted; its test patients stay unpredicted, the run goes on. */
+    @Test
+    void crossValidationLeavesFoldsTooSmallToFitUnpredicted() throws IOException {
+        Path f = tmp.resolve("three.tsv");
+        Files.writeString(f, "patient\trfs_days\trfs_event\tage\nP001\t300\t1\t63\nP002\t1500\t0\t58\nP003\t420\t1\t71\n");
+        Run r = SurvivalCliTest.run("survival", "cv", "--folds", "2", "--repeats", "2", "--seed", "1", "--data", f.toString(),
+                "--time", "rfs_days", "--event", "rfs_event", "--covariates", "age", "--horizon", "730", "--quiet",
+                "--out", tmp.resolve("cv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode cv = JSON.readTree(tmp.resolve("cv/cv.json").toFile());
+        assertThat(cv.get("n").asInt()).isEqualTo(3);
+        assertThat(cv.get("unpredicted").asInt()).isBetween(1, 3);
+        assertThat(cv.get("td_auc").get("mean").isNull()).isTrue();
+    }
 }
