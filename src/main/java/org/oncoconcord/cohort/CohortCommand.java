@@ -95,7 +95,7 @@ public final class CohortCommand implements Callable<Integer> {
         try (Progress progress = new Progress("cohort: read " + inputs.size() + " patients", inputs.size(), common.quiet())) {
             for (Path json : inputs) {
                 String stem = json.getFileName().toString().replaceFirst("\\.concordance\\.json$", "");
-                Path variants = json.resolveSibling(stem + ".variants.tsv");
+                Path variants = OncoprintClasses.variantsTableOf(json);
                 if (!Files.exists(variants)) {
                     warnings.add(json, stem, "no " + variants.getFileName() + " beside it: new-in-metastasis genes from gene status");
                     variants = null;
