@@ -1,7 +1,7 @@
 package org.oncoconcord.concordance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.contract.ContractJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,19 +183,18 @@ public final class ConcordanceCommand implements Callable<Integer> {
         Path tsvTmp = AtomicFiles.tempFor(tsv);
         Path jsonTmp = AtomicFiles.tempFor(json);
         try {
-            Map<String, Object> summary;
+            ConcordanceJson summary;
             try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tsvTmp))) {
                 summary = new ConcordanceEngine(samples, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt).run(patient, w, common.quiet());
             }
             if (fasta != null) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> ss = (List<Map<String, Object>>) summary.get("samples");
-                for (int i = 0; i < ss.size(); i++) {
-                    ss.get(i).put("file", given.get(i).vcf().toString());
-                    ss.get(i).put("normalized_with", fasta.toString());
+                List<ConcordanceJson.Sample> ss = new ArrayList<>();
+                for (int i = 0; i < summary.samples().size(); i++) {
+                    ss.add(summary.samples().get(i).normalized(given.get(i).vcf().toString(), fasta.toString()));
                 }
+                summary = summary.withSamples(ss);
             }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonTmp.toFile(), summary);
+            ContractJson.write(jsonTmp, summary);
             AtomicFiles.move(tsvTmp, tsv);
             AtomicFiles.move(jsonTmp, json);
         } finally {

@@ -1,5 +1,6 @@
 package org.oncoconcord.concordance;
 
+import org.oncoconcord.contract.ConcordanceJson;
 import org.oncoconcord.core.Proportion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -161,7 +162,7 @@ public final class ConcordanceEngine {
     }
 
     /** Runs the comparison, writing variants.tsv rows to {@code tsv}; returns the JSON summary. */
-    public Map<String, Object> run(String patient, AsciiWriter tsv, boolean quiet) throws IOException {
+    public ConcordanceJson run(String patient, AsciiWriter tsv, boolean quiet) throws IOException {
         List<VcfCallReader> readers = new ArrayList<>();
         try (Progress progress = new Progress("concordance " + patient, -1, quiet)) {
             for (SampleSpec s : samples) {
@@ -564,7 +565,8 @@ public final class ConcordanceEngine {
         return Math.round(x * f) / f;
     }
 
-    private static Object num(double x) {
+    /** A JSON number rounded to 6 places, null for NaN (unknown). */
+    static Double num(double x) {
         return Double.isNaN(x) ? null : round(x, 6);
     }
 
@@ -598,45 +600,22 @@ public final class ConcordanceEngine {
         return (loV + hiV) / 2;
     }
 
-    private Map<String, Object> summary(String patient, List<VcfCallReader> readers) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("patient", patient);
-        out.put("tool_version", VersionProvider.version());
-        out.put("annotation", genes.description());
-        out.put("include_filtered", includeFiltered);
-        out.put("n_distinct_variants", distinct);
-        List<Object> ss = new ArrayList<>();
+    private ConcordanceJson summary(String patient, List<VcfCallReader> readers) {
+        List<ConcordanceJson.Sample> ss = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             SampleSpec s = samples.get(i);
             VcfCallReader.ReadStats st = readers.get(i).stats();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", s.label());
-            m.put("type", s.type().label());
-            m.put("file", s.vcf().toString());
-            m.put("tumor_sample", readers.get(i).tumourSample());
-            m.put("regions", s.regions() == null ? null : s.regions().toString());
-            m.put("min_vaf", s.minVaf());
-            m.put("min_depth", s.minDepth());
-            m.put("n_variants", nVariants[i]);
-            m.put("max_vaf", num(maxVaf[i]));
-            m.put("median_vaf", num(medianVaf(i)));
-            m.put("records", st.records);
-            m.put("alleles", st.alleles);
-            m.put("filtered", st.filtered);
-            m.put("below_min_vaf", st.belowMinVaf);
-            m.put("below_min_depth", st.belowMinDepth);
-            m.put("skipped_symbolic", st.skippedSymbolic);
-            m.put("duplicates", duplicates[i]);
-            ss.add(m);
+            ss.add(new ConcordanceJson.Sample(s.label(), s.type().label(), s.vcf().toString(), readers.get(i).tumourSample(),
+                    s.regions() == null ? null : s.regions().toString(), s.minVaf(), s.minDepth(), nVariants[i],
+                    num(maxVaf[i]), num(medianVaf(i)), st.records, st.alleles, st.filtered, st.belowMinVaf,
+                    st.belowMinDepth, st.skippedSymbolic, duplicates[i], null));
         }
-        out.put("samples", ss);
-        List<Object> pairs = new ArrayList<>();
+        List<ConcordanceJson.Pair> pairs = new ArrayList<>();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 pairs.add(pair(a, b));
             }
         }
-        out.put("pairs", pairs);
         classes.merge(VariantClass.SHARED_ALL, sharedAllCount, Long::sum);
         for (int mask = 1; mask < classCountByMask.length; mask++) {
             if (classCountByMask[mask] > 0) {
@@ -644,27 +623,19 @@ public final class ConcordanceEngine {
             }
         }
         classes.merge(VariantClass.NOT_EVALUABLE, notEvaluableCount, Long::sum);
-        out.put("classes", classes);
-        Map<String, Object> gs = new LinkedHashMap<>();
+        Map<String, ConcordanceJson.Gene> gs = new LinkedHashMap<>();
         for (var e : geneStatus.entrySet()) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            Map<String, Object> st = new LinkedHashMap<>();
+            Map<String, Boolean> st = new LinkedHashMap<>();
             boolean agree = true;
             for (int i = 0; i < n; i++) {
                 st.put(samples.get(i).label(), e.getValue()[i]);
                 agree &= e.getValue()[i] == e.getValue()[0];
             }
-            g.put("status", st);
-            g.put("agree", agree);
-            g.put("n_variants", geneVariantCount.get(e.getKey()));
-            g.put("variants", geneVariants.get(e.getKey()));
-            gs.put(e.getKey(), g);
+            gs.put(e.getKey(), new ConcordanceJson.Gene(st, agree, geneVariantCount.get(e.getKey()), geneVariants.get(e.getKey())));
         }
-        out.put("genes", gs);
-        Map<String, Object> rs = new LinkedHashMap<>();
-        Map<String, Object> rasSt = new LinkedHashMap<>();
-        Map<String, Object> rasVar = new LinkedHashMap<>();
-        Map<String, Object> brafSt = new LinkedHashMap<>();
+        Map<String, String> rasSt = new LinkedHashMap<>();
+        Map<String, List<String>> rasVar = new LinkedHashMap<>();
+        Map<String, Boolean> brafSt = new LinkedHashMap<>();
         boolean rasAgree = true;
         boolean brafAgree = true;
         for (int i = 0; i < n; i++) {
@@ -675,72 +646,45 @@ public final class ConcordanceEngine {
             rasAgree &= ras[i] == ras[0];
             brafAgree &= braf[i] == braf[0];
         }
-        rs.put("status", rasSt);
-        rs.put("agree", rasAgree);
-        rs.put("variants", rasVar);
-        rs.put("braf_v600e", brafSt);
-        rs.put("braf_agree", brafAgree);
-        out.put("ras_status", rs);
+        ConcordanceJson.RasStatus rs = new ConcordanceJson.RasStatus(rasSt, rasAgree, rasVar, brafSt, brafAgree);
+        ConcordanceJson.Plasma p = null;
         if (plasma >= 0) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("label", samples.get(plasma).label());
-            p.put("max_somatic_vaf", num(maxVaf[plasma]));
-            p.put("max_tissue_shared_vaf", num(maxSharedPlasmaVaf));
             boolean signal = detected > 0;
-            p.put("tumour_signal", signal);
-            p.put("tissue_variants_detected", detected);
-            p.put("missed_tissue_variants", missed);
-            p.put("missed_with_signal", signal ? missed : 0);
-            p.put("missed_without_signal", signal ? 0 : missed);
-            p.put("missed_with_subthreshold_evidence", missedWithEvidence);
-            p.put("tissue_variants_not_evaluable", missedNotEvaluable);
             double[] medians = new double[n];
             for (int i = 0; i < n; i++) {
                 medians[i] = medianVaf(i);
             }
-            p.putAll(plasmaEvidence.summary(medians));
-            out.put("plasma", p);
+            PlasmaEvidence.Summary ev = plasmaEvidence.summary(medians);
+            p = new ConcordanceJson.Plasma(samples.get(plasma).label(), num(maxVaf[plasma]), num(maxSharedPlasmaVaf), signal,
+                    detected, missed, signal ? missed : 0, signal ? 0 : missed, missedWithEvidence, missedNotEvaluable,
+                    ev.tumourFraction(), ev.detection());
         }
-        return out;
+        return new ConcordanceJson(patient, VersionProvider.version(), genes.description(), includeFiltered, distinct, ss,
+                pairs, classes, gs, rs, p);
     }
 
-    private Map<String, Object> pair(int a, int b) {
+    private ConcordanceJson.Pair pair(int a, int b) {
         SampleSpec sa = samples.get(a);
         SampleSpec sb = samples.get(b);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("a", sa.label());
-        m.put("b", sb.label());
-        m.put("type_a", sa.type().label());
-        m.put("type_b", sb.type().label());
-        m.put("n_a", nVariants[a]);
-        m.put("n_b", nVariants[b]);
         long sh = shared[a][b];
-        m.put("shared", sh);
-        m.put("only_a", onlyA[a][b]);
-        m.put("only_b", onlyB[a][b]);
-        m.put("not_evaluable", notEvalA[a][b] + notEvalB[a][b]);
-        m.put("not_evaluable_a", notEvalA[a][b]);
-        m.put("not_evaluable_b", notEvalB[a][b]);
         long union = sh + onlyA[a][b] + onlyB[a][b];
-        m.put("jaccard", union == 0 ? null : round(sh / (double) union, 6));
+        ConcordanceJson.Interval sensitivity = null;
+        ConcordanceJson.Interval ppv = null;
         boolean tissuePlasma = sa.type().isTissue() != sb.type().isTissue();
         if (tissuePlasma) {
             long onlyTissue = sa.type().isTissue() ? onlyA[a][b] : onlyB[a][b];
             long onlyPlasma = sa.type().isTissue() ? onlyB[a][b] : onlyA[a][b];
-            m.put("sensitivity", wilson(sh, sh + onlyTissue));
-            m.put("ppv", wilson(sh, sh + onlyPlasma));
+            sensitivity = wilson(sh, sh + onlyTissue);
+            ppv = wilson(sh, sh + onlyPlasma);
         }
-        return m;
+        return new ConcordanceJson.Pair(sa.label(), sb.label(), sa.type().label(), sb.type().label(), nVariants[a],
+                nVariants[b], sh, onlyA[a][b], onlyB[a][b], notEvalA[a][b] + notEvalB[a][b], notEvalA[a][b], notEvalB[a][b],
+                union == 0 ? null : round(sh / (double) union, 6), sensitivity, ppv);
     }
 
-    private static Map<String, Object> wilson(long x, long total) {
+    /** x / total with its Wilson 95% interval, rounded as every number of the JSON. */
+    static ConcordanceJson.Interval wilson(long x, long total) {
         Proportion w = Proportion.wilson((int) x, (int) total);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("estimate", num(w.estimate()));
-        m.put("lower", num(w.lower()));
-        m.put("upper", num(w.upper()));
-        m.put("x", x);
-        m.put("n", total);
-        return m;
+        return new ConcordanceJson.Interval(num(w.estimate()), num(w.lower()), num(w.upper()), x, total);
     }
 }

@@ -1,11 +1,9 @@
 package org.oncoconcord.concordance;
 
-import org.oncoconcord.core.Proportion;
+import org.oncoconcord.contract.ConcordanceJson;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Collects, while the engine streams, each tissue-positive variant's plasma alt/depth, and at the end
@@ -76,7 +74,7 @@ final class PlasmaEvidence {
      *
      * @param tissueMedianVaf median VAF of each sample (index as in {@link Hit#tissueSample})
      */
-    Map<String, Object> summary(double[] tissueMedianVaf) {
+    Summary summary(double[] tissueMedianVaf) {
         int assumed = medianPlasmaDepth();
         List<Integer> alt = new ArrayList<>();
         List<Integer> dep = new ArrayList<>();
@@ -95,21 +93,13 @@ final class PlasmaEvidence {
         }
         TumourFraction tf = TumourFraction.fit(alt.stream().mapToInt(Integer::intValue).toArray(),
                 dep.stream().mapToInt(Integer::intValue).toArray(), censored.stream().mapToInt(Integer::intValue).toArray(), minAlt);
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("method", "binomial_ml_clonal_tissue_variants");
-        t.put("estimate", num(tf.estimate()));
-        t.put("lower", num(tf.lower()));
-        t.put("upper", num(tf.upper()));
-        t.put("bin", TumourFraction.bin(tf.estimate()));
-        t.put("n_variants", tf.variants());
-        t.put("n_censored", censored.size());
-        t.put("alt_reads", tf.altReads());
-        t.put("depth", tf.depth());
-        t.put("assumed_depth_where_unknown", assumed < 0 ? null : assumed);
+        ConcordanceJson.TumourFraction t = new ConcordanceJson.TumourFraction("binomial_ml_clonal_tissue_variants",
+                num(tf.estimate()), num(tf.lower()), num(tf.upper()), TumourFraction.bin(tf.estimate()), tf.variants(),
+                censored.size(), tf.altReads(), tf.depth(), assumed < 0 ? null : assumed);
         long detected = 0;
         long missedInformative = 0;
         long missedNotInformative = 0;
-        List<Object> misses = new ArrayList<>();
+        List<ConcordanceJson.Miss> misses = new ArrayList<>();
         for (Hit h : hits) {
             if (h.detected()) {
                 detected++;
@@ -125,29 +115,18 @@ final class PlasmaEvidence {
                 missedNotInformative++;
             }
             if (misses.size() < MAX_LISTED) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("variant", h.id());
-                m.put("plasma_depth", d > 0 ? d : null);
-                m.put("depth_assumed", h.plasmaDepth() <= 0 && d > 0);
-                m.put("tissue_vaf", num(h.tissueVaf()));
-                m.put("detection_probability", num(pDetect));
-                m.put("informative", informative);
-                misses.add(m);
+                misses.add(new ConcordanceJson.Miss(h.id(), d > 0 ? d : null, h.plasmaDepth() <= 0 && d > 0, num(h.tissueVaf()),
+                        num(pDetect), informative));
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tumour_fraction", t);
-        Map<String, Object> det = new LinkedHashMap<>();
-        det.put("min_alt_reads", minAlt);
-        det.put("informative_probability", INFORMATIVE);
-        det.put("detected", detected);
-        det.put("missed_informative", missedInformative);
-        det.put("missed_not_informative", missedNotInformative);
-        det.put("sensitivity_all", wilson(detected, detected + missedInformative + missedNotInformative));
-        det.put("sensitivity_informative", wilson(detected, detected + missedInformative));
-        det.put("misses", misses);
-        out.put("detection", det);
-        return out;
+        ConcordanceJson.Detection det = new ConcordanceJson.Detection(minAlt, INFORMATIVE, detected, missedInformative,
+                missedNotInformative, ConcordanceEngine.wilson(detected, detected + missedInformative + missedNotInformative),
+                ConcordanceEngine.wilson(detected, detected + missedInformative), misses);
+        return new Summary(t, det);
+    }
+
+    /** The tumour fraction and detection sections of the plasma JSON. */
+    record Summary(ConcordanceJson.TumourFraction tumourFraction, ConcordanceJson.Detection detection) {
     }
 
     private static int depthOf(Hit h, int assumed) {
@@ -168,18 +147,7 @@ final class PlasmaEvidence {
         return Math.min(1, h.tissueVaf() / m);
     }
 
-    private static Object num(double x) {
-        return Double.isNaN(x) ? null : ConcordanceEngine.round(x, 6);
-    }
-
-    static Map<String, Object> wilson(long x, long n) {
-        Proportion w = Proportion.wilson((int) x, (int) n);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("estimate", num(w.estimate()));
-        m.put("lower", num(w.lower()));
-        m.put("upper", num(w.upper()));
-        m.put("x", x);
-        m.put("n", n);
-        return m;
+    private static Double num(double x) {
+        return ConcordanceEngine.num(x);
     }
 }

@@ -1,0 +1,99 @@
+package org.oncoconcord.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ID.concordance.json}, the per-patient result of {@code concordance} (docs/CONTRACTS.md,
+ * section concordance): written by the concordance step, read by cohort, report and multiqc-stats
+ * through {@link #read}. Keys are the snake_case names of the record components, in their order; a
+ * component marked {@code @JsonInclude(NON_NULL)} is an optional key (left out when null), every
+ * other key must be present (its value may be null where the contract says so). A new section is a
+ * new record and one more component.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ConcordanceJson(String patient, String toolVersion, String annotation, boolean includeFiltered,
+                              long nDistinctVariants, List<Sample> samples, List<Pair> pairs, Map<String, Long> classes,
+                              Map<String, Gene> genes, RasStatus rasStatus,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Plasma plasma) {
+
+    /** Reads and checks {@code file}; throws naming the file and the missing or invalid key. */
+    public static ConcordanceJson read(Path file) throws ContractException {
+        return ContractJson.read(file, ConcordanceJson.class);
+    }
+
+    /** This result with {@code samples} in place of its own. */
+    public ConcordanceJson withSamples(List<Sample> samples) {
+        return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
+                classes, genes, rasStatus, plasma);
+    }
+
+    /** One input sample: its thresholds and what became of its records. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Sample(String label, String type, String file, String tumorSample, String regions, double minVaf,
+                         int minDepth, long nVariants, Double maxVaf, Double medianVaf, long records, long alleles,
+                         long filtered, long belowMinVaf, long belowMinDepth, long skippedSymbolic, long duplicates,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String normalizedWith) {
+        /** This sample as read from the raw {@code file} and normalized with {@code fasta} first. */
+        public Sample normalized(String rawFile, String fasta) {
+            return new Sample(label, type, rawFile, tumorSample, regions, minVaf, minDepth, nVariants, maxVaf, medianVaf,
+                    records, alleles, filtered, belowMinVaf, belowMinDepth, skippedSymbolic, duplicates, fasta);
+        }
+    }
+
+    /** The counts of one pair of samples; sensitivity and PPV only for a tissue-vs-plasma pair. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Pair(String a, String b, String typeA, String typeB, long nA, long nB, long shared, long onlyA,
+                       long onlyB, long notEvaluable, long notEvaluableA, long notEvaluableB, Double jaccard,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Interval sensitivity,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Interval ppv) {
+    }
+
+    /** A proportion x / n with its Wilson 95% interval (null estimate and bounds when n = 0). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Interval(Double estimate, Double lower, Double upper, long x, long n) {
+    }
+
+    /** One gene: mutated per sample label, agreement, and the variants that count. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Gene(Map<String, Boolean> status, boolean agree, long nVariants, List<String> variants) {
+    }
+
+    /** RAS (mutant | wild_type per label) and BRAF V600E status. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RasStatus(Map<String, String> status, boolean agree, Map<String, List<String>> variants,
+                            Map<String, Boolean> brafV600e, boolean brafAgree) {
+    }
+
+    /** The plasma sample's tumour signal, misses, tumour fraction and detection analysis (docs/PLASMA.md). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Plasma(String label, Double maxSomaticVaf, Double maxTissueSharedVaf, boolean tumourSignal,
+                         long tissueVariantsDetected, long missedTissueVariants, long missedWithSignal,
+                         long missedWithoutSignal, long missedWithSubthresholdEvidence, long tissueVariantsNotEvaluable,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) TumourFraction tumourFraction,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Detection detection) {
+    }
+
+    /** Maximum-likelihood plasma tumour fraction over the clonal tissue variants. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TumourFraction(String method, Double estimate, Double lower, Double upper, String bin, long nVariants,
+                                 long nCensored, long altReads, long depth, Integer assumedDepthWhereUnknown) {
+    }
+
+    /** Plasma detection of the tissue variants, with the informative misses. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Detection(int minAltReads, double informativeProbability, long detected, long missedInformative,
+                            long missedNotInformative, Interval sensitivityAll, Interval sensitivityInformative,
+                            List<Miss> misses) {
+    }
+
+    /** One tissue variant the plasma missed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Miss(String variant, Integer plasmaDepth, boolean depthAssumed, Double tissueVaf,
+                       Double detectionProbability, boolean informative) {
+    }
+}

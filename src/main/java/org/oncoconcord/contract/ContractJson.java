@@ -1,0 +1,152 @@
+package org.oncoconcord.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one writer and the one strict reader of the JSON contracts between steps (records in this
+ * package). A key is required unless its record component is marked {@code @JsonInclude(NON_NULL)};
+ * keys a record does not know are ignored, so that a newer writer's extra sections do not break an
+ * older reader.
+ */
+public final class ContractJson {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private ContractJson() {
+    }
+
+    /** Writes {@code value} as indented JSON (keys in record component order) to {@code file}. */
+    public static void write(Path file, Object value) throws IOException {
+        JSON.writeValue(file.toFile(), value);
+    }
+
+    /** Reads {@code file} as a {@code type}, checking every required key first. */
+    public static <T extends Record> T read(Path file, Class<T> type) throws ContractException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new ContractException(file + ": not valid JSON at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ContractException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ContractException(file + ": not a JSON object", null);
+        }
+        String missing = firstMissing(root, type, "");
+        if (missing != null) {
+            throw new ContractException(file + ": " + missing, null);
+        }
+        try {
+            return JSON.treeToValue(root, type);
+        } catch (JsonMappingException e) {
+            throw new ContractException(file + ": key '" + path(e) + "' invalid: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new ContractException(file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The JSON key of a record component. */
+    public static String key(RecordComponent c) {
+        return SNAKE.translate(c.getName());
+    }
+
+    /** Whether a component is an optional key (marked {@code @JsonInclude(NON_NULL)}: left out when null). */
+    public static boolean optional(RecordComponent c) {
+        JsonInclude in = c.getAccessor().getAnnotation(JsonInclude.class);
+        return in != null && in.value() == JsonInclude.Include.NON_NULL;
+    }
+
+    /** "key 'x' missing" for the first required key absent (or null where a section is needed), else null. */
+    private static String firstMissing(JsonNode node, Class<?> type, String where) {
+        if (!node.isObject()) {
+            return "key '" + where + "' is not an object";
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            String key = key(c);
+            String at = where.isEmpty() ? key : where + "." + key;
+            JsonNode v = node.get(key);
+            boolean opt = optional(c);
+            if (v == null) {
+                if (opt) {
+                    continue;
+                }
+                return "key '" + at + "' missing";
+            }
+            String inner = nested(v, c.getGenericType(), at, opt);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    private static String nested(JsonNode v, Type t, String at, boolean optional) {
+        if (t instanceof Class<?> k && k.isRecord()) {
+            if (v.isNull()) {
+                return optional ? null : "key '" + at + "' is null";
+            }
+            return firstMissing(v, k, at);
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            Type[] args = p.getActualTypeArguments();
+            if (List.class.isAssignableFrom(raw)) {
+                if (!v.isArray()) {
+                    return "key '" + at + "' is not an array";
+                }
+                for (int i = 0; i < v.size(); i++) {
+                    String inner = nested(v.get(i), args[0], at + "[" + i + "]", false);
+                    if (inner != null) {
+                        return inner;
+                    }
+                }
+            } else if (Map.class.isAssignableFrom(raw)) {
+                if (!v.isObject()) {
+                    return "key '" + at + "' is not an object";
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String inner = nested(e.getValue(), args[1], at + "." + e.getKey(), false);
+                    if (inner != null) {
+                        return inner;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String path(JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                parts.add((parts.isEmpty() ? "" : ".") + r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                parts.add("[" + r.getIndex() + "]");
+            }
+        }
+        return String.join("", parts);
+    }
+}
