@@ -1,6 +1,8 @@
 package org.oncoconcord.multiqc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.contract.ContractException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -53,25 +55,21 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String[]> samples = readSamples(samplesheet);
         Map<String, JsonNode> stats = readNormalizeStats(normalized);
-        Map<String, JsonNode> concordanceSamples = readConcordance(concordance);
+        Map<String, ConcordanceSample> concordanceSamples = readConcordance(concordance);
         List<SampleStats> rows = new ArrayList<>();
         for (String[] s : samples) {
             String key = s[0] + "/" + s[1];
             JsonNode n = stats.remove(key);
-            JsonNode c = concordanceSamples.get(key);
+            ConcordanceSample c = concordanceSamples.get(key);
             rows.add(new SampleStats(s[0], s[1], n == null ? null : n.path("in").asLong(), n == null ? null : n.path("rejected_total").asLong(),
-                    c == null || !c.hasNonNull("n_variants") ? null : c.get("n_variants").asLong(),
-                    number(c, "median_vaf"), c == null ? null : number(c, "tumour_fraction") != null ? number(c, "tumour_fraction") : number(c, "tumor_fraction")));
+                    c == null ? null : c.sample().nVariants(), c == null ? null : c.sample().medianVaf(),
+                    c == null ? null : c.tumourFraction()));
         }
         if (!stats.isEmpty()) {
             throw new UserException(samplesheet + ": no row for the normalize stats of " + String.join(", ", stats.keySet()));
         }
         AtomicFiles.writeString(out, GeneralStats.render(rows));
         return 0;
-    }
-
-    private static Double number(JsonNode n, String key) {
-        return n == null || !n.path(key).isNumber() ? null : n.get(key).asDouble();
     }
 
     private static List<String[]> readSamples(Path file) throws IOException {
@@ -107,9 +105,13 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
         return out;
     }
 
-    /** "patient/sample" -> the sample's object of its patient's concordance.json. */
-    private static Map<String, JsonNode> readConcordance(Path dir) throws IOException {
-        Map<String, JsonNode> out = new HashMap<>();
+    /** One sample of a concordance result, with the plasma tumour fraction estimate when it is the plasma sample. */
+    private record ConcordanceSample(ConcordanceJson.Sample sample, Double tumourFraction) {
+    }
+
+    /** "patient/sample" -> the sample of its patient's concordance.json (read by the one strict reader). */
+    private static Map<String, ConcordanceSample> readConcordance(Path dir) throws IOException {
+        Map<String, ConcordanceSample> out = new HashMap<>();
         if (dir == null) {
             return out;
         }
@@ -118,11 +120,17 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
             files = list.filter(f -> f.getFileName().toString().endsWith(".concordance.json")).sorted().toList();
         }
         for (Path f : files) {
-            JsonNode root = readJson(f);
-            if (!root.path("patient").isTextual() || !root.path("samples").isArray()) {
-                throw new UserException(f + ": not a concordance result (no \"patient\" or \"samples\")");
+            ConcordanceJson c;
+            try {
+                c = ConcordanceJson.read(f);
+            } catch (ContractException e) {
+                throw new UserException(e.getMessage(), e);
             }
-            root.get("samples").forEach(s -> out.put(root.get("patient").asText() + "/" + s.path("label").asText(), s));
+            for (ConcordanceJson.Sample s : c.samples()) {
+                boolean plasma = c.plasma() != null && s.label().equals(c.plasma().label());
+                Double tf = plasma && c.plasma().tumourFraction() != null ? c.plasma().tumourFraction().estimate() : null;
+                out.put(c.patient() + "/" + s.label(), new ConcordanceSample(s, tf));
+            }
         }
         return out;
     }

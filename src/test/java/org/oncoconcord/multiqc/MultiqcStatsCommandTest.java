@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.oncoconcord.contract.ContractFixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncoconcord.cli.Main;
 import org.oncoconcord.testing.SystemTools;
@@ -30,9 +31,7 @@ class MultiqcStatsCommandTest {
         Files.createSymbolicLink(staged.resolve("P1"), real);
         Files.createSymbolicLink(staged.resolve("P1.X"), real2);
         Path conc = Files.createDirectories(tmp.resolve("task/concordance"));
-        Files.writeString(conc.resolve("P1.concordance.json"), "{\"patient\": \"P1\", \"samples\": ["
-                + "{\"label\": \"T\", \"n_variants\": 1100, \"median_vaf\": 0.1234},"
-                + "{\"label\": \"P\", \"n_variants\": 3, \"median_vaf\": 0.004}]}");
+        ContractFixtures.concordance(conc, "P1", "T", 1100, 0.1234, "P", 3, 0.004, 0.0137);
         Files.writeString(tmp.resolve("task/sheet.csv"), "patient,sample,type,vcf\nP1,T,primary,/a.vcf\nP1,P,plasma,/b.vcf\nP1.X,T,primary,/c.vcf\n");
         return tmp.resolve("task");
     }
@@ -45,10 +44,12 @@ class MultiqcStatsCommandTest {
                 "--normalized", task.resolve("normalized").toString(), "--concordance", task.resolve("concordance").toString(), "--out", out.toString());
         assertThat(exit).isZero();
         List<String> data = Files.readAllLines(out).stream().filter(l -> !l.startsWith("#")).toList();
-        assertThat(data).containsExactly("Sample\trecords\trejected\trejected_pct\tvariants\tmedian_vaf_pct",
-                "P1/T\t1200\t10\t0.8333\t1100\t12.34",
-                "P1/P\t80\t0\t0\t3\t0.4",
-                "P1.X/T\t7\t0\t0\t\t");
+        // the tumour fraction is the plasma sample's plasma.tumour_fraction.estimate (read from a key the
+        // contract never had before the typed reader, so the column was always empty)
+        assertThat(data).containsExactly("Sample\trecords\trejected\trejected_pct\tvariants\tmedian_vaf_pct\ttumour_fraction_pct",
+                "P1/T\t1200\t10\t0.8333\t1100\t12.34\t",
+                "P1/P\t80\t0\t0\t3\t0.4\t1.37",
+                "P1.X/T\t7\t0\t0\t\t\t");
 
         Path multiqc = SystemTools.find("multiqc");
         SystemTools.requireOrSkip(multiqc != null, "multiqc not installed (Debian package multiqc): MultiQC's parse not checked");
@@ -78,6 +79,24 @@ class MultiqcStatsCommandTest {
         int exit = Main.commandLine().execute("multiqc-stats", "--samplesheet", task.resolve("sheet.csv").toString(),
                 "--normalized", task.resolve("normalized").toString(), "--out", out.toString());
         assertThat(exit).isEqualTo(1);
+        assertThat(out).doesNotExist();
+    }
+
+    /** The one strict concordance.json reader: a result without a key is refused, naming file and key (read as empty before). */
+    @Test
+    void incompleteConcordanceResultIsRefusedNamingTheKey() throws Exception {
+        Path task = fixture();
+        Path json = task.resolve("concordance/P1.concordance.json");
+        Files.writeString(json, "{\"patient\": \"P1\", \"samples\": [{\"label\": \"T\", \"n_variants\": 1100}]}");
+        Path out = task.resolve("general_stats_mqc.tsv");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        int exit = cl.execute("multiqc-stats", "--samplesheet", task.resolve("sheet.csv").toString(),
+                "--normalized", task.resolve("normalized").toString(), "--concordance", task.resolve("concordance").toString(),
+                "--out", out.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(json + ": key 'tool_version' missing");
         assertThat(out).doesNotExist();
     }
 
