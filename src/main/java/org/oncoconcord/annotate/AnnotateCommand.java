@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 import htsjdk.tribble.TribbleException;
 import htsjdk.tribble.index.IndexFactory;
@@ -54,7 +55,7 @@ public final class AnnotateCommand implements Callable<Integer> {
 
     @Option(names = "--genome", required = true, paramLabel = "GRCh37|GRCh38",
             description = "Build of the input (selects the shipped transcript models).")
-    Genome genome;
+    GenomeBuild genome;
 
     @Option(names = "--fasta", paramLabel = "REF.fa",
             description = "Reference FASTA of the same build: codons come from it; a CDS base differing from the shipped models is an error.")
@@ -76,6 +77,9 @@ public final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (genome == GenomeBuild.UNKNOWN) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--genome must be GRCh37 or GRCh38");
+        }
         if (!Files.isReadable(input)) {
             throw new UserException(input + ": input VCF not found or not readable");
         }

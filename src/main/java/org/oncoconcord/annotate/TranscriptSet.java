@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import org.oncoconcord.core.ContigNames;
 
 /**
  * One canonical transcript per gene, indexed by contig. The shipped tables (MANE Select v1.0, see
- * {@code PROVENANCE.md} beside them) are loaded with {@link #shipped(Genome)}.
+ * {@code PROVENANCE.md} beside them) are loaded with {@link #shipped(GenomeBuild)}.
  */
 public final class TranscriptSet {
     private final String source;
@@ -53,7 +54,10 @@ public final class TranscriptSet {
     }
 
     /** The shipped MANE Select models of a build, with the shipped CDS sequences. */
-    public static TranscriptSet shipped(Genome genome) {
+    public static TranscriptSet shipped(GenomeBuild genome) {
+        if (genome == GenomeBuild.UNKNOWN) {
+            throw new IllegalArgumentException("no shipped transcript models for an unknown genome build");
+        }
         String table = "transcripts." + genome + ".tsv";
         Map<String, String> cds = readCds();
         List<Transcript> list = new ArrayList<>();

@@ -153,13 +153,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
         if ((annotation != null && annotation.genes != null) || resolvedBuild == null) {
             return null; // a custom gene table: any overlap counts
         }
-        org.oncoconcord.annotate.Genome build = resolvedBuild.name().equals("GRCh37") ? org.oncoconcord.annotate.Genome.GRCh37
-                : resolvedBuild.name().equals("GRCh38") ? org.oncoconcord.annotate.Genome.GRCh38 : null;
-        if (build == null) {
+        if (resolvedBuild == GenomeBuild.UNKNOWN) {
             return null;
         }
         return new org.oncoconcord.annotate.GeneStatusRule(new org.oncoconcord.annotate.Annotator(
-                org.oncoconcord.annotate.TranscriptSet.shipped(build)), mode);
+                org.oncoconcord.annotate.TranscriptSet.shipped(resolvedBuild)), mode);
     }
 
     /** Normalizes every input as {@code oncoconcord normalize -f FASTA -m -} does ({@link Normalize}); the normalized copies live in {@code dir}. */

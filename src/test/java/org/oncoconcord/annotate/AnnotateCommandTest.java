@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -97,7 +98,7 @@ class AnnotateCommandTest {
         Path out = dir.resolve("out.vcf");
         // GRCh37 coordinates read as GRCh38: few fall in a GRCh38 CDS, so add GRCh38-CDS positions with GRCh37 REFs
         StringBuilder records = new StringBuilder();
-        Transcript kras38 = TranscriptSet.shipped(Genome.GRCh38).gene("KRAS");
+        Transcript kras38 = TranscriptSet.shipped(GenomeBuild.GRCh38).gene("KRAS");
         for (int c = 0; c < 10; c++) {
             int pos = kras38.genomicOfCds(c);
             char base = AminoAcids.reverseComplement(kras38.cds().substring(c, c + 1)).charAt(0);

@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * 12:25398319-n, the genomic base being the complement).
  */
 class AnnotatorTest {
-    private static final Annotator GRCH37 = new Annotator(TranscriptSet.shipped(Genome.GRCh37));
+    private static final Annotator GRCH37 = new Annotator(TranscriptSet.shipped(GenomeBuild.GRCh37));
 
     static Annotation one(Annotator annotator, String chrom, int pos, String ref, String alt) {
         List<Annotation> list = annotator.annotate(Allele.fromVcf(chrom, pos, ref, alt));

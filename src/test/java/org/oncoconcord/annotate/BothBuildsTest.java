@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ import org.oncoconcord.testing.SharedData;
  */
 class BothBuildsTest {
 
-    static Map<String, Integer> annotations(Path vcf, Genome genome, List<String> mismatches) {
+    static Map<String, Integer> annotations(Path vcf, GenomeBuild genome, List<String> mismatches) {
         Annotator annotator = new Annotator(TranscriptSet.shipped(genome));
         Map<String, Integer> out = new TreeMap<>();
         try (VCFFileReader reader = new VCFFileReader(vcf, false)) {
@@ -48,8 +49,8 @@ class BothBuildsTest {
         Path g38 = SharedData.require("vcf/tcga_A6-2686/T001-COAD.grch38.vcf.gz");
         Path g37 = SharedData.require("vcf/tcga_A6-2686/T001-COAD.grch37.vcf.gz");
         List<String> mismatches = new ArrayList<>();
-        Map<String, Integer> on38 = annotations(g38, Genome.GRCh38, mismatches);
-        Map<String, Integer> on37 = annotations(g37, Genome.GRCh37, mismatches);
+        Map<String, Integer> on38 = annotations(g38, GenomeBuild.GRCh38, mismatches);
+        Map<String, Integer> on37 = annotations(g37, GenomeBuild.GRCh37, mismatches);
         on38.forEach((k, v) -> System.out.println("  " + k + (v > 1 ? " x" + v : "")));
         assertTrue(mismatches.isEmpty(), "REF differs from the CDS: " + mismatches);
         assertEquals(on38, on37);

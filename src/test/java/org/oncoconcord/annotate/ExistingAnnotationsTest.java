@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * compared with our own engine on the same GRCh37 allele (the independent oracle).
  */
 class ExistingAnnotationsTest {
-    private static final Annotator GRCH37 = new Annotator(TranscriptSet.shipped(Genome.GRCh37));
+    private static final Annotator GRCH37 = new Annotator(TranscriptSet.shipped(GenomeBuild.GRCh37));
 
     /** VEP's INFO/CSQ header description (Ensembl VEP docs, with --canonical --mane_select). */
     private static final String VEP_HEADER = "Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Gene|"

@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class GtfReaderTest {
 
     @Test
     void gtfOfTheShippedModelsGivesIdenticalAnnotations() throws Exception {
-        TranscriptSet shipped = TranscriptSet.shipped(Genome.GRCh37);
+        TranscriptSet shipped = TranscriptSet.shipped(GenomeBuild.GRCh37);
         Path gtf = Files.writeString(dir.resolve("models.gtf"), gtf(shipped));
         TranscriptSet read = GtfReader.read(gtf);
         List<Transcript> withCds = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.oncoconcord.annotate;
 
+import org.oncoconcord.vcf.GenomeBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,7 +160,7 @@ class TcgaOracleTest {
     @Test
     void reproducesTcgaClassificationAndProteinChange() throws IOException {
         Path maf = SharedData.require("tcga_crc/tcga_coadread_firehose_mutations_nonsilent.tsv.gz");
-        TranscriptSet models = TranscriptSet.shipped(Genome.GRCh37);
+        TranscriptSet models = TranscriptSet.shipped(GenomeBuild.GRCh37);
         Annotator annotator = new Annotator(models);
         int compared = 0;
         int agree = 0;
