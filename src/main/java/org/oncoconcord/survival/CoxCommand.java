@@ -107,6 +107,7 @@ public final class CoxCommand implements Callable<Integer> {
         Map<String, Object> j = write(in.out, m, d, fit.level, in.strata, in.covariates,
                 d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson());
         SampleSize size = SampleSize.of(m.fit());
+        j.put("cause", in.cause);
         j.put("sample_size", size.toJson());
         for (String w : size.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);

@@ -89,6 +89,7 @@ public final class CvCommand implements Callable<Integer> {
         j.put("seed", seed);
         j.put("model", penalty.describe());
         j.put("n", cvData.n());
+        j.put("cause", in.cause);
         j.put("events", cvData.events());
         j.put("dropped_missing", all.dropped());
         j.put("covariates", in.covariates);

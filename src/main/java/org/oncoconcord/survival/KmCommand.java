@@ -54,7 +54,19 @@ public final class KmCommand implements Callable<Integer> {
         }
         DataTable t = in.table();
         Design design = new Design(group == null ? List.of() : List.of(new Covariate(group, true, levels(t))));
-        SurvivalData d = in.cases(t, design);
+        java.util.SortedSet<Integer> causes = SurvivalData.causeCodes(t, in.event);
+        List<String> warnings = new ArrayList<>();
+        if (in.cause != null) {
+            warnings.add("cause-specific Kaplan-Meier of cause " + in.cause + " (other causes censored): 1 - KM overestimates the cumulative"
+                    + " incidence when causes compete; use 'survival cif' for it");
+        } else if (!causes.isEmpty()) {
+            warnings.add("column '" + in.event + "' holds competing-risk cause codes " + causes + " besides 1: Kaplan-Meier of any event "
+                    + "(all causes pooled); use 'survival cif' for the incidence of each cause, --cause K for one cause");
+        }
+        for (String w : warnings) {
+            System.err.println("oncoconcord survival km: warning: " + w);
+        }
+        SurvivalData d = in.cases(t, design, in.cause != null ? in.eventCode() : EventCode.ANY_CAUSE);
         if (d.n() == 0) {
             throw new UserException(in.data + ": no usable row: all " + d.dropped() + " rows lack " + in.time + ", " + in.event
                     + (group == null ? "" : " or " + group) + (in.strata == null ? "" : " or " + in.strata));
@@ -108,6 +120,8 @@ public final class KmCommand implements Callable<Integer> {
         j.put("group", group);
         j.put("landmark", in.landmarkJson());
         j.put("strata", in.strata == null ? null : d.strataNames());
+        j.put("cause", in.cause);
+        j.put("warnings", warnings);
         Output.json(in.out.resolve("logrank.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival km: n=%d events=%d dropped=%d (missing values), %d group(s)%n",

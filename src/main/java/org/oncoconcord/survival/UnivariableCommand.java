@@ -86,7 +86,7 @@ public final class UnivariableCommand implements Callable<Integer> {
             }
             Map<String, String> ref = in.refLevels.containsKey(c) ? Map.of(c, in.refLevels.get(c)) : Map.of();
             Design design = Design.infer(t, List.of(c), complete, in.factors, ref);
-            SurvivalData d = SurvivalData.from(t, in.time, in.event, design, in.strata, in.idColumn(t));
+            SurvivalData d = SurvivalData.from(t, null, in.time, in.event, in.eventCode(), design, in.strata, in.idColumn(t));
             if (design.width() == 0) {
                 rows.add(notEstimable(c, analysis, d.n(), d.events(), d.dropped(), droppedLandmark, "a single level ("
                         + design.covariates().get(0).levels().get(0) + ") among the " + d.n() + " complete cases"));

@@ -116,6 +116,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("horizon", horizon);
         j.put("n", d.n());
+        j.put("cause", in.cause);
         j.put("events", d.events());
         j.put("dropped_missing", d.dropped());
         j.put("covariates", in.covariates);
