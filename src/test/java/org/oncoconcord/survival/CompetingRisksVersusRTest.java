@@ -66,6 +66,33 @@ class CompetingRisksVersusRTest {
         }
     }
 
+    @Test
+    void graysTestMatchesCuminc() throws Exception {
+        String[][] cases = {{"mgus2_sex", "mgus2_cr.csv", "etime", "sex", null}, {"sim_grp", "sim_cr.csv", "time", "grp", null},
+            {"sim_grp_strata", "sim_cr.csv", "time", "grp", "st"}};
+        for (String[] c : cases) {
+            Path out = tmp.resolve("gray_" + c[0]);
+            List<String> a = new ArrayList<>(List.of("survival", "cif", "--data", tmp.resolve(c[1]).toString(), "--time", c[2], "--event", "status",
+                    "--group", c[3], "--quiet", "--out", out.toString()));
+            if (c[4] != null) {
+                a.addAll(List.of("--strata", c[4]));
+            }
+            run(a.toArray(String[]::new));
+            JsonNode byCause = SurvivalCliTest.JSON.readTree(out.resolve("cif.json").toFile()).get("gray_test").get("by_cause");
+            int causes = c[1].startsWith("sim") ? 3 : 2;
+            assertThat(byCause.size()).isEqualTo(causes);
+            for (int k = 1; k <= causes; k++) {
+                JsonNode g = byCause.get(String.valueOf(k));
+                close(g.get("chi2").asDouble(), "gray:" + c[0] + ":" + k + ":stat");
+                close(g.get("p").asDouble(), "gray:" + c[0] + ":" + k + ":p");
+                assertThat(g.get("df").asDouble()).isEqualTo(r.get("gray:" + c[0] + ":" + k + ":df"));
+            }
+            List<Map<String, String>> rows = SurvivalCliTest.tsv(out.resolve("gray_test.tsv"));
+            assertThat(rows).hasSize(causes);
+            assertThat(Double.parseDouble(rows.get(0).get("statistic"))).isCloseTo(r.get("gray:" + c[0] + ":1:stat"), within(1e-6));
+        }
+    }
+
     /** R's model-matrix name of a term ("sex=M" -> "sexM"). */
     static String rTerm(String term) {
         return term.replace("=", "");
