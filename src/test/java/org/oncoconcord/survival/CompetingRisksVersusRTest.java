@@ -93,6 +93,32 @@ class CompetingRisksVersusRTest {
         }
     }
 
+    @Test
+    void fineGrayMatchesCrr() throws Exception {
+        String[][] cases = {{"mgus2_c1", "mgus2_cr.csv", "etime", "1", "age,sex,hgb"}, {"mgus2_c2", "mgus2_cr.csv", "etime", "2", "age,sex,creat"},
+            {"sim_c1", "sim_cr.csv", "time", "1", "x1,grp"}, {"sim_c3", "sim_cr.csv", "time", "3", "x1,grp"}};
+        for (String[] c : cases) {
+            Path out = tmp.resolve("crr_" + c[0]);
+            run("survival", "crr", "--data", tmp.resolve(c[1]).toString(), "--time", c[2], "--event", "status", "--cause", c[3],
+                    "--covariates", c[4], "--quiet", "--out", out.toString());
+            List<Map<String, String>> rows = SurvivalCliTest.tsv(out.resolve("coefficients.tsv"));
+            assertThat(rows).hasSize(3);
+            for (Map<String, String> row : rows) {
+                String term = rTerm(row.get("term"));
+                close(Double.parseDouble(row.get("coef")), "crr:" + c[0] + ":coef:" + term);
+                close(Double.parseDouble(row.get("se")), "crr:" + c[0] + ":se:" + term);
+                close(Double.parseDouble(row.get("p")), "crr:" + c[0] + ":p:" + term);
+                close(Double.parseDouble(row.get("shr_lower")), "crr:" + c[0] + ":lower:" + term);
+            }
+            JsonNode m = SurvivalCliTest.JSON.readTree(out.resolve("model.json").toFile());
+            close(m.get("loglik").asDouble(), "crr:" + c[0] + ":loglik");
+            close(m.get("loglik_null").asDouble(), "crr:" + c[0] + ":loglik_null");
+            assertThat(m.get("n").asDouble()).isEqualTo(r.get("crr:" + c[0] + ":n"));
+            assertThat(m.get("converged").asBoolean()).isEqualTo(r.get("crr:" + c[0] + ":converged") == 1);
+            assertThat(m.get("events").asInt() + m.get("competing_events").asInt() + m.get("censored").asInt()).isEqualTo(m.get("n").asInt());
+        }
+    }
+
     /** R's model-matrix name of a term ("sex=M" -> "sexM"). */
     static String rTerm(String term) {
         return term.replace("=", "");
