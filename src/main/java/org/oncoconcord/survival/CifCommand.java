@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
 @Command(name = "cif", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cumulative incidence of competing causes (Aalen-Johansen; event 0 censored, 1..k causes), per group.")
 public final class CifCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -163,7 +166,7 @@ public final class CifCommand implements Callable<Integer> {
                 }
             }
         }
-        Output.tsv(out.resolve("cif.tsv"), List.of("group", "cause", "time", "cif", "kind"), rows);
+        outputs.tsv(out.resolve("cif.tsv"), List.of("group", "cause", "time", "cif", "kind"), rows);
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("method", "aalen_johansen");
         j.put("causes", k);
@@ -189,7 +192,7 @@ public final class CifCommand implements Callable<Integer> {
                 tests.add(Output.row((double) c, g.statistic(), (double) g.df(), g.p()));
                 gj.put(String.valueOf(c), Output.test(g.statistic(), g.df(), g.p()));
             }
-            Output.tsv(out.resolve("gray_test.tsv"), List.of("cause", "statistic", "df", "p"), tests);
+            outputs.tsv(out.resolve("gray_test.tsv"), List.of("cause", "statistic", "df", "p"), tests);
             Map<String, Object> gt = new LinkedHashMap<>();
             gt.put("rho", rho);
             gt.put("strata", strata == null ? null : sl);
@@ -198,10 +201,11 @@ public final class CifCommand implements Callable<Integer> {
         } else {
             j.put("gray_test", null);
         }
-        Output.json(out.resolve("cif.json"), j);
+        outputs.json(out.resolve("cif.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cif: n=%d, %d cause(s), %d group(s), dropped %d (missing)%n", keep.size(), k, groups.size(), dropped);
         }
+        outputs.commit();
         return 0;
     }
 }

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "crr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Fine-Gray subdistribution hazards model of one cause (R cmprsk::crr): coefficients.tsv, model.json.")
 public final class CrrCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -91,12 +94,13 @@ public final class CrrCommand implements Callable<Integer> {
         j.put("converged", fg.converged());
         j.put("conf_level", level);
         j.put("warnings", warnings);
-        Output.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "shr", "shr_lower", "shr_upper", "z", "p"), rows);
-        Output.json(in.out.resolve("model.json"), j);
+        outputs.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "shr", "shr_lower", "shr_upper", "z", "p"), rows);
+        outputs.json(in.out.resolve("model.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival crr: n=%d, cause %d: %d events, %d competing, %d censored; dropped %d (missing)%n",
                     d.n(), cause, counts[1], counts[2], counts[0], d.dropped());
         }
+        outputs.commit();
         return 0;
     }
 }

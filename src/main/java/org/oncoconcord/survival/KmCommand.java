@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "km", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Kaplan-Meier curves per group with Greenwood se and CIs, medians, log-rank and Peto-Peto tests.")
 public final class KmCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -101,8 +104,8 @@ public final class KmCommand implements Callable<Integer> {
             KaplanMeier.Median med = km.median();
             medians.add(Output.row(groups.get(k), nk, ek, med.median(), med.lower(), med.upper()));
         }
-        Output.tsv(in.out.resolve("km.tsv"), List.of("group", "time", "n_risk", "n_event", "surv", "se", "lower", "upper", "kind"), rows);
-        Output.tsv(in.out.resolve("medians.tsv"), List.of("group", "n", "events", "median", "lower", "upper"), medians);
+        outputs.tsv(in.out.resolve("km.tsv"), List.of("group", "time", "n_risk", "n_event", "surv", "se", "lower", "upper", "kind"), rows);
+        outputs.tsv(in.out.resolve("medians.tsv"), List.of("group", "n", "events", "median", "lower", "upper"), medians);
         Map<String, Object> j = new LinkedHashMap<>();
         LogRank lr = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 0);
         LogRank pp = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 1);
@@ -122,11 +125,12 @@ public final class KmCommand implements Callable<Integer> {
         j.put("strata", in.strata == null ? null : d.strataNames());
         j.put("cause", in.cause);
         j.put("warnings", warnings);
-        Output.json(in.out.resolve("logrank.json"), j);
+        outputs.json(in.out.resolve("logrank.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival km: n=%d events=%d dropped=%d (missing values), %d group(s)%n",
                     d.n(), d.events(), d.dropped(), groups.size());
         }
+        outputs.commit();
         return 0;
     }
 
