@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
 @Command(name = "cif", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cumulative incidence of competing causes (Aalen-Johansen; event 0 censored, 1..k causes), per group.")
 public final class CifCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -38,10 +41,17 @@ public final class CifCommand implements Callable<Integer> {
     @Option(names = "--group", description = "Grouping column (one set of curves per level).")
     String group;
 
+    @Option(names = "--strata", description = "Stratification column of Gray's test (cmprsk::cuminc strata=): the test sums per-stratum scores.")
+    String strata;
+
+    @Option(names = "--rho", defaultValue = "0", converter = org.oncoconcord.options.Ranges.FiniteDouble.class,
+            description = "Weight power of Gray's test, (1 - F(t-))^rho (cuminc's rho; default 0).")
+    double rho;
+
     @Option(names = "--at", split = ",", description = "Times at which to report the curves (rows with kind=at).")
     List<Double> at = new ArrayList<>();
 
-    @Option(names = "--out", required = true, description = "Output folder: cif.tsv, cif.json.")
+    @Option(names = "--out", required = true, description = "Output folder: cif.tsv, cif.json, gray_test.tsv (with --group).")
     Path out;
 
     /** The incidence curve of one cause in one group: jump times and CIF after each. */
@@ -111,7 +121,8 @@ public final class CifCommand implements Callable<Integer> {
         for (int i = 0; i < t.rows(); i++) {
             double ti = t.number(time, i);
             double ei = t.number(event, i);
-            if (Double.isNaN(ti) || Double.isNaN(ei) || group != null && DataTable.isMissing(t.cell(group, i))) {
+            if (Double.isNaN(ti) || Double.isNaN(ei) || group != null && DataTable.isMissing(t.cell(group, i))
+                    || strata != null && DataTable.isMissing(t.cell(strata, i))) {
                 dropped++;
                 continue;
             }
@@ -155,7 +166,7 @@ public final class CifCommand implements Callable<Integer> {
                 }
             }
         }
-        Output.tsv(out.resolve("cif.tsv"), List.of("group", "cause", "time", "cif", "kind"), rows);
+        outputs.tsv(out.resolve("cif.tsv"), List.of("group", "cause", "time", "cif", "kind"), rows);
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("method", "aalen_johansen");
         j.put("causes", k);
@@ -163,11 +174,38 @@ public final class CifCommand implements Callable<Integer> {
         j.put("dropped_missing", dropped);
         j.put("group", group);
         j.put("groups", counts);
-        j.put("note", "Gray's test is not computed yet");
-        Output.json(out.resolve("cif.json"), j);
+        if (group != null && groups.size() > 1) {
+            List<String> gl = new ArrayList<>(groups);
+            List<String> sl = new ArrayList<>(new TreeSet<>(keep.stream().map(i -> strata == null ? "" : t.cell(strata, i)).toList()));
+            double[] tt = keep.stream().mapToDouble(i -> t.number(time, i)).toArray();
+            int[] cc = keep.stream().mapToInt(i -> (int) t.number(event, i)).toArray();
+            int[] gg = keep.stream().mapToInt(i -> gl.indexOf(t.cell(group, i))).toArray();
+            int[] ss = keep.stream().mapToInt(i -> sl.indexOf(strata == null ? "" : t.cell(strata, i))).toArray();
+            List<List<String>> tests = new ArrayList<>();
+            Map<String, Object> gj = new LinkedHashMap<>();
+            for (int c = 1; c <= k; c++) {
+                final int cause = c;
+                if (Arrays.stream(cc).noneMatch(v -> v == cause)) {
+                    continue;
+                }
+                GrayTest g = GrayTest.of(tt, cc, gg, gl.size(), ss, sl.size(), c, rho);
+                tests.add(Output.row((double) c, g.statistic(), (double) g.df(), g.p()));
+                gj.put(String.valueOf(c), Output.test(g.statistic(), g.df(), g.p()));
+            }
+            outputs.tsv(out.resolve("gray_test.tsv"), List.of("cause", "statistic", "df", "p"), tests);
+            Map<String, Object> gt = new LinkedHashMap<>();
+            gt.put("rho", rho);
+            gt.put("strata", strata == null ? null : sl);
+            gt.put("by_cause", gj);
+            j.put("gray_test", gt);
+        } else {
+            j.put("gray_test", null);
+        }
+        outputs.json(out.resolve("cif.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cif: n=%d, %d cause(s), %d group(s), dropped %d (missing)%n", keep.size(), k, groups.size(), dropped);
         }
+        outputs.commit();
         return 0;
     }
 }

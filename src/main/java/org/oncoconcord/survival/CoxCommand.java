@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "cox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cox proportional hazards model: coefficients.tsv, model.json, fitted_model.json (for 'predict').")
 public final class CoxCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -60,6 +63,7 @@ public final class CoxCommand implements Callable<Integer> {
             penalty.learner(design, in.strata, fit.ties, seed); // validates the option values
             writePenalized(CoxNet.fit(d, design, penalty.unpenalized, penalty.alpha, penalty.innerFolds,
                     penalty.lambdaRule.equals("1se"), seed), d);
+            outputs.commit();
             return 0;
         }
         CoxModel m = CoxModel.fit(d, design, in.strata, fit.ties, fit.firth);
@@ -104,9 +108,10 @@ public final class CoxCommand implements Callable<Integer> {
             robust.put("note", "se, CIs, z, p and wald_test use the cluster-robust variance; lr_test and score_test are the model-based ones");
             m = new CoxModel(m.design(), rf, m.baseline(), m.strataColumn(), m.warnings());
         }
-        Map<String, Object> j = write(in.out, m, d, fit.level, in.strata, in.covariates,
+        Map<String, Object> j = write(outputs, in.out, m, d, fit.level, in.strata, in.covariates,
                 d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson());
         SampleSize size = SampleSize.of(m.fit());
+        j.put("cause", in.cause);
         j.put("sample_size", size.toJson());
         for (String w : size.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
@@ -115,13 +120,14 @@ public final class CoxCommand implements Callable<Integer> {
             j.put("variance", "robust");
             j.put("robust", robust);
         }
-        Output.json(in.out.resolve("model.json"), j);
+        outputs.json(in.out.resolve("model.json"), j);
         long t3 = System.nanoTime();
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
                     + " read %.2fs, fit %.2fs, concordance + outputs %.2fs%n",
                     d.n(), d.events(), d.dropped(), m.fit().lrChi2(), m.fit().df(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
         }
+        outputs.commit();
         return 0;
     }
 
@@ -129,7 +135,7 @@ public final class CoxCommand implements Callable<Integer> {
      * Writes {@code coefficients.tsv}, {@code model.json} and {@code fitted_model.json} of a fitted
      * Cox model into {@code out} (shared with {@code survival univariable}); returns model.json's content.
      */
-    static Map<String, Object> write(java.nio.file.Path out, CoxModel m, SurvivalData d, double level, String strata,
+    static Map<String, Object> write(Outputs outputs, java.nio.file.Path out, CoxModel m, SurvivalData d, double level, String strata,
                                      List<String> covariates, int rowsRead, Object landmark) {
         CoxFit f = m.fit();
         double z = Stats.z(level);
@@ -140,7 +146,7 @@ public final class CoxCommand implements Callable<Integer> {
             double zz = b / se;
             rows.add(Output.row(f.terms().get(j), b, se, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se), zz, Stats.normalP(zz)));
         }
-        Output.tsv(out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
+        outputs.tsv(out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
         Concordance c = d.countingProcess() ? new Concordance(Double.NaN, Double.NaN, 0, 0, 0)
                 : Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
         Map<String, Object> j = new LinkedHashMap<>();
@@ -168,10 +174,10 @@ public final class CoxCommand implements Callable<Integer> {
         j.put("monotone_likelihood_terms", f.infinite());
         j.put("warnings", m.warnings());
         j.put("conf_level", level);
-        Output.json(out.resolve("model.json"), j);
+        outputs.json(out.resolve("model.json"), j);
         Map<String, Object> saved = m.toJson();
         saved.put("r_means", rMeans(d, f));
-        Output.json(out.resolve("fitted_model.json"), saved);
+        outputs.json(out.resolve("fitted_model.json"), saved);
         return j;
     }
 
@@ -199,7 +205,7 @@ public final class CoxCommand implements Callable<Integer> {
             double b = f.coef()[j];
             rows.add(Output.row(f.terms().get(j), b, Double.NaN, Math.exp(b), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
-        Output.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
+        outputs.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
         List<String> header = new ArrayList<>(List.of("lambda", "cv_deviance", "cv_sd", "nonzero"));
         header.addAll(f.terms());
         List<List<String>> path = new ArrayList<>();
@@ -212,12 +218,12 @@ public final class CoxCommand implements Callable<Integer> {
             }
             path.add(r);
         }
-        Output.tsv(in.out.resolve("path.tsv"), header, path);
+        outputs.tsv(in.out.resolve("path.tsv"), header, path);
         List<List<String>> folds = new ArrayList<>();
         for (int i = 0; i < d.n(); i++) {
             folds.add(List.of(d.ids().get(i), Output.num(d.time()[i]), String.valueOf(d.event()[i]), String.valueOf(fitted.fold()[i] + 1)));
         }
-        Output.tsv(in.out.resolve("folds.tsv"), List.of("id", "time", "event", "fold"), folds);
+        outputs.tsv(in.out.resolve("folds.tsv"), List.of("id", "time", "event", "fold"), folds);
         Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), fitted.model().lp(d));
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("n", d.n());
@@ -241,8 +247,8 @@ public final class CoxCommand implements Callable<Integer> {
         cj.put("se", Output.jnum(c.se()));
         j.put("concordance", cj);
         j.put("note", "apparent (in-sample) concordance; use 'survival cv --penalty elastic-net' for out-of-sample accuracy");
-        Output.json(in.out.resolve("model.json"), j);
-        Output.json(in.out.resolve("fitted_model.json"), fitted.model().toJson());
+        outputs.json(in.out.resolve("model.json"), j);
+        outputs.json(in.out.resolve("fitted_model.json"), fitted.model().toJson());
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox (elastic net): n=%d events=%d dropped=%d, lambda %.4g (%s), %d nonzero terms%n",
                     d.n(), d.events(), d.dropped(), fitted.lambda(), penalty.lambdaRule, f.df());

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
         description = "Out-of-sample accuracy at a horizon: repeated k-fold CV stratified by event status (td-AUC, Uno C, Brier, "
                 + "scaled Brier, calibration slope, ICI), optionally also on a held-out test split.")
 public final class CvCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -89,6 +92,7 @@ public final class CvCommand implements Callable<Integer> {
         j.put("seed", seed);
         j.put("model", penalty.describe());
         j.put("n", cvData.n());
+        j.put("cause", in.cause);
         j.put("events", cvData.events());
         j.put("dropped_missing", all.dropped());
         j.put("covariates", in.covariates);
@@ -136,14 +140,15 @@ public final class CvCommand implements Callable<Integer> {
             rows.add(Output.row(p.repeat() + 1, p.fold() + 1, cvData.ids().get(i), cvData.time()[i], cvData.event()[i],
                     p.lp(), p.surv(), 1 - p.surv(), p.survNull()));
         }
-        Output.tsv(in.out.resolve("cv_predictions.tsv"),
+        outputs.tsv(in.out.resolve("cv_predictions.tsv"),
                 List.of("repeat", "fold", "id", "time", "event", "lp", "surv", "risk", "surv_null"), rows);
-        Output.json(in.out.resolve("cv.json"), j);
+        outputs.json(in.out.resolve("cv.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cv: n=%d events=%d dropped=%d; td-AUC(%s) %.3f (sd %.3f), Brier %.4f%n",
                     cvData.n(), cvData.events(), all.dropped(), Output.num(horizon), Stats.mean(r.column(0)), Stats.sd(r.column(0)),
                     Stats.mean(r.column(2)));
         }
+        outputs.commit();
         return 0;
     }
 

@@ -18,8 +18,18 @@ public final class DataOptions {
     @Option(names = "--time", required = true, description = "Follow-up time column (e.g. days).")
     String time;
 
-    @Option(names = "--event", required = true, description = "Event column: 1 = event, 0 = censored.")
+    @Option(names = "--event", required = true, description = "Event column: 1 = event, 0 = censored (with --cause: 0 censored, 1..k causes).")
     String event;
+
+    @Option(names = "--cause", converter = org.oncoconcord.options.Ranges.PositiveInt.class,
+            description = "Competing risks: the event column holds 0 = censored, 1..k = causes; analyse cause K, the other causes "
+                    + "censored (cause-specific hazard; R: Surv(time, status == K)).")
+    Integer cause;
+
+    /** How the event column is read: one cause with --cause, else 0/1. */
+    EventCode eventCode() {
+        return cause == null ? EventCode.BINARY : EventCode.cause(cause);
+    }
 
     @Option(names = "--covariates", split = ",", description = "Covariate columns; numeric columns enter as numbers, text columns as factors.")
     List<String> covariates = new ArrayList<>();
@@ -110,6 +120,11 @@ public final class DataOptions {
 
     /** The complete cases under that coding. */
     SurvivalData cases(DataTable t, Design d) {
-        return SurvivalData.from(t, start, time, event, d, strata, idColumn(t));
+        return cases(t, d, eventCode());
+    }
+
+    /** The complete cases, the event column read as {@code code} says. */
+    SurvivalData cases(DataTable t, Design d, EventCode code) {
+        return SurvivalData.from(t, start, time, event, code, d, strata, idColumn(t));
     }
 }

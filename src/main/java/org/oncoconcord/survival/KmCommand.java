@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "km", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Kaplan-Meier curves per group with Greenwood se and CIs, medians, log-rank and Peto-Peto tests.")
 public final class KmCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -54,7 +57,19 @@ public final class KmCommand implements Callable<Integer> {
         }
         DataTable t = in.table();
         Design design = new Design(group == null ? List.of() : List.of(new Covariate(group, true, levels(t))));
-        SurvivalData d = in.cases(t, design);
+        java.util.SortedSet<Integer> causes = SurvivalData.causeCodes(t, in.event);
+        List<String> warnings = new ArrayList<>();
+        if (in.cause != null) {
+            warnings.add("cause-specific Kaplan-Meier of cause " + in.cause + " (other causes censored): 1 - KM overestimates the cumulative"
+                    + " incidence when causes compete; use 'survival cif' for it");
+        } else if (!causes.isEmpty()) {
+            warnings.add("column '" + in.event + "' holds competing-risk cause codes " + causes + " besides 1: Kaplan-Meier of any event "
+                    + "(all causes pooled); use 'survival cif' for the incidence of each cause, --cause K for one cause");
+        }
+        for (String w : warnings) {
+            System.err.println("oncoconcord survival km: warning: " + w);
+        }
+        SurvivalData d = in.cases(t, design, in.cause != null ? in.eventCode() : EventCode.ANY_CAUSE);
         if (d.n() == 0) {
             throw new UserException(in.data + ": no usable row: all " + d.dropped() + " rows lack " + in.time + ", " + in.event
                     + (group == null ? "" : " or " + group) + (in.strata == null ? "" : " or " + in.strata));
@@ -89,8 +104,8 @@ public final class KmCommand implements Callable<Integer> {
             KaplanMeier.Median med = km.median();
             medians.add(Output.row(groups.get(k), nk, ek, med.median(), med.lower(), med.upper()));
         }
-        Output.tsv(in.out.resolve("km.tsv"), List.of("group", "time", "n_risk", "n_event", "surv", "se", "lower", "upper", "kind"), rows);
-        Output.tsv(in.out.resolve("medians.tsv"), List.of("group", "n", "events", "median", "lower", "upper"), medians);
+        outputs.tsv(in.out.resolve("km.tsv"), List.of("group", "time", "n_risk", "n_event", "surv", "se", "lower", "upper", "kind"), rows);
+        outputs.tsv(in.out.resolve("medians.tsv"), List.of("group", "n", "events", "median", "lower", "upper"), medians);
         Map<String, Object> j = new LinkedHashMap<>();
         LogRank lr = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 0);
         LogRank pp = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 1);
@@ -108,11 +123,14 @@ public final class KmCommand implements Callable<Integer> {
         j.put("group", group);
         j.put("landmark", in.landmarkJson());
         j.put("strata", in.strata == null ? null : d.strataNames());
-        Output.json(in.out.resolve("logrank.json"), j);
+        j.put("cause", in.cause);
+        j.put("warnings", warnings);
+        outputs.json(in.out.resolve("logrank.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival km: n=%d events=%d dropped=%d (missing values), %d group(s)%n",
                     d.n(), d.events(), d.dropped(), groups.size());
         }
+        outputs.commit();
         return 0;
     }
 

@@ -60,16 +60,26 @@ final class Output {
 
     /** A TSV table: header then rows of already formatted cells. */
     static void tsv(Path file, List<String> header, List<List<String>> rows) {
+        AtomicFiles.writeString(file, tsvText(header, rows));
+    }
+
+    /** The text of a TSV table. */
+    static String tsvText(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder(String.join("\t", header)).append('\n');
         for (List<String> r : rows) {
             sb.append(String.join("\t", r)).append('\n');
         }
-        AtomicFiles.writeString(file, sb.toString());
+        return sb.toString();
     }
 
     static void json(Path file, Object value) {
+        AtomicFiles.writeString(file, jsonText(value));
+    }
+
+    /** The text of a JSON document (indented, newline-terminated). */
+    static String jsonText(Object value) {
         try {
-            AtomicFiles.writeString(file, JSON.writeValueAsString(value) + "\n");
+            return JSON.writeValueAsString(value) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Applies a model saved by 'survival cox' (fitted_model.json) to new patients: linear predictor and S(t|x) at the horizon.")
 public final class PredictCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -83,11 +86,12 @@ public final class PredictCommand implements Callable<Integer> {
             double surv = m.baseline().survival(s, horizon, lp);
             rows.add(Output.row(pid, lp + shift, surv, 1 - surv, "ok"));
         }
-        Output.tsv(out.resolve("predictions.tsv"), List.of("id", "lp", "surv", "risk", "status"), rows);
+        outputs.tsv(out.resolve("predictions.tsv"), List.of("id", "lp", "surv", "risk", "status"), rows);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival predict: %d patients, %d without prediction (missing value or unknown stratum), horizon %s%n",
                     t.rows(), skipped, Output.num(horizon));
         }
+        outputs.commit();
         return 0;
     }
 

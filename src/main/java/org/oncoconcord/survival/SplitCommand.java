@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
         description = "Counting-process (start, stop] rows with time-dependent covariates switching on at a per-patient time "
                 + "(R: tmerge tdc), for 'survival cox --start tstart --time tstop'.")
 public final class SplitCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -94,8 +97,8 @@ public final class SplitCommand implements Callable<Integer> {
                 split++;
             }
         }
-        Output.tsv(out.resolve("split.tsv"), header, rows);
-        Output.tsv(out.resolve("rejects.tsv"), List.of("line", "id", "reason"), rejects);
+        outputs.tsv(out.resolve("split.tsv"), header, rows);
+        outputs.tsv(out.resolve("rejects.tsv"), List.of("line", "id", "reason"), rejects);
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("rows_read", t.rows());
         j.put("patients_written", t.rows() - rejects.size());
@@ -104,11 +107,12 @@ public final class SplitCommand implements Callable<Integer> {
         j.put("rejected", rejects.size());
         j.put("change", change);
         j.put("tdc", tdc);
-        Output.json(out.resolve("split.json"), j);
+        outputs.json(out.resolve("split.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival split: %d patients, %d split at %s, %d rows written, %d rejected (rejects.tsv)%n",
                     t.rows(), split, change, rows.size(), rejects.size());
         }
+        outputs.commit();
         return 0;
     }
 

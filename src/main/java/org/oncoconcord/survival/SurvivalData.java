@@ -102,6 +102,18 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
      * (null for none) counting-process rows at risk on (start, time], start &lt; time required.
      */
     public static SurvivalData from(DataTable t, String startCol, String timeCol, String eventCol, Design design, String strataCol, String idCol) {
+        return from(t, startCol, timeCol, eventCol, EventCode.BINARY, design, strataCol, idCol);
+    }
+
+    /**
+     * As above, reading the event column as {@code code} says: 0/1 only, any cause as the event, or
+     * one cause with the others censored. Under BINARY, cause codes above 1 are refused naming the
+     * column and every code found.
+     */
+    public static SurvivalData from(DataTable t, String startCol, String timeCol, String eventCol, EventCode code, Design design,
+                                    String strataCol, String idCol) {
+        java.util.TreeSet<Integer> causeCodes = new java.util.TreeSet<>();
+        int firstCauseLine = -1;
         double[] start = startCol == null ? null : new double[t.rows()];
         int p = design == null ? 0 : design.width();
         List<String> terms = design == null ? List.of() : design.terms();
@@ -130,10 +142,13 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
             if (ti < 0) {
                 throw new UserException(t.source() + " line " + t.line(i) + ": column '" + timeCol + "' is negative (" + ti + ")");
             }
-            if (ei != 0 && ei != 1) {
-                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + eventCol + "' must be 0 or 1, found '" + t.cell(eventCol, i) + "'"
-                        + (ei > 1 && ei == Math.rint(ei) ? " (a competing-risk cause code? use 'survival cif' for cumulative incidence,"
-                        + " or code the other causes as 0 for a cause-specific analysis)" : ""));
+            if (ei < 0 || ei != Math.rint(ei) || ei > 1000) {
+                throw new UserException(t.source() + " line " + t.line(i) + ": column '" + eventCol + "' must be "
+                        + (code.competing() ? "0 (censored) or a cause 1..k" : "0 or 1") + ", found '" + t.cell(eventCol, i) + "'");
+            }
+            if (ei > 1) {
+                causeCodes.add((int) ei);
+                firstCauseLine = firstCauseLine < 0 ? t.line(i) : firstCauseLine;
             }
             if (start != null) {
                 if (!(si0 < ti)) {
@@ -143,12 +158,17 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
                 start[n] = si0;
             }
             time[n] = ti;
-            event[n] = (int) ei;
+            event[n] = code.indicator((int) ei);
             stratum[n] = si;
             x[n] = xi;
             rows[n] = i;
             ids.add(idCol == null ? "line" + t.line(i) : t.cell(idCol, i));
             n++;
+        }
+        if (!code.competing() && !causeCodes.isEmpty()) {
+            throw new UserException(t.source() + " line " + firstCauseLine + ": column '" + eventCol + "' must be 0 or 1, but holds competing-risk cause codes "
+                    + causeCodes + " besides 1: give --cause K for a cause-specific model (the other causes censored), or use 'survival cif'"
+                    + " (cumulative incidence, Gray's test) or 'survival crr' (Fine-Gray)");
         }
         TreeMap<String, Integer> sIndex = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -186,6 +206,18 @@ public record SurvivalData(double[] time, int[] event, int[] strata, List<String
             sb.append(sb.length() > 0 ? ", " : "").append(c.strip()).append('=').append(v);
         }
         return sb.toString();
+    }
+
+    /** The integer codes above 1 in an event column (competing-risk causes), ignoring missing and non-integer cells. */
+    public static java.util.SortedSet<Integer> causeCodes(DataTable t, String eventCol) {
+        java.util.TreeSet<Integer> codes = new java.util.TreeSet<>();
+        for (int i = 0; i < t.rows(); i++) {
+            double e = t.number(eventCol, i);
+            if (e > 1 && e == Math.rint(e) && e <= 1000) {
+                codes.add((int) e);
+            }
+        }
+        return codes;
     }
 
     /** Rows of the table complete in every named column (for inferring factor levels). */

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
         description = "One Cox model per covariate (cox_uni_<covariate>/ like 'survival cox') and the summary univariable.tsv "
                 + "(term, HR, CI, p, n, events, analysis baseline|landmark).")
 public final class UnivariableCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     static final List<String> HEADER = List.of("feature", "term", "analysis", "n", "events", "coef", "se", "hr", "hr_lower", "hr_upper", "p",
             "p_lr", "method", "dropped_missing", "dropped_landmark", "note");
 
@@ -86,7 +89,7 @@ public final class UnivariableCommand implements Callable<Integer> {
             }
             Map<String, String> ref = in.refLevels.containsKey(c) ? Map.of(c, in.refLevels.get(c)) : Map.of();
             Design design = Design.infer(t, List.of(c), complete, in.factors, ref);
-            SurvivalData d = SurvivalData.from(t, in.time, in.event, design, in.strata, in.idColumn(t));
+            SurvivalData d = SurvivalData.from(t, null, in.time, in.event, in.eventCode(), design, in.strata, in.idColumn(t));
             if (design.width() == 0) {
                 rows.add(notEstimable(c, analysis, d.n(), d.events(), d.dropped(), droppedLandmark, "a single level ("
                         + design.covariates().get(0).levels().get(0) + ") among the " + d.n() + " complete cases"));
@@ -103,7 +106,7 @@ public final class UnivariableCommand implements Callable<Integer> {
             }
             CoxModel m = CoxModel.fit(d, design, in.strata, fit.ties, fit.firth);
             Path dir = in.out.resolve("cox_uni_" + safe(c));
-            CoxCommand.write(dir, m, d, fit.level, in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson);
+            CoxCommand.write(outputs, dir, m, d, fit.level, in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson);
             fitted++;
             CoxFit f = m.fit();
             double z = Stats.z(fit.level);
@@ -119,12 +122,13 @@ public final class UnivariableCommand implements Callable<Integer> {
                 rows.add(r);
             }
         }
-        Output.tsv(in.out.resolve("univariable.tsv"), HEADER, rows);
+        outputs.tsv(in.out.resolve("univariable.tsv"), HEADER, rows);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival univariable: %d of %d covariates fitted%s%n", fitted, in.covariates.size(),
                     lm == null ? "" : String.format(", landmark %s: %d of %d rows at risk (%d without it, %d not at risk)", in.landmark,
                             lm.counts().kept(), lm.counts().rowsRead(), lm.counts().missingLandmark(), lm.counts().notAtRisk()));
         }
+        outputs.commit();
         return 0;
     }
 

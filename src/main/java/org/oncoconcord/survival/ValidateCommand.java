@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
                 + "td-AUC, Brier, scaled Brier and calibration slope; calibration by risk groups and smoothed (ICI, E50, E90); "
                 + "decision curve (net benefit, treat-all, treat-none); the model (coefficients, centring, baseline survival at the horizon).")
 public final class ValidateCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
     @Mixin
     CommonOptions common;
 
@@ -85,19 +88,19 @@ public final class ValidateCommand implements Callable<Integer> {
             mm.put("corrected", Output.jnum(v.corrected()[j]));
             measures.put(v.names().get(j), mm);
         }
-        Output.tsv(in.out.resolve("validation.tsv"), List.of("measure", "apparent", "optimism", "optimism_sd", "mc_se", "corrected"), vrows);
+        outputs.tsv(in.out.resolve("validation.tsv"), List.of("measure", "apparent", "optimism", "optimism_sd", "mc_se", "corrected"), vrows);
 
         List<List<String>> grows = new ArrayList<>();
         for (HorizonCalibration.Group g : HorizonCalibration.byGroups(d.time(), d.event(), surv, horizon, groups)) {
             grows.add(Output.row(g.group(), g.n(), g.events(), g.riskMin(), g.riskMax(), g.predicted(), g.observed(), g.observedLower(), g.observedUpper()));
         }
-        Output.tsv(in.out.resolve("calibration_groups.tsv"),
+        outputs.tsv(in.out.resolve("calibration_groups.tsv"),
                 List.of("group", "n", "events", "risk_min", "risk_max", "predicted", "observed", "observed_lower", "observed_upper"), grows);
         List<List<String>> srows = new ArrayList<>();
         for (int i = 0; i < d.n(); i++) {
             srows.add(Output.row(d.ids().get(i), d.time()[i], d.event()[i], 1 - surv[i], smooth.observed()[i]));
         }
-        Output.tsv(in.out.resolve("calibration_smooth.tsv"), List.of("id", "time", "event", "predicted", "observed_smooth"), srows);
+        outputs.tsv(in.out.resolve("calibration_smooth.tsv"), List.of("id", "time", "event", "predicted", "observed_smooth"), srows);
 
         int steps = (int) Math.floor((1 - thresholdStep) / thresholdStep + 1e-9);
         double[] thr = new double[steps];
@@ -108,14 +111,15 @@ public final class ValidateCommand implements Callable<Integer> {
         for (DecisionCurve.Point p : DecisionCurve.at(d.time(), d.event(), surv, horizon, thr)) {
             drows.add(Output.row(p.threshold(), p.treated(), p.netBenefit(), p.treatAll(), p.treatNone()));
         }
-        Output.tsv(in.out.resolve("decision_curve.tsv"), List.of("threshold", "treated", "net_benefit", "treat_all", "treat_none"), drows);
+        outputs.tsv(in.out.resolve("decision_curve.tsv"), List.of("threshold", "treated", "net_benefit", "treat_all", "treat_none"), drows);
 
-        Output.json(in.out.resolve("fitted_model.json"), model.toJson());
-        Output.json(in.out.resolve("model_at_horizon.json"), modelAtHorizon(model));
+        outputs.json(in.out.resolve("fitted_model.json"), model.toJson());
+        outputs.json(in.out.resolve("model_at_horizon.json"), modelAtHorizon(model));
 
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("horizon", horizon);
         j.put("n", d.n());
+        j.put("cause", in.cause);
         j.put("events", d.events());
         j.put("dropped_missing", d.dropped());
         j.put("covariates", in.covariates);
@@ -145,11 +149,12 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         warnings.forEach(w -> System.err.println("[oncoconcord] survival validate: warning: " + w));
         j.put("warnings", warnings);
-        Output.json(in.out.resolve("validation.json"), j);
+        outputs.json(in.out.resolve("validation.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival validate: n=%d events=%d; C %.3f (corrected %.3f), td-AUC(%s) %.3f (corrected %.3f), B=%d used %d%n",
                     d.n(), d.events(), v.apparent()[0], v.corrected()[0], Output.num(horizon), v.apparent()[1], v.corrected()[1], bootstrap, v.used());
         }
+        outputs.commit();
         return 0;
     }
 

@@ -55,10 +55,11 @@ class CifVersusRTest {
         Run run = SurvivalCliTest.run("survival", "cif", "--data", f.toString(), "--time", "time", "--event", "event", "--out", tmp.resolve("o").toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("bad.csv line 3").contains("cause 1..k");
-        // KM on a competing-risk endpoint is refused with a pointer to cif
-        Files.writeString(f, "time,event\n10,1\n20,2\n");
-        run = SurvivalCliTest.run("survival", "km", "--data", f.toString(), "--time", "time", "--event", "event", "--out", tmp.resolve("k").toString());
+        // Cox on a competing-risk endpoint without --cause is refused naming the codes (KM warns: CompetingRisksVersusRTest)
+        Files.writeString(f, "time,event,x\n10,1,1\n20,2,2\n30,0,3\n");
+        run = SurvivalCliTest.run("survival", "cox", "--data", f.toString(), "--time", "time", "--event", "event", "--covariates", "x",
+                "--out", tmp.resolve("k").toString());
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("bad.csv line 3").contains("must be 0 or 1").contains("survival cif");
+        assertThat(run.err()).contains("bad.csv line 3").contains("must be 0 or 1").contains("[2]").contains("survival cif");
     }
 }

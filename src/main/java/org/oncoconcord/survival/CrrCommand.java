@@ -1,0 +1,106 @@
+package org.oncoconcord.survival;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oncoconcord.core.CommonOptions;
+import org.oncoconcord.core.UserException;
+import org.oncoconcord.core.VersionProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code survival crr}: Fine-Gray proportional subdistribution hazards of one cause (event 0 =
+ * censored, 1..k = causes), as R's {@code cmprsk::crr}: coefficients.tsv (subdistribution hazard
+ * ratios with CIs) and model.json.
+ */
+@Command(name = "crr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Fine-Gray subdistribution hazards model of one cause (R cmprsk::crr): coefficients.tsv, model.json.")
+public final class CrrCommand implements Callable<Integer> {
+    /** This run's outputs, written all or none at the end. */
+    private final Outputs outputs = new Outputs();
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DataOptions in;
+
+    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level of the subdistribution hazard-ratio intervals.")
+    double level;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OptionRanges.confLevel(spec.commandLine(), level);
+        in.requireNoStart("survival crr");
+        if (in.covariates.isEmpty()) {
+            throw new UserException("--covariates: at least one covariate is needed for a Fine-Gray model (use 'survival cif' without)");
+        }
+        if (in.strata != null) {
+            throw new UserException("--strata is not supported by 'survival crr' (cmprsk::crr has no strata; use --covariates or 'survival cif --strata')");
+        }
+        int cause = in.cause == null ? 1 : in.cause;
+        DataTable t = in.table();
+        Design design = in.design(t);
+        SurvivalData d = in.cases(t, design, EventCode.cause(cause));
+        int[] code = new int[d.n()];
+        int[] counts = new int[3];
+        for (int i = 0; i < d.n(); i++) {
+            int raw = (int) t.number(in.event, d.rows()[i]);
+            code[i] = raw == 0 ? 0 : raw == cause ? 1 : 2;
+            counts[code[i]]++;
+        }
+        if (counts[1] == 0) {
+            throw new UserException(in.data + ": no event of cause " + cause + " in column '" + in.event + "' among the " + d.n() + " usable rows");
+        }
+        FineGray fg = FineGray.fit(d.time(), code, d.x());
+        List<String> warnings = new ArrayList<>();
+        if (!fg.converged()) {
+            warnings.add("Fine-Gray fit did not converge in " + FineGray.MAX_ITER + " Newton steps (as cmprsk::crr's converged = FALSE)");
+        }
+        for (String w : warnings) {
+            System.err.println("oncoconcord survival crr: warning: " + w);
+        }
+        double z = Stats.z(level);
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < d.p(); j++) {
+            double b = fg.coef()[j];
+            double se = fg.se(j);
+            rows.add(Output.row(d.terms().get(j), b, se, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se), b / se, Stats.normalP(b / se)));
+        }
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("method", "fine_gray");
+        j.put("cause", cause);
+        j.put("n", d.n());
+        j.put("events", counts[1]);
+        j.put("competing_events", counts[2]);
+        j.put("censored", counts[0]);
+        j.put("dropped_missing", d.dropped());
+        j.put("covariates", in.covariates);
+        j.put("landmark", in.landmarkJson());
+        j.put("censoring_weights", "kaplan_meier");
+        j.put("ties", "breslow");
+        j.put("loglik_null", Output.jnum(fg.loglikNull()));
+        j.put("loglik", Output.jnum(fg.loglik()));
+        double lr = 2 * (fg.loglik() - fg.loglikNull());
+        j.put("pseudo_lr_test", Output.test(lr, d.p(), Stats.chi2P(lr, d.p())));
+        j.put("iterations", fg.iterations());
+        j.put("converged", fg.converged());
+        j.put("conf_level", level);
+        j.put("warnings", warnings);
+        outputs.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "shr", "shr_lower", "shr_upper", "z", "p"), rows);
+        outputs.json(in.out.resolve("model.json"), j);
+        if (!common.quiet()) {
+            System.err.printf("[oncoconcord] survival crr: n=%d, cause %d: %d events, %d competing, %d censored; dropped %d (missing)%n",
+                    d.n(), cause, counts[1], counts[2], counts[0], d.dropped());
+        }
+        outputs.commit();
+        return 0;
+    }
+}
