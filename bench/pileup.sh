@@ -19,10 +19,11 @@ for t in bcftools java awk; do command -v "$t" >/dev/null || { echo "missing: $t
 [ -x /usr/bin/time ] || { echo "missing: /usr/bin/time (Debian package 'time')" >&2; exit 1; }
 [ -f "$root/target/oncoconcord.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 
+cp "$root/target/oncoconcord.jar" "$work/oncoconcord-bench.jar" # a rebuild during the run must not pull the jar away
 if [ ! -f "$work/big.bam.ok" ]; then
   echo "generating: ${LENGTH} bp at ${COVERAGE}x, ${SITES} sites in $work" >&2
   /usr/bin/time -f "generate: wall %e s, cpu %U+%S s, rss %M KB" \
-    java -Xmx2g -cp "$root/target/oncoconcord.jar" "$here/PileupBenchData.java" "$work" "$LENGTH" "$COVERAGE" "$SITES"
+    java -Xmx2g -cp "$work/oncoconcord-bench.jar" "$here/PileupBenchData.java" "$work" "$LENGTH" "$COVERAGE" "$SITES"
   touch "$work/big.bam.ok"
 fi
 echo "BAM: $(du -h "$work/big.bam" | cut -f1), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
