@@ -1,12 +1,13 @@
 /*
  * The DAG: VALIDATE -> one channel item per sample (meta: id, patient, sample, type, tumor_sample,
- * regions) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
- * batch -> COHORT (gather) -> SURVIVAL -> REPORT; MULTIQC_STATS and MULTIQC over everything.
+ * regions, bam) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
+ * batch (-> PILEUP for batches with BAMs) -> COHORT (gather) -> SURVIVAL -> REPORT; MULTIQC_STATS and MULTIQC over everything.
  * Parameters are read here and passed to the modules; modules read no params.
  */
 include { VALIDATE      } from '../modules/local/validate/main'
 include { NORMALIZE     } from '../modules/local/normalize/main'
 include { CONCORDANCE   } from '../modules/local/concordance/main'
+include { PILEUP        } from '../modules/local/pileup/main'
 include { COHORT        } from '../modules/local/cohort/main'
 include { SURVIVAL; survivalPlan } from '../modules/local/survival/main'
 include { REPORT        } from '../modules/local/report/main'
@@ -29,6 +30,12 @@ def batchOf(String patient, int batches) {
     def crc = new java.util.zip.CRC32()
     crc.update(patient.getBytes('UTF-8'))
     return (int) (crc.value % batches)
+}
+
+/* The index beside a BAM/CRAM (VALIDATE checked there is one): .bam.bai, .bai, .bam.csi, .cram.crai, .crai. */
+def bamIndex(String bam) {
+    def candidates = [ "${bam}.bai", bam.replaceFirst(/\.bam$/, '.bai'), "${bam}.csi", "${bam}.crai", bam.replaceFirst(/\.cram$/, '.crai') ]
+    return candidates.collect { file(it.toString()) }.find { it.exists() && it.toString() != bam }
 }
 
 workflow ONCOCONCORD {
@@ -60,7 +67,8 @@ workflow ONCOCONCORD {
                     sample      : row.sample,
                     type        : row.type,
                     tumor_sample: row.tumor_sample ?: '',
-                    regions     : row.regions ? file(row.regions, checkIfExists: true).toString() : ''
+                    regions     : row.regions ? file(row.regions, checkIfExists: true).toString() : '',
+                    bam         : row.bam ? file(row.bam, checkIfExists: true).toString() : ''
                 ]
                 [ meta, file(row.vcf, checkIfExists: true) ]
             }
@@ -112,6 +120,18 @@ workflow ONCOCONCORD {
         .filter { meta, dirs, beds -> meta.patients.any { it.samples.size() >= 2 } }
     CONCORDANCE(ch_compare, genes, genome)
     ch_versions = ch_versions.mix(CONCORDANCE.out.versions.first())
+
+    // PILEUP (docs/PILEUP.md): per batch, the read evidence of every variant of each compared patient
+    // in each of its samples with a BAM/CRAM (samplesheet column `bam`); batches without one are skipped
+    ch_pileup = CONCORDANCE.out.tsv
+        .map { meta, tsvs ->
+            def reads = meta.patients.findAll { it.samples.size() >= 2 }
+                .collectMany { p -> p.samples.findAll { it.bam }.collectMany { s -> [ file(s.bam), bamIndex(s.bam) ] } }
+            [ meta, tsvs, reads ]
+        }
+        .filter { meta, tsvs, reads -> reads }
+    PILEUP(ch_pileup, ch_fasta, ch_fai)
+    ch_versions = ch_versions.mix(PILEUP.out.versions.first())
 
     // gather: cohort statistics and survival features over every patient
     ch_json = CONCORDANCE.out.json.flatMap { meta, files -> files instanceof List ? files : [ files ] }.toSortedList { a, b -> a.name <=> b.name }
@@ -171,6 +191,7 @@ workflow ONCOCONCORD {
     validated   = VALIDATE.out.samplesheet
     samples     = ch_samples
     concordance = CONCORDANCE.out.json
+    evidence    = PILEUP.out.evidence
     report      = REPORT.out.html
     versions    = ch_versions_yml
 }

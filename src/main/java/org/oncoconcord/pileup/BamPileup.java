@@ -30,7 +30,7 @@ public final class BamPileup {
     }
 
     /** A read whose mate may still come and overlap it. */
-    private record Pending(String name, int end, boolean reverse, List<Observation> observations) {
+    private record Pending(SAMRecord read, String name, int end, boolean reverse, List<Observation> observations) {
     }
 
     /** Counts one BAM; {@code counts[i]} receives site i's counts. */
@@ -64,11 +64,11 @@ public final class BamPileup {
                 }
                 Pending mate = waiting.remove(r.getReadName());
                 if (mate != null) {
-                    tweakOverlap(mate.observations(), obs, r.getReadName());
+                    tweakOverlap(mate.observations(), obs, r.getReadName(), comparedPositions(mate.read(), r));
                     add(mate.observations(), mate.reverse(), counts);
                     add(obs, r.getReadNegativeStrandFlag(), counts);
                 } else if (r.getMateAlignmentStart() >= r.getAlignmentStart()) {
-                    Pending p = new Pending(r.getReadName(), r.getAlignmentEnd(), r.getReadNegativeStrandFlag(), obs);
+                    Pending p = new Pending(r, r.getReadName(), r.getAlignmentEnd(), r.getReadNegativeStrandFlag(), obs);
                     waiting.put(p.name(), p);
                     byEnd.add(p);
                 } else {
@@ -104,10 +104,73 @@ public final class BamPileup {
     }
 
     /**
-     * htslib's (1.13+) tweak_overlap_quality(a = earlier mate, b = later mate) at the sites both
-     * mates cover: which mate keeps the evidence is decided by a hash of the read name.
+     * The reference positions (1-based) where htslib 1.13-1.16's tweak_overlap_quality compares the
+     * two mates: it walks both alignments' M/=/X bases from the later mate's start and compares
+     * only where both walks stand on the same position; where one mate has a deletion the walks
+     * part (no comparison there), and the first position after the walks meet again is skipped too
+     * (the walk's reference counter has already moved past it: that base counts in both mates).
      */
-    static void tweakOverlap(List<Observation> earlier, List<Observation> later, String readName) {
+    static java.util.Set<Integer> comparedPositions(SAMRecord a, SAMRecord b) {
+        int[] pa = matchPositions(a, b.getAlignmentStart());
+        int[] pb = matchPositions(b, b.getAlignmentStart());
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        int ia = 0;
+        int ib = 0;
+        int iref = b.getAlignmentStart();
+        if (pa.length == 0 || pb.length == 0) {
+            return out;
+        }
+        while (true) {
+            while (ia < pa.length && pa[ia] < iref) {
+                ia++;
+            }
+            if (ia >= pa.length) {
+                break;
+            }
+            iref = Math.max(iref, pa[ia]);
+            while (ib < pb.length && pb[ib] < iref) {
+                ib++;
+            }
+            if (ib >= pb.length) {
+                break;
+            }
+            iref = Math.max(iref, pb[ib]);
+            iref++;
+            if (pa[ia] == pb[ib]) {
+                out.add(pa[ia]);
+            }
+        }
+        return out;
+    }
+
+    /** Reference positions of the read's aligned (M/=/X) bases at or after {@code from}, in order. */
+    private static int[] matchPositions(SAMRecord r, int from) {
+        int[] out = new int[Math.max(0, r.getAlignmentEnd() - Math.max(from, r.getAlignmentStart()) + 1)];
+        int n = 0;
+        int ref = r.getAlignmentStart();
+        for (htsjdk.samtools.CigarElement e : r.getCigar().getCigarElements()) {
+            htsjdk.samtools.CigarOperator op = e.getOperator();
+            if (op.consumesReferenceBases() && op.consumesReadBases()) {
+                for (int k = 0; k < e.getLength(); k++, ref++) {
+                    if (ref >= from) {
+                        out[n++] = ref;
+                    }
+                }
+            } else if (op.consumesReferenceBases()) {
+                ref += e.getLength();
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * htslib's (1.13-1.16) tweak_overlap_quality(a = earlier mate, b = later mate) at the sites both
+     * mates show a base at and the walk compares ({@code compared}): bases agree, the mate chosen
+     * by a hash of the read name gets the summed quality (at most 200) and the other 0; they
+     * disagree, the better base keeps 0.8 of its quality (ties: the chosen mate) and the other 0.
+     * Where one mate has a deletion nothing changes (the deleted read is not counted anyway).
+     */
+    static void tweakOverlap(List<Observation> earlier, List<Observation> later, String readName, java.util.Set<Integer> compared) {
         boolean aKeeps = (wangHash(x31Hash(readName)) & 1) != 0;
         Map<Integer, Observation> bySite = new HashMap<>();
         for (Observation o : earlier) {
@@ -115,17 +178,10 @@ public final class BamPileup {
         }
         for (Observation b : later) {
             Observation a = bySite.get(b.site);
-            if (a == null) {
+            if (a == null || a.deleted || b.deleted || !compared.contains(a.position)) {
                 continue;
             }
-            if (a.deleted && b.deleted) {
-                continue;
-            }
-            if (b.deleted) {
-                a.quality = aKeeps ? (int) (a.quality * 0.8) : 0;
-            } else if (a.deleted) {
-                b.quality = aKeeps ? 0 : (int) (b.quality * 0.8);
-            } else if (a.base == b.base) {
+            if (a.base == b.base) {
                 int q = Math.min(a.quality + b.quality, 200);
                 a.quality = aKeeps ? q : 0;
                 b.quality = aKeeps ? 0 : q;

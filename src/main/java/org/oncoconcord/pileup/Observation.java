@@ -12,15 +12,18 @@ import java.util.List;
  */
 final class Observation {
     final int site;
+    /** The site's reference position (1-based). */
+    final int position;
     final byte base;
     int quality;
     final ReadAllele allele;
     /** The site's position is inside a deletion of this read: no base, not counted (used for mate overlap). */
     final boolean deleted;
 
-    private Observation(int site, byte base, int quality, ReadAllele allele) {
+    private Observation(int site, int position, byte base, int quality, ReadAllele allele) {
         this.deleted = allele == null;
         this.site = site;
+        this.position = position;
         this.base = base;
         this.quality = quality;
         this.allele = allele;
@@ -47,13 +50,13 @@ final class Observation {
                     byte[] quals = read.getBaseQualities();
                     int q = quals.length > offset ? quals[offset] : 0;
                     CigarElement next = target == refPos + len - 1 && i + 1 < elements.size() ? elements.get(i + 1) : null;
-                    return new Observation(siteIndex, base, q, classify(s, base, next, bases, offset));
+                    return new Observation(siteIndex, target, base, q, classify(s, base, next, bases, offset));
                 }
                 refPos += len;
                 readPos += len;
             } else if (op.consumesReferenceBases()) {
                 if (target < refPos + len) {
-                    return op == CigarOperator.D ? new Observation(siteIndex, (byte) 0, 0, null) : null;
+                    return op == CigarOperator.D ? new Observation(siteIndex, target, (byte) 0, 0, null) : null;
                 }
                 refPos += len;
             } else if (op.consumesReadBases()) {

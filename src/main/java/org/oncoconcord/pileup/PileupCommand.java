@@ -50,6 +50,10 @@ public final class PileupCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, description = "Output counts TSV.")
     Path out;
 
+    @Option(names = "--label", paramLabel = "SM=LABEL", description = "Name the sample whose @RG SM is SM as LABEL in the "
+            + "output and when matching the sites' called samples (e.g. the samplesheet's sample id; repeatable).")
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+
     @Option(names = "--min-mapq", defaultValue = "20", description = "Minimum mapping quality (default ${DEFAULT-VALUE}).")
     int minMapq;
 
@@ -89,7 +93,7 @@ public final class PileupCommand implements Callable<Integer> {
         List<SAMSequenceDictionary> dicts = new ArrayList<>();
         for (Path bam : bams) {
             try (SamReader reader = open(bam)) {
-                String sample = sampleName(bam, reader);
+                String sample = labels.getOrDefault(sampleName(bam, reader), sampleName(bam, reader));
                 if (samples.contains(sample)) {
                     throw new UserException("--bam " + bam + ": sample " + sample + " (@RG SM) is given twice");
                 }

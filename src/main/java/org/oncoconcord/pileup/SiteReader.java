@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -19,7 +20,9 @@ import org.oncoconcord.core.UserException;
 
 /**
  * Reads the sites to count: a VCF (each ALT allele a site; samples whose genotype carries it are
- * "called") or a TSV {@code contig pos ref alt} (lines starting with # are comments).
+ * "called") or a TSV {@code contig pos ref alt} (lines starting with # are comments), or a
+ * concordance {@code variants.tsv} (header {@code chrom pos ref alt ...}; the samples whose
+ * {@code <label>.present} is 1 are "called").
  */
 public final class SiteReader {
     private SiteReader() {
@@ -65,8 +68,18 @@ public final class SiteReader {
         List<Site> out = new ArrayList<>();
         CSVFormat format = CSVFormat.TDF.builder().setCommentMarker('#').setIgnoreEmptyLines(true).build();
         try (Reader in = Files.newBufferedReader(file); CSVParser parser = format.parse(in)) {
+            Map<Integer, String> presentColumns = null;
             for (CSVRecord r : parser) {
                 long line = r.getParser().getCurrentLineNumber();
+                if (presentColumns == null && r.size() >= 4 && r.get(0).equals("chrom") && r.get(1).equals("pos")) {
+                    presentColumns = new java.util.TreeMap<>(); // a concordance variants.tsv: its header
+                    for (int i = 4; i < r.size(); i++) {
+                        if (r.get(i).endsWith(".present")) {
+                            presentColumns.put(i, r.get(i).substring(0, r.get(i).length() - ".present".length()));
+                        }
+                    }
+                    continue;
+                }
                 if (r.size() < 4) {
                     throw new UserException("sites file " + file + ": line " + line + ": expected 4 tab-separated columns contig pos ref alt, found " + r.size());
                 }
@@ -82,7 +95,15 @@ public final class SiteReader {
                     throw new UserException("sites file " + file + ": line " + line + ": need pos >= 1 and REF/ALT of A,C,G,T,N (got "
                             + r.get(1) + " " + ref + " " + alt + ")");
                 }
-                out.add(Site.trimmed(out.size(), r.get(0).trim(), pos, ref, alt, Set.of()));
+                Set<String> called = new LinkedHashSet<>();
+                if (presentColumns != null) {
+                    presentColumns.forEach((i, label) -> {
+                        if (i < r.size() && r.get(i).equals("1")) {
+                            called.add(label);
+                        }
+                    });
+                }
+                out.add(Site.trimmed(out.size(), r.get(0).trim(), pos, ref, alt, Set.copyOf(called)));
             }
         } catch (IOException e) {
             throw new UserException("sites file " + file + ": cannot read: " + e.getMessage(), e);

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 
 /**
  * One validated samplesheet row: ids, sample type, the VCF and optional assay regions as absolute
- * paths, and the VCF column of the tumour ({@code ""} when not given).
+ * paths, the VCF column of the tumour ({@code ""} when not given) and the optional BAM/CRAM (null).
  */
-public record SampleRow(String patient, String sample, String type, Path vcf, Path regions, String tumorSample) {
+public record SampleRow(String patient, String sample, String type, Path vcf, Path regions, String tumorSample, Path bam) {
     /** The columns of the validated samplesheet, in order. */
-    public static final String[] COLUMNS = {"patient", "sample", "type", "vcf", "regions", "tumor_sample"};
+    public static final String[] COLUMNS = {"patient", "sample", "type", "vcf", "regions", "tumor_sample", "bam"};
 
     /** Whether the sample is tumour tissue (primary or metastasis) rather than plasma. */
     public boolean isTissue() {

@@ -19,12 +19,12 @@ public final class SamplesheetValidator {
 
     /** What a samplesheet check found: its problems and, for the rows without errors, the samples. */
     public record Result(List<Problem> problems, List<SampleRow> samples, Map<String, Integer> firstLineOfPatient,
-                         List<ReferenceCheck.Vcf> vcfs) {
+                         List<ReferenceCheck.Vcf> vcfs, List<BamCheck.Bam> bams) {
     }
 
     /** Path columns and the punctuation their values may hold (see {@link SafeText}). */
     private static final Map<String, String> SAFE_COLUMNS = Map.of("vcf", SafeText.PATH_PUNCTUATION,
-            "regions", SafeText.PATH_PUNCTUATION, "tumor_sample", SafeText.NAME_PUNCTUATION);
+            "regions", SafeText.PATH_PUNCTUATION, "bam", SafeText.PATH_PUNCTUATION, "tumor_sample", SafeText.NAME_PUNCTUATION);
 
     private final TableSchema schema;
 
@@ -47,8 +47,9 @@ public final class SamplesheetValidator {
         List<SampleRow> samples = new ArrayList<>();
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         List<ReferenceCheck.Vcf> vcfs = new ArrayList<>();
+        List<BamCheck.Bam> bams = new ArrayList<>();
         if (table == null) {
-            return new Result(problems, samples, firstLine, vcfs);
+            return new Result(problems, samples, firstLine, vcfs, bams);
         }
         DerivedNames derived = new DerivedNames(name);
         Map<String, Integer> lineOfChecksum = new HashMap<>();
@@ -141,7 +142,11 @@ public final class SamplesheetValidator {
             problems.addAll(rowProblems);
             if (rowProblems.stream().noneMatch(Problem::isError)) {
                 samples.add(new SampleRow(patient, row.get("sample"), type, files.get("vcf"), files.get("regions"),
-                        TableSchema.isMissing(tumor) ? "" : tumor));
+                        TableSchema.isMissing(tumor) ? "" : tumor, files.get("bam")));
+                if (files.containsKey("bam")) {
+                    bams.add(new BamCheck.Bam(row.line(), table.columnOf("bam"), TableSchema.isMissing(tumor) ? row.get("sample") : tumor,
+                            files.get("bam")));
+                }
                 if (info != null) {
                     vcfs.add(new ReferenceCheck.Vcf(row.line(), table.columnOf("vcf"), patient, files.get("vcf"), info));
                 }
@@ -166,7 +171,7 @@ public final class SamplesheetValidator {
                         "patient '" + patient + "' has a single sample (" + types.get(0) + "): normalized but not compared"));
             }
         }
-        return new Result(problems, samples, firstLine, vcfs);
+        return new Result(problems, samples, firstLine, vcfs, bams);
     }
 
     /** Reads the VCF and checks its tumour column; returns null (after adding the problem) when it is not a readable VCF. */

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * writes the validated samplesheet (absolute paths) with {@code --out}. Exit 1 when any error.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Check a samplesheet (patient,sample,type,vcf[,regions][,tumor_sample]) and a clinical table "
+        description = {"Check a samplesheet (patient,sample,type,vcf[,regions][,tumor_sample][,bam]) and a clinical table "
                 + "against assets/schema_input.json and assets/schema_clinical.json, reporting every problem at once.",
                 "A samplesheet patient missing from the clinical table is an error; a clinical patient missing from "
                         + "the samplesheet is a warning."},
@@ -91,6 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         ReferenceCheck.Outcome reference = ReferenceCheck.check(input.toString(), fasta, genome, sheet.vcfs());
         problems.addAll(reference.problems());
+        problems.addAll(BamCheck.check(input.toString(), fasta, reference.genome(), sheet.bams()));
         problems.sort(Problem.BY_POSITION);
         PrintWriter err = spec.commandLine().getErr();
         for (Problem p : problems) {
@@ -130,7 +131,8 @@ public final class ValidateCommand implements Callable<Integer> {
         StringWriter w = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader(SampleRow.COLUMNS).get())) {
             for (SampleRow s : samples) {
-                p.printRecord(s.patient(), s.sample(), s.type(), s.vcf(), s.regions() == null ? "" : s.regions(), s.tumorSample());
+                p.printRecord(s.patient(), s.sample(), s.type(), s.vcf(), s.regions() == null ? "" : s.regions(), s.tumorSample(),
+                        s.bam() == null ? "" : s.bam());
             }
         }
         return w.toString();
@@ -146,6 +148,7 @@ public final class ValidateCommand implements Callable<Integer> {
             o.put("vcf", s.vcf().toString());
             o.put("regions", s.regions() == null ? null : s.regions().toString());
             o.put("tumor_sample", s.tumorSample().isEmpty() ? null : s.tumorSample());
+            o.put("bam", s.bam() == null ? null : s.bam().toString());
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(arr) + "\n";
     }
