@@ -10,8 +10,8 @@ work="${1:-/tmp/oncoconcord-bench-normalize}"
 shift || true
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 4000000)
-for t in bcftools bgzip python3 /usr/bin/time; do
-  command -v "$t" >/dev/null || { echo "missing $t (Debian: bcftools, tabix, python3, time)" >&2; exit 1; }
+for t in bcftools bgzip samtools python3 /usr/bin/time; do
+  command -v "$t" >/dev/null || { echo "missing $t (Debian: bcftools, tabix, samtools, python3, time)" >&2; exit 1; }
 done
 [ -f "$root/target/oncoconcord.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 export ONCOCONCORD_JAVA_OPTS="${ONCOCONCORD_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}"
@@ -35,7 +35,8 @@ for n in "${sizes[@]}"; do
     python3 "$here/gen_normalize_data.py" "$work" 60000000 "$n" 42 >/dev/null
     bgzip -f "$work/in.$n.vcf"
   fi
-  [ -f "$work/ref.fa.fai" ] || bcftools faidx "$work/ref.fa" 2>/dev/null || true
+  # the .fai both tools read (bcftools has no faidx command: samtools builds it, as htslib would)
+  [ -f "$work/ref.fa.fai" ] || samtools faidx "$work/ref.fa"
   /usr/bin/time -v bcftools norm -f "$work/ref.fa" -m -any -Oz -o "$work/bcftools.$n.vcf.gz" "$work/in.$n.vcf.gz" 2> "$work/bcftools.$n.time"
   /usr/bin/time -v "$root/bin/oncoconcord" normalize --quiet --no-standardize -f "$work/ref.fa" -m -any \
       -o "$work/oncoconcord.$n.vcf.gz" "$work/in.$n.vcf.gz" 2> "$work/oncoconcord.$n.time"

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,14 +20,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.ContigNames;
+import org.oncoconcord.vcf.ByteLineReader;
 import org.oncoconcord.vcf.VcfInput;
+import org.oncoconcord.vcf.VcfLine;
+import org.oncoconcord.vcf.VcfNumbers;
 
 /**
  * Streams the ALT alleles of one position-sorted VCF (plain, gzip, BGZF or BCF, opened by {@link VcfInput}) as {@link Call}s in
  * (contig, position) order, multiallelic records split into one call per ALT (trimmed of shared
  * leading/trailing bases, as {@code bcftools norm -m-} does). The header is parsed by htsjdk; data
- * lines are read by a background thread that only decodes the columns concordance needs (CHROM,
- * POS, REF, ALT, FILTER and the tumour sample's AF, AD, DP), in bounded batches: memory stays flat.
+ * lines are read by a background thread through a {@link VcfLine} view (the one record parser, shared
+ * with normalize) that only decodes the columns concordance needs (CHROM, POS, REF, ALT, FILTER and
+ * the tumour sample's AF, AD, DP), in bounded batches: memory stays flat.
  * The tumour sample is {@code ##tumor_sample=}, else the only sample, else one named like TUMOR,
  * else the second sample. Checks the sort order against a {@link ContigOrder}.
  */
@@ -231,148 +234,46 @@ public final class VcfCallReader implements AutoCloseable {
         }
     }
 
-    private static final byte TAB = '\t';
-    private static final long BAD_INT = Long.MIN_VALUE;
+    private static final long BAD_INT = VcfNumbers.BAD_INT;
 
-    /** Records the positions of the first tabs.length tabs of b[s, e) in tabs; returns how many there are. */
-    private static int scanTabs(byte[] b, int s, int e, int[] tabs) {
-        int need = tabs.length;
-        int nt = 0;
-        for (int i = s; i < e; i++) {
-            if (b[i] == TAB) {
-                tabs[nt++] = i;
-                if (nt == need) {
-                    break;
-                }
-            }
-        }
-        return nt;
+    /** {@link VcfNumbers#parseInt}. */
+    static long parseInt(byte[] b, int from, int to) {
+        return VcfNumbers.parseInt(b, from, to);
+    }
+
+    /** {@link VcfNumbers#parseFraction(byte[], int, int)}. */
+    static double parseFraction(byte[] b, int from, int to) {
+        return VcfNumbers.parseFraction(b, from, to);
+    }
+
+    /** {@link VcfNumbers#parseFraction(String)}. */
+    static double parseFraction(String s) {
+        return VcfNumbers.parseFraction(s);
     }
 
     private static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
+        return VcfLine.indexOf(b, from, to, c);
     }
 
     private static int indexOfOrEnd(byte[] b, int from, int to, byte c) {
-        int i = indexOf(b, from, to, c);
-        return i < 0 ? to : i;
+        return VcfLine.indexOfOrEnd(b, from, to, c);
     }
 
     private static int count(byte[] b, int from, int to, byte c) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                n++;
-            }
-        }
-        return n;
+        return VcfLine.count(b, from, to, c);
     }
 
     private static boolean isDot(byte[] b, int from, int to) {
-        return to - from == 1 && b[from] == '.';
+        return VcfLine.isDot(b, from, to);
     }
 
     private static String latin1(byte[] b, int from, int to) {
-        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        return VcfLine.latin1(b, from, to);
     }
 
-    /** b[from, to) as a String, one-character ASCII strings shared. */
     private static String string(byte[] b, int from, int to) {
-        if (to - from == 1) {
-            return oneChar((char) (b[from] & 0xFF));
-        }
-        return latin1(b, from, to);
+        return VcfLine.string(b, from, to);
     }
-
-    /**
-     * b[from, to) as Integer.parseInt reads it (optional sign, decimal digits, int range), widened
-     * to long; {@link #BAD_INT} when Integer.parseInt would throw.
-     */
-    static long parseInt(byte[] b, int from, int to) {
-        if (from >= to) {
-            return BAD_INT;
-        }
-        int i = from;
-        boolean negative = false;
-        if (b[i] == '-' || b[i] == '+') {
-            negative = b[i] == '-';
-            if (++i == to) {
-                return BAD_INT;
-            }
-        }
-        long v = 0;
-        for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return BAD_INT;
-            }
-            v = v * 10 + d;
-            if (v > 1L << 31) {
-                return BAD_INT;
-            }
-        }
-        v = negative ? -v : v;
-        return v > Integer.MAX_VALUE ? BAD_INT : v;
-    }
-
-    /**
-     * Parses a plain decimal like {@code 0.125} in b[from, to) exactly as Double.parseDouble would (an
-     * integer of at most 15 digits divided by an exact power of ten rounds once); other forms go to
-     * Double.parseDouble. NaN if not a number.
-     */
-    static double parseFraction(byte[] b, int from, int to) {
-        long mant = 0;
-        int scale = 0;
-        boolean dot = false;
-        int digits = 0;
-        for (int i = from; i < to; i++) {
-            int c = b[i];
-            if (c >= '0' && c <= '9' && digits < 15) {
-                mant = mant * 10 + (c - '0');
-                digits++;
-                if (dot) {
-                    scale++;
-                }
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
-                try {
-                    return Double.parseDouble(latin1(b, from, to));
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-        }
-        if (digits == 0) {
-            return Double.NaN;
-        }
-        return scale == 0 ? mant : mant / POW10[scale];
-    }
-
-    private static final String[] ONE_CHAR = new String[128];
-
-    static {
-        for (int c = 0; c < 128; c++) {
-            ONE_CHAR[c] = String.valueOf((char) c).intern();
-        }
-    }
-
-    private static String oneChar(char c) {
-        return c < 128 ? ONE_CHAR[c] : String.valueOf(c);
-    }
-
-    /** {@link #parseFraction(byte[], int, int)} of a string. */
-    static double parseFraction(String s) {
-        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-        return parseFraction(b, 0, b.length);
-    }
-
-    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
     /**
      * The reading thread's state, allocated by that thread and touched by no other, so that the
@@ -389,14 +290,13 @@ public final class VcfCallReader implements AutoCloseable {
         private final ContigOrder order = VcfCallReader.this.order;
         private final BlockingQueue<Batch> queue = VcfCallReader.this.queue;
         private final ReadStats stats = new ReadStats();
-        private final int[] tabs = new int[tumourIndex < 0 ? 7 : 10 + tumourIndex];
+        private final VcfLine line = new VcfLine(tumourIndex < 0 ? 8 : 11 + tumourIndex);
         private long lineNo = VcfCallReader.this.lineNo;
         private final PriorityQueue<Call> pending = new PriorityQueue<>(this::compareCalls);
         private Call[] out = new Call[BATCH];
         private int outN;
         private String rawContig;
         private int rawPos;
-        private String lastFormat;
         private String lastDisplay;
         private String lastCanonical;
         private int afIdx;
@@ -504,7 +404,7 @@ public final class VcfCallReader implements AutoCloseable {
         }
 
         private byte[] lastDisplayBytes = {'\n'}; // contig name and tab of the previous record; starts no line
-        private byte[] lastFormatBytes;
+        private String[] lastFormatKeys;
         private int[] adBuf = new int[8];
         private int maxIdx;
 
@@ -513,18 +413,18 @@ public final class VcfCallReader implements AutoCloseable {
          * order. Works on the bytes in place: only the contig (when it changes), REF and ALT become Strings.
          */
         private void parse(byte[] b, int s, int e) {
-            int[] tabs = this.tabs;
-            int nt = scanTabs(b, s, e, tabs);
+            VcfLine line = this.line.set(b, s, e);
+            int nt = line.tabCount();
             if (nt < 7) {
                 throw bad("fewer than 8 tab-separated columns");
             }
-            int t0 = tabs[0];
-            int t1 = tabs[1];
-            int t2 = tabs[2];
-            int t3 = tabs[3];
-            int t4 = tabs[4];
-            int t5 = tabs[5];
-            int t6 = tabs[6];
+            int t0 = line.tab(0);
+            int t1 = line.tab(1);
+            int t2 = line.tab(2);
+            int t3 = line.tab(3);
+            int t4 = line.tab(4);
+            int t5 = line.tab(5);
+            int t6 = line.tab(6);
             // one branch for "the contig changed" (rare: the JIT compiles it as a trap, so one branch
             // means one recompilation at the first change rather than one per kind of change): the
             // line starts with the previous contig name and its tab
@@ -563,18 +463,15 @@ public final class VcfCallReader implements AutoCloseable {
             int depth = -1;
             if (tumourIndex >= 0 && nt > 7) {
                 // FORMAT is column 9 (after tab 7), the tumour sample column 10 + tumourIndex (after tab 8 + tumourIndex)
-                int formatFrom = tabs[7] + 1;
-                int formatEnd = nt > 8 ? tabs[8] : e;
-                int formatLen = formatEnd - formatFrom;
-                if (lastFormatBytes == null || lastFormatBytes.length != formatLen
-                        || !Arrays.equals(b, formatFrom, formatEnd, lastFormatBytes, 0, formatLen)) {
-                    formatIndices(latin1(b, formatFrom, formatEnd));
-                    lastFormatBytes = Arrays.copyOfRange(b, formatFrom, formatEnd);
+                String[] keys = line.formatKeys();
+                if (keys != lastFormatKeys) {
+                    formatIndices(keys);
+                    lastFormatKeys = keys;
                 }
                 int ti = 8 + tumourIndex;
                 if (nt > ti && maxIdx >= 0) {
-                    int from = tabs[ti] + 1;
-                    int to = nt > ti + 1 ? tabs[ti + 1] : e;
+                    int from = line.from(ti + 1);
+                    int to = line.to(ti + 1);
                     int dpFrom = -1;
                     int dpTo = -1;
                     int k = 0;
@@ -728,12 +625,10 @@ public final class VcfCallReader implements AutoCloseable {
             return n;
         }
 
-        private void formatIndices(String format) {
-            lastFormat = format;
+        private void formatIndices(String[] keys) {
             afIdx = -1;
             adIdx = -1;
             dpIdx = -1;
-            String[] keys = format.split(":");
             for (int i = 0; i < keys.length; i++) {
                 switch (keys[i]) {
                     case "AF" -> afIdx = i;

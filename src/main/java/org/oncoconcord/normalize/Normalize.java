@@ -24,7 +24,8 @@ public final class Normalize {
      * @throws UserException naming the file and record when the input cannot be normalized
      */
     public static void splitAndLeftAlign(Path fasta, Path input, Path output, boolean passOnly) {
-        NormalizeOptions o = new NormalizeOptions(fasta, "e", '-', "both", false, null, null, null, false, false,
+        NormalizeOptions o = new NormalizeOptions(fasta, java.util.Set.of(RefCheck.EXIT), Multiallelics.SPLIT,
+                MultiallelicTypes.BOTH, false, null, null, null, false, false,
                 1000, null, passOnly, null, null, false, false, true, false);
         try {
             run(o, input.toString(), output, null, null, true);

@@ -171,7 +171,8 @@ public final class NormalizeCommand implements Callable<Integer> {
         if (!atomOverlaps.equals("*") && !atomOverlaps.equals(".")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--atom-overlaps expects '*' or '.'");
         }
-        NormalizeOptions o = new NormalizeOptions(fasta, check, multi, multiType, force, keepSum, rmDup, oldRecTag,
+        NormalizeOptions o = new NormalizeOptions(fasta, RefCheck.of(check), Multiallelics.of(multi),
+                MultiallelicTypes.parse(multiType), force, keepSum, rmDup == null ? null : DuplicateRule.parse(rmDup), oldRecTag,
                 doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize,
                 atomOverlaps.equals("*"), badRecords != null && badRecords.lenient);
         Path out = output == null || output.toString().equals("-") ? null : output;

@@ -1,9 +1,7 @@
 package org.oncoconcord.normalize;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.oncoconcord.core.Progress;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.io.OutputSet;
+import org.oncoconcord.vcf.ByteLineReader;
 import org.oncoconcord.vcf.VcfInput;
+import org.oncoconcord.vcf.VcfLine;
 
 /**
  * Streams a VCF through bcftools-norm-compatible normalization (REF check/fix, split, left-align
@@ -72,7 +71,7 @@ final class Normalizer {
         Path tbiTmp = output == null || !output.getFileName().toString().endsWith(".gz") ? null
                 : outputs.temp(output.resolveSibling(output.getFileName() + ".tbi"));
         long lineNo = 0;
-        try (BufferedReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName);
+        try (ByteLineReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
             if (rejectsPath != null) {
@@ -83,7 +82,7 @@ final class Normalizer {
             header = new VcfHeader();
             String line;
             try {
-                while ((line = in.readLine()) != null) {
+                while ((line = in.readLatin1Line()) != null) {
                     lineNo++;
                     HeaderRules.checkLine(inputName, lineNo, line);
                     if (line.startsWith("##")) {
@@ -103,22 +102,26 @@ final class Normalizer {
                 prepareHeader();
                 out.header(header.text(), header.contigs());
                 int ns = header.samples().length;
-                while ((line = in.readLine()) != null) {
+                VcfLine view = new VcfLine();
+                String lastChrom = null;
+                while (in.nextLine()) {
                     lineNo++;
-                    if (line.isEmpty()) {
+                    if (in.lineStart() == in.lineEnd()) {
                         continue;
                     }
-                    if (line.indexOf('\0') >= 0) {
+                    view.set(in.buffer(), in.lineStart(), in.lineEnd());
+                    if (view.indexOf((byte) 0) >= 0) {
                         throw new UserException(inputName + ": line " + lineNo + ": NUL byte in a data line (binary data, not VCF text)");
                     }
                     VcfRecord r;
                     try {
-                        r = VcfRecord.parse(line, ns, lineNo);
+                        r = VcfRecord.parse(view, ns, lineNo, lastChrom);
                     } catch (VcfRecord.VcfFormatException e) {
                         stats.in++;
-                        malformedLine(line, lineNo, e.getMessage());
+                        malformedLine(view.text(), lineNo, e.getMessage());
                         continue;
                     }
+                    lastChrom = r.chrom;
                     stats.in++;
                     try {
                         r.checkWellFormed(header);
@@ -201,9 +204,9 @@ final class Normalizer {
         reject(r, e.reason);
     }
 
-    private BufferedReader open(String input) {
+    private ByteLineReader open(String input) {
         InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openText(Path.of(input));
-        return new BufferedReader(new InputStreamReader(s, StandardCharsets.ISO_8859_1), 1 << 16);
+        return new ByteLineReader(s);
     }
 
     private void prepareHeader() {
@@ -232,24 +235,10 @@ final class Normalizer {
         // tumour sample
         String[] samples = header.samples();
         if (!opt.noStandardize() && samples.length > 0) {
-            tumorName = resolveTumor(samples);
+            tumorName = TumourSample.resolve(samples, opt.tumorSample(), header, inputName);
             if (tumorName != null) {
                 tumorIndex = Arrays.asList(samples).indexOf(tumorName);
-                List<String> meta = new ArrayList<>();
-                for (String m : header.meta()) {
-                    if (m.startsWith("##tumor_sample=")) {
-                        continue;
-                    }
-                    if (m.startsWith("##FORMAT=<ID=AD,") || m.startsWith("##FORMAT=<ID=DP,") || m.startsWith("##FORMAT=<ID=AF,")) {
-                        continue;
-                    }
-                    meta.add(m);
-                }
-                meta.add(Dialects.AD_LINE);
-                meta.add(Dialects.DP_LINE);
-                meta.add(Dialects.AF_LINE);
-                meta.add("##tumor_sample=" + tumorName);
-                header.replaceMeta(meta);
+                header.replaceMeta(TumourSample.standardMeta(header.meta(), tumorName));
             }
         }
         if ((opt.minDepth() != null || opt.minVaf() != null) && tumorIndex < 0) {
@@ -268,60 +257,6 @@ final class Normalizer {
         if (opt.atomize()) {
             atomizer = new Atomizer(header, opt.atomStar(), opt.oldRecTag());
         }
-    }
-
-    private String resolveTumor(String[] samples) {
-        List<String> names = Arrays.asList(samples);
-        if (opt.tumorSample() != null) {
-            if (!names.contains(opt.tumorSample())) {
-                throw new UserException(inputName + ": --tumor-sample " + opt.tumorSample() + " is not a sample of the VCF ("
-                        + String.join(",", samples) + ")");
-            }
-            return opt.tumorSample();
-        }
-        String h = header.metaValue("tumor_sample");
-        if (h != null && names.contains(h)) {
-            return h;
-        }
-        for (String s : samples) {
-            if (s.equalsIgnoreCase("TUMOR") || s.equalsIgnoreCase("TUMOUR")) {
-                return s;
-            }
-        }
-        for (String s : samples) {
-            String u = s.toUpperCase(Locale.ROOT);
-            if (u.contains("TUMOR") || u.contains("TUMOUR")) {
-                return s;
-            }
-        }
-        if (samples.length == 1 && somaticCaller()) {
-            return samples[0];
-        }
-        if (samples.length == 2 && somaticCaller()) {
-            return samples[1];
-        }
-        return null;
-    }
-
-    /** True when the header shows a somatic caller's dialect. */
-    private boolean somaticCaller() {
-        for (String m : header.meta()) {
-            String l = m.toLowerCase(Locale.ROOT);
-            if (l.startsWith("##source") && (l.contains("strelka") || l.contains("varscan") || l.contains("sniper")
-                    || l.contains("mutect") || l.contains("muse") || l.contains("vardict") || l.contains("pindel")
-                    || l.contains("radia"))) {
-                return true;
-            }
-            if (l.startsWith("##mutect") || l.startsWith("##gatkcommandline=<id=mutect")) {
-                return true;
-            }
-        }
-        for (String f : new String[] {"AU", "TAR", "FREQ", "BCOUNT", "ADT", "DPT", "FA"}) {
-            if (header.hasFormat(f)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void reject(VcfRecord r, String reason) throws IOException {
@@ -380,7 +315,7 @@ final class Normalizer {
             flushBuffer(buffer.size());
         }
         boolean split = false;
-        if (opt.multi() == '-' && r.nAlleles() > 2 && typeSelected(VariantType.of(r.alleles))) {
+        if (opt.multi() == Multiallelics.SPLIT && r.nAlleles() > 2 && opt.multiType().selects(VariantType.of(r.alleles))) {
             split = true;
         }
         if (split) {
@@ -404,14 +339,6 @@ final class Normalizer {
         if (n > 0) {
             flushBuffer(n);
         }
-    }
-
-    private boolean typeSelected(int types) {
-        return switch (opt.multiType()) {
-            case "snps" -> (types & (VariantType.SNP | VariantType.MNP)) != 0;
-            case "indels" -> (types & VariantType.INDEL) != 0;
-            default -> true;
-        };
     }
 
     private void normalizeAndBuffer(VcfRecord r) throws IOException {
@@ -471,7 +398,7 @@ final class Normalizer {
         List<VcfRecord> head = new ArrayList<>(buffer.subList(0, n));
         buffer.subList(0, n).clear();
         for (VcfRecord r : head) {
-            if (opt.multi() == '+') {
+            if (opt.multi() == Multiallelics.JOIN) {
                 if (!aLines.isEmpty() || !bLines.isEmpty()) {
                     VcfRecord p = !aLines.isEmpty() ? aLines.get(0) : bLines.get(0);
                     if (!p.chrom.equals(r.chrom) || p.pos != r.pos) {
@@ -479,13 +406,8 @@ final class Normalizer {
                     }
                 }
                 int t = VariantType.of(r.alleles);
-                boolean merge = switch (opt.multiType()) {
-                    case "snps" -> (t & (VariantType.SNP | VariantType.MNP)) != 0;
-                    case "indels" -> (t & VariantType.INDEL) != 0;
-                    default -> true;
-                };
-                if (merge) {
-                    if (opt.multiType().equals("any") || (t & VariantType.SNP) != 0 || t == VariantType.REF) {
+                if (opt.multiType().selects(t)) {
+                    if (opt.multiType() == MultiallelicTypes.ANY || (t & VariantType.SNP) != 0 || t == VariantType.REF) {
                         aLines.add(r);
                     } else {
                         bLines.add(r);
@@ -531,15 +453,15 @@ final class Normalizer {
         private final List<String> dupKeys = new ArrayList<>();
 
         boolean isDuplicate(VcfRecord r) {
-            String mode = opt.rmDup();
+            DuplicateRule mode = opt.rmDup();
         int t = VariantType.of(r.alleles);
         if (dupPos == r.pos && r.chrom.equals(dupChrom)) {
             switch (mode) {
-                case "all":
-                case "any":
+                case ALL:
+                case ANY:
                     return true;
-                case "exact":
-                case "none": {
+                case EXACT:
+                case NONE: {
                     String key = alleleKey(r);
                     if (dupKeys.contains(key)) {
                         return true;
@@ -550,8 +472,8 @@ final class Normalizer {
                 default:
                     break;
             }
-            boolean snps = mode.equals("snps") || mode.equals("both");
-            boolean indels = mode.equals("indels") || mode.equals("both");
+            boolean snps = mode == DuplicateRule.SNPS || mode == DuplicateRule.BOTH;
+            boolean indels = mode == DuplicateRule.INDELS || mode == DuplicateRule.BOTH;
             int sm = VariantType.SNP | VariantType.MNP;
             if (snps && (t & sm) != 0 && (dupTypes & sm) != 0) {
                 return true;
@@ -621,8 +543,12 @@ final class Normalizer {
                 }
             }
         }
-        String line = r.toLine(header);
+        byte[] untouched = r.untouchedBytes(header);
         stats.out++;
-        sink.record(r, line);
+        if (untouched != null) {
+            sink.record(r, untouched);
+        } else {
+            sink.record(r, r.toLine(header));
+        }
     }
 }

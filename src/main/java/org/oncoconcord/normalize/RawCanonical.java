@@ -13,11 +13,12 @@ final class RawCanonical {
      * True when the raw line would be written unchanged: QUAL, INFO and sample values canonical,
      * every sample with all FORMAT fields, no empty ID/FILTER, 8 or 9+ columns as given.
      */
-    static boolean lineCanonical(String line, String qual, String infoRaw, String formatRaw, String[] sampleRaw, VcfHeader header) {
+    static boolean lineCanonical(boolean emptyColumn, String qual, String infoRaw, String formatRaw, String[] sampleRaw,
+            VcfHeader header) {
         if (!VcfValues.isCanonicalFloat(qual, 0, qual.length())) {
             return false;
         }
-        if (line.contains("\t\t")) {
+        if (emptyColumn) {
             return false;
         }
         StringBuilder probe = PROBE.get();
@@ -59,7 +60,7 @@ final class RawCanonical {
             }
             int eq = raw.indexOf('=', from);
             if (eq >= 0 && eq < end) {
-                FieldDef d = header.info(raw.substring(from, eq));
+                FieldDef d = header.info(raw, from, eq);
                 if (d.type() == 'L' || eq + 1 == end) {
                     return false;
                 }
@@ -76,7 +77,7 @@ final class RawCanonical {
                 } else if (!same) {
                     sb.append(raw, from, end);
                 }
-            } else if (header.info(raw.substring(from, end)).type() != 'L') {
+            } else if (header.info(raw, from, end).type() != 'L') {
                 return false;
             } else if (!same) {
                 sb.append(raw, from, end);
@@ -104,11 +105,8 @@ final class RawCanonical {
         if (formatRaw.isEmpty() || formatRaw.equals(".")) {
             return false;
         }
-        String[] keys = VcfValues.split(formatRaw, ':');
-        char[] types = new char[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            types[i] = keys[i].equals("GT") ? 'G' : header.format(keys[i]).type();
-        }
+        String[] keys = header.formatKeys(formatRaw);
+        char[] types = header.formatTypes(formatRaw);
         boolean[] canonical = new boolean[sampleRaw.length];
         boolean all = true;
         for (int s = 0; s < sampleRaw.length; s++) {

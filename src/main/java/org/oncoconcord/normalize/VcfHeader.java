@@ -21,8 +21,18 @@ final class VcfHeader {
     private String chromLine;
     private String[] samples = new String[0];
 
+    /** INFO definitions by a region of a line ({@link #info(String, int, int)}); null until needed, reset on change. */
+    private RegionTable infoByRegion;
+
+    /** The last FORMAT column given to {@link #formatKeys}/{@link #formatTypes}, its keys and their types. */
+    private String lastFormatRaw;
+    private String[] lastFormatKeys;
+    private char[] lastFormatTypes;
+
     /** Adds one {@code ##} line as read from the file. */
     void addMeta(String line) {
+        infoByRegion = null;
+        lastFormatRaw = null;
         if (line.startsWith("##INFO=")) {
             FieldDef d = parseDef(line, true);
             if (d != null) {
@@ -72,6 +82,89 @@ final class VcfHeader {
         return d != null ? d : FieldDef.undeclared(id);
     }
 
+    /**
+     * {@link #info(String)} of {@code raw.substring(from, to)} without making the substring (the
+     * per-record lookup of every INFO key).
+     */
+    FieldDef info(String raw, int from, int to) {
+        RegionTable t = infoByRegion;
+        if (t == null) {
+            t = infoByRegion = new RegionTable(info.values());
+        }
+        FieldDef d = t.get(raw, from, to);
+        return d != null ? d : FieldDef.undeclared(raw.substring(from, to));
+    }
+
+    /** An open-addressing table of definitions looked up by a region of a String (no allocation). */
+    private static final class RegionTable {
+        private final String[] keys;
+        private final FieldDef[] defs;
+        private final int mask;
+
+        RegionTable(java.util.Collection<FieldDef> all) {
+            int size = Integer.highestOneBit(Math.max(4, all.size() * 4) - 1) << 1;
+            keys = new String[size];
+            defs = new FieldDef[size];
+            mask = size - 1;
+            for (FieldDef d : all) {
+                int i = slot(hash(d.id(), 0, d.id().length()));
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = d.id();
+                defs[i] = d;
+            }
+        }
+
+        private static int hash(String s, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + s.charAt(i);
+            }
+            return h;
+        }
+
+        private int slot(int h) {
+            return (h ^ (h >>> 16)) & mask;
+        }
+
+        FieldDef get(String s, int from, int to) {
+            int len = to - from;
+            for (int i = slot(hash(s, from, to)); keys[i] != null; i = (i + 1) & mask) {
+                String k = keys[i];
+                if (k.length() == len && s.regionMatches(from, k, 0, len)) {
+                    return defs[i];
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The keys of a raw FORMAT column (not {@code .} or empty), split once while records repeat it; do not modify. */
+    String[] formatKeys(String formatRaw) {
+        cacheFormat(formatRaw);
+        return lastFormatKeys;
+    }
+
+    /** The declared type of each key of {@link #formatKeys} ('G' for GT); do not modify. */
+    char[] formatTypes(String formatRaw) {
+        cacheFormat(formatRaw);
+        return lastFormatTypes;
+    }
+
+    private void cacheFormat(String formatRaw) {
+        if (!formatRaw.equals(lastFormatRaw)) {
+            String[] keys = VcfValues.split(formatRaw, ':');
+            char[] types = new char[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                types[i] = keys[i].equals("GT") ? 'G' : format(keys[i]).type();
+            }
+            lastFormatKeys = keys;
+            lastFormatTypes = types;
+            lastFormatRaw = formatRaw;
+        }
+    }
+
     FieldDef format(String id) {
         FieldDef d = format.get(id);
         return d != null ? d : FieldDef.undeclared(id);
@@ -103,6 +196,8 @@ final class VcfHeader {
 
     /** Replaces the meta lines with {@code lines} (used for contig renaming). */
     void replaceMeta(List<String> lines) {
+        infoByRegion = null;
+        lastFormatRaw = null;
         meta.clear();
         info.clear();
         format.clear();

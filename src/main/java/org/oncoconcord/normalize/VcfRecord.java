@@ -2,6 +2,8 @@ package org.oncoconcord.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oncoconcord.vcf.VcfLine;
+import org.oncoconcord.vcf.VcfNumbers;
 
 /**
  * One VCF data line, parsed into its columns. Mutable on purpose: the normalization steps rewrite
@@ -24,8 +26,9 @@ final class VcfRecord {
     long line;
     /** Raw INFO, FORMAT and sample columns until {@link #ensureParsed} (null afterwards / when built). */
     private String infoRaw;
-    /** The input line and its CHROM/POS/REF/ALT, to write it back untouched when nothing changed. */
-    private String rawLine;
+    /** The input line's bytes and its CHROM/POS/REF/ALT, to write it back untouched when nothing changed. */
+    private byte[] rawBytes;
+    private boolean rawHasEmptyColumn;
     private String rawChrom;
     private int rawPos;
     private String rawRef;
@@ -85,7 +88,7 @@ final class VcfRecord {
         infoRaw = null;
         formatRaw = null;
         sampleRaw = null;
-        rawLine = null;
+        rawBytes = null;
     }
 
     boolean hasFormatColumn() {
@@ -233,64 +236,100 @@ final class VcfRecord {
 
     /** Parses a data line; throws {@link VcfFormatException} with what is wrong. */
     static VcfRecord parse(String text, int nSamples, long lineNo) {
-        String[] cols = VcfValues.split(text, '\t');
-        if (cols.length < 8) {
-            throw new VcfFormatException("expected at least 8 tab-separated columns, found " + cols.length);
+        return parse(VcfLine.of(text), nSamples, lineNo, null);
+    }
+
+    /**
+     * Parses the data line a {@link VcfLine} views (the bytes are copied once, to write the record
+     * back unchanged when nothing changes); {@code lastChrom} (the previous record's CHROM, or null)
+     * is reused when the line names the same contig. Throws {@link VcfFormatException} with what is wrong.
+     */
+    static VcfRecord parse(VcfLine line, int nSamples, long lineNo, String lastChrom) {
+        int nCols = line.columns();
+        if (nCols < 8) {
+            throw new VcfFormatException("expected at least 8 tab-separated columns, found " + nCols);
         }
-        if (nSamples > 0 && cols.length != 9 + nSamples) {
+        if (nSamples > 0 && nCols != 9 + nSamples) {
             throw new VcfFormatException("expected " + (9 + nSamples) + " columns (header has " + nSamples
-                    + " samples), found " + cols.length);
+                    + " samples), found " + nCols);
         }
+        byte[] b = line.buffer();
         VcfRecord r = new VcfRecord();
         r.line = lineNo;
-        r.chrom = cols[0];
+        int cf = line.from(0);
+        int ct = line.to(0);
+        r.chrom = lastChrom != null && sameText(b, cf, ct, lastChrom) ? lastChrom : line.string(0);
         if (r.chrom.isEmpty()) {
             throw new VcfFormatException("empty CHROM");
         }
-        try {
-            r.pos = Integer.parseInt(cols[1]);
-        } catch (NumberFormatException e) {
-            throw new VcfFormatException("POS '" + cols[1] + "' is not an integer");
+        long pos = VcfNumbers.parseInt(b, line.from(1), line.to(1));
+        if (pos == VcfNumbers.BAD_INT) {
+            throw new VcfFormatException("POS '" + line.string(1) + "' is not an integer");
         }
+        r.pos = (int) pos;
         if (r.pos < 0) {
             throw new VcfFormatException("negative POS " + r.pos);
         }
-        r.id = cols[2].isEmpty() ? "." : cols[2];
-        String ref = cols[3];
+        r.id = line.to(2) == line.from(2) ? "." : line.string(2);
+        String ref = line.string(3);
         if (ref.isEmpty()) {
             throw new VcfFormatException("empty REF");
         }
-        String alt = cols[4];
+        String alt = line.string(4);
         if (alt.equals(".") || alt.isEmpty()) {
             r.alleles = new String[] {ref};
         } else {
-            String[] alts = VcfValues.split(alt, ',');
-            r.alleles = new String[alts.length + 1];
-            r.alleles[0] = ref;
-            System.arraycopy(alts, 0, r.alleles, 1, alts.length);
+            int af = line.from(4);
+            int at = line.to(4);
+            int n = VcfLine.count(b, af, at, (byte) ',');
+            if (n == 0) {
+                r.alleles = new String[] {ref, alt};
+            } else {
+                String[] alts = VcfLine.split(b, af, at, (byte) ',');
+                r.alleles = new String[alts.length + 1];
+                r.alleles[0] = ref;
+                System.arraycopy(alts, 0, r.alleles, 1, alts.length);
+            }
         }
-        r.qual = cols[5];
-        r.filter = cols[6].isEmpty() ? "." : cols[6];
-        r.infoRaw = cols[7];
-        r.rawLine = text;
+        r.qual = line.string(5);
+        r.filter = line.to(6) == line.from(6) ? "." : line.string(6);
+        r.infoRaw = line.string(7);
+        r.rawBytes = line.copy();
+        r.rawHasEmptyColumn = line.hasAdjacentTabs();
         r.rawChrom = r.chrom;
         r.rawPos = r.pos;
         r.rawRef = ref;
         r.rawAlt = alt;
-        if (cols.length > 8) {
-            r.formatRaw = cols[8];
-            int nKeys = cols[8].isEmpty() || cols[8].equals(".") ? 0 : count(cols[8], ':') + 1;
-            int ns = cols.length - 9;
+        if (nCols > 8) {
+            int ff = line.from(8);
+            int ft = line.to(8);
+            r.formatRaw = line.string(8);
+            int nKeys = ft == ff || VcfLine.isDot(b, ff, ft) ? 0 : VcfLine.count(b, ff, ft, (byte) ':') + 1;
+            int ns = nCols - 9;
             r.sampleRaw = new String[ns];
             for (int s = 0; s < ns; s++) {
-                int nv = count(cols[9 + s], ':') + 1;
+                int sf = line.from(9 + s);
+                int st = line.to(9 + s);
+                int nv = VcfLine.count(b, sf, st, (byte) ':') + 1;
                 if (nv > nKeys && nKeys > 0) {
                     throw new VcfFormatException("sample " + (s + 1) + " has " + nv + " values for " + nKeys + " FORMAT keys");
                 }
-                r.sampleRaw[s] = cols[9 + s];
+                r.sampleRaw[s] = line.string(9 + s);
             }
         }
         return r;
+    }
+
+    private static boolean sameText(byte[] b, int from, int to, String s) {
+        if (to - from != s.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if ((b[i] & 0xFF) != s.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int count(String s, char c) {
@@ -348,8 +387,9 @@ final class VcfRecord {
 
     /** The VCF line as bcftools would write it (typed values reformatted), without newline. */
     String toLine(VcfHeader header) {
-        if (rawLine != null && unchanged() && rawCanonical(header)) {
-            return rawLine;
+        byte[] raw = untouchedBytes(header);
+        if (raw != null) {
+            return new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         StringBuilder sb = BUFFER.get();
         sb.setLength(0);
@@ -430,6 +470,15 @@ final class VcfRecord {
         return sb.toString();
     }
 
+    /**
+     * The input line's bytes when the record is written exactly as read (CHROM/POS/REF/ALT unchanged,
+     * every value already in htslib's form, as bcftools leaves such a record's bytes alone), else null:
+     * then {@link #toLine} writes it.
+     */
+    byte[] untouchedBytes(VcfHeader header) {
+        return rawBytes != null && unchanged() && rawCanonical(header) ? rawBytes : null;
+    }
+
     /** Thrown by {@link #parse} for a malformed line; the caller adds file and line. */
     static final class VcfFormatException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -455,7 +504,7 @@ final class VcfRecord {
                         + " '*', a symbolic <ALT> or a breakend");
             }
         }
-        if (rawLine != null && rawCanonical(header)) {
+        if (rawBytes != null && rawCanonical(header)) {
             return;
         }
         if (info == null) {
@@ -489,10 +538,9 @@ final class VcfRecord {
             int end = semi < 0 ? n : semi;
             int eq = infoRaw.indexOf('=', from);
             if (end > from && eq >= 0 && eq < end) {
-                String key = infoRaw.substring(from, eq);
-                FieldDef d = header.info(key);
-                if (d.numeric()) {
-                    checkNumbers("INFO/" + key, infoRaw.substring(eq + 1, end), d.type());
+                FieldDef d = header.info(infoRaw, from, eq);
+                if (d.numeric() && !numbersOk(infoRaw, eq + 1, end)) {
+                    throw nonNumeric("INFO/" + d.id(), infoRaw.substring(eq + 1, end), d.type());
                 }
             }
             from = end + 1;
@@ -500,7 +548,8 @@ final class VcfRecord {
         if (formatRaw == null || formatRaw.isEmpty() || formatRaw.equals(".")) {
             return;
         }
-        String[] keys = VcfValues.split(formatRaw, ':');
+        String[] keys = header.formatKeys(formatRaw);
+        char[] types = header.formatTypes(formatRaw);
         for (int s = 0; s < sampleRaw.length; s++) {
             String smp = sampleRaw[s];
             int k = 0;
@@ -509,9 +558,9 @@ final class VcfRecord {
             while (k < keys.length) {
                 int colon = smp.indexOf(':', f);
                 int end = colon < 0 ? len : colon;
-                FieldDef d = header.format(keys[k]);
-                if (d.numeric() && !keys[k].equals("GT") && !VcfValues.isCanonicalIntOrFloatList(smp, f, end)) {
-                    checkNumbers("FORMAT/" + keys[k] + " of sample " + (s + 1), smp.substring(f, end), d.type());
+                char t = types[k];
+                if ((t == 'I' || t == 'F') && !numbersOk(smp, f, end)) {
+                    throw nonNumeric("FORMAT/" + keys[k] + " of sample " + (s + 1), smp.substring(f, end), t);
                 }
                 if (colon < 0) {
                     break;
@@ -527,63 +576,35 @@ final class VcfRecord {
     /** {@link RawCanonical#lineCanonical} of the unparsed line, computed once. */
     private boolean rawCanonical(VcfHeader header) {
         if (rawCanonical == null) {
-            rawCanonical = RawCanonical.lineCanonical(rawLine, qual, infoRaw, formatRaw, sampleRaw, header);
+            rawCanonical = RawCanonical.lineCanonical(rawHasEmptyColumn, qual, infoRaw, formatRaw, sampleRaw, header);
         }
         return rawCanonical;
     }
 
     private static void checkNumbers(String field, String value, char type) {
-        int start = 0;
-        for (int i = 0; i <= value.length(); i++) {
-            if (i == value.length() || value.charAt(i) == ',') {
-                if (i > start && !(i == start + 1 && value.charAt(start) == '.') && !isPlainDecimal(value, start, i)
-                        && !isNumber(value.substring(start, i))) {
-                    throw new BadRecordException("non_numeric_value", field + " value '" + value + "' is not "
-                            + (type == 'I' ? "an Integer" : "a Float") + " as the header declares");
+        if (!numbersOk(value, 0, value.length())) {
+            throw nonNumeric(field, value, type);
+        }
+    }
+
+    /** True when every comma-separated element of s[from, to) is empty, {@code .} or a number ({@link VcfNumbers#isNumber}). */
+    private static boolean numbersOk(String value, int from, int to) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || value.charAt(i) == ',') {
+                if (i > start && !(i == start + 1 && value.charAt(start) == '.') && !VcfNumbers.isPlainDecimal(value, start, i)
+                        && !VcfNumbers.isNumber(value.substring(start, i))) {
+                    return false;
                 }
                 start = i + 1;
             }
         }
+        return true;
     }
 
-    /** True for [+-]digits[.digits] or [+-][digits].digits: a number, without parsing it. */
-    private static boolean isPlainDecimal(String s, int from, int to) {
-        int i = from;
-        if (s.charAt(i) == '-' || s.charAt(i) == '+') {
-            i++;
-        }
-        boolean dot = false;
-        int digits = 0;
-        for (; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
-                return false;
-            }
-        }
-        return digits > 0;
-    }
-
-    private static boolean isNumber(String t) {
-        String l = t.toLowerCase(java.util.Locale.ROOT);
-        if (l.equals("nan") || l.equals("inf") || l.equals("-inf") || l.equals("infinity") || l.equals("-infinity")) {
-            return true;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                return false;
-            }
-        }
-        try {
-            Double.parseDouble(t);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    private static BadRecordException nonNumeric(String field, String value, char type) {
+        return new BadRecordException("non_numeric_value", field + " value '" + value + "' is not "
+                + (type == 'I' ? "an Integer" : "a Float") + " as the header declares");
     }
 
     static boolean isRefAllele(String a) {

@@ -77,6 +77,11 @@ final class VcfSink implements AutoCloseable {
     }
 
     void record(VcfRecord r, String line) {
+        record(r, line.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Writes one record's line (without its line break) as bytes, e.g. the input's bytes of an untouched record. */
+    void record(VcfRecord r, byte[] line) {
         if (!r.chrom.equals(lastContig)) {
             if (lastContig != null) {
                 finishedContigs.add(lastContig);
@@ -95,7 +100,7 @@ final class VcfSink implements AutoCloseable {
         lastPos = r.pos;
         try {
             if (spilling) {
-                spillOut.write(line.getBytes(StandardCharsets.ISO_8859_1));
+                spillOut.write(line);
                 spillOut.write('\n');
             } else {
                 main.write(r.chrom, r.pos, Math.max(r.pos, r.end()), line);
@@ -252,11 +257,11 @@ final class VcfSink implements AutoCloseable {
             out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         }
 
-        void write(String chrom, int pos, int end, String line) throws IOException {
+        void write(String chrom, int pos, int end, byte[] line) throws IOException {
             if (tabix != null) {
                 tabix.addFeature(new SimpleFeature(chrom, pos, end), bgzf.getFilePointer());
             }
-            out.write(line.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(line);
             out.write('\n');
         }
 
@@ -274,7 +279,7 @@ final class VcfSink implements AutoCloseable {
                     }
                 }
             }
-            write(c[0], pos, Math.max(pos, end), line);
+            write(c[0], pos, Math.max(pos, end), line.getBytes(StandardCharsets.ISO_8859_1));
         }
 
         /** Flushes stdout, or closes the file (writing the tabix index to {@code indexFile} when given). */

@@ -1,4 +1,4 @@
-package org.oncoconcord.concordance;
+package org.oncoconcord.vcf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads lines from a byte stream without a character decoder: header lines are decoded as UTF-8,
  * data lines as ISO-8859-1 (a plain byte copy; VCF data columns are ASCII), or left in place as
- * bytes ({@link #nextLine()}). Strips {@code \r\n}.
+ * bytes ({@link #nextLine()}), e.g. for a {@link VcfLine} view. Strips {@code \r\n}. The one line reader of
+ * normalize and concordance.
  */
-final class ByteLineReader implements AutoCloseable {
+public final class ByteLineReader implements AutoCloseable {
     private final InputStream in;
     // 128 KB: refills come every ~1,500 lines, often enough that the JIT compiles the refill path
     // (a larger buffer makes the first refill after compilation a deoptimisation);
@@ -22,17 +23,17 @@ final class ByteLineReader implements AutoCloseable {
     private int lineStart;
     private int lineEnd;
 
-    ByteLineReader(InputStream in) {
+    public ByteLineReader(InputStream in) {
         this.in = in;
     }
 
     /** The next line decoded as UTF-8, or null at the end. */
-    String readUtf8Line() throws IOException {
+    public String readUtf8Line() throws IOException {
         return readLine(StandardCharsets.UTF_8);
     }
 
     /** The next line decoded as ISO-8859-1, or null at the end. */
-    String readLatin1Line() throws IOException {
+    public String readLatin1Line() throws IOException {
         return readLine(StandardCharsets.ISO_8859_1);
     }
 
@@ -41,7 +42,7 @@ final class ByteLineReader implements AutoCloseable {
      * [{@link #lineStart()}, {@link #lineEnd()}) (without the line break) until the next read.
      * False at the end.
      */
-    boolean nextLine() throws IOException {
+    public boolean nextLine() throws IOException {
         int scanFrom = start;
         while (true) {
             byte[] b = buf;
@@ -77,17 +78,17 @@ final class ByteLineReader implements AutoCloseable {
     }
 
     /** The buffer holding the line of the last {@link #nextLine()}. */
-    byte[] buffer() {
+    public byte[] buffer() {
         return buf;
     }
 
     /** Start of the last {@link #nextLine()} line in {@link #buffer()}. */
-    int lineStart() {
+    public int lineStart() {
         return lineStart;
     }
 
     /** End (exclusive, before any line break) of the last {@link #nextLine()} line in {@link #buffer()}. */
-    int lineEnd() {
+    public int lineEnd() {
         return lineEnd;
     }
 
