@@ -16,9 +16,12 @@ import org.oncoconcord.core.UserException;
  * {@code cohort} ({@link #SWAP_CHECK}), shown as written.
  */
 record CohortResults(Tsv concordance, Tsv patients, Tsv summary, Tsv oncoprint, Tsv metastasisNew,
-                     List<Tsv> concordanceBy, JsonNode info, Tsv features, Tsv rejects, Tsv warnings, Tsv swapCheck) {
+                     List<Tsv> concordanceBy, JsonNode info, Tsv features, Tsv rejects, Tsv warnings, Tsv swapCheck,
+                     Tsv plasmaTumourFraction, Tsv plasmaSensitivity) {
     /** File name of the optional swap-check table in the cohort folder. */
     static final String SWAP_CHECK = "sample_swap_check.tsv";
+    /** The plasma-as-an-assay tables of the cohort step (docs/PLASMA.md), optional. */
+    static final String PLASMA_TF = "plasma_tumour_fraction.tsv", PLASMA_SENSITIVITY = "plasma_sensitivity.tsv";
     /** The stratification always written by cohort: plasma tumour signal (signal, no_signal, no_plasma). */
     static final String SIGNAL_COLUMN = "plasma_tumour_signal";
 
@@ -54,7 +57,15 @@ record CohortResults(Tsv concordance, Tsv patients, Tsv summary, Tsv oncoprint, 
                 Tsv.readIfExists(dir.resolve("metastasis_new_by_gene.tsv")),
                 by, SurvivalResults.json(dir.resolve("cohort.json")), features,
                 Tsv.readIfExists(dir.resolve("rejects.tsv")), Tsv.readIfExists(dir.resolve("warnings.tsv")),
-                Tsv.readIfExists(dir.resolve(SWAP_CHECK)));
+                Tsv.readIfExists(dir.resolve(SWAP_CHECK)),
+                require(Tsv.readIfExists(dir.resolve(PLASMA_TF)), "patient", "tumour_fraction", "tf_lower", "tf_upper", "tf_bin"),
+                require(Tsv.readIfExists(dir.resolve(PLASMA_SENSITIVITY)), "tf_bin", "n_patients", "detected", "missed_informative",
+                        "missed_not_informative", "sensitivity_all", "sensitivity_all_lower", "sensitivity_all_upper",
+                        "sensitivity_informative", "sensitivity_informative_lower", "sensitivity_informative_upper"));
+    }
+
+    private static Tsv require(Tsv t, String... columns) {
+        return t == null ? null : t.require(columns);
     }
 
     /** The gene_concordance row of one comparison and feature, or null. */

@@ -10,7 +10,7 @@ import org.jfree.chart.plot.XYPlot;
 /**
  * Per-gene agreement of one comparison: PPA (reference-positive patients found) beside OPA (which
  * counts double wild-type patients as agreement), Wilson 95% CIs; and the per-gene plasma
- * sensitivity forest (PPA of plasma, all evaluable patients beside those whose plasma has tumour signal).
+ * sensitivity forest (PPA of plasma over all calls beside informative calls only).
  */
 final class ConcordancePlot {
     private ConcordancePlot() {
@@ -57,29 +57,40 @@ final class ConcordancePlot {
         return new IntervalDotChart.Point(label, series, 100 * Tsv.num(r, m), 100 * Tsv.num(r, m + "_lower"), 100 * Tsv.num(r, m + "_upper"));
     }
 
-    /** Per gene with tissue-positive patients: PPA of plasma, all evaluable and (when the stratified table exists) plasma with tumour signal. */
-    static List<IntervalDotChart.Point> sensitivityPoints(CohortResults cohort) {
+    static final String ALL_CALLS = "All calls", INFORMATIVE_CALLS = "Informative calls only";
+
+    /**
+     * Per feature with tissue-positive patients evaluable in plasma (RAS, BRAF V600E, genes): PPA of plasma over all calls
+     * (gene_concordance.tsv) and over informative calls ({@link PlasmaInformative}), Wilson 95% CIs.
+     */
+    static List<IntervalDotChart.Point> sensitivityPoints(CohortResults cohort, PatientJsons jsons) {
         List<IntervalDotChart.Point> points = new ArrayList<>();
-        for (Map<String, String> r : rows(cohort.concordance(), "tissue_vs_plasma")) {
-            if (Double.isNaN(Tsv.num(r, "ppa"))) {
+        for (PlasmaInformative.Row r : PlasmaInformative.rows(cohort.oncoprint(), jsons, SummarySection.plasmaFeatures(cohort))) {
+            Map<String, String> all = cohort.concordanceRow("tissue_vs_plasma", r.feature());
+            if (all == null || Double.isNaN(Tsv.num(all, "ppa"))) {
                 continue;
             }
-            String f = r.get("feature");
-            String label = SummarySection.label(f) + " (" + (long) Tsv.num(r, "both_mutated") + "/"
-                    + (long) (Tsv.num(r, "both_mutated") + Tsv.num(r, "reference_only")) + ")";
-            points.add(point(label, "All evaluable patients", r, "ppa"));
-            Map<String, String> s = cohort.signalRow("tissue_vs_plasma", f, "signal");
-            if (s != null && !Double.isNaN(Tsv.num(s, "ppa"))) {
-                points.add(point(label, "Plasma with tumour signal (informative)", s, "ppa"));
+            String label = sensitivityLabel(r);
+            points.add(point(label, ALL_CALLS, all, "ppa"));
+            org.oncoconcord.core.Proportion inf = r.informative();
+            if (inf.n() > 0) {
+                points.add(new IntervalDotChart.Point(label, INFORMATIVE_CALLS, 100 * inf.estimate(), 100 * inf.lower(), 100 * inf.upper()));
             }
         }
         return points;
+    }
+
+    /** "KRAS (2/3; informative 2/2)": found / tissue-positive, then over informative calls. */
+    static String sensitivityLabel(PlasmaInformative.Row r) {
+        return SummarySection.label(r.feature()) + " (" + r.found() + "/" + r.tissuePositive() + "; informative " + r.informative().x() + "/"
+                + r.informative().n() + ")";
     }
 
     static JFreeChart sensitivity(List<IntervalDotChart.Point> points) {
         JFreeChart chart = IntervalDotChart.build("Plasma sensitivity per gene (PPA vs tissue)", "PPA, % of tissue-positive patients (Wilson 95% CI)",
                 points, Double.NaN, false, -1, 101);
         ((NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis()).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
-        return ChartStyle.apply(chart, "Found in plasma / tissue-positive (all evaluable); informative = plasma detects at least one tissue variant");
+        return ChartStyle.apply(chart, "Found in plasma / tissue-positive; informative calls leave out misses the plasma could not have seen "
+                + "(detection probability < 0.95 at its depth and tumour fraction)");
     }
 }

@@ -7,7 +7,15 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.oncoconcord.core.UserException;
 
@@ -27,7 +35,22 @@ record PatientJsons(List<Patient> patients, List<String> unreadable) {
     record PlasmaMisses(String patient, int missed, int withSignal, int withoutSignal, double maxVaf) {
     }
 
-    record Patient(String patient, List<Sample> samples, PlasmaMisses plasma) {
+    /**
+     * One plasma sample's tumour fraction and informative-miss labels (docs/PLASMA.md), null parts when the
+     * concordance.json predates them. {@code misses}: missed tissue variant key (chrom:pos:ref>alt) ->
+     * informative; {@code missesListed} false when the JSON capped the list (some misses unlabelled).
+     */
+    record PlasmaDetection(String label, double tumourFraction, double tfLower, double tfUpper, String bin, int minAltReads,
+                           double informativeProbability, Map<String, Boolean> misses, boolean missesListed) {
+    }
+
+    /**
+     * @param plasma    misses with / without tumour signal, or null without plasma
+     * @param detection per plasma sample, the tumour fraction and miss labels (empty without plasma or when absent)
+     * @param variants  feature (gene, {@code RAS}, {@code BRAF_V600E}) -> the counted variant keys of the patient in it
+     */
+    record Patient(String patient, List<Sample> samples, PlasmaMisses plasma, List<PlasmaDetection> detection,
+                   Map<String, Set<String>> variants) {
     }
 
     static PatientJsons none() {
@@ -71,7 +94,62 @@ record PatientJsons(List<Patient> patients, List<String> unreadable) {
                 ? new PlasmaMisses(id, p.path("missed_tissue_variants").asInt(), p.path("missed_with_signal").asInt(),
                         p.path("missed_without_signal").asInt(), p.path("max_somatic_vaf").asDouble(Double.NaN))
                 : null;
-        return new Patient(id, samples, misses);
+        List<PlasmaDetection> detection = new ArrayList<>();
+        for (JsonNode pn : p.isArray() ? p : List.of(p)) {
+            PlasmaDetection d = detection(pn);
+            if (d != null) {
+                detection.add(d);
+            }
+        }
+        return new Patient(id, samples, misses, detection, featureVariants(root));
+    }
+
+    /** A variant key inside a variant description: "KRAS p.G12D (12:25398284:C>T)" -> "12:25398284:C>T". */
+    private static final Pattern KEY = Pattern.compile("\\(([^()\\s]+:\\d+:[^()\\s]+>[^()\\s]+)\\)\\s*$");
+
+    static String variantKey(String description) {
+        Matcher m = KEY.matcher(description);
+        return m.find() ? m.group(1) : description.trim();
+    }
+
+    /** Feature -> variant keys from {@code genes.<G>.variants}, {@code ras_status.variants} (RAS) and BRAF's p.V600E. */
+    static Map<String, Set<String>> featureVariants(JsonNode root) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("genes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> g = it.next();
+            for (JsonNode v : g.getValue().path("variants")) {
+                out.computeIfAbsent(g.getKey(), k -> new LinkedHashSet<>()).add(variantKey(v.asText()));
+                if (g.getKey().equals("BRAF") && v.asText().contains("V600E")) {
+                    out.computeIfAbsent("BRAF_V600E", k -> new LinkedHashSet<>()).add(variantKey(v.asText()));
+                }
+            }
+        }
+        for (JsonNode perSample : root.path("ras_status").path("variants")) {
+            for (JsonNode v : perSample) {
+                out.computeIfAbsent("RAS", k -> new LinkedHashSet<>()).add(variantKey(v.asText()));
+            }
+        }
+        return out;
+    }
+
+    private static PlasmaDetection detection(JsonNode p) {
+        JsonNode tf = p.path("tumour_fraction"), det = p.path("detection");
+        if (!p.isObject() || (!tf.isObject() && !det.isObject())) {
+            return null;
+        }
+        Map<String, Boolean> misses = new LinkedHashMap<>();
+        for (JsonNode m : det.path("misses")) {
+            misses.put(m.path("variant").asText(), m.path("informative").asBoolean(false));
+        }
+        int missed = det.path("missed_informative").asInt(0) + det.path("missed_not_informative").asInt(0);
+        return new PlasmaDetection(p.path("label").asText(), num(tf, "estimate"), num(tf, "lower"), num(tf, "upper"),
+                tf.path("bin").isTextual() ? tf.get("bin").asText() : "unknown", det.path("min_alt_reads").asInt(-1),
+                num(det, "informative_probability"), misses, misses.size() >= missed);
+    }
+
+    private static double num(JsonNode n, String key) {
+        JsonNode v = n.path(key);
+        return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
     List<PlasmaMisses> plasma() {

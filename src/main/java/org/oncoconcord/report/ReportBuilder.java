@@ -25,6 +25,7 @@ final class ReportBuilder {
     private final Path plots;
     private final Map<String, String> nav = new LinkedHashMap<>();
     private final List<String> figures = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
 
     /** Kaplan-Meier groupings plotted (in this order); the others are listed in a table. */
     static final List<String> FEATURED_KM = List.of("ras_mutant_primary", "any_driver_metastasis_new");
@@ -50,13 +51,18 @@ final class ReportBuilder {
         return figures;
     }
 
+    /** Messages for the log (parts left out because their input is absent). */
+    List<String> log() {
+        return log;
+    }
+
     Map<String, String> nav() {
         return nav;
     }
 
     String body() throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(section("summary", "Summary: the three answers", SummarySection.html(cohort, survival)));
+        sb.append(section("summary", "Summary: the three answers", SummarySection.html(cohort, survival, jsons)));
         sb.append(population());
         sb.append(oncoprint());
         sb.append(concordance());
@@ -112,14 +118,15 @@ final class ReportBuilder {
                     + "event); median survival: Kaplan-Meier with log-transformed 95% CI (as R survfit); 'not reached' when the curve stays above 0.5."));
         }
         sb.append("<h3>Follow-up per patient</h3>");
-        List<SwimmerPlot.Lane> lanes = SwimmerPlot.lanes(cohort.features());
+        List<SwimmerPlot.Lane> lanes = SwimmerPlot.lanes(cohort.features(), sheet);
         if (lanes.isEmpty()) {
             sb.append(Html.note("No follow-up column (" + SwimmerPlot.END + ") in features.tsv: no swimmer plot."));
         } else {
             figures.add("swimmer");
-            ChartFiles.Written w = ChartFiles.write(SwimmerPlot.chart(cohort.features(), lanes), plots, "swimmer", 1000,
+            ChartFiles.Written w = ChartFiles.write(SwimmerPlot.chart(cohort.features(), sheet, lanes), plots, "swimmer", 1000,
                     SwimmerPlot.height(lanes.size()), large());
-            sb.append(Html.figure(w, "Per patient: follow-up from diagnosis and the events with a day column in the clinical table."));
+            sb.append(Html.figure(w, "Per patient: follow-up from diagnosis and the events with a day column in the clinical table (plasma "
+                    + "draws also from the samplesheet's collection_day, days from surgery); the legend marks events this study does not record."));
         }
         return section("population", "Study population", sb.toString());
     }
@@ -155,12 +162,14 @@ final class ReportBuilder {
         if (!any) {
             sb.append(Html.note("No patient is evaluable in two sample types: no agreement to plot."));
         }
-        List<IntervalDotChart.Point> sens = ConcordancePlot.sensitivityPoints(cohort);
+        List<IntervalDotChart.Point> sens = ConcordancePlot.sensitivityPoints(cohort, jsons);
         if (!sens.isEmpty()) {
             ChartFiles.Written w = plot(ConcordancePlot.sensitivity(sens), "plasma_sensitivity", 900,
                     IntervalDotChart.height((int) sens.stream().map(IntervalDotChart.Point::row).distinct().count()));
-            sb.append(Html.figure(w, "Sensitivity of plasma per gene: all evaluable patients and those whose plasma shows tumour signal."));
+            sb.append(Html.figure(w, "Sensitivity of plasma per gene: over all calls and over informative calls only."));
+            sb.append(plasmaSensitivityTable());
         }
+        sb.append(PlasmaAssay.section(cohort, this::plot));
         sb.append(Html.table(concordanceHeader(false), concordanceRows(cohort.concordance(), false, null)));
         for (Tsv by : cohort.concordanceBy()) {
             String col = by.rows().isEmpty() ? "?" : by.rows().get(0).get("stratum_column");
@@ -168,6 +177,19 @@ final class ReportBuilder {
                     Html.table(concordanceHeader(true), concordanceRows(by, true, null))));
         }
         return section("concordance", "Concordance", sb.toString());
+    }
+
+    /** Per gene: tissue-positive patients, found, misses by informativeness, PPA over all and over informative calls. */
+    private String plasmaSensitivityTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (PlasmaInformative.Row r : PlasmaInformative.rows(cohort.oncoprint(), jsons, SummarySection.plasmaFeatures(cohort))) {
+            rows.add(List.of(SummarySection.label(r.feature()), String.valueOf(r.tissuePositive()), String.valueOf(r.found()),
+                    r.missedInformative() + " / " + r.missedNotInformative() + " / " + r.missedUnlabelled(),
+                    SummarySection.proportionCell(r.all()), SummarySection.proportionCell(r.informative())));
+        }
+        return Html.table(List.of("Gene / status", "Tissue+", "Found", "Missed: inf. / not inf. / unlabelled", "PPA, all calls",
+                "PPA, informative calls"), rows) + Html.note("Tissue+ = tissue-positive patients with plasma evaluable. "
+                + PlasmaInformative.rule(jsons).describe());
     }
 
     private static List<String> concordanceHeader(boolean strata) {
@@ -294,6 +316,28 @@ final class ReportBuilder {
             List<List<String>> rows = new ArrayList<>();
             m.metrics().forEach((k, v) -> rows.add(List.of(CvMetrics.LABELS.get(k), fmt(v.mean(), 3), fmt(v.sd(), 3), String.valueOf(v.values().size()))));
             sb.append(Html.table(List.of("Metric", "Mean", "SD", "Repeats"), rows));
+        }
+        for (SurvivalResults.Validation v : survival.validation()) {
+            sb.append(ValidationSection.html(v, this::plot));
+        }
+        if (survival.cif().isEmpty()) {
+            log.add("no cif/ folder under --survival: no cumulative incidence curves (competing risks) in the report");
+        }
+        for (SurvivalResults.Cif c : survival.cif()) {
+            sb.append("<h3>Competing risks: ").append(Html.esc(endpoint(c.name()))).append(" (").append(Html.esc(c.folder())).append(")</h3>");
+            if (CifPlot.curves(c.table()).isEmpty()) {
+                sb.append(Html.note(c.name() + "/cif.tsv has no event rows: no curve to draw."));
+                continue;
+            }
+            ChartFiles.Written w = plot(CifPlot.chart(c), "cif_" + safe(c.name()), 760, 520);
+            sb.append(Html.figure(w, "Cumulative incidence of each cause (Aalen-Johansen), per group"
+                    + (CifPlot.gray(c.summary()).isEmpty() ? "." : ", with Gray's test per cause.")));
+            List<CifPlot.Gray> gray = CifPlot.gray(c.summary());
+            if (!gray.isEmpty()) {
+                List<List<String>> rows = new ArrayList<>();
+                gray.forEach(g -> rows.add(List.of(g.cause(), fmt(g.statistic(), 3), fmt(g.df(), 0), SurvivalResults.formatP(g.p()))));
+                sb.append(Html.plainTable(List.of("Cause", "Gray's statistic", "df", "p"), rows));
+            }
         }
         return section("survival", "Survival", sb.toString());
     }

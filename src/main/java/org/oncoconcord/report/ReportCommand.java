@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
             "methods. Sections whose input is absent say so.",
             "",
             "--survival is read by the pipeline's layout: <time column>/{km_<group>,",
-            "univariable.tsv, cox_uni_<feature>, cox, coxnet, cv}/ and skipped.tsv.",
+            "univariable.tsv, cox_uni_<feature>, cox, coxnet, cv, validate, cif}/ and",
+            "skipped.tsv.",
             "Details: docs/COHORT_AND_REPORT.md.",
             "",
         })
@@ -81,6 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
                 Samplesheet.read(samplesheet), params, table1By);
         ReportBuilder builder = new ReportBuilder(inputs, out.resolve("plots"));
         String body = builder.body();
+        if (!common.quiet()) {
+            builder.log().forEach(m -> System.err.println("oncoconcord report: " + m));
+        }
         StringBuilder nav = new StringBuilder();
         builder.nav().forEach((id, name) -> nav.append("<a href=\"#").append(Html.esc(id)).append("\">").append(Html.esc(name)).append("</a>"));
         Map<String, String> values = new LinkedHashMap<>();

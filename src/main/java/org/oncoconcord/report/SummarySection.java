@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The three answers first: (1) primary vs metastasis (share of mutations shared, RAS / BRAF V600E
  * status agreement with kappa, the discordant patients by name); (2) plasma vs tissue (PPA and NPA
- * for RAS / BRAF and per gene, all evaluable patients and those whose plasma shows tumour signal);
+ * for RAS / BRAF and per gene, over all calls and over informative calls, pooled variant-level sensitivity and
+ * the tumour fraction of each plasma sample);
  * (3) the prediction model (out-of-sample td-AUC, calibration slope and Brier with their spread,
  * events per variable with an over-fitting warning).
  */
@@ -87,10 +88,10 @@ final class SummarySection {
         return terms == 0 ? Double.NaN : (double) events / terms;
     }
 
-    static String html(CohortResults cohort, SurvivalResults survival) {
+    static String html(CohortResults cohort, SurvivalResults survival, PatientJsons jsons) {
         StringBuilder sb = new StringBuilder("<div class=\"answers\">");
         sb.append(primaryVsMetastasis(cohort));
-        sb.append(plasmaVsTissue(cohort));
+        sb.append(plasmaVsTissue(cohort, jsons));
         sb.append(model(survival));
         return sb.append("</div>\n").toString();
     }
@@ -122,32 +123,46 @@ final class SummarySection {
         return sb.append("</div>").toString();
     }
 
-    static String plasmaVsTissue(CohortResults cohort) {
-        StringBuilder sb = new StringBuilder("<div class=\"answer\"><h3>2. Plasma vs tissue</h3>");
-        List<List<String>> rows = new ArrayList<>();
+    /** RAS, BRAF V600E, then every gene with a tissue-positive patient evaluable in plasma (gene_concordance.tsv order). */
+    static List<String> plasmaFeatures(CohortResults cohort) {
         List<String> features = new ArrayList<>(List.of("RAS", "BRAF_V600E"));
         cohort.concordance().rows().stream().filter(r -> "tissue_vs_plasma".equals(r.get("comparison")) && "gene".equals(r.get("kind"))
                 && Tsv.num(r, "both_mutated") + Tsv.num(r, "reference_only") > 0).map(r -> r.get("feature")).forEach(features::add);
-        for (String f : features) {
+        return features;
+    }
+
+    static String plasmaVsTissue(CohortResults cohort, PatientJsons jsons) {
+        StringBuilder sb = new StringBuilder("<div class=\"answer\"><h3>2. Plasma vs tissue</h3>");
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, PlasmaInformative.Row> informative = new java.util.HashMap<>();
+        PlasmaInformative.rows(cohort.oncoprint(), jsons, plasmaFeatures(cohort)).forEach(r -> informative.put(r.feature(), r));
+        for (String f : plasmaFeatures(cohort)) {
             Map<String, String> all = cohort.concordanceRow("tissue_vs_plasma", f);
             if (all == null || Tsv.num(all, "n_evaluable") == 0) {
                 continue;
             }
-            Map<String, String> sig = cohort.signalRow("tissue_vs_plasma", f, "signal");
-            rows.add(List.of(label(f), all.get("n_evaluable"), ppaCell(all), npaCell(all),
-                    sig == null || Tsv.num(sig, "n_evaluable") == 0 ? "NA" : ppaCell(sig),
+            PlasmaInformative.Row inf = informative.get(f);
+            rows.add(List.of(label(f), all.get("n_evaluable"), ppaCell(all), inf == null ? "NA" : proportionCell(inf.informative()),
+                    inf == null ? "NA" : String.valueOf(inf.missedNotInformative()), npaCell(all),
                     ReportBuilder.ci(Tsv.num(all, "opa"), Tsv.num(all, "opa_lower"), Tsv.num(all, "opa_upper"), true)));
         }
         if (rows.isEmpty()) {
             sb.append(Html.note("No patient has a plasma sample and a tissue sample evaluable at the same positions: no plasma answer."));
         } else {
-            sb.append("<p>Sensitivity of plasma (PPA: tissue-positive patients found in plasma) and specificity (NPA: tissue-negative "
-                    + "patients negative in plasma), reference = tissue (primary or metastasis). Agreement (OPA) counts double "
-                    + "wild-type patients as agreement and is shown last for that reason.</p>");
-            sb.append(Html.plainTable(List.of("Gene / status", "n", "PPA (found / tissue+)", "NPA (neg / tissue\u2212)",
-                    "PPA, plasma with tumour signal", "OPA"), rows));
+            sb.append("<p>Sensitivity of plasma (PPA: tissue-positive patients found in plasma), over all calls and over informative "
+                    + "calls only, and specificity (NPA: tissue-negative patients negative in plasma), reference = tissue (primary or "
+                    + "metastasis). Agreement (OPA) counts double wild-type patients as agreement and is shown last for that reason.</p>");
+            sb.append(Html.plainTable(List.of("Gene / status", "n", "PPA, all calls (found / tissue+)", "PPA, informative calls",
+                    "Misses not informative", "NPA (neg / tissue\u2212)", "OPA"), rows));
+            sb.append(Html.note(PlasmaInformative.rule(jsons).describe()));
         }
+        sb.append(PlasmaAssay.answer(cohort));
         return sb.append("</div>").toString();
+    }
+
+    /** "33.3% (9.7–70.0) 2/6": a proportion with its Wilson CI and counts. */
+    static String proportionCell(org.oncoconcord.core.Proportion p) {
+        return p.n() == 0 ? "NA (0/0)" : ReportBuilder.ci(p.estimate(), p.lower(), p.upper(), true) + " " + p.x() + "/" + p.n();
     }
 
     private static String ppaCell(Map<String, String> r) {
@@ -171,8 +186,8 @@ final class SummarySection {
     static String model(SurvivalResults survival) {
         StringBuilder sb = new StringBuilder("<div class=\"answer\"><h3>3. Prediction model</h3>");
         if (survival.cv().isEmpty()) {
-            return sb.append(Html.note("No cross-validation result (survival/<endpoint>/cv/cv.json) was given: no out-of-sample accuracy to report."))
-                    .append("</div>").toString();
+            sb.append(Html.note("No cross-validation result (survival/<endpoint>/cv/cv.json) was given: no out-of-sample accuracy to report."));
+            return sb.append(validation(survival)).append("</div>").toString();
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -200,7 +215,33 @@ final class SummarySection {
         for (String w : warnings) {
             sb.append("<p class=\"warn\">\u26a0 ").append(Html.esc(w)).append("</p>");
         }
-        return sb.append("</div>").toString();
+        return sb.append(validation(survival)).append("</div>").toString();
+    }
+
+    /** Bootstrap-validated measures per endpoint (apparent vs optimism-corrected) and the over-fitting warning when flagged. */
+    static String validation(SurvivalResults survival) {
+        if (survival.validation().isEmpty()) {
+            return "";
+        }
+        List<String> measures = List.of("harrell_c", "td_auc", "calibration_slope", "brier");
+        List<List<String>> rows = new ArrayList<>();
+        StringBuilder warn = new StringBuilder();
+        for (SurvivalResults.Validation v : survival.validation()) {
+            List<String> row = new ArrayList<>(List.of(ReportBuilder.endpoint(v.endpoint())));
+            for (String m : measures) {
+                Map<String, String> r = ValidationSection.measure(v, m);
+                row.add(r == null ? "NA" : ReportBuilder.fmt(Tsv.num(r, "apparent"), 3) + " \u2192 " + ReportBuilder.fmt(Tsv.num(r, "corrected"), 3));
+            }
+            row.add(ValidationSection.bootstrap(v));
+            rows.add(row);
+            if (ValidationSection.overfitted(v) || !ValidationSection.warnings(v).isEmpty()) {
+                warn.append("<p class=\"warn\">\u26a0 ").append(Html.esc(ReportBuilder.endpoint(v.endpoint()) + ": "
+                        + (ValidationSection.overfitted(v) ? "the model is flagged as over-fitted. " : "")
+                        + String.join("; ", ValidationSection.warnings(v)) + ".")).append("</p>");
+            }
+        }
+        return "<p>Internal validation by bootstrap (apparent \u2192 optimism-corrected):</p>"
+                + Html.plainTable(List.of("Endpoint", "Harrell's C", "td-AUC", "Calibration slope", "Brier", "Bootstrap"), rows) + warn;
     }
 
     private static String meanSd(CvMetrics m, String key) {

@@ -20,10 +20,11 @@ import org.oncoconcord.core.UserException;
  * root. Folders outside the layout are listed in {@link #ignored()} (the report says so), never
  * guessed at.
  */
-public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univariable> univariable, Tsv skipped,
-                              List<String> ignored) {
+public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univariable> univariable, List<Validation> validation,
+                              List<Cif> cif, Tsv skipped, List<String> ignored) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String KM_PREFIX = "km_", UNI_PREFIX = "cox_uni_", COX = "cox", COXNET = "coxnet", CV = "cv";
+    static final String KM_PREFIX = "km_", UNI_PREFIX = "cox_uni_", COX = "cox", COXNET = "coxnet", CV = "cv", VALIDATE = "validate",
+            CIF = "cif";
 
     /** Which Cox analysis of the layout a folder holds. */
     public enum CoxKind {
@@ -80,9 +81,31 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
         }
     }
 
+    /**
+     * {@code <endpoint>/validate/} of {@code survival validate} (docs/SURVIVAL.md, TRIPOD validation): validation.json,
+     * validation.tsv (apparent, optimism, corrected per measure) and, when written, calibration_groups.tsv,
+     * calibration_smooth.tsv, decision_curve.tsv, model_at_horizon.json (null when absent).
+     */
+    public record Validation(String endpoint, JsonNode summary, Tsv measures, Tsv groups, Tsv smooth, Tsv decision, JsonNode modelAtHorizon) {
+        public String name() {
+            return endpoint + "/" + VALIDATE;
+        }
+
+        public double horizon() {
+            return summary == null ? Double.NaN : summary.path("horizon").asDouble(Double.NaN);
+        }
+    }
+
+    /** {@code <endpoint>/cif/} (or {@code cif_<name>/}) of {@code survival cif}: cif.tsv and cif.json (null when absent). */
+    public record Cif(String endpoint, String folder, Tsv table, JsonNode summary) {
+        public String name() {
+            return endpoint + "/" + folder;
+        }
+    }
+
     /** No survival results. */
     public static SurvivalResults none() {
-        return new SurvivalResults(List.of(), List.of(), List.of(), List.of(), null, List.of());
+        return new SurvivalResults(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
     public static SurvivalResults scan(Path root) {
@@ -96,6 +119,8 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
         List<Cox> cox = new ArrayList<>();
         List<Cv> cv = new ArrayList<>();
         List<Univariable> uni = new ArrayList<>();
+        List<Validation> validation = new ArrayList<>();
+        List<Cif> cif = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         List<Path> endpoints = isEndpoint(root) ? List.of(root) : children(root);
         for (Path ep : endpoints) {
@@ -119,13 +144,39 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
                             Tsv.read(d.resolve("coefficients.tsv")).require("term", "hr", "hr_lower", "hr_upper", "p"), json(d.resolve("model.json"))));
                 } else if (n.equals(CV) && Files.isRegularFile(d.resolve("cv.json"))) {
                     cv.add(new Cv(endpoint, json(d.resolve("cv.json")), Tsv.readIfExists(d.resolve("cv_predictions.tsv"))));
+                } else if (n.equals(VALIDATE) && Files.isRegularFile(d.resolve("validation.json"))) {
+                    validation.add(validation(endpoint, d));
+                } else if (isCif(n) && Files.isRegularFile(d.resolve("cif.tsv"))) {
+                    cif.add(new Cif(endpoint, n, Tsv.read(d.resolve("cif.tsv")).require("group", "cause", "time", "cif"), json(d.resolve("cif.json"))));
                 } else {
                     ignored.add(root.relativize(d).toString());
                 }
             }
         }
         Path skipped = root.resolve("skipped.tsv");
-        return new SurvivalResults(km, cox, cv, uni, Files.isRegularFile(skipped) ? Tsv.read(skipped) : null, ignored);
+        return new SurvivalResults(km, cox, cv, uni, validation, cif, Files.isRegularFile(skipped) ? Tsv.read(skipped) : null, ignored);
+    }
+
+    private static boolean isCif(String folder) {
+        return folder.equals(CIF) || folder.startsWith(CIF + "_");
+    }
+
+    private static Validation validation(String endpoint, Path d) {
+        return new Validation(endpoint, json(d.resolve("validation.json")),
+                req(Tsv.readIfExists(d.resolve("validation.tsv")), "measure", "apparent", "optimism", "corrected"),
+                req(Tsv.readIfExists(d.resolve("calibration_groups.tsv")), "group", "n", "predicted", "observed", "observed_lower", "observed_upper"),
+                req(Tsv.readIfExists(d.resolve("calibration_smooth.tsv")), "predicted", "observed_smooth"),
+                req(Tsv.readIfExists(d.resolve("decision_curve.tsv")), "threshold", "net_benefit", "treat_all", "treat_none"),
+                json(d.resolve("model_at_horizon.json")));
+    }
+
+    private static Tsv req(Tsv t, String... columns) {
+        return t == null ? null : t.require(columns);
+    }
+
+    /** The validation of an endpoint's model, or null. */
+    public Validation validation(String endpoint) {
+        return validation.stream().filter(v -> v.endpoint().equals(endpoint)).findFirst().orElse(null);
     }
 
     /** An endpoint folder: holds univariable.tsv or a folder of the layout. */
@@ -134,7 +185,8 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
             return true;
         }
         return children(dir).stream().map(p -> p.getFileName().toString())
-                .anyMatch(n -> n.startsWith(KM_PREFIX) || n.equals(COX) || n.equals(COXNET) || n.startsWith(UNI_PREFIX) || n.equals(CV));
+                .anyMatch(n -> n.startsWith(KM_PREFIX) || n.equals(COX) || n.equals(COXNET) || n.startsWith(UNI_PREFIX) || n.equals(CV)
+                        || n.equals(VALIDATE) || isCif(n));
     }
 
     private static List<Path> children(Path dir) {
@@ -152,7 +204,7 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
 
     /** True when nothing was found. */
     public boolean isEmpty() {
-        return km.isEmpty() && cox.isEmpty() && cv.isEmpty() && univariable.isEmpty();
+        return km.isEmpty() && cox.isEmpty() && cv.isEmpty() && univariable.isEmpty() && validation.isEmpty() && cif.isEmpty();
     }
 
     /** Parses a JSON file, or returns null when it does not exist. */

@@ -23,10 +23,12 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Swimmer plot from the clinical day columns carried in features.tsv: one lane per patient from 0
  * to the last follow-up ({@code os_days}), with surgery ({@code surgery_days}), metastasis
- * ({@code metastasis_days}), plasma draws (every {@code plasma*_days} column), recurrence
- * ({@code rfs_days} with {@code rfs_event} = 1) and death ({@code os_event} = 1) or censoring.
- * Events whose column is absent are not drawn and the subtitle says which; at most
- * {@link #MAX_PATIENTS} lanes (evenly spaced by follow-up when there are more).
+ * ({@code metastasis_days}), plasma draws (every {@code plasma*_days} column of the clinical table,
+ * and the samplesheet's {@code collection_day} of each plasma sample, counted from surgery: drawn at
+ * {@code surgery_days + collection_day}, surgery at day 0 when {@code surgery_days} is unknown),
+ * recurrence ({@code rfs_days} with {@code rfs_event} = 1) and death ({@code os_event} = 1) or
+ * censoring. The legend lists every event, those without a column in this study marked "not
+ * available"; at most {@link #MAX_PATIENTS} lanes (evenly spaced by follow-up when there are more).
  */
 final class SwimmerPlot {
     static final int MAX_PATIENTS = 120;
@@ -44,13 +46,32 @@ final class SwimmerPlot {
         return header.stream().filter(h -> h.startsWith("plasma") && h.endsWith("_days")).toList();
     }
 
-    /** Lanes of every patient with a known follow-up end, longest first. */
+    /** Plasma collection days from surgery per patient, from the samplesheet's plasma rows (empty without the column). */
+    static Map<String, List<Double>> collectionDays(Samplesheet sheet) {
+        Map<String, List<Double>> out = new java.util.HashMap<>();
+        if (sheet != null) {
+            for (Samplesheet.Row r : sheet.rows()) {
+                if ("plasma".equals(r.type()) && !Double.isNaN(r.collectionDay())) {
+                    out.computeIfAbsent(r.patient(), k -> new ArrayList<>()).add(r.collectionDay());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Lanes of every patient with a known follow-up end, longest first (no samplesheet). */
     static List<Lane> lanes(Tsv features) {
+        return lanes(features, null);
+    }
+
+    /** Lanes of every patient with a known follow-up end, longest first. */
+    static List<Lane> lanes(Tsv features, Samplesheet sheet) {
         List<Lane> out = new ArrayList<>();
         if (features == null || !features.header().contains(END)) {
             return out;
         }
         List<String> plasma = plasmaColumns(features.header());
+        Map<String, List<Double>> collected = collectionDays(sheet);
         for (Map<String, String> r : features.rows()) {
             double end = Tsv.num(r, END);
             if (Double.isNaN(end)) {
@@ -63,6 +84,13 @@ final class SwimmerPlot {
                     draws.add(v);
                 }
             });
+            double surgeryDay = Tsv.num(r, SURGERY);
+            for (double d : collected.getOrDefault(r.get("patient"), List.of())) {
+                double day = (Double.isNaN(surgeryDay) ? 0 : surgeryDay) + d;
+                if (!draws.contains(day)) {
+                    draws.add(day);
+                }
+            }
             double rec = Tsv.num(r, RECURRENCE_EVENT) == 1 ? Tsv.num(r, RECURRENCE) : Double.NaN;
             out.add(new Lane(r.get("patient"), end, Tsv.num(r, DEATH) == 1, Tsv.num(r, SURGERY), Tsv.num(r, METASTASIS), draws, rec));
         }
@@ -82,21 +110,51 @@ final class SwimmerPlot {
         return out;
     }
 
-    /** Absent event columns, for the subtitle. */
+    /** Absent event columns, for the subtitle (no samplesheet). */
     static List<String> absent(Tsv features) {
+        return absent(features, null);
+    }
+
+    /** Absent event columns, for the subtitle and legend. */
+    static List<String> absent(Tsv features, Samplesheet sheet) {
         List<String> out = new ArrayList<>();
         for (String c : List.of(SURGERY, METASTASIS, RECURRENCE_EVENT)) {
             if (!features.header().contains(c)) {
                 out.add(c);
             }
         }
-        if (plasmaColumns(features.header()).isEmpty()) {
-            out.add("plasma*_days");
+        if (plasmaColumns(features.header()).isEmpty() && collectionDays(sheet).isEmpty()) {
+            out.add(PLASMA_COLUMNS);
         }
         return out;
     }
 
+    /** How the plasma draw columns are named in messages. */
+    static final String PLASMA_COLUMNS = "plasma*_days / samplesheet " + Samplesheet.COLLECTION_DAY;
+
+    /** The legend: every event, in the plot's symbols; unavailable ones greyed and marked. */
+    static org.jfree.chart.LegendItemCollection legend(List<String> absent, Color[] colours, Shape[] shapes) {
+        String[] names = {"Surgery", "Metastasis", "Plasma draw", "Recurrence", "Death", "Alive at last follow-up"};
+        String[] columns = {SURGERY, METASTASIS, PLASMA_COLUMNS, RECURRENCE_EVENT, DEATH, END};
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        for (int i = 0; i < names.length; i++) {
+            boolean missing = absent.contains(columns[i]);
+            org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(names[i] + (missing ? " (not available in this study)" : ""),
+                    null, null, null, true, shapes[i], i != 4, missing ? new Color(0xBBBBBB) : colours[i], i == 4,
+                    missing ? new Color(0xBBBBBB) : colours[i], new BasicStroke(1.6f), false, new Rectangle2D.Double(), new BasicStroke(), Color.BLACK);
+            if (missing) {
+                item.setLabelPaint(new Color(0x888888));
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
     static JFreeChart chart(Tsv features, List<Lane> all) {
+        return chart(features, null, all);
+    }
+
+    static JFreeChart chart(Tsv features, Samplesheet sheet, List<Lane> all) {
         List<Lane> lanes = shown(all, MAX_PATIENTS);
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries surgery = new XYSeries("Surgery", false, true), met = new XYSeries("Metastasis", false, true),
@@ -153,7 +211,8 @@ final class SwimmerPlot {
         plot.setRangeGridlinesVisible(false);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart("Swimmer plot: follow-up and events per patient", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        List<String> absent = absent(features);
+        List<String> absent = absent(features, sheet);
+        plot.setFixedLegendItems(legend(absent, colours, shapes));
         String sub = (lanes.size() < all.size() ? lanes.size() + " of " + all.size() + " patients, evenly spaced by follow-up; " : all.size() + " patients; ")
                 + (absent.isEmpty() ? "all event columns present" : "not in the clinical table: " + String.join(", ", absent));
         return ChartStyle.apply(chart, sub);

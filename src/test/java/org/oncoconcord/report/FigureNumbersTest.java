@@ -1,6 +1,7 @@
 package org.oncoconcord.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class FigureNumbersTest {
     void concordanceAndSensitivityLabelsEqualGeneConcordance() throws Exception {
         CohortResults cohort = CohortResults.read(ReportRun.report().resolve("cohort"));
         String svg = ChartFiles.svg(ConcordancePlot.chart(cohort.concordance(), "tissue_vs_plasma"), "c", 900, 500);
-        String sens = ChartFiles.svg(ConcordancePlot.sensitivity(ConcordancePlot.sensitivityPoints(cohort)), "p", 900, 500);
+        String sens = ChartFiles.svg(ConcordancePlot.sensitivity(ConcordancePlot.sensitivityPoints(cohort, PatientJsons.read(ReportRun.report().resolve("conc")))), "p", 900, 500);
         int rows = 0;
         for (Map<String, String> r : cohort.concordance().rows()) {
             if (!r.get("comparison").equals("tissue_vs_plasma") || Tsv.num(r, "n_evaluable") == 0) {
@@ -83,12 +84,40 @@ class FigureNumbersTest {
             long pos = (long) (Tsv.num(r, "both_mutated") + Tsv.num(r, "reference_only"));
             assertThat(svg).contains(SummarySection.label(r.get("feature")) + " (n=" + r.get("n_evaluable") + ", " + pos + " ref+)");
             if (pos > 0) {
-                assertThat(sens).contains(SummarySection.label(r.get("feature")) + " (" + r.get("both_mutated") + "/" + pos + ")");
+                assertThat(sens).contains(SummarySection.label(r.get("feature")) + " (" + r.get("both_mutated") + "/" + pos + "; informative ");
             }
             rows++;
         }
         assertThat(rows).isGreaterThan(5);
         assertThat(svg).contains(ConcordancePlot.PPA).contains(ConcordancePlot.OPA);
+    }
+
+    @Test
+    void swimmerTakesPlasmaDrawsFromTheSamplesheetCollectionDayCountedFromSurgery() throws Exception {
+        Tsv f = ReportSectionsTest.tsv(tmp, "features.tsv", "patient\tos_days\tos_event\tsurgery_days\n"
+                + "A\t900\t1\t20\nB\t300\t0\tNA\n");
+        Files.writeString(tmp.resolve("sheet.csv"), "patient,sample,type,vcf,collection_day\n"
+                + "A,A_T,primary,a.vcf,\nA,A_P1,plasma,p1.vcf,0\nA,A_P2,plasma,p2.vcf,180\nB,B_P,plasma,b.vcf,30\nB,B_T,primary,t.vcf,NA\n");
+        Samplesheet sheet = Samplesheet.read(tmp.resolve("sheet.csv"));
+        List<SwimmerPlot.Lane> lanes = SwimmerPlot.lanes(f, sheet);
+        assertThat(lanes.get(0).plasma()).as("surgery day 20 + collection days").containsExactly(20.0, 200.0);
+        assertThat(lanes.get(1).plasma()).as("surgery day unknown: from day 0").containsExactly(30.0);
+        List<String> absent = SwimmerPlot.absent(f, sheet);
+        assertThat(absent).containsExactly("metastasis_days", "rfs_event");
+        assertThat(SwimmerPlot.absent(f)).contains(SwimmerPlot.PLASMA_COLUMNS);
+        org.jfree.chart.JFreeChart chart = SwimmerPlot.chart(f, sheet, lanes);
+        List<String> legend = new java.util.ArrayList<>();
+        org.jfree.chart.LegendItemCollection items = chart.getXYPlot().getLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            legend.add(items.get(i).getLabel());
+        }
+        assertThat(legend).containsExactly("Surgery", "Metastasis (not available in this study)", "Plasma draw",
+                "Recurrence (not available in this study)", "Death", "Alive at last follow-up");
+        assertThat(ChartFiles.svg(chart, "s", 1000, 300)).contains("Recurrence (not available in this study)");
+        // a non-numeric collection day: file, line and column named
+        Files.writeString(tmp.resolve("bad.csv"), "patient,sample,type,vcf,collection_day\nA,A_P,plasma,p.vcf,day3\n");
+        assertThatThrownBy(() -> Samplesheet.read(tmp.resolve("bad.csv"))).isInstanceOf(org.oncoconcord.core.UserException.class)
+                .hasMessageContaining("bad.csv line 2 column 5 (collection_day): 'day3' is not a number of days");
     }
 
     @Test

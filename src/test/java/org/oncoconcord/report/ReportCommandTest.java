@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The report's files: one self-contained HTML, every plot as valid SVG and non-trivial PNG, numbers from the inputs. */
 class ReportCommandTest {
-    static final List<String> PLOTS = List.of("oncoprint", "gene_concordance_primary_vs_metastasis", "gene_concordance_tissue_vs_plasma", "plasma_sensitivity", "shared_private", "swimmer", "km_os_km_ras_mutant_primary",
+    static final List<String> PLOTS = List.of("oncoprint", "gene_concordance_primary_vs_metastasis", "gene_concordance_tissue_vs_plasma", "plasma_sensitivity", "plasma_tumour_fraction", "shared_private", "swimmer", "km_os_km_ras_mutant_primary",
             "km_os_km_any_driver_metastasis_new", "forest", "calibration_os_cv", "accuracy_os_cv");
 
     @Test

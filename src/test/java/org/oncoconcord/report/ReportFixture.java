@@ -31,6 +31,7 @@ final class ReportFixture {
     static void cohort(Path dir, int n, long seed) throws IOException {
         Files.createDirectories(dir);
         Random rnd = new Random(seed);
+        Random detectionRnd = new Random(seed * 31 + 7); // tumour fraction and informative labels: own stream, the rest unchanged
         StringBuilder clin = new StringBuilder("patient,os_days,os_event,age,sex,stage,metastatic_site\n");
         for (int i = 1; i <= n; i++) {
             String id = String.format("P%03d", i);
@@ -53,8 +54,10 @@ final class ReportFixture {
             }
             tsv.append('\n');
             boolean rasT = false, rasM = false, rasP = false, brafT = false, brafM = false, brafP = false;
+            List<String> rasVariants = new ArrayList<>();
             int shared = 5 + rnd.nextInt(30), primaryOnly = rnd.nextInt(6), metNew = rnd.nextInt(9), pos = 1000;
             List<String> rows = new ArrayList<>();
+            List<String[]> plasmaCalls = new ArrayList<>(); // {variant key, present in plasma 1/0}
             for (int g = 0; g < GENES.length; g++) {
                 boolean t = rnd.nextDouble() < FREQ[g];
                 boolean m = rnd.nextDouble() < 0.08 ? !t : t;
@@ -76,6 +79,13 @@ final class ReportFixture {
                 }
                 if (t || m) {
                     String cls = t && m ? "shared_primary_metastasis" : t ? "primary_only" : "metastasis_new";
+                    String key = "1:" + (pos + 100) + ":C>T";
+                    String description = GENES[g] + (GENES[g].equals("BRAF") ? " p.V600E" : " p.X" + (pos + 100) + "Y") + " (" + key + ")";
+                    ((ObjectNode) genes.get(GENES[g])).putArray("variants").add(description);
+                    if (GENES[g].equals("KRAS") || GENES[g].equals("NRAS")) {
+                        rasVariants.add(description);
+                    }
+                    plasmaCalls.add(new String[] {key, p ? "1" : "0"});
                     StringBuilder row = new StringBuilder("1\t" + (pos += 100) + "\tC\tT\t" + GENES[g] + "\t.\t.\t" + cls);
                     for (boolean present : hasPlasma ? new boolean[] {t, m, p} : new boolean[] {t, m}) {
                         row.append('\t').append(present ? 1 : 0).append('\t').append(present ? 0.2 : 0).append("\t200\t1");
@@ -86,6 +96,8 @@ final class ReportFixture {
             rows.forEach(r -> tsv.append(r).append('\n'));
             ObjectNode ras = root.putObject("ras_status");
             ObjectNode rs = ras.putObject("status").put(labels[0], rasT ? "mutant" : "wildtype").put(labels[1], rasM ? "mutant" : "wildtype");
+            var rasVar = ras.putObject("variants");
+            rasVariants.forEach(v -> rasVar.withArray(labels[0]).add(v));
             ObjectNode bs = ras.putObject("braf_v600e").put(labels[0], brafT).put(labels[1], brafM);
             if (hasPlasma) {
                 rs.put(labels[2], rasP ? "mutant" : "wildtype");
@@ -100,6 +112,7 @@ final class ReportFixture {
                 root.putObject("plasma").put("label", labels[2]).put("max_somatic_vaf", signal ? 0.001 + rnd.nextDouble() * 0.1 : 0)
                         .put("tumour_signal", signal).put("missed_tissue_variants", missed)
                         .put("missed_with_signal", signal ? missed : 0).put("missed_without_signal", signal ? 0 : missed);
+                detection((ObjectNode) root.get("plasma"), signal, missed, plasmaCalls, detectionRnd);
             }
             Files.writeString(dir.resolve(id + ".concordance.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             Files.writeString(dir.resolve(id + ".variants.tsv"), tsv);
@@ -108,6 +121,39 @@ final class ReportFixture {
                     .append(rnd.nextDouble() < 0.7 ? "liver" : "lung").append('\n');
         }
         Files.writeString(dir.resolve("clinical.csv"), clin);
+    }
+
+    /**
+     * Tumour fraction (0 without tumour signal) and the detection block: the gene variants absent from plasma
+     * are misses labelled informative at random (never without signal), plus {@code missedOther} unlabelled
+     * misses outside the genes.
+     */
+    private static void detection(ObjectNode plasma, boolean signal, int missedOther, List<String[]> calls, Random rnd) {
+        double tf = signal ? 0.002 + 0.2 * rnd.nextDouble() : 0;
+        plasma.putObject("tumour_fraction").put("method", "binomial_ml_clonal_tissue_variants").put("estimate", tf)
+                .put("lower", tf * 0.8).put("upper", signal ? tf * 1.25 : 0.0004)
+                .put("bin", tf < 0.01 ? "<1%" : tf <= 0.05 ? "1-5%" : ">5%");
+        ObjectNode det = plasma.putObject("detection").put("min_alt_reads", 3).put("informative_probability", 0.95);
+        var misses = det.putArray("misses");
+        int detected = 0, informative = 0, notInformative = 0;
+        for (String[] c : calls) {
+            if (c[1].equals("1")) {
+                detected++;
+                continue;
+            }
+            boolean inf = signal && rnd.nextDouble() < 0.6;
+            misses.addObject().put("variant", c[0]).put("plasma_depth", 800).put("detection_probability", inf ? 0.99 : 0.4).put("informative", inf);
+            informative += inf ? 1 : 0;
+            notInformative += inf ? 0 : 1;
+        }
+        for (int i = 0; i < missedOther; i++) {
+            boolean inf = signal && rnd.nextBoolean();
+            misses.addObject().put("variant", "2:" + (100 + i) + ":A>G").put("plasma_depth", 800).put("detection_probability", inf ? 0.99 : 0.3)
+                    .put("informative", inf);
+            informative += inf ? 1 : 0;
+            notInformative += inf ? 0 : 1;
+        }
+        det.put("detected", detected).put("missed_informative", informative).put("missed_not_informative", notInformative);
     }
 
     static long count(Path dir, String suffix) throws IOException {

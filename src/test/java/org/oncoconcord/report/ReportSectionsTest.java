@@ -90,7 +90,7 @@ class ReportSectionsTest {
                 negInPlasma += m.get("plasma") ? 0 : 1;
             }
         }
-        String html = SummarySection.plasmaVsTissue(cohort);
+        String html = SummarySection.plasmaVsTissue(cohort, PatientJsons.read(ReportRun.report().resolve("conc")));
         String rasRow = html.substring(html.indexOf("<td>RAS</td>"), html.indexOf("</tr>", html.indexOf("<td>RAS</td>")));
         assertThat(rasRow).contains(" " + found + "/" + tissuePos + "<").contains(" " + negInPlasma + "/" + tissueNeg + "<")
                 .contains(ReportBuilder.fmt(100.0 * found / tissuePos, 1) + "%");

@@ -50,6 +50,9 @@ class ReportSurvivalLayoutTest {
                 "--out", os.resolve("coxnet").toString()}, data));
         ok(cat(new String[] {"survival", "cv", "--covariates", "age,braf_v600e_primary", "--folds", "3", "--repeats", "2",
                 "--out", os.resolve("cv").toString()}, data));
+        ok(cat(new String[] {"survival", "validate", "--covariates", "age,braf_v600e_primary", "--bootstrap", "20", "--seed", "3",
+                "--out", os.resolve("validate").toString()}, data));
+        ok(cat(new String[] {"survival", "cif", "--group", "ras_mutant_primary", "--out", os.resolve("cif").toString()}, data));
         Files.writeString(surv.resolve("skipped.tsv"), "endpoint\tanalysis\treason\nrfs_days\tendpoint\tcolumn(s) rfs_days, rfs_event not in features.tsv\n");
         Path report = tmp.resolve("report");
         ok("report", "--cohort", root.resolve("cohort").toString(), "--survival", surv.toString(), "--out", report.toString());
@@ -82,6 +85,17 @@ class ReportSurvivalLayoutTest {
         assertThat(report.resolve("plots/km_os_days_km_any_driver_metastasis_new.svg")).isRegularFile();
         assertThat(html).contains("From the landmark metastasis_days: " + lr.get("landmark").get("kept").asText() + " of "
                 + (lines.size() - 1) + " patients at risk then");
+        // validate/: the measures table as validation.tsv, both figures; cif/: its curves
+        String val = html.substring(html.indexOf("<h3>Internal validation (TRIPOD): OS at 730 days</h3>"));
+        for (Map<String, String> r : Tsv.read(os.resolve("validate/validation.tsv")).rows()) {
+            assertThat(val).contains("<td>" + ValidationSection.MEASURES.get(r.get("measure")) + "</td><td class=\"num\">"
+                    + ReportBuilder.fmt(Tsv.num(r, "apparent"), 3) + "</td>");
+            assertThat(val).contains(ReportBuilder.fmt(Tsv.num(r, "corrected"), 3));
+        }
+        assertThat(report.resolve("plots/validate_calibration_os_days.svg")).isRegularFile();
+        assertThat(report.resolve("plots/validate_decision_os_days.svg")).isRegularFile();
+        assertThat(Files.readString(report.resolve("plots/cif_os_days_cif.svg"))).contains("cause 1");
+        assertThat(html).doesNotContain("outside the survival layout");
         // skipped analyses and the cv heading per endpoint
         assertThat(html).contains("Analyses not run (1)").contains("rfs_days, rfs_event not in features.tsv")
                 .contains("<h3>Prediction at 730 days: OS</h3>");
