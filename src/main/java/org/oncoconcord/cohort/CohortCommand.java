@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.Progress;
 import org.oncoconcord.core.UserException;
+import org.oncoconcord.io.OutputSet;
 import org.oncoconcord.core.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -192,7 +193,11 @@ public final class CohortCommand implements Callable<Integer> {
         files.put("warnings.tsv", warnings.toTsv());
         files.put("cohort.json", summaryJson(inputs.size(), patients, rejects, warnings, clin, genes));
 
-        CohortOutputs.writeAll(out, files);
+        try (OutputSet outputs = new OutputSet()) { // all files or none
+            outputs.folder(out);
+            files.forEach((name, text) -> outputs.writeString(out, name, text));
+            outputs.commitOrFail();
+        }
         if (!common.quiet()) {
             System.err.printf("oncoconcord cohort: %d input(s): %d accepted, %d rejected, %d warning(s); %d files in %s%n",
                     inputs.size(), patients.size(), rejects.rows().size(), warnings.rows().size(), files.size(), out);

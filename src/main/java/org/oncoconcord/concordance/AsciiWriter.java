@@ -137,7 +137,10 @@ final class AsciiWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        flushBuffer();
-        out.close();
+        try {
+            flushBuffer();
+        } finally {
+            out.close(); // also when the flush fails (full disk): never leave the file open
+        }
     }
 }

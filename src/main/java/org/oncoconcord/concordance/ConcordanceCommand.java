@@ -17,7 +17,7 @@ import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.core.SampleType;
 import org.oncoconcord.normalize.Normalize;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.OutputSet;
 import org.oncoconcord.vcf.GenomeBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -112,34 +112,38 @@ public final class ConcordanceCommand implements Callable<Integer> {
             requireFile(annotation.genes, "--genes");
             genes = GeneTable.read(annotation.genes);
         }
-        Files.createDirectories(out);
-        Path normDir = null;
-        List<SampleSpec> given = samples;
-        try {
-            if (fasta != null) {
-                requireFile(fasta, "--fasta");
-                normDir = Files.createTempDirectory(out.toAbsolutePath(), "." + patient + ".normalized.");
-                samples = normalizeAll(samples, normDir);
-            }
-            Map<String, Path> vcfs = new LinkedHashMap<>();
-            samples.forEach(sp -> vcfs.put("sample " + sp.label(), sp.vcf()));
-            GenomeBuild build;
+        Path json = out.resolve(patient + ".concordance.json");
+        Path tsv = out.resolve(patient + ".variants.tsv");
+        try (OutputSet outputs = new OutputSet().addAll(json, tsv)) { // both files or none
+            Path normDir = null;
+            List<SampleSpec> given = samples;
             try {
-                build = GenomeBuild.forInputs(genome, vcfs, genes == null);
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
-            }
-            resolvedBuild = build;
-            run(samples, given, genes != null ? genes : GeneTable.shipped(build.name()));
-        } finally {
-            if (normDir != null) {
-                try (var files = Files.list(normDir)) {
-                    for (Path f : files.toList()) {
-                        Files.deleteIfExists(f);
-                    }
+                if (fasta != null) {
+                    requireFile(fasta, "--fasta");
+                    normDir = Files.createTempDirectory(out.toAbsolutePath(), "." + patient + ".normalized.");
+                    samples = normalizeAll(samples, normDir);
                 }
-                Files.deleteIfExists(normDir);
+                Map<String, Path> vcfs = new LinkedHashMap<>();
+                samples.forEach(sp -> vcfs.put("sample " + sp.label(), sp.vcf()));
+                GenomeBuild build;
+                try {
+                    build = GenomeBuild.forInputs(genome, vcfs, genes == null);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(e.getMessage());
+                }
+                resolvedBuild = build;
+                run(samples, given, genes != null ? genes : GeneTable.shipped(build.name()), outputs, json, tsv);
+            } finally {
+                if (normDir != null) {
+                    try (var files = Files.list(normDir)) {
+                        for (Path f : files.toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    Files.deleteIfExists(normDir);
+                }
             }
+            outputs.commitOrFail();
         }
         return 0;
     }
@@ -175,30 +179,23 @@ public final class ConcordanceCommand implements Callable<Integer> {
         return out;
     }
 
-    private void run(List<SampleSpec> samples, List<SampleSpec> given, GeneTable genes) throws IOException {
-        Path json = out.resolve(patient + ".concordance.json");
-        Path tsv = out.resolve(patient + ".variants.tsv");
-        Path tsvTmp = AtomicFiles.tempFor(tsv);
-        Path jsonTmp = AtomicFiles.tempFor(json);
-        try {
-            ConcordanceJson summary;
-            try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tsvTmp))) {
-                summary = new ConcordanceEngine(samples, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt).run(patient, w, common.quiet());
-            }
-            if (fasta != null) {
-                List<ConcordanceJson.Sample> ss = new ArrayList<>();
-                for (int i = 0; i < summary.samples().size(); i++) {
-                    ss.add(summary.samples().get(i).normalized(given.get(i).vcf().toString(), fasta.toString()));
-                }
-                summary = summary.withSamples(ss);
-            }
-            ContractJson.write(jsonTmp, summary);
-            AtomicFiles.move(tsvTmp, tsv);
-            AtomicFiles.move(jsonTmp, json);
-        } finally {
-            Files.deleteIfExists(tsvTmp);
-            Files.deleteIfExists(jsonTmp);
+    private void run(List<SampleSpec> samples, List<SampleSpec> given, GeneTable genes, OutputSet outputs, Path json, Path tsv)
+            throws IOException {
+        ConcordanceJson summary;
+        try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(outputs.temp(tsv)))) {
+            summary = new ConcordanceEngine(samples, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt).run(patient, w, common.quiet());
+        } catch (IOException e) { // reading errors are UncheckedIOException/UserException: this is the TSV
+            throw OutputSet.cannotWrite(tsv, e);
         }
+        if (fasta != null) {
+            List<ConcordanceJson.Sample> ss = new ArrayList<>();
+            for (int i = 0; i < summary.samples().size(); i++) {
+                ss.add(summary.samples().get(i).normalized(given.get(i).vcf().toString(), fasta.toString()));
+            }
+            summary = summary.withSamples(ss);
+        }
+        ConcordanceJson written = summary;
+        outputs.write(json, tmp -> ContractJson.write(tmp, written));
     }
 
     private List<SampleSpec> samples() {

@@ -22,10 +22,16 @@ public final class AtomicFiles {
         void write(Path tmp) throws IOException;
     }
 
-    /** The temporary path used for {@code target}: same folder, so the rename stays atomic. */
+    /**
+     * The temporary path used for {@code target}: hidden, in the same folder, so the rename stays
+     * atomic; a compressed target's temporary ends in {@code .gz} too (htsjdk's indexers choose
+     * BGZF by the file name, so an index can be built from the temporary).
+     */
     public static Path tempFor(Path target) {
         Path abs = target.toAbsolutePath();
-        return abs.resolveSibling("." + abs.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        String name = abs.getFileName().toString();
+        String gz = name.endsWith(".gz") || name.endsWith(".bgz") ? ".gz" : "";
+        return abs.resolveSibling("." + name + ".tmp" + ProcessHandle.current().pid() + gz);
     }
 
     /** Runs {@code writer} on a temporary file and renames it to {@code target}; deletes it on failure. */

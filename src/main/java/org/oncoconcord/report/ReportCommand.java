@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.OutputSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,7 +81,23 @@ public final class ReportCommand implements Callable<Integer> {
         jsons.unreadable().forEach(u -> System.err.println("oncoconcord report: warning: skipped " + u));
         ReportBuilder.Inputs inputs = new ReportBuilder.Inputs(cohort, survival, jsons, NormalizeStats.read(normalizedDir),
                 Samplesheet.read(samplesheet), params, table1By);
-        ReportBuilder builder = new ReportBuilder(inputs, out.resolve("plots"));
+        ReportBuilder[] built = new ReportBuilder[1];
+        try (OutputSet outputs = new OutputSet()) { // report.html, plots/ and tables all or none
+            outputs.folder(out);
+            outputs.write(out, dir -> built[0] = writeReport(inputs, dir));
+            outputs.commitOrFail();
+        }
+        ReportBuilder builder = built[0];
+        if (!common.quiet()) {
+            System.err.printf("oncoconcord report: %s (%d plots as SVG + PNG in %s)%n", out.resolve("report.html"),
+                    builder.figures().size(), out.resolve("plots"));
+        }
+        return 0;
+    }
+
+    /** Writes report.html and its plots into {@code dir} (the output folder's temporary). */
+    private ReportBuilder writeReport(ReportBuilder.Inputs inputs, Path dir) throws IOException {
+        ReportBuilder builder = new ReportBuilder(inputs, dir.resolve("plots"));
         String body = builder.body();
         if (!common.quiet()) {
             builder.log().forEach(m -> System.err.println("oncoconcord report: " + m));
@@ -97,12 +114,8 @@ public final class ReportCommand implements Callable<Integer> {
         values.put("js", Html.resource("report.js"));
         values.put("body", body);
         String html = Html.fill(Html.resource("report.html"), values);
-        AtomicFiles.writeString(out.resolve("report.html"), html);
-        if (!common.quiet()) {
-            System.err.printf("oncoconcord report: %s (%d plots as SVG + PNG in %s)%n", out.resolve("report.html"),
-                    builder.figures().size(), out.resolve("plots"));
-        }
-        return 0;
+        Files.writeString(dir.resolve("report.html"), html, java.nio.charset.StandardCharsets.UTF_8);
+        return builder;
     }
 
     static Map<String, String> readParams(Path file) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oncoconcord.testing.SmallDisk;
 
 /** Issue 12, cohort side: bad concordance results are errors, outputs are all or none, NA for missing, the swap check. */
 class CohortReliabilityTest {
@@ -55,7 +56,7 @@ class CohortReliabilityTest {
         CohortCommandTest.Run r = CohortCommandTest.run("cohort", "--concordance", in.toString(), "--clinical", in.resolve("clinical.csv").toString(),
                 "--out", out.toString(), "--quiet");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("cannot write " + out.toAbsolutePath().resolve("patients.tsv")).contains("no cohort output written");
+        assertThat(r.err()).contains(out.toAbsolutePath().resolve("patients.tsv") + ": cannot write: is a directory");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("patients.tsv");
         }
@@ -66,7 +67,22 @@ class CohortReliabilityTest {
         r = CohortCommandTest.run("cohort", "--concordance", in.toString(), "--clinical", in.resolve("clinical.csv").toString(),
                 "--out", file.toString(), "--quiet");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("afile: --out exists and is not a folder");
+        assertThat(r.err()).contains("afile: exists and is not a folder");
+    }
+
+    /** Item 8 on a real full disk: exit 1 naming the file and "No space left on device"; no file, folder or temporary left. */
+    @Test
+    void fullDiskLeavesNothing() throws Exception {
+        Path in = goodInputs();
+        try (SmallDisk disk = SmallDisk.full(tmp.resolve("disk"))) {
+            Path out = disk.path().resolve("cohort");
+            CohortCommandTest.Run r = CohortCommandTest.run("cohort", "--concordance", in.toString(), "--clinical",
+                    in.resolve("clinical.csv").toString(), "--out", out.toString(), "--quiet");
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(r.err().lines().findFirst().orElse("")).contains(out.toString(), "No space left on device")
+                    .doesNotContain("Exception");
+            assertThat(disk.leftovers()).isEmpty();
+        }
     }
 
     /** Item 17: a binary or folder clinical table is named in a one-line error. */

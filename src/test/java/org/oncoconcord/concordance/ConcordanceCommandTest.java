@@ -236,9 +236,7 @@ class ConcordanceCommandTest {
         assertThat(r.err()).contains("bad.vcf").contains("data record 3").contains("out of order");
         assertThat(dir.resolve("o2/X.concordance.json")).doesNotExist();
         assertThat(dir.resolve("o2/X.variants.tsv")).doesNotExist();
-        try (var files = Files.list(dir.resolve("o2"))) {
-            assertThat(files).as("no partial output").isEmpty();
-        }
+        assertThat(dir.resolve("o2")).as("no partial output; the output folder it created is removed").doesNotExist();
     }
 
     @Test
@@ -264,8 +262,35 @@ class ConcordanceCommandTest {
                 "--sample", "B=metastasis:" + m, "--genome", "GRCh37", "--fasta", fa.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("--fasta: normalizing sample A").contains("T.vcf");
-        try (var files = Files.list(dir.resolve("o5"))) {
-            assertThat(files).as("no outputs, no temporary files").isEmpty();
+        assertThat(dir.resolve("o5")).as("no outputs, no temporary files, no folder").doesNotExist();
+    }
+
+    /** Issue 12 item 8: the last-written output (the JSON) cannot be written: exit 1 naming it, and no variants.tsv left. */
+    @Test
+    void unwritableJsonLeavesNoVariantsTable() throws IOException {
+        Path out = dir.resolve("o6");
+        Files.createDirectories(out.resolve("P001.concordance.json").resolve("blocker")); // a folder where the JSON goes
+        ConcordanceRunner.Result r = ConcordanceRunner.run(out, "P001", "--sample", "T=primary:" + t, "--sample", "M=metastasis:" + m,
+                "--genome", "GRCh37");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines().findFirst().orElse("")).contains(out.resolve("P001.concordance.json").toString())
+                .contains("is a directory");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("P001.concordance.json");
+        }
+    }
+
+    /** Issue 12 item 8 on a real full disk: exit 1 naming the output and the system's reason; nothing left. */
+    @Test
+    void fullDiskLeavesNothing() throws Exception {
+        try (org.oncoconcord.testing.SmallDisk disk = org.oncoconcord.testing.SmallDisk.full(dir.resolve("disk"))) {
+            Path out = disk.path().resolve("out");
+            ConcordanceRunner.Result r = ConcordanceRunner.run(out, "P001", "--sample", "T=primary:" + t,
+                    "--sample", "M=metastasis:" + m, "--genome", "GRCh37");
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(r.err().lines().findFirst().orElse("")).contains(out.toString(), "No space left on device")
+                    .doesNotContain("Exception");
+            assertThat(disk.leftovers()).isEmpty();
         }
     }
 

@@ -90,6 +90,102 @@ class OutputSetTest {
     }
 
     @Test
+    void failedRunRemovesTheFoldersItCreated() throws IOException {
+        Path deep = tmp.resolve("new/sub/a.txt");
+        assertThatThrownBy(() -> {
+            try (OutputSet set = new OutputSet()) {
+                Files.writeString(set.add(deep), "A");
+                set.write(deep, p -> {
+                    throw new htsjdk.samtools.util.RuntimeIOException("Write error", new IOException("No space left on device"));
+                });
+            }
+        }).isInstanceOf(org.oncoconcord.core.UserException.class)
+                .hasMessage(deep + ": cannot write: No space left on device");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void newFolderIsRenamedIntoPlaceWhole() throws IOException {
+        Path out = tmp.resolve("report");
+        try (OutputSet set = new OutputSet()) {
+            Path dir = set.addFolder(out);
+            set.writeString(out, "report.html", "<html>");
+            set.writeString(out, "plots/km.svg", "<svg>");
+            assertThat(Files.readString(dir.resolve("plots/km.svg"))).isEqualTo("<svg>");
+            assertThat(out).doesNotExist();
+            set.commit();
+        }
+        assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("<html>");
+        assertThat(Files.readString(out.resolve("plots/km.svg"))).isEqualTo("<svg>");
+        assertThat(files()).containsExactly("report");
+    }
+
+    @Test
+    void existingFolderReceivesTheNewFilesAndKeepsOthers() throws IOException {
+        Path out = tmp.resolve("cohort");
+        Files.createDirectories(out.resolve("plots"));
+        Files.writeString(out.resolve("mine.txt"), "user's file");
+        Files.writeString(out.resolve("a.tsv"), "old");
+        try (OutputSet set = new OutputSet()) {
+            set.addFolder(out);
+            set.writeString(out, "a.tsv", "new");
+            set.writeString(out, "plots/p.png", "png");
+            set.writeString(out, "deep/x/y.txt", "y");
+            set.commit();
+        }
+        assertThat(Files.readString(out.resolve("a.tsv"))).isEqualTo("new");
+        assertThat(Files.readString(out.resolve("mine.txt"))).isEqualTo("user's file");
+        assertThat(Files.readString(out.resolve("plots/p.png"))).isEqualTo("png");
+        assertThat(Files.readString(out.resolve("deep/x/y.txt"))).isEqualTo("y");
+        assertThat(files()).containsExactly("cohort");
+    }
+
+    @Test
+    void folderWhoseFileWouldReplaceAFolderFailsBeforeMovingAnything() throws IOException {
+        Path out = tmp.resolve("cohort");
+        Files.createDirectories(out.resolve("z.tsv"));
+        Path other = tmp.resolve("other.txt");
+        assertThatThrownBy(() -> {
+            try (OutputSet set = new OutputSet()) {
+                Files.writeString(set.add(other), "x");
+                set.addFolder(out);
+                set.writeString(out, "a.tsv", "a");
+                set.writeString(out, "z.tsv", "z");
+                set.commit();
+            }
+        }).hasMessage(out.resolve("z.tsv").toAbsolutePath() + ": cannot write: is a directory");
+        assertThat(files()).containsExactly("cohort");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("z.tsv");
+        }
+    }
+
+    @Test
+    void failedFolderLeavesNoFolderAndNoTemporary() throws IOException {
+        Path out = tmp.resolve("a/b/out");
+        assertThatThrownBy(() -> {
+            try (OutputSet set = new OutputSet()) {
+                set.addFolder(out);
+                set.writeString(out, "one.tsv", "1");
+                set.write(out, "two.tsv", p -> {
+                    throw new IOException("No space left on device");
+                });
+            }
+        }).hasMessage(out.resolve("two.tsv") + ": cannot write: No space left on device");
+        assertThat(files()).isEmpty();
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        try (OutputSet set = new OutputSet()) {
+            assertThatThrownBy(() -> set.addFolder(file)).hasMessage(file + ": exists and is not a folder");
+        }
+    }
+
+    @Test
+    void compressedTemporariesKeepAGzSuffix() {
+        assertThat(AtomicFiles.tempFor(tmp.resolve("x.vcf.gz")).getFileName().toString()).startsWith(".x.vcf.gz.tmp").endsWith(".gz");
+        assertThat(AtomicFiles.tempFor(tmp.resolve("x.tsv")).getFileName().toString()).startsWith(".x.tsv.tmp").doesNotEndWith(".gz");
+    }
+
+    @Test
     void distinctPathsComparesRealPaths() throws IOException {
         Path in = tmp.resolve("in.vcf");
         Files.writeString(in, "x");

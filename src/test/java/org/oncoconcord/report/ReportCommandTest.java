@@ -112,6 +112,36 @@ class ReportCommandTest {
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
+    /** Issue 12 item 8: report.html (written last) cannot be written: exit 1 naming it, and no plot or table left. */
+    @Test
+    void unwritableReportLeavesNoPlots(@TempDir Path tmp) throws Exception {
+        Path root = ReportRun.report();
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.resolve("report.html").resolve("blocker"));
+        ReportRun.Result r = ReportRun.run("report", "--cohort", root.resolve("cohort").toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines().findFirst().orElse("")).contains(out.toAbsolutePath().resolve("report.html").toString(), "is a directory");
+        try (var s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("report.html");
+        }
+        try (var s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).as("no hidden temporary folder").containsExactly("out");
+        }
+    }
+
+    /** Issue 12 item 8 on a real full disk: exit 1 naming the output and the system's reason; nothing left. */
+    @Test
+    void fullDiskLeavesNothing(@TempDir Path tmp) throws Exception {
+        Path root = ReportRun.report();
+        try (org.oncoconcord.testing.SmallDisk disk = org.oncoconcord.testing.SmallDisk.full(tmp.resolve("disk"))) {
+            Path out = disk.path().resolve("report");
+            ReportRun.Result r = ReportRun.run("report", "--cohort", root.resolve("cohort").toString(), "--out", out.toString(), "--quiet");
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(r.err().lines().findFirst().orElse("")).contains(out.toString(), "No space left on device").doesNotContain("Exception");
+            assertThat(disk.leftovers()).isEmpty();
+        }
+    }
+
     static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
