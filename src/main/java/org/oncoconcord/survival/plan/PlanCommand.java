@@ -74,21 +74,21 @@ public final class PlanCommand implements Callable<Integer> {
             description = "time:event:cause columns of the cancer-specific endpoint (cause = crc|other per death); empty: none.")
     String cancerSpecific;
 
-    @Option(names = "--args-km", defaultValue = "", description = "Extra options of 'survival km'.")
+    @Option(names = "--args-km", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of 'survival km'.")
     String argsKm;
-    @Option(names = "--args-cox", defaultValue = "", description = "Extra options of 'survival cox' (multivariable and cause-specific).")
+    @Option(names = "--args-cox", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of 'survival cox' (multivariable and cause-specific).")
     String argsCox;
-    @Option(names = "--args-uni", defaultValue = "", description = "Extra options of 'survival univariable'.")
+    @Option(names = "--args-uni", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of 'survival univariable'.")
     String argsUni;
-    @Option(names = "--args-coxnet", defaultValue = "", description = "Extra options of the elastic net.")
+    @Option(names = "--args-coxnet", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of the elastic net.")
     String argsCoxnet;
-    @Option(names = "--args-cv", defaultValue = "", description = "Extra options of 'survival cv'.")
+    @Option(names = "--args-cv", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of 'survival cv'.")
     String argsCv;
-    @Option(names = "--args-validate", defaultValue = "", description = "Extra options of 'survival validate'.")
+    @Option(names = "--args-validate", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of 'survival validate'.")
     String argsValidate;
-    @Option(names = "--args-tdc", defaultValue = "", description = "Extra options of the time-dependent 'survival cox --start' fits.")
+    @Option(names = "--args-tdc", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of the time-dependent 'survival cox --start' fits.")
     String argsTdc;
-    @Option(names = "--args-cif", defaultValue = "", description = "Extra options of 'survival cif'.")
+    @Option(names = "--args-cif", defaultValue = "", parameterConsumer = Verbatim.class, description = "Extra options of 'survival cif'.")
     String argsCif;
 
     @Option(names = "--out", defaultValue = "survival", description = "Output folder of the survival step (default ${DEFAULT-VALUE}).")
@@ -99,6 +99,17 @@ public final class PlanCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Takes the next argument as the value even when it looks like an option (e.g. {@code --args-km=--quiet}). */
+    static final class Verbatim implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, CommandLine.Model.ArgSpec argSpec, CommandLine.Model.CommandSpec spec) {
+            if (args.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Missing value for " + ((CommandLine.Model.OptionSpec) argSpec).longestName());
+            }
+            argSpec.setValue(args.pop());
+        }
+    }
 
     @Override
     public Integer call() {
