@@ -9,7 +9,7 @@ include { NORMALIZE     } from '../modules/local/normalize/main'
 include { CONCORDANCE   } from '../modules/local/concordance/main'
 include { PILEUP        } from '../modules/local/pileup/main'
 include { COHORT        } from '../modules/local/cohort/main'
-include { SURVIVAL; survivalPlan } from '../modules/local/survival/main'
+include { SURVIVAL      } from '../modules/local/survival/main'
 include { REPORT        } from '../modules/local/report/main'
 include { MULTIQC_STATS } from '../modules/local/multiqc_stats/main'
 include { MULTIQC       } from '../modules/local/multiqc/main'
@@ -139,11 +139,21 @@ workflow ONCOCONCORD {
     COHORT(ch_json, ch_tsv, clinical)
     ch_versions = ch_versions.mix(COHORT.out.versions)
 
-    // survival per endpoint; survivalPlan reads features.tsv's header and features.columns.tsv
+    // survival per endpoint: `oncoconcord survival plan` (in the task) decides what runs from features.tsv
     def survivalOpts = [ endpoints: params.endpoints, covariates: params.survival_covariates, km_groups: params.km_groups,
                          univariable: params.univariable, landmark: params.landmark, coxnet: params.coxnet,
-                         coxnet_unpenalized: params.coxnet_unpenalized, horizon: params.horizon ]
-    SURVIVAL(COHORT.out.features.combine(COHORT.out.columns).map { f, c -> [ f, survivalPlan(f, c, survivalOpts) ] })
+                         coxnet_unpenalized: params.coxnet_unpenalized, horizon: params.horizon,
+                         time_dependent: params.time_dependent, cancer_specific: params.cancer_specific ]
+    SURVIVAL(COHORT.out.features.combine(COHORT.out.columns), survivalOpts)
+    SURVIVAL.out.dir.subscribe { dir ->   // what was left out, as warnings in the run log
+        def skipped = dir.resolve('skipped.tsv')
+        if (skipped.exists()) {
+            skipped.readLines().drop(1).findAll { it }.each { l ->
+                def (endpoint, analysis, reason) = (l.split('\t', -1) as List) + [ '', '', '' ]
+                log.warn "oncoconcord survival: ${endpoint}: ${analysis} skipped: ${reason}"
+            }
+        }
+    }
     ch_versions = ch_versions.mix(SURVIVAL.out.versions)
 
     ch_params = Channel.of(groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(

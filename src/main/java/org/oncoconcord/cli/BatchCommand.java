@@ -4,6 +4,7 @@ import org.oncoconcord.core.CommonOptions;
 
 import org.oncoconcord.core.VersionProvider;
 
+import org.oncoconcord.core.CommandLines;
 import org.oncoconcord.core.UserException;
 
 import java.io.BufferedReader;

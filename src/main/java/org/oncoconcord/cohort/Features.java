@@ -23,7 +23,7 @@ public final class Features {
     /** Clonal-haematopoiesis genes: annotated to explain plasma-only calls, not tumour drivers. */
     public static final Set<String> CH_GENES = Set.of("DNMT3A", "TET2", "ASXL1", "PPM1D", "JAK2", "CHEK2", "SF3B1", "SRSF2", "GNAS", "CBL");
 
-    private static final Pattern OUTCOME = Pattern.compile("(?i).*(_days|_event|_time|_status|_months)$");
+    private static final Pattern OUTCOME = Pattern.compile("(?i).*(_days|_event|_time|_status|_months|_cause)$");
     private static final Pattern POST_METASTASIS_CLINICAL = Pattern.compile("(?i).*metasta.*");
 
     private Features() {

@@ -133,18 +133,19 @@ public final class StudyWriter {
         return b.toString();
     }
 
-    /** {@code clinical.csv}; empty fields are missing values. */
+    /** {@code clinical.csv}; empty fields are missing values ({@code death_cause}: {@link DeathCause}). */
     static String clinical(SimulatedCohort c) throws IOException {
         StringBuilder b = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(b, CSV)) {
             p.printRecord("patient", "os_days", "os_event", "rfs_days", "rfs_event", "age", "sex", "stage",
-                    "metastatic_site", "msi_status", "metastasis_days");
-            for (Patient pt : c.patients()) {
+                    "metastatic_site", "msi_status", "metastasis_days", "death_cause");
+            for (int i = 0; i < c.patients().size(); i++) {
+                Patient pt = c.patients().get(i);
                 var cl = pt.clinical();
                 p.printRecord(pt.id(), cl.osDays(), cl.osEvent() ? 1 : 0, cl.rfsDays() == null ? "" : cl.rfsDays(),
                         cl.rfsEvent() == null ? "" : (cl.rfsEvent() ? 1 : 0), cl.age(), cl.sex(), cl.stage(),
                         cl.metastaticSite() == null ? "" : cl.metastaticSite(), cl.msi() ? "MSI-H" : "MSS",
-                        cl.metastasisDays() == null ? "" : cl.metastasisDays());
+                        cl.metastasisDays() == null ? "" : cl.metastasisDays(), DeathCause.of(c.seed(), i + 1, cl));
             }
         }
         return b.toString();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "survival", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cox models, Kaplan-Meier and log-rank, cross-validated prediction accuracy, prediction for new patients.",
         subcommands = {CoxCommand.class, KmCommand.class, CvCommand.class, PredictCommand.class, UnivariableCommand.class,
-                SplitCommand.class, CifCommand.class, ValidateCommand.class, CrrCommand.class})
+                SplitCommand.class, CifCommand.class, ValidateCommand.class, CrrCommand.class, org.oncoconcord.survival.plan.PlanCommand.class})
 public final class SurvivalCommand implements Runnable {
     @CommandLine.Mixin
     org.oncoconcord.core.CommonOptions common;
@@ -18,6 +18,6 @@ public final class SurvivalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: cox, km, cv, predict, univariable, split, cif, validate or crr");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: cox, km, cv, predict, univariable, split, cif, validate, crr or plan");
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oncoconcord.core.CommandLines;
 import org.oncoconcord.testing.SharedData;
 import picocli.CommandLine;
 

@@ -107,6 +107,7 @@ class PipelineIT {
         assertThat(featureLines.subList(1, featureLines.size())).extracting(l -> l.split("\t", -1)[0])
                 .containsExactlyInAnyOrderElementsOf(compared);
         assertSurvivalPerEndpoint(run.outdir, featureLines.get(0));
+        assertPlannedSurvivalAnalyses(run.outdir, cohort);
         assertThat(Files.readString(run.outdir.resolve("report/report.html"))).contains("<html").contains("</html>")
                 .contains("Univariable Cox models").contains("Elastic-net Cox over the gene features");
 
@@ -346,6 +347,36 @@ class PipelineIT {
             }
         }
         assertThat(compared).as("coefficients compared with R").isGreaterThanOrEqualTo(4);
+    }
+
+    /**
+     * What `survival plan` decided (survival/plan.json, skipped.tsv): the time-dependent "new driver
+     * in the metastasis" fit for OS, and, when the clinical table gives death_cause (the demo), the
+     * cancer-specific analyses with the clinical table's own counts of colorectal-cancer and other deaths.
+     * (R equality of those fits: PlanRunVersusRTest.)
+     */
+    private static void assertPlannedSurvivalAnalyses(Path outdir, Path cohort) throws Exception {
+        JsonNode plan = JSON.readTree(outdir.resolve("survival/plan.json").toFile());
+        List<String> skipped = Files.readAllLines(outdir.resolve("survival/skipped.tsv"));
+        assertThat(skipped.get(0)).isEqualTo("endpoint\tanalysis\treason");
+        assertThat(plan.get("skipped")).hasSize(skipped.size() - 1);
+        JsonNode os = plan.get("endpoints").get(0);
+        assertThat(os.get("time").asText()).isEqualTo("os_days");
+        assertThat(outdir.resolve("survival/os_days/tdc_any_driver_metastasis_new/split.tsv")).isNotEmptyFile();
+        assertThat(outdir.resolve("survival/os_days/tdc_any_driver_metastasis_new/coefficients.tsv")).isNotEmptyFile();
+        List<CSVRecord> clinical = readCsv(cohort.resolve("clinical.csv"));
+        if (!clinical.get(0).isMapped("death_cause")) {
+            assertThat(skipped).anyMatch(l -> l.startsWith("os_days\tcancer_specific\tno column death_cause"));
+            return;
+        }
+        JsonNode cs = os.get("cancerSpecific");
+        assertThat(cs.get("crcDeaths").asLong()).isEqualTo(clinical.stream().filter(r -> r.get("death_cause").equals("crc")).count());
+        assertThat(cs.get("otherDeaths").asLong()).isEqualTo(clinical.stream().filter(r -> r.get("death_cause").equals("other")).count());
+        for (String f : List.of("cause_of_death.tsv", "cif_all/cif.tsv", "cif_ras_mutant_primary/cif.tsv", "cox_crc/coefficients.tsv")) {
+            assertThat(outdir.resolve("survival/os_days/" + f)).as(f).isNotEmptyFile();
+        }
+        JsonNode cif = JSON.readTree(outdir.resolve("survival/os_days/cif_all/cif.json").toFile());
+        assertThat(cif.get("causes").asInt()).isEqualTo(2);
     }
 
     private static void close(String ours, String r, String what) {

@@ -1,4 +1,4 @@
-package org.oncoconcord.cli;
+package org.oncoconcord.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.List;
  * expansions: blanks separate words; {@code '...'} is literal; inside {@code "..."} and outside
  * quotes a backslash escapes the next character. Pure functions.
  */
-final class CommandLines {
+public final class CommandLines {
     private CommandLines() {
     }
 
     /** The words of {@code line}; IllegalArgumentException on an unterminated quote or trailing backslash. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         boolean inWord = false;
@@ -69,7 +69,7 @@ final class CommandLines {
     }
 
     /** The words joined so that {@link #split} gives them back (single-quoting where needed). */
-    static String join(List<String> words) {
+    public static String join(List<String> words) {
         StringBuilder sb = new StringBuilder();
         for (String s : words) {
             if (sb.length() > 0) {
