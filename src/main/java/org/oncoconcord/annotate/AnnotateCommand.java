@@ -66,6 +66,11 @@ public final class AnnotateCommand implements Callable<Integer> {
                     + "Ensembl_canonical, else the longest CDS); needs --fasta for the codons.")
     Path gtf;
 
+    @Option(names = "--gff3", paramLabel = "FILE",
+            description = "Ensembl/GENCODE/RefSeq GFF3 (plain or .gz) replacing the shipped models (one transcript per gene, "
+                    + "chosen as for --gtf); needs --fasta for the codons.")
+    Path gff3;
+
     @Option(names = "--reannotate", description = "Recompute even when the input carries CSQ, ANN or FUNCOTATION (its CSQ is replaced).")
     boolean reannotate;
 
@@ -83,10 +88,14 @@ public final class AnnotateCommand implements Callable<Integer> {
         if (!Files.isReadable(input)) {
             throw new UserException(input + ": input VCF not found or not readable");
         }
-        if (gtf != null && fasta == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gtf needs --fasta (a GTF has no sequence; codons come from the FASTA)");
+        if (gtf != null && gff3 != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gtf and --gff3 are alternatives: give one");
         }
-        TranscriptSet models = gtf != null ? GtfReader.read(gtf) : TranscriptSet.shipped(genome);
+        if ((gtf != null || gff3 != null) && fasta == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (gtf != null ? "--gtf" : "--gff3")
+                    + " needs --fasta (a GTF/GFF3 has no sequence; codons come from the FASTA)");
+        }
+        TranscriptSet models = gtf != null ? GtfReader.read(gtf) : gff3 != null ? Gff3Reader.read(gff3) : TranscriptSet.shipped(genome);
         if (fasta != null) {
             try (ReferenceBases ref = new ReferenceBases(fasta)) {
                 models = models.withReference(ref, genome.name());

@@ -1,0 +1,151 @@
+package org.oncoconcord.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oncoconcord.core.UserException;
+
+/**
+ * GFF3 written from the shipped GRCh37 models in Ensembl's layout (gene / mRNA / exon / CDS with the
+ * stop codon inside the CDS, a longer non-MANE mRNA per gene, children listed before their parent
+ * for some genes, gzipped) is read back by htsjdk's codec into the same models and gives identical
+ * annotations along every transcript; RefSeq's layout (gene= attribute, "MANE Select" tag) too.
+ */
+class Gff3ReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void ensemblGff3OfTheShippedModelsGivesIdenticalAnnotations() throws Exception {
+        TranscriptSet shipped = TranscriptSet.shipped(Genome.GRCh37);
+        Path gff3 = dir.resolve("models.gff3.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gff3))) {
+            out.write(ensembl(shipped).getBytes(StandardCharsets.UTF_8));
+        }
+        TranscriptSet read = Gff3Reader.read(gff3);
+        assertThat(read.source()).startsWith("GFF3 models.gff3.gz (" + shipped.all().size() + " coding genes");
+        List<Transcript> withCds = new ArrayList<>();
+        for (Transcript t : read.all()) {
+            Transcript s = shipped.gene(t.gene());
+            assertThat(t.id()).isEqualTo(s.ensemblId());
+            assertThat(new int[] {t.txStart(), t.txEnd(), t.cdsStart(), t.cdsEnd(), t.exonCount()})
+                    .containsExactly(s.txStart(), s.txEnd(), s.cdsStart(), s.cdsEnd(), s.exonCount());
+            withCds.add(s.cds() == null ? t : t.withCds(s.cds()));
+        }
+        assertThat(read.all()).hasSameSizeAs(shipped.all());
+        Annotator ours = new Annotator(shipped);
+        Annotator fromGff3 = new Annotator(new TranscriptSet("gff3", withCds));
+        int compared = 0;
+        for (Transcript s : shipped.all()) {
+            String chrom = s.chrom().replaceFirst("^chr", "");
+            for (int pos = s.txStart() - 100; pos <= s.txEnd() + 100; pos += 97) {
+                for (Allele a : List.of(Allele.fromVcf(chrom, pos, "A", "G"), Allele.fromVcf(chrom, pos, "AC", "A"),
+                        Allele.fromVcf(chrom, pos, "A", "AT"))) {
+                    List<String> x = ours.annotate(a).stream().map(Gff3ReaderTest::text).toList();
+                    List<String> y = fromGff3.annotate(a).stream().map(Gff3ReaderTest::text).toList();
+                    assertThat(y).as(a.toString()).isEqualTo(x.stream().map(z -> z.replace(s.id(), s.ensemblId())).toList());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(3_000);
+    }
+
+    @Test
+    void refSeqLayoutAndAnnotateCommand() throws Exception {
+        String seq = "CCCCCCCCCC" + "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA" + "CCCCCCCCCCCCCCCCCCCC";
+        Path fa = Files.writeString(dir.resolve("t.fa"), ">t1\n" + seq + "\n");
+        Files.writeString(dir.resolve("t.fa.fai"), "t1\t60\t4\t60\t61\n");
+        // RefSeq: the transcript names its gene with gene=, the MANE tag has a space (URL-encoded here as %20)
+        Path gff3 = Files.writeString(dir.resolve("t.gff3"), "##gff-version 3\n"
+                + line("t1", "gene", 5, 50, "+", "ID=gene-GENE1;Name=GENE1;gene=GENE1")
+                + line("t1", "mRNA", 5, 50, "+", "ID=rna-NM_1.1;Parent=gene-GENE1;gene=GENE1;transcript_id=NM_1.1;tag=MANE%20Select")
+                + line("t1", "exon", 5, 50, "+", "ID=exon-NM_1.1-1;Parent=rna-NM_1.1;gene=GENE1")
+                + line("t1", "CDS", 11, 40, "+", "ID=cds-NP_1.1;Parent=rna-NM_1.1;gene=GENE1")
+                + line("t1", "mRNA", 5, 45, "+", "ID=rna-XM_9.1;Parent=gene-GENE1;gene=GENE1;transcript_id=XM_9.1")
+                + line("t1", "exon", 5, 45, "+", "ID=exon-XM_9.1-1;Parent=rna-XM_9.1;gene=GENE1")
+                + line("t1", "CDS", 11, 43, "+", "ID=cds-XP_9.1;Parent=rna-XM_9.1;gene=GENE1"));
+        TranscriptSet read = Gff3Reader.read(gff3);
+        assertThat(read.all()).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("NM_1.1");
+            assertThat(new int[] {t.cdsStart(), t.cdsEnd()}).containsExactly(11, 40);
+        });
+        Path vcf = Files.writeString(dir.resolve("in.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=t1,length=60>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nt1\t18\t.\tG\tA\t.\tPASS\t.\n");
+        Path out = dir.resolve("out.vcf");
+        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        assertThat(cl.execute("annotate", "--genome", "GRCh38", "--gff3", gff3.toString(), "-o", out.toString(), vcf.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--gff3 needs --fasta");
+        int rc = cl.execute("annotate", "--genome", "GRCh38", "--gff3", gff3.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        String body = Files.readAllLines(out).stream().filter(l -> l.startsWith("t1")).findFirst().orElseThrow();
+        assertThat(body).contains("A|missense_variant|MODERATE|GENE1|").contains("NM_1.1:c.8G>A").contains("|p.G3D|");
+    }
+
+    @Test
+    void badFilesNameFileAndLine() throws Exception {
+        Path noHeader = Files.writeString(dir.resolve("a.gff3"), "chr1\tx\texon\t1\t5\t.\t+\t.\tID=e1;Parent=T1\n");
+        assertThatThrownBy(() -> Gff3Reader.read(noHeader)).isInstanceOf(UserException.class)
+                .hasMessageContaining("a.gff3:1: not GFF3");
+        Path orphan = Files.writeString(dir.resolve("b.gff3"), "##gff-version 3\n" + line("chr1", "exon", 1, 5, "+", "ID=e1;Parent=T1"));
+        assertThatThrownBy(() -> Gff3Reader.read(orphan)).hasMessageContaining("b.gff3:2: Parent T1 is not the ID of any feature");
+        Path cols = Files.writeString(dir.resolve("c.gff3"), "##gff-version 3\n#c\nchr1\tx\texon\t1\t5\n");
+        assertThatThrownBy(() -> Gff3Reader.read(cols)).isInstanceOf(UserException.class).hasMessageContaining("c.gff3:3: ");
+        Path strand = Files.writeString(dir.resolve("d.gff3"), "##gff-version 3\n"
+                + line("chr1", "mRNA", 1, 9, ".", "ID=T1;gene_name=G") + line("chr1", "exon", 1, 5, ".", "Parent=T1"));
+        assertThatThrownBy(() -> Gff3Reader.read(strand)).hasMessageContaining("d.gff3:3: exon has no strand");
+        Path twice = Files.writeString(dir.resolve("e.gff3"), "##gff-version 3\n"
+                + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G") + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G"));
+        assertThatThrownBy(() -> Gff3Reader.read(twice)).hasMessageContaining("e.gff3:3: ID T1 is used twice");
+    }
+
+    private static String text(Annotation a) {
+        return a.transcript() == null ? "intergenic" : String.join("|", a.transcript().gene(), a.transcript().id(), a.consequenceTerms(),
+                a.hgvsc().replaceFirst("^[^:]*:", ""), a.hgvspShort(), a.exon(), a.intron(), a.cdsPosition(), a.proteinPosition());
+    }
+
+    /** Ensembl's GFF3 layout; for every other gene the exons come before their mRNA and gene. */
+    static String ensembl(TranscriptSet set) {
+        StringBuilder b = new StringBuilder("##gff-version 3\n#!genome-build GRCh37 written from the shipped models\n");
+        int n = 0;
+        for (Transcript t : set.all()) {
+            String strand = t.plus() ? "+" : "-";
+            String chrom = t.chrom();
+            String tx = "transcript:" + t.ensemblId();
+            StringBuilder parents = new StringBuilder()
+                    .append(line(chrom, "gene", t.txStart() - 5000, t.txEnd() + 5000, strand, "ID=gene:G_" + t.gene() + ";Name=" + t.gene() + ";biotype=protein_coding"))
+                    .append(line(chrom, "mRNA", t.txStart(), t.txEnd(), strand, "ID=" + tx + ";Parent=gene:G_" + t.gene()
+                            + ";transcript_id=" + t.ensemblId() + ";tag=basic,Ensembl_canonical,MANE_Select"))
+                    .append(line(chrom, "mRNA", t.txStart() - 5000, t.txEnd() + 5000, strand, "ID=transcript:DECOY_" + t.gene()
+                            + ";Parent=gene:G_" + t.gene() + ";transcript_id=DECOY_" + t.gene() + ";tag=basic"))
+                    .append(line(chrom, "exon", t.txStart() - 5000, t.txEnd() + 5000, strand, "Parent=transcript:DECOY_" + t.gene()));
+            StringBuilder children = new StringBuilder();
+            for (int i = 0; i < t.exonCount(); i++) {
+                children.append(line(chrom, "exon", t.exonStart(i), t.exonEnd(i), strand, "Parent=" + tx + ";exon_id=E" + i));
+                int s = Math.max(t.exonStart(i), t.cdsStart());
+                int e = Math.min(t.exonEnd(i), t.cdsEnd());
+                if (s <= e) {
+                    children.append(line(chrom, "CDS", s, e, strand, "ID=CDS:P_" + t.gene() + ";Parent=" + tx));
+                }
+            }
+            b.append(n++ % 2 == 0 ? parents.append(children) : children.append(parents)).append("###\n");
+        }
+        return b.toString();
+    }
+
+    private static String line(String chrom, String type, int start, int end, String strand, String attr) {
+        return String.join("\t", chrom, "ensembl", type, Integer.toString(start), Integer.toString(end), ".", strand,
+                type.equals("CDS") ? "0" : ".", attr) + "\n";
+    }
+}
