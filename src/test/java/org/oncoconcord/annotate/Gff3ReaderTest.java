@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncoconcord.core.UserException;
+import org.oncoconcord.vcf.GenomeBuild;
 
 /**
  * GFF3 written from the shipped GRCh37 models in Ensembl's layout (gene / mRNA / exon / CDS with the
@@ -26,7 +27,7 @@ class Gff3ReaderTest {
 
     @Test
     void ensemblGff3OfTheShippedModelsGivesIdenticalAnnotations() throws Exception {
-        TranscriptSet shipped = TranscriptSet.shipped(Genome.GRCh37);
+        TranscriptSet shipped = TranscriptSet.shipped(GenomeBuild.GRCh37);
         Path gff3 = dir.resolve("models.gff3.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gff3))) {
             out.write(ensembl(shipped).getBytes(StandardCharsets.UTF_8));
