@@ -51,20 +51,69 @@ def holdsRealRun(outdir) {
         || (java.nio.file.Files.exists(report) && java.nio.file.Files.size(report) > 0)
 }
 
+/**
+ * --help from nextflow_schema.json: every group ($defs, in file order) with its parameters, one line
+ * each (hidden ones only with showHidden), or one parameter in full. Returns [ text: String ] or
+ * [ error: String ] for an unknown parameter.
+ */
+def schemaHelp(File schemaFile, String one, boolean showHidden) {
+    def root = new groovy.json.JsonSlurper().parse(schemaFile)
+    def groups = root['$defs'].collect { gname, g ->
+        def required = (g.required ?: []) + (g.then?.required ?: [])
+        [ title: g.title ?: gname, params: g.properties.collect { pname, d ->
+            [ name: pname, required: pname in required, hidden: d.hidden ?: false, d: d,
+              type: d.type instanceof List ? d.type.join('|') : (d.type ?: 'string') ] } ]
+    }
+    def text = { v -> v instanceof String ? v : groovy.json.JsonOutput.toJson(v) }
+    if (one) {
+        def key = one.replaceFirst(/^--?/, '')
+        def g = groups.find { gr -> gr.params.any { it.name == key } }
+        if (!g) {
+            return [ error: "oncoconcord: --help ${one}: no such parameter (nextflow run . --help lists them)".toString() ]
+        }
+        def p = g.params.find { it.name == key }
+        def lines = [ "--${p.name}", "    ${p.d.description ?: ''}" ]
+        if (p.d.help_text) lines << "    ${p.d.help_text}"
+        lines << "    group    : ${g.title}"
+        lines << "    type     : ${p.type}"
+        lines << "    required : ${p.required ? 'yes' : 'no'}"
+        if (p.d.containsKey('default')) lines << "    default  : ${text(p.d.default)}"
+        if (p.d.enum) lines << "    allowed  : ${p.d.enum.collect(text).join(', ')}"
+        [ 'minimum', 'maximum', 'pattern', 'format' ].each { k -> if (p.d.containsKey(k)) lines << "    ${k.padRight(9)}: ${text(p.d[k])}" }
+        return [ text: lines.join('\n') + '\n' ]
+    }
+    def width = groups.collectMany { it.params }.collect { it.name.length() }.max() + 2
+    def out = new StringBuilder("${root.description ?: ''}\n\nTypical pipeline command:\n\n  ")
+    out << 'nextflow run . -profile <test|podman|docker|singularity|slurm,...> --input samplesheet.csv --clinical clinical.csv --fasta reference.fa --outdir results\n\n'
+    groups.each { g ->
+        def shown = g.params.findAll { showHidden || !it.hidden }
+        if (!shown) return
+        out << g.title << '\n'
+        shown.each { p ->
+            out << String.format("  --%-${width}s %-16s %s%s%s%n", p.name, "[${p.type}]", p.d.description ?: '',
+                p.required ? ' (required)' : '', p.d.containsKey('default') ? " [default: ${text(p.d.default)}]" : '')
+        }
+        out << '\n'
+    }
+    out << '--help PARAMETER shows one parameter in full'
+    if (!showHidden) out << '; --help --show_hidden also lists the hidden parameters'
+    out << '.\nThe same parameters, with more text: docs/usage.md; the schema: nextflow_schema.json.\n'
+    return [ text: out.toString() ]
+}
+
 def schema = "${projectDir}/nextflow_schema.json"
 def haveJar = jarAvailable(projectDir)
 
-// --help [PARAMETER]: the parameters grouped from the schema
+// --help [PARAMETER]: the parameters grouped from the schema (rendered here: a second JVM would
+// add about a second to --help)
 if (params.help) {
-    if (!haveJar) {
-        log.info "oncoconcord: the parameters are listed in ${schema} and docs/usage.md (build the jar with 'mvn -q -B -DskipTests package' for --help)"
-        System.exit(0)
+    def help = schemaHelp(new File(schema), params.help instanceof String ? params.help : null, params.show_hidden as boolean)
+    if (help.error) {
+        System.err.println(help.error)
+        System.exit(1)
     }
-    def args = [ 'params', 'help', '--schema', schema ] + (params.help instanceof String ? [ params.help ] : []) + (params.show_hidden ? [ '--show-hidden' ] : [])
-    def r = runOncoconcord(projectDir, args)
-    print r.out
-    System.err.print r.err
-    System.exit(r.exit)
+    print help.text
+    System.exit(0)
 }
 
 // every parameter against the schema: unknown names, types, enums, ranges, required, all at once

@@ -60,6 +60,11 @@ public record ParameterSchema(Path file, JsonNode root, List<Group> groups) {
         }
     }
 
+    /** A value as the help and the run summary print it: text as is, numbers and booleans as JSON. */
+    public static String text(JsonNode v) {
+        return v.isTextual() ? v.asText() : v.toString();
+    }
+
     /** Reads {@code file}; a missing or malformed schema is a user error naming the file. */
     public static ParameterSchema read(Path file) {
         JsonNode root;

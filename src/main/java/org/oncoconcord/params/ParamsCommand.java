@@ -16,13 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code oncoconcord params}: the pipeline's parameter checking and help from
- * {@code nextflow_schema.json} (main.nf calls it before any task; nf-schema is a plugin and
- * plugins cannot be fetched offline).
+ * {@code oncoconcord params}: the pipeline's parameter checking from {@code nextflow_schema.json}
+ * (main.nf calls it before any task; nf-schema is a plugin and plugins cannot be fetched offline).
+ * The pipeline's {@code --help} is rendered by main.nf itself from the same schema, so that it
+ * does not wait for a second JVM.
  */
 @Command(name = "params", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check pipeline parameters against nextflow_schema.json, or print the pipeline's help.",
-        subcommands = { ParamsCommand.Check.class, ParamsCommand.Help.class })
+        description = "Check pipeline parameters against nextflow_schema.json (the pipeline's --help is rendered by main.nf from the same schema).",
+        subcommands = { ParamsCommand.Check.class })
 public final class ParamsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -60,41 +61,6 @@ public final class ParamsCommand implements Runnable {
             List<String> summary = ParamsSummary.nonDefault(s, values);
             System.out.println(summary.isEmpty() ? "Parameters: all defaults" : "Parameters that differ from the defaults:");
             summary.forEach(l -> System.out.println("  " + l));
-            return 0;
-        }
-    }
-
-    /** {@code params help}: the grouped overview, or one parameter in full. */
-    @Command(name = "help", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Print the pipeline's parameters grouped as in the schema, or one parameter in full.")
-    static final class Help implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @Option(names = "--schema", required = true, description = "nextflow_schema.json")
-        Path schema;
-
-        @Option(names = "--show-hidden", description = "Also list the hidden parameters.")
-        boolean showHidden;
-
-        @Option(names = "--command", description = "The typical command shown at the top.",
-                defaultValue = "nextflow run . -profile <test|podman|docker|singularity|slurm,...> --input samplesheet.csv --clinical clinical.csv --fasta reference.fa --outdir results")
-        String command;
-
-        @Parameters(arity = "0..1", paramLabel = "PARAMETER", description = "Show this parameter in full.")
-        String parameter;
-
-        @Override
-        public Integer call() {
-            ParameterSchema s = ParameterSchema.read(schema);
-            if (parameter == null || parameter.isBlank() || parameter.equals("true")) {
-                System.out.print(ParamsHelp.overview(s, command, showHidden));
-                return 0;
-            }
-            String full = ParamsHelp.parameter(s, parameter).orElseThrow(() -> new UserException("--help " + parameter
-                    + ": no such parameter" + DidYouMean.suggest(parameter.replaceFirst("^--?", ""), s.parameters().keySet())
-                            .map(x -> " (did you mean --" + x + "?)").orElse("")));
-            System.out.print(full);
             return 0;
         }
     }

@@ -25,7 +25,7 @@ public final class ParamsSummary {
                 if (v == null || NOT_SHOWN.contains(p.name()) || p.defaultValue().map(d -> same(d, v)).orElse(false)) {
                     continue;
                 }
-                rows.add(String.format("  %-" + width + "s : %s", p.name(), ParamsHelp.text(v)));
+                rows.add(String.format("  %-" + width + "s : %s", p.name(), ParameterSchema.text(v)));
             }
             if (!rows.isEmpty()) {
                 lines.add(g.title());
@@ -39,6 +39,6 @@ public final class ParamsSummary {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
-        return ParamsHelp.text(a).equals(ParamsHelp.text(b));
+        return ParameterSchema.text(a).equals(ParameterSchema.text(b));
     }
 }

@@ -46,8 +46,6 @@ public final class CoxCommand implements Callable<Integer> {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
         }
-        OptionRanges.confLevel(spec.commandLine(), fit.level);
-        OptionRanges.penalty(spec.commandLine(), penalty);
         long t0 = System.nanoTime();
         DataTable t = in.table();
         Design design = in.design(t);
@@ -108,7 +106,7 @@ public final class CoxCommand implements Callable<Integer> {
             robust.put("note", "se, CIs, z, p and wald_test use the cluster-robust variance; lr_test and score_test are the model-based ones");
             m = new CoxModel(m.design(), rf, m.baseline(), m.strataColumn(), m.warnings());
         }
-        Map<String, Object> j = write(outputs, in.out, m, d, fit.level, in.strata, in.covariates,
+        Map<String, Object> j = write(outputs, in.out, m, d, fit.level(), in.strata, in.covariates,
                 d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson());
         SampleSize size = SampleSize.of(m.fit());
         j.put("cause", in.cause);

@@ -11,6 +11,11 @@ public final class CoxFitOptions {
     @Option(names = "--firth", defaultValue = "auto", description = "Firth penalised likelihood: auto (on monotone likelihood, default), always, never.")
     CoxModel.Firth firth;
 
-    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level of the hazard-ratio intervals.")
-    double level;
+    @picocli.CommandLine.Mixin
+    ConfLevelOption confLevel;
+
+    /** The confidence level of the hazard-ratio intervals. */
+    double level() {
+        return confLevel.level;
+    }
 }

@@ -29,15 +29,14 @@ public final class CrrCommand implements Callable<Integer> {
     @Mixin
     DataOptions in;
 
-    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level of the subdistribution hazard-ratio intervals.")
-    double level;
+    @Mixin
+    ConfLevelOption confLevel;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        OptionRanges.confLevel(spec.commandLine(), level);
         in.requireNoStart("survival crr");
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed for a Fine-Gray model (use 'survival cif' without)");
@@ -67,7 +66,7 @@ public final class CrrCommand implements Callable<Integer> {
         for (String w : warnings) {
             System.err.println("oncoconcord survival crr: warning: " + w);
         }
-        double z = Stats.z(level);
+        double z = Stats.z(confLevel.level);
         List<List<String>> rows = new ArrayList<>();
         for (int j = 0; j < d.p(); j++) {
             double b = fg.coef()[j];
@@ -92,7 +91,7 @@ public final class CrrCommand implements Callable<Integer> {
         j.put("pseudo_lr_test", Output.test(lr, d.p(), Stats.chi2P(lr, d.p())));
         j.put("iterations", fg.iterations());
         j.put("converged", fg.converged());
-        j.put("conf_level", level);
+        j.put("conf_level", confLevel.level);
         j.put("warnings", warnings);
         outputs.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "shr", "shr_lower", "shr_upper", "z", "p"), rows);
         outputs.json(in.out.resolve("model.json"), j);

@@ -29,22 +29,16 @@ public final class CvCommand implements Callable<Integer> {
     @Mixin
     DataOptions in;
 
-    @Option(names = "--ties", defaultValue = "efron", description = "Tie handling: efron (default) or breslow.")
-    Ties ties;
+    @Mixin
+    PredictionOptions pred;
 
-    @Option(names = "--horizon", defaultValue = "730", description = "Horizon for the accuracy measures (default 730).")
-    double horizon;
-
-    @Option(names = "--folds", defaultValue = "5", description = "Folds (default 5).")
+    @Option(names = "--folds", defaultValue = "5", converter = org.oncoconcord.options.AtLeastTwo.class, description = "Folds (default 5).")
     int folds;
 
-    @Option(names = "--repeats", defaultValue = "10", description = "Repeats of the k-fold split (default 10).")
+    @Option(names = "--repeats", defaultValue = "10", converter = org.oncoconcord.options.Ranges.PositiveInt.class, description = "Repeats of the k-fold split (default 10).")
     int repeats;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
-    long seed;
-
-    @Option(names = "--test-fraction", defaultValue = "0", description = "Also hold out this fraction (stratified by event) as a test set: CV on the rest, final model evaluated on it.")
+    @Option(names = "--test-fraction", defaultValue = "0", converter = org.oncoconcord.options.FractionBelowOne.class, description = "Also hold out this fraction (stratified by event) as a test set: CV on the rest, final model evaluated on it.")
     double testFraction;
 
     @Mixin
@@ -60,21 +54,15 @@ public final class CvCommand implements Callable<Integer> {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed");
         }
-        if (folds < 2 || repeats < 1 || testFraction < 0 || testFraction >= 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "need --folds >= 2, --repeats >= 1 and 0 <= --test-fraction < 1");
-        }
-        OptionRanges.horizon(spec.commandLine(), horizon);
         in.requireNoStart("survival cv");
-        OptionRanges.penalty(spec.commandLine(), penalty);
         DataTable t = in.table();
         Design design = in.design(t);
         SurvivalData all = in.cases(t, design);
-        Learner learner = penalty.learner(design, in.strata, ties, seed);
+        Learner learner = penalty.learner(design, in.strata, pred.ties, pred.seed);
         SurvivalData cvData = all;
         SurvivalData testData = null;
         if (testFraction > 0) {
-            boolean[] test = CrossValidation.heldOut(all.event(), testFraction, new Random(seed ^ 0x5DEECE66DL));
+            boolean[] test = CrossValidation.heldOut(all.event(), testFraction, new Random(pred.seed ^ 0x5DEECE66DL));
             cvData = all.subset(IntStream.range(0, all.n()).filter(i -> !test[i]).toArray());
             testData = all.subset(IntStream.range(0, all.n()).filter(i -> test[i]).toArray());
         }
@@ -83,13 +71,13 @@ public final class CvCommand implements Callable<Integer> {
         }
         CrossValidation.Result r;
         try (Progress progress = new Progress("survival cv " + folds + "-fold x " + repeats, repeats, common.quiet())) {
-            r = CrossValidation.run(cvData, learner, folds, repeats, seed, horizon, x -> progress.advance(1));
+            r = CrossValidation.run(cvData, learner, folds, repeats, pred.seed, pred.horizon, x -> progress.advance(1));
         }
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("horizon", horizon);
+        j.put("horizon", pred.horizon);
         j.put("folds", folds);
         j.put("repeats", repeats);
-        j.put("seed", seed);
+        j.put("seed", pred.seed);
         j.put("model", penalty.describe());
         j.put("n", cvData.n());
         j.put("cause", in.cause);
@@ -97,8 +85,8 @@ public final class CvCommand implements Callable<Integer> {
         j.put("dropped_missing", all.dropped());
         j.put("covariates", in.covariates);
         j.put("landmark", in.landmarkJson());
-        j.put("events_by_horizon", count(cvData, horizon, true));
-        j.put("censored_before_horizon", count(cvData, horizon, false));
+        j.put("events_by_horizon", count(cvData, pred.horizon, true));
+        j.put("censored_before_horizon", count(cvData, pred.horizon, false));
         j.put("unpredicted", r.unpredicted());
         j.put("pooling", "per repeat: accuracy of the pooled out-of-fold predictions; summary: mean and sd across repeats");
         // the same summaries under "metrics" with the short names the simulate step's recovery check reads
@@ -115,13 +103,13 @@ public final class CvCommand implements Callable<Integer> {
         j.put("metrics", legacy);
         if (testData != null) {
             Learner.Predictor p = learner.fit(cvData);
-            double[] s = p.survivalAt(testData, horizon);
-            double km = KaplanMeier.fit(cvData.time(), cvData.event(), KaplanMeier.CiType.LOG, 0.95).survivalCarried(horizon);
+            double[] s = p.survivalAt(testData, pred.horizon);
+            double km = KaplanMeier.fit(cvData.time(), cvData.event(), KaplanMeier.CiType.LOG, 0.95).survivalCarried(pred.horizon);
             double[] nul = new double[testData.n()];
             java.util.Arrays.fill(nul, km);
             final double[] ss = s;
             int[] ok = IntStream.range(0, testData.n()).filter(i -> !Double.isNaN(ss[i])).toArray();
-            Accuracy a = CrossValidation.evaluate(testData, ok, s, nul, horizon);
+            Accuracy a = CrossValidation.evaluate(testData, ok, s, nul, pred.horizon);
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("fraction", testFraction);
             h.put("n", testData.n());
@@ -145,7 +133,7 @@ public final class CvCommand implements Callable<Integer> {
         outputs.json(in.out.resolve("cv.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cv: n=%d events=%d dropped=%d; td-AUC(%s) %.3f (sd %.3f), Brier %.4f%n",
-                    cvData.n(), cvData.events(), all.dropped(), Output.num(horizon), Stats.mean(r.column(0)), Stats.sd(r.column(0)),
+                    cvData.n(), cvData.events(), all.dropped(), Output.num(pred.horizon), Stats.mean(r.column(0)), Stats.sd(r.column(0)),
                     Stats.mean(r.column(2)));
         }
         outputs.commit();

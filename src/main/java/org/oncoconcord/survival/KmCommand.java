@@ -35,15 +35,14 @@ public final class KmCommand implements Callable<Integer> {
     @Option(names = "--conf-type", defaultValue = "log", description = "CI scale: log (default), log-log, plain.")
     String confType;
 
-    @Option(names = "--conf-level", defaultValue = "0.95", description = "Confidence level.")
-    double level;
+    @Mixin
+    ConfLevelOption confLevel;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        OptionRanges.confLevel(spec.commandLine(), level);
         in.requireNoStart("survival km");
         KaplanMeier.CiType ci = switch (confType) {
             case "log" -> KaplanMeier.CiType.LOG;
@@ -91,7 +90,7 @@ public final class KmCommand implements Callable<Integer> {
                 nk += keep[i] ? 1 : 0;
                 ek += keep[i] ? d.event()[i] : 0;
             }
-            KaplanMeier km = KaplanMeier.fit(d.time(), d.event(), keep, ci, level);
+            KaplanMeier km = KaplanMeier.fit(d.time(), d.event(), keep, ci, confLevel.level);
             for (int r = 0; r < km.time().length; r++) {
                 if (km.nEvent()[r] > 0) {
                     rows.add(Output.row(groups.get(k), km.time()[r], km.nRisk()[r], km.nEvent()[r], km.surv()[r],

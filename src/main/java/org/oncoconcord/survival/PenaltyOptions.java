@@ -7,13 +7,13 @@ public final class PenaltyOptions {
     @Option(names = "--penalty", defaultValue = "none", description = "none (Cox, default) or elastic-net (coordinate-descent path, lambda by inner CV).")
     String penalty;
 
-    @Option(names = "--alpha", defaultValue = "1", description = "Elastic-net mixing: 1 lasso (default), 0 ridge.")
+    @Option(names = "--alpha", defaultValue = "1", converter = org.oncoconcord.options.Ranges.Fraction.class, description = "Elastic-net mixing: 1 lasso (default), 0 ridge.")
     double alpha;
 
     @Option(names = "--unpenalized", split = ",", description = "Covariates left unpenalised (e.g. clinical ones) in the elastic net.")
     java.util.List<String> unpenalized = new java.util.ArrayList<>();
 
-    @Option(names = "--inner-folds", defaultValue = "5", description = "Folds of the inner CV choosing lambda (default 5).")
+    @Option(names = "--inner-folds", defaultValue = "5", converter = org.oncoconcord.options.AtLeastTwo.class, description = "Folds of the inner CV choosing lambda (default 5).")
     int innerFolds;
 
     @Option(names = "--lambda-rule", defaultValue = "min", description = "min (lambda with the best CV deviance, default) or 1se.")

@@ -49,7 +49,6 @@ public final class UnivariableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OptionRanges.confLevel(spec.commandLine(), fit.level);
         in.requireNoStart("survival univariable");
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed");
@@ -106,10 +105,10 @@ public final class UnivariableCommand implements Callable<Integer> {
             }
             CoxModel m = CoxModel.fit(d, design, in.strata, fit.ties, fit.firth);
             Path dir = in.out.resolve("cox_uni_" + safe(c));
-            CoxCommand.write(outputs, dir, m, d, fit.level, in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson);
+            CoxCommand.write(outputs, dir, m, d, fit.level(), in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson);
             fitted++;
             CoxFit f = m.fit();
-            double z = Stats.z(fit.level);
+            double z = Stats.z(fit.level());
             double pLr = Stats.chi2P(f.lrChi2(), f.df());
             String note = String.join("; ", m.warnings());
             for (int j = 0; j < f.p(); j++) {

@@ -32,22 +32,16 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     DataOptions in;
 
-    @Option(names = "--ties", defaultValue = "efron", description = "Tie handling: efron (default) or breslow.")
-    Ties ties;
+    @Mixin
+    PredictionOptions pred;
 
-    @Option(names = "--horizon", defaultValue = "730", description = "Horizon (default 730).")
-    double horizon;
-
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap resamples B (default 200).")
+    @Option(names = "--bootstrap", defaultValue = "200", converter = org.oncoconcord.options.Ranges.PositiveInt.class, description = "Bootstrap resamples B (default 200).")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
-    long seed;
-
-    @Option(names = "--groups", defaultValue = "5", description = "Risk groups for the calibration table (default 5).")
+    @Option(names = "--groups", defaultValue = "5", converter = org.oncoconcord.options.Ranges.PositiveInt.class, description = "Risk groups for the calibration table (default 5).")
     int groups;
 
-    @Option(names = "--threshold-step", defaultValue = "0.01", description = "Step of the decision-curve thresholds, from it to 1 - it (default 0.01).")
+    @Option(names = "--threshold-step", defaultValue = "0.01", converter = org.oncoconcord.options.BelowHalf.class, description = "Step of the decision-curve thresholds, from it to 1 - it (default 0.01).")
     double thresholdStep;
 
     @picocli.CommandLine.Spec
@@ -58,22 +52,17 @@ public final class ValidateCommand implements Callable<Integer> {
         if (in.covariates.isEmpty()) {
             throw new UserException("--covariates: at least one covariate is needed");
         }
-        if (bootstrap < 1 || groups < 1 || !(thresholdStep > 0 && thresholdStep < 0.5)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "need --bootstrap >= 1, --groups >= 1 and 0 < --threshold-step < 0.5");
-        }
-        OptionRanges.horizon(spec.commandLine(), horizon);
         in.requireNoStart("survival validate");
         DataTable t = in.table();
         Design design = in.design(t);
         SurvivalData d = in.cases(t, design);
-        CoxModel model = CoxModel.fit(d, design, in.strata, ties, CoxModel.Firth.AUTO);
+        CoxModel model = CoxModel.fit(d, design, in.strata, pred.ties, CoxModel.Firth.AUTO);
         BootstrapValidation v;
         try (Progress progress = new Progress("survival validate B=" + bootstrap, bootstrap, common.quiet())) {
-            v = BootstrapValidation.run(d, design, in.strata, ties, horizon, bootstrap, seed, x -> progress.advance(1));
+            v = BootstrapValidation.run(d, design, in.strata, pred.ties, pred.horizon, bootstrap, pred.seed, x -> progress.advance(1));
         }
-        double[] surv = model.survivalAt(d, horizon);
-        Accuracy.Smoothed smooth = Accuracy.smoothed(d.time(), d.event(), surv, horizon);
+        double[] surv = model.survivalAt(d, pred.horizon);
+        Accuracy.Smoothed smooth = Accuracy.smoothed(d.time(), d.event(), surv, pred.horizon);
 
         List<List<String>> vrows = new ArrayList<>();
         Map<String, Object> measures = new LinkedHashMap<>();
@@ -91,7 +80,7 @@ public final class ValidateCommand implements Callable<Integer> {
         outputs.tsv(in.out.resolve("validation.tsv"), List.of("measure", "apparent", "optimism", "optimism_sd", "mc_se", "corrected"), vrows);
 
         List<List<String>> grows = new ArrayList<>();
-        for (HorizonCalibration.Group g : HorizonCalibration.byGroups(d.time(), d.event(), surv, horizon, groups)) {
+        for (HorizonCalibration.Group g : HorizonCalibration.byGroups(d.time(), d.event(), surv, pred.horizon, groups)) {
             grows.add(Output.row(g.group(), g.n(), g.events(), g.riskMin(), g.riskMax(), g.predicted(), g.observed(), g.observedLower(), g.observedUpper()));
         }
         outputs.tsv(in.out.resolve("calibration_groups.tsv"),
@@ -108,7 +97,7 @@ public final class ValidateCommand implements Callable<Integer> {
             thr[k] = Math.round((k + 1) * thresholdStep * 1e9) / 1e9;
         }
         List<List<String>> drows = new ArrayList<>();
-        for (DecisionCurve.Point p : DecisionCurve.at(d.time(), d.event(), surv, horizon, thr)) {
+        for (DecisionCurve.Point p : DecisionCurve.at(d.time(), d.event(), surv, pred.horizon, thr)) {
             drows.add(Output.row(p.threshold(), p.treated(), p.netBenefit(), p.treatAll(), p.treatNone()));
         }
         outputs.tsv(in.out.resolve("decision_curve.tsv"), List.of("threshold", "treated", "net_benefit", "treat_all", "treat_none"), drows);
@@ -117,7 +106,7 @@ public final class ValidateCommand implements Callable<Integer> {
         outputs.json(in.out.resolve("model_at_horizon.json"), modelAtHorizon(model));
 
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("horizon", horizon);
+        j.put("horizon", pred.horizon);
         j.put("n", d.n());
         j.put("cause", in.cause);
         j.put("events", d.events());
@@ -128,7 +117,7 @@ public final class ValidateCommand implements Callable<Integer> {
         b.put("resamples", bootstrap);
         b.put("used", v.used());
         b.put("failed", v.failed());
-        b.put("seed", seed);
+        b.put("seed", pred.seed);
         b.put("method", "Harrell: optimism = measure of the resample's fit on the resample minus on the original data; corrected = apparent - mean optimism");
         j.put("bootstrap", b);
         j.put("measures", measures);
@@ -152,16 +141,16 @@ public final class ValidateCommand implements Callable<Integer> {
         outputs.json(in.out.resolve("validation.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival validate: n=%d events=%d; C %.3f (corrected %.3f), td-AUC(%s) %.3f (corrected %.3f), B=%d used %d%n",
-                    d.n(), d.events(), v.apparent()[0], v.corrected()[0], Output.num(horizon), v.apparent()[1], v.corrected()[1], bootstrap, v.used());
+                    d.n(), d.events(), v.apparent()[0], v.corrected()[0], Output.num(pred.horizon), v.apparent()[1], v.corrected()[1], bootstrap, v.used());
         }
         outputs.commit();
         return 0;
     }
 
-    /** Everything needed to apply the model at the horizon: S(h|x) = S0(h)^exp(sum coef (x - mean)). */
+    /** Everything needed to apply the model at the pred.horizon: S(h|x) = S0(h)^exp(sum coef (x - mean)). */
     private Map<String, Object> modelAtHorizon(CoxModel m) {
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("horizon", horizon);
+        j.put("horizon", pred.horizon);
         j.put("formula", "S(horizon | x) = baseline_survival ^ exp(sum_j coef_j * (x_j - mean_j)); risk = 1 - S");
         List<Map<String, Object>> terms = new ArrayList<>();
         for (int k = 0; k < m.fit().p(); k++) {
@@ -177,7 +166,7 @@ public final class ValidateCommand implements Callable<Integer> {
         for (int s = 0; s < m.baseline().strata().size(); s++) {
             Map<String, Object> bm = new LinkedHashMap<>();
             bm.put("stratum", m.baseline().strata().get(s));
-            bm.put("baseline_survival", Output.jnum(m.baseline().survival(s, horizon, 0)));
+            bm.put("baseline_survival", Output.jnum(m.baseline().survival(s, pred.horizon, 0)));
             base.add(bm);
         }
         j.put("baseline", base);

@@ -106,7 +106,7 @@ class NextflowSchemaTest {
                 assertThat(p.defaultValue()).as(name + " has no default").isEmpty();
             } else {
                 String expected = literal.replaceAll("^'(.*)'$", "$1");
-                assertThat(p.defaultValue().map(ParamsHelp::text)).as(name + " default").contains(expected);
+                assertThat(p.defaultValue().map(ParameterSchema::text)).as(name + " default").contains(expected);
             }
             compared++;
         }

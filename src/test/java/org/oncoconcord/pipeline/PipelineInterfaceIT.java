@@ -58,13 +58,31 @@ class PipelineInterfaceIT {
                 Files.readString(Path.of("/proc/loadavg")).trim());
         assertThat(run.exit).as(run.describe()).isZero();
         ParameterSchema schema = ParameterSchema.read(NextflowRun.projectDir().resolve("nextflow_schema.json"));
-        schema.parameters().values().stream().filter(p -> !p.hidden())
-                .forEach(p -> assertThat(run.log).as(p.name()).contains("--" + p.name() + " "));
-        schema.groups().stream().filter(g -> g.parameters().stream().anyMatch(p -> !p.hidden()))
-                .forEach(g -> assertThat(run.log).contains(g.title()));
+        // every visible parameter under its own group's title, hidden ones left out
+        for (ParameterSchema.Group g : schema.groups()) {
+            for (ParameterSchema.Parameter p : g.parameters()) {
+                if (p.hidden()) {
+                    assertThat(run.log).as(p.name() + " hidden").doesNotContain("\n  --" + p.name() + " ");
+                } else {
+                    assertThat(run.log).as(p.name()).contains("\n  --" + p.name() + " ");
+                    assertThat(run.log.indexOf("\n  --" + p.name() + " ")).as(p.name() + " after its group title")
+                            .isGreaterThan(run.log.indexOf(g.title() + "\n"));
+                }
+            }
+        }
+        assertThat(run.log).contains("(required)").contains("[default: 10]");
+        NextflowRun all = NextflowRun.run(tmp.resolve("launch"), "--help", "--show_hidden");
+        assertThat(all.exit).isZero();
+        schema.parameters().keySet().forEach(n -> assertThat(all.log).as(n).contains("\n  --" + n + " "));
         NextflowRun one = NextflowRun.run(tmp.resolve("launch"), "--help", "batch_size");
         assertThat(one.exit).isZero();
-        assertThat(one.log).contains(schema.parameters().get("batch_size").helpText());
+        assertThat(one.log).contains("--batch_size", schema.parameters().get("batch_size").helpText(), "type     : integer",
+                "default  : 10", "minimum  : 1", "group    : Scheduling options");
+        NextflowRun mode = NextflowRun.run(tmp.resolve("launch"), "--help", "publish_dir_mode");
+        assertThat(mode.log).contains("allowed  : symlink, rellink, link, copy, copyNoFollow, move");
+        NextflowRun unknown = NextflowRun.run(tmp.resolve("launch"), "--help", "nope");
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.log).contains("--help nope: no such parameter");
     }
 
     @Test

@@ -100,7 +100,7 @@ class SurvivalInputChecksTest {
     void confLevelOutsideZeroOneIsAUsageError() throws IOException {
         Path f = table("ok.tsv", -1, "", true);
         for (String level : List.of("2", "0", "1", "-0.5", "95")) {
-            for (String cmd : List.of("cox", "km", "univariable")) {
+            for (String cmd : List.of("cox", "km", "univariable", "crr")) {
                 List<String> args = new java.util.ArrayList<>(List.of("survival", cmd, "--data", f.toString(), "--time", "os_days",
                         "--event", "os_event", "--conf-level", level, "--out", tmp.resolve("o").toString()));
                 if (!cmd.equals("km")) {
@@ -108,17 +108,30 @@ class SurvivalInputChecksTest {
                 }
                 Run r = SurvivalCliTest.run(args.toArray(String[]::new));
                 assertThat(r.code()).as(cmd + " " + level).isEqualTo(2);
-                assertThat(r.err()).contains("--conf-level must be between 0 and 1");
+                assertThat(r.err()).contains("'--conf-level'").contains("'" + level + "' is not a fraction strictly between 0 and 1");
                 assertThat(tmp.resolve("o")).doesNotExist();
             }
         }
         Run r = SurvivalCliTest.run("survival", "cv", "--data", f.toString(), "--time", "os_days", "--event", "os_event",
                 "--covariates", "age", "--horizon", "-1", "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--horizon must be a positive");
+        assertThat(r.err()).contains("'--horizon'").contains("'-1' is not a positive number");
         r = cox(f, "o", "--penalty", "elastic-net", "--alpha", "1.5");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--alpha must be between 0 and 1");
+        assertThat(r.err()).contains("'--alpha'").contains("'1.5' is not a fraction in [0, 1]");
+        // the same rule in every command: options.* converters (issue 12 item 16)
+        String[][] bad = {{"cv", "--folds", "1", "integer >= 2"}, {"cv", "--repeats", "0", "integer >= 1"}, {"cv", "--test-fraction", "1", "[0, 1)"},
+            {"cv", "--inner-folds", "1", "integer >= 2"}, {"validate", "--bootstrap", "0", "integer >= 1"}, {"validate", "--groups", "0", "integer >= 1"},
+            {"validate", "--threshold-step", "0.5", "between 0 and 0.5"}, {"validate", "--horizon", "0", "positive number"},
+            {"predict", "--horizon", "1e400", "not a finite number"}, {"cox", "--cause", "0", "integer >= 1"}};
+        for (String[] b : bad) {
+            List<String> args = new java.util.ArrayList<>(List.of("survival", b[0], "--data", f.toString(), "--out", tmp.resolve("o").toString(), b[1], b[2]));
+            args.addAll(b[0].equals("predict") ? List.of("--model", f.toString()) : List.of("--time", "os_days", "--event", "os_event", "--covariates", "age"));
+            r = SurvivalCliTest.run(args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", b)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", b)).contains("'" + b[1] + "'").contains(b[3]);
+            assertThat(tmp.resolve("o")).doesNotExist();
+        }
     }
 
     @Test

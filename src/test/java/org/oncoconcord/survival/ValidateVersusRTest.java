@@ -119,7 +119,7 @@ class ValidateVersusRTest {
         Run run = SurvivalCliTest.run("survival", "validate", "--data", f.toString(), "--time", "time", "--event", "status",
                 "--covariates", "age", "--bootstrap", "0", "--out", tmp.resolve("o1").toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("--bootstrap >= 1");
+        assertThat(run.err()).contains("'--bootstrap'").contains("'0' is not an integer >= 1");
         run = SurvivalCliTest.run("survival", "validate", "--data", f.toString(), "--start", "t0", "--time", "time", "--event", "status",
                 "--covariates", "age", "--out", tmp.resolve("o2").toString());
         assertThat(run.code()).isEqualTo(1);
