@@ -15,6 +15,9 @@ public enum SampleType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The types concordance compares (every type but {@code normal}), in order. */
+    public static final java.util.List<SampleType> COMPARED = java.util.List.of(PRIMARY, METASTASIS, PLASMA);
+
     /** True for primary and metastasis. */
     public boolean isTissue() {
         return this == PRIMARY || this == METASTASIS;

@@ -191,4 +191,36 @@ class PlasmaBloodOriginTest {
         assertThat(vaf.exit()).isEqualTo(2);
         assertThat(vaf.err()).contains("--ch-tp53-max-vaf").contains("not a fraction");
     }
+
+    @Test
+    void cohortPoolsTheLabelledCallsIntoPlasmaChTsvWithTheRuleOfEachPatient() throws IOException {
+        Path in = dir.resolve("cohortin");
+        assertThat(ConcordanceRunner.run(in, "X1", "--sample", "T=primary:" + tissue, "--sample", "P=plasma:" + plasma,
+                "--sample", "W=normal:" + wbc, "--genes", genes.toString()).exit()).isZero();
+        assertThat(ConcordanceRunner.run(in, "X2", "--sample", "T=primary:" + tissue, "--sample", "P=plasma:" + plasma,
+                "--genes", genes.toString()).exit()).isZero();
+        Path clinical = Files.writeString(dir.resolve("clinical.csv"), "patient,os_days,os_event\nX1,100,1\nX2,200,0\n");
+        Path out = dir.resolve("cohort");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        int exit = cl.execute("cohort", "--quiet", "--concordance", in.toString(), "--clinical", clinical.toString(), "--out", out.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> ch = Files.readAllLines(out.resolve("plasma_ch.tsv"));
+        assertThat(ch.get(0)).isEqualTo("patient\tsample\tvariant\tgene\tplasma_vaf\tplasma_depth\twbc_sample\twbc_vaf\tin_tissue"
+                + "\tlabel\trule\tcounted\tch_rule");
+        assertThat(ch.subList(1, ch.size())).containsExactly(
+                "X1\tP\t1:1100:C>T\tDNMT3A\t0.01\t1000\tW\t0.02\t0\tch\tin_wbc\t0\twbc",
+                "X1\tP\t1:7000:A>G\tNA\t0.5\t1000\tW\t0.48\t1\tgermline\twbc_vaf_at_least_0.3\t0\twbc",
+                "X2\tP\t1:1100:C>T\tDNMT3A\t0.01\t1000\tNA\tNA\t0\tpossible_ch\tgene_list\t0\tgene_list/exclude",
+                "X2\tP\t1:3200:G>A\tTP53\t0.005\t1000\tNA\tNA\t0\tpossible_ch\tgene_list_tp53_below_0.02\t0\tgene_list/exclude",
+                "X2\tP\t1:5100:G>T\tTET2\t0.008\t1000\tNA\tNA\t0\tpossible_ch\tgene_list\t0\tgene_list/exclude");
+        List<String> tf = Files.readAllLines(out.resolve("plasma_tumour_fraction.tsv"));
+        assertThat(tf.get(0)).endsWith("\tch_rule");
+        assertThat(tf.get(1)).startsWith("X1\t").endsWith("\twbc");
+        assertThat(tf.get(2)).startsWith("X2\t").endsWith("\tgene_list/exclude");
+        List<String> sens = Files.readAllLines(out.resolve("plasma_sensitivity.tsv"));
+        assertThat(sens.get(0)).endsWith("\tch_rules");
+        assertThat(sens.get(1)).startsWith("all\t").endsWith("\tgene_list/exclude:1;wbc:1");
+    }
 }
