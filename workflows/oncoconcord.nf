@@ -77,7 +77,7 @@ workflow ONCOCONCORD {
     // patients, each with its samples in a stable order (primary, metastasis, plasma, then sample
     // id), into stable batches (batchOf); within a batch, patients in id order. One NORMALIZE and one
     // CONCORDANCE task per batch, each running its commands in one JVM (`oncoconcord batch`).
-    def typeOrder = [ 'primary': 0, 'metastasis': 1, 'plasma': 2 ]
+    def typeOrder = [ 'primary': 0, 'metastasis': 1, 'plasma': 2, 'normal': 3 ]
     ch_batches = ch_samples
         .map { meta, vcf -> [ meta.patient, meta, vcf ] }
         .groupTuple(by: 0)

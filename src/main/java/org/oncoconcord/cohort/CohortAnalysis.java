@@ -223,10 +223,10 @@ public final class CohortAnalysis {
             for (String g : features) {
                 Map<SampleType, Boolean> s = calls(p, g);
                 List<Object> row = new ArrayList<>(List.of(p.patient(), g));
-                for (SampleType st : SampleType.values()) {
+                for (SampleType st : SampleType.COMPARED) {
                     row.add(!p.has(st) ? "" : s.get(st));
                 }
-                for (SampleType st : SampleType.values()) {
+                for (SampleType st : SampleType.COMPARED) {
                     row.add(!p.has(st) ? "" : classes.cell(g, st, s.get(st)));
                 }
                 t.add(row.toArray());

@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
             "                            the same per stratum of every --by column and of",
             "                            plasma_tumour_signal",
             "  patients.tsv, patients_summary.tsv (median, IQR), metastasis_new_by_gene.tsv,",
-            "  plasma_tumour_fraction.tsv, plasma_sensitivity.tsv (with plasma; docs/PLASMA.md),",
+            "  plasma_tumour_fraction.tsv, plasma_sensitivity.tsv, plasma_ch.tsv (with plasma; docs/PLASMA.md),",
             "  oncoprint.tsv, features.tsv + features.columns.tsv (survival features, marked",
             "  baseline or post_metastasis), sample_swap_check.tsv (samples sharing more",
             "  variants with another patient's sample than with their own: flagged = 1),",
@@ -162,8 +162,10 @@ public final class CohortCommand implements Callable<Integer> {
         files.put("metastasis_new_by_gene.tsv", newByGene.toTsv());
         files.put("oncoprint.tsv", CohortAnalysis.oncoprint(patients, genes).toTsv());
         if (patients.stream().anyMatch(p -> p.plasma() != null)) {
-            files.put("plasma_tumour_fraction.tsv", PlasmaTables.tumourFraction(patients).toTsv());
-            files.put("plasma_sensitivity.tsv", PlasmaTables.sensitivity(patients).toTsv());
+            Map<String, PlasmaChCalls.PatientCh> ch = PlasmaChCalls.read(patients);
+            files.put("plasma_tumour_fraction.tsv", PlasmaTables.tumourFraction(patients, PlasmaChCalls.rules(ch)).toTsv());
+            files.put("plasma_sensitivity.tsv", PlasmaTables.sensitivity(patients, PlasmaChCalls.rules(ch)).toTsv());
+            files.put("plasma_ch.tsv", PlasmaChCalls.table(ch).toTsv());
         }
         for (var s : strata.entrySet()) {
             String safe = s.getKey().replaceAll("[^A-Za-z0-9._-]", "_");

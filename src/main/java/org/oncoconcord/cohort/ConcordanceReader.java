@@ -62,7 +62,7 @@ public final class ConcordanceReader {
             JsonNode s = samples.get(i);
             String label = text(s, "label", "samples[" + i + "].label");
             SampleType t = SampleType.parseOrNull(s.path("type").asText(null));
-            if (t == null) {
+            if (t == null || !SampleType.COMPARED.contains(t)) {
                 throw new Rejected("samples[" + i + "].type '" + s.path("type").asText() + "' is not primary, metastasis or plasma");
             }
             labels.put(label, t);

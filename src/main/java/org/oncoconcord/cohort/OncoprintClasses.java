@@ -155,6 +155,6 @@ final class OncoprintClasses {
 
     /** The class columns' names, one per sample type ({@code primary_class}, ...). */
     static List<String> columns() {
-        return List.of(SampleType.values()).stream().map(t -> t.label() + "_class").toList();
+        return SampleType.COMPARED.stream().map(t -> t.label() + "_class").toList();
     }
 }

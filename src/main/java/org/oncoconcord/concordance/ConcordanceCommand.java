@@ -44,7 +44,9 @@ public final class ConcordanceCommand implements Callable<Integer> {
     String patient;
 
     @Option(names = "--sample", required = true, paramLabel = "LABEL=TYPE:FILE",
-            description = "A sample: label, type (primary|metastasis|plasma) and VCF; 2 or more, at most one plasma.")
+            description = "A sample: label, type (primary|metastasis|plasma|normal) and VCF; 2 or more tissue/plasma samples, "
+                    + "at most one plasma; normal = the white blood cells (buffy coat) of the blood draw, at most one: plasma calls "
+                    + "it shares are labelled CH or germline and left out of the tissue/plasma comparison (docs/PLASMA.md).")
     List<String> sampleSpecs;
 
     @Option(names = "--regions", paramLabel = "LABEL=BED", description = "Regions the sample's assay covers.")
@@ -87,6 +89,42 @@ public final class ConcordanceCommand implements Callable<Integer> {
             description = "Alt reads the plasma assay needs to call a variant: a tissue variant missed in plasma is "
                     + "informative when P(alt >= N | depth, tumour fraction) >= 0.95 (docs/PLASMA.md). Default: ${DEFAULT-VALUE}.")
     int plasmaMinAlt;
+
+    @Option(names = "--ch-genes", split = ",", paramLabel = "GENE,...",
+            description = "Without a normal (WBC) sample, plasma-only calls in these genes are possible clonal haematopoiesis "
+                    + "(TP53 is handled by --ch-tp53-max-vaf). Default: DNMT3A,TET2,ASXL1,PPM1D,JAK2,SF3B1,SRSF2,U2AF1,CBL,GNB1.")
+    List<String> chGenes = new ArrayList<>(ChRules.DEFAULT_GENES);
+
+    @Option(names = "--possible-ch", paramLabel = "count|exclude", defaultValue = "exclude",
+            converter = PossibleChConverter.class,
+            description = "Whether possible-CH plasma calls (gene-list rule, no WBC sample) count in the tissue/plasma "
+                    + "comparison. Default: ${DEFAULT-VALUE}.")
+    PossibleCh possibleCh;
+
+    @Option(names = "--ch-tp53-max-vaf", paramLabel = "X", defaultValue = "" + ChRules.TP53_MAX_VAF,
+            converter = org.oncoconcord.options.Ranges.Fraction.class,
+            description = "Without a WBC sample, a plasma-only TP53 call is possible CH only below this plasma VAF. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double chTp53MaxVaf;
+
+    @Option(names = "--germline-min-wbc-vaf", paramLabel = "X", defaultValue = "" + ChRules.GERMLINE_MIN_WBC_VAF,
+            converter = org.oncoconcord.options.Ranges.Fraction.class,
+            description = "A plasma call shared with the WBC sample is germline at or above this WBC VAF, else CH. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double germlineMinWbcVaf;
+
+    /** {@code count|exclude}, any case. */
+    static final class PossibleChConverter implements CommandLine.ITypeConverter<PossibleCh> {
+        @Override
+        public PossibleCh convert(String value) {
+            for (PossibleCh p : PossibleCh.values()) {
+                if (p.label().equalsIgnoreCase(value.trim())) {
+                    return p;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not count or exclude");
+        }
+    }
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -183,14 +221,19 @@ public final class ConcordanceCommand implements Callable<Integer> {
             throws IOException {
         ConcordanceJson summary;
         try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(outputs.temp(tsv)))) {
-            summary = new ConcordanceEngine(samples, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt).run(patient, w, common.quiet());
+            List<SampleSpec> compared = samples.stream().filter(sp -> sp.type() != SampleType.NORMAL).toList();
+            SampleSpec wbc = samples.stream().filter(sp -> sp.type() == SampleType.NORMAL).findFirst().orElse(null);
+            summary = new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt)
+                    .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc)
+                    .run(patient, w, common.quiet());
         } catch (IOException e) { // reading errors are UncheckedIOException/UserException: this is the TSV
             throw OutputSet.cannotWrite(tsv, e);
         }
         if (fasta != null) {
+            List<SampleSpec> givenCompared = given.stream().filter(sp -> sp.type() != SampleType.NORMAL).toList();
             List<ConcordanceJson.Sample> ss = new ArrayList<>();
             for (int i = 0; i < summary.samples().size(); i++) {
-                ss.add(summary.samples().get(i).normalized(given.get(i).vcf().toString(), fasta.toString()));
+                ss.add(summary.samples().get(i).normalized(givenCompared.get(i).vcf().toString(), fasta.toString()));
             }
             summary = summary.withSamples(ss);
         }
@@ -202,6 +245,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
         List<SampleSpec> out = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         int plasma = 0;
+        int normals = 0;
         for (String s : sampleSpecs) {
             SampleSpec sp;
             try {
@@ -232,10 +276,14 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 sp = sp.withMinDepth(d);
             }
             plasma += sp.type() == SampleType.PLASMA ? 1 : 0;
+            normals += sp.type() == SampleType.NORMAL ? 1 : 0;
             out.add(sp);
         }
-        if (out.size() < 2) {
-            throw usage("give at least two --sample");
+        if (out.size() - normals < 2) {
+            throw usage("give at least two tissue/plasma --sample (a normal sample is not compared)");
+        }
+        if (normals > 1) {
+            throw usage("at most one normal (white blood cell) --sample per patient (got " + normals + ")");
         }
         if (plasma > 1) {
             throw usage("at most one plasma --sample per patient (got " + plasma + ")");

@@ -84,6 +84,19 @@ public final class ConcordanceEngine {
     /** Default alt reads a plasma call needs (detection probability; --plasma-min-alt). */
     public static final int PLASMA_MIN_ALT = 3;
 
+    /** Rules for plasma calls of blood origin, and the patient's white-blood-cell sample (null: none). */
+    private ChRules chRules = ChRules.defaults();
+    private SampleSpec wbc;
+    /** Labels plasma calls of blood origin while the engine runs (docs/PLASMA.md). */
+    private BloodOrigin bloodOrigin;
+
+    /** Clonal-haematopoiesis / germline rules for plasma calls; {@code wbc}: the patient's normal sample or null. */
+    public ConcordanceEngine withBloodOrigin(ChRules rules, SampleSpec wbc) {
+        this.chRules = rules;
+        this.wbc = wbc;
+        return this;
+    }
+
     /** Alt reads the plasma assay needs to call a variant (for the detection probability of misses). */
     public ConcordanceEngine withPlasmaMinAlt(int minAlt) {
         this.plasmaEvidence = new PlasmaEvidence(minAlt);
@@ -164,14 +177,18 @@ public final class ConcordanceEngine {
     /** Runs the comparison, writing variants.tsv rows to {@code tsv}; returns the JSON summary. */
     public ConcordanceJson run(String patient, AsciiWriter tsv, boolean quiet) throws IOException {
         List<VcfCallReader> readers = new ArrayList<>();
-        try (Progress progress = new Progress("concordance " + patient, -1, quiet)) {
+        try (Progress progress = new Progress("concordance " + patient, -1, quiet);
+             BloodOrigin blood = new BloodOrigin(chRules, plasma >= 0 ? wbc : null)) {
+            bloodOrigin = blood;
             for (SampleSpec s : samples) {
                 readers.add(new VcfCallReader(s, includeFiltered));
             }
             List<List<String>> headerContigs = readers.stream().map(VcfCallReader::headerContigs).toList();
-            List<List<String>> chains = readers.stream()
-                    .map(r -> r.headerContigs().isEmpty() ? r.scanContigs() : r.headerContigs()).toList();
+            List<List<String>> chains = new ArrayList<>(readers.stream()
+                    .map(r -> r.headerContigs().isEmpty() ? r.scanContigs() : r.headerContigs()).toList());
+            chains.addAll(blood.contigChains());
             ContigOrder order = new ContigOrder(chains);
+            blood.setOrder(order);
             for (List<String> hc : headerContigs) {
                 if (!hc.isEmpty() && styleExample == null) {
                     styleExample = hc.get(0);
@@ -307,6 +324,17 @@ public final class ConcordanceEngine {
             int minDepth = minDepthOf[i];
             boolean deepEnough = minDepth <= 0 || depth[i] < 0 || depth[i] >= minDepth;
             evaluable[i] = present[i] || (covered && deepEnough);
+        }
+        List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
+        org.oncoconcord.annotate.GeneStatusRule.Verdict verdict =
+                geneRule == null ? null : geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
+        BloodOrigin.Label blood = plasma >= 0 && present[plasma] ? judgeBloodOrigin(v, hits, verdict) : null;
+        boolean bloodExcluded = bloodOrigin.excludes(blood);
+        if (bloodExcluded) { // out of the tissue/plasma comparison (still a variants.tsv row, class = its label)
+            present[plasma] = false;
+            evaluable[plasma] = false;
+        }
+        for (int i = 0; i < n; i++) {
             if (present[i]) {
                 nVariants[i]++;
                 if (!Double.isNaN(vaf[i])) {
@@ -349,7 +377,11 @@ public final class ConcordanceEngine {
         }
         String cls = all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
         byte[] tail = all ? tailSharedAll : absentUnevaluable ? tailNotEvaluable : tailByMask[mask];
-        if (all) {
+        if (bloodExcluded) {
+            cls = blood.label();
+            tail = unannotatedTail(cls);
+            classes.merge(cls, 1L, Long::sum);
+        } else if (all) {
             sharedAllCount++;
         } else if (absentUnevaluable) {
             notEvaluableCount++;
@@ -383,22 +415,49 @@ public final class ConcordanceEngine {
             }
         }
         // annotation
-        List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
         if (!v.contig().equals(lastContig)) {
             lastContig = v.contig();
             lastChrom = styleExample == null ? v.display() : ContigNames.inStyleOf(v.contig(), styleExample);
         }
         String chrom = lastChrom;
-        org.oncoconcord.annotate.GeneStatusRule.Verdict verdict =
-                geneRule == null ? null : geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
         if (hits.isEmpty()) {
+            showPlasmaCall(bloodExcluded);
             writeRow(tsv, chrom, v, tail);
             writeConsequence(tsv, verdict, false);
         } else {
             String[] cols = annotate(hits, chrom, v, verdict);
+            showPlasmaCall(bloodExcluded);
             writeRow(tsv, chrom, v, tail(cols[0], cols[1], cols[2], cls));
             writeConsequence(tsv, verdict, cols[3] != null);
         }
+    }
+
+    /** A plasma call of blood origin, out of every count, is still shown in its variants.tsv row (its class says why). */
+    private void showPlasmaCall(boolean bloodExcluded) {
+        if (bloodExcluded) {
+            present[plasma] = true;
+            evaluable[plasma] = true;
+        }
+    }
+
+    /** Labels a plasma call of blood origin (CH, germline, possible CH) or returns null for tumour DNA. */
+    private BloodOrigin.Label judgeBloodOrigin(Call v, List<GeneTable.Entry> hits,
+                                               org.oncoconcord.annotate.GeneStatusRule.Verdict verdict) {
+        java.util.Set<String> geneNames = new java.util.LinkedHashSet<>();
+        hits.forEach(e -> geneNames.add(e.gene()));
+        if (verdict != null) {
+            verdict.annotations().forEach(a -> {
+                if (!a.gene().isEmpty()) {
+                    geneNames.add(a.gene());
+                }
+            });
+        }
+        boolean inTissue = false;
+        for (int i = 0; i < n; i++) {
+            inTissue |= present[i] && tissue[i];
+        }
+        return bloodOrigin.judge(v, v.display() + ":" + v.pos() + ":" + v.ref() + ">" + v.alt(), geneNames, inTissue,
+                vaf[plasma], depth[plasma]);
     }
 
     /** Records a tissue-positive variant evaluable in plasma for the tumour fraction and detection analysis. */
@@ -657,7 +716,7 @@ public final class ConcordanceEngine {
             PlasmaEvidence.Summary ev = plasmaEvidence.summary(medians);
             p = new ConcordanceJson.Plasma(samples.get(plasma).label(), num(maxVaf[plasma]), num(maxSharedPlasmaVaf), signal,
                     detected, missed, signal ? missed : 0, signal ? 0 : missed, missedWithEvidence, missedNotEvaluable,
-                    ev.tumourFraction(), ev.detection());
+                    ev.tumourFraction(), ev.detection(), bloodOrigin.summary());
         }
         return new ConcordanceJson(patient, VersionProvider.version(), genes.description(), includeFiltered, distinct, ss,
                 pairs, classes, gs, rs, p);

@@ -39,6 +39,7 @@ public final class VariantClass {
                 case PRIMARY -> "primary_only";
                 case METASTASIS -> "metastasis_new";
                 case PLASMA -> "plasma_only";
+                case NORMAL -> "normal_only";
             };
         }
         StringJoiner j = new StringJoiner("_", "shared_", "");

@@ -75,7 +75,24 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
                          long tissueVariantsDetected, long missedTissueVariants, long missedWithSignal,
                          long missedWithoutSignal, long missedWithSubthresholdEvidence, long tissueVariantsNotEvaluable,
                          @JsonInclude(JsonInclude.Include.NON_NULL) TumourFraction tumourFraction,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Detection detection) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Detection detection,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ClonalHaematopoiesis clonalHaematopoiesis) {
+    }
+
+    /**
+     * Plasma calls of blood origin (docs/PLASMA.md): the rule used ({@code wbc} with a normal sample,
+     * else {@code gene_list}), its settings, the counts per label and the labelled calls.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ClonalHaematopoiesis(String rule, String wbcSample, double germlineMinWbcVaf, List<String> chGenes,
+                                       double tp53MaxPlasmaVaf, String possibleCh, String wbcFile, long nCh, long nGermline,
+                                       long nPossibleCh, long nExcludedFromComparison, boolean callsTruncated, List<ChCall> calls) {
+    }
+
+    /** One plasma call labelled {@code ch}, {@code germline} or {@code possible_ch}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ChCall(String variant, String gene, Double plasmaVaf, Long plasmaDepth, Double wbcVaf, Long wbcDepth,
+                         boolean inTissue, String label, String rule, boolean counted) {
     }
 
     /** Maximum-likelihood plasma tumour fraction over the clonal tissue variants. */

@@ -166,6 +166,10 @@ public final class SamplesheetValidator {
                 problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
                         "patient '" + patient + "' has " + types.stream().filter(t -> t.equals("plasma")).count()
                                 + " plasma samples; concordance compares at most one per patient"));
+            } else if (types.stream().filter(t -> t.equals("normal")).count() > 1) {
+                problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
+                        "patient '" + patient + "' has " + types.stream().filter(t -> t.equals("normal")).count()
+                                + " normal (white blood cell) samples; concordance uses at most one per patient"));
             } else if (types.size() == 1) {
                 problems.add(Problem.warning(name, e.getValue(), typeColumn, "type",
                         "patient '" + patient + "' has a single sample (" + types.get(0) + "): normalized but not compared"));

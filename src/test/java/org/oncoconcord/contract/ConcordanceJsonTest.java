@@ -37,7 +37,10 @@ class ConcordanceJsonTest {
         ConcordanceJson.Plasma plasma = !withPlasma ? null : new ConcordanceJson.Plasma("P1_P", 0.004, null, true, 3, 3, 3, 0, 1, 0,
                 new ConcordanceJson.TumourFraction("binomial_ml_clonal_tissue_variants", 0.0137, 0.0089, 0.02, "1-5%", 4, 1, 24, 3500, null),
                 new ConcordanceJson.Detection(3, 0.95, 3, 1, 2, sens, sens,
-                        List.of(new ConcordanceJson.Miss("1:300:A>C", 1000, true, 0.4, 0.967416, true))));
+                        List.of(new ConcordanceJson.Miss("1:300:A>C", 1000, true, 0.4, 0.967416, true))),
+                new ConcordanceJson.ClonalHaematopoiesis("gene_list", null, 0.3, List.of("DNMT3A", "TET2"), 0.02, "exclude", null,
+                        0, 0, 1, 1, false, List.of(new ConcordanceJson.ChCall("2:3902:G>A", "DNMT3A", 0.004, 900L, null, null,
+                                false, "possible_ch", "gene_list", false))));
         return new ConcordanceJson("P1", "0.1.0", "genes.tsv", false, 7, samples, pairs, classes, genes, ras, plasma);
     }
 

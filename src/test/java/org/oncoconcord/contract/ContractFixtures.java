@@ -33,7 +33,7 @@ public final class ContractFixtures {
                 Map.of(tissue, List.of(), plasma, List.of()), Map.of(tissue, false, plasma, false), true);
         ConcordanceJson.Plasma p = new ConcordanceJson.Plasma(plasma, null, null, false, 0, 0, 0, 0, 0, 0,
                 new ConcordanceJson.TumourFraction("binomial_ml_clonal_tissue_variants", tumourFraction, null, null, null, 0, 0, 0,
-                        0, null), null);
+                        0, null), null, null);
         Path f = dir.resolve(patient + ".concordance.json");
         ContractJson.write(f, new ConcordanceJson(patient, "0.1.0", "test", false, tissueVariants + plasmaVariants, samples, pairs,
                 classes, Map.of(), ras, p));

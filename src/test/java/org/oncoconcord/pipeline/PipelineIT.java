@@ -221,9 +221,13 @@ class PipelineIT {
             for (JsonNode pair : conc.get("pairs")) {
                 String ta = typeOf.get(pair.get("a").asText());
                 String tb = typeOf.get(pair.get("b").asText());
-                assertThat(pair.get("n_a").asLong()).as(id + " n " + ta).isEqualTo(truthCount(vs, ta, null));
-                assertThat(pair.get("n_b").asLong()).as(id + " n " + tb).isEqualTo(truthCount(vs, tb, null));
-                assertThat(pair.get("shared").asLong()).as(id + " shared " + ta + "/" + tb).isEqualTo(truthCount(vs, ta, tb));
+                // plasma calls labelled clonal haematopoiesis are out of the comparison (docs/PLASMA.md; the labels are
+                // checked against the planted origin by PipelineTruthTest)
+                java.util.Set<String> ch = new java.util.HashSet<>();
+                conc.path("plasma").path("clonal_haematopoiesis").path("calls").forEach(c -> ch.add(c.get("variant").asText()));
+                assertThat(pair.get("n_a").asLong()).as(id + " n " + ta).isEqualTo(truthCount(vs, ta, null, ch));
+                assertThat(pair.get("n_b").asLong()).as(id + " n " + tb).isEqualTo(truthCount(vs, tb, null, ch));
+                assertThat(pair.get("shared").asLong()).as(id + " shared " + ta + "/" + tb).isEqualTo(truthCount(vs, ta, tb, ch));
                 pairs++;
             }
             for (JsonNode s : p.get("samples")) {
@@ -391,10 +395,11 @@ class PipelineIT {
         }
     }
 
-    private static long truthCount(JsonNode variants, String a, String b) {
+    private static long truthCount(JsonNode variants, String a, String b, java.util.Set<String> ch) {
         long n = 0;
         for (JsonNode v : variants) {
-            if (v.get(a).asBoolean() && (b == null || v.get(b).asBoolean())) {
+            String key = v.get("chrom").asText() + ":" + v.get("pos").asText() + ":" + v.get("ref").asText() + ">" + v.get("alt").asText();
+            if (!ch.contains(key) && v.get(a).asBoolean() && (b == null || v.get(b).asBoolean())) {
                 n++;
             }
         }

@@ -1,0 +1,94 @@
+package org.oncoconcord.cohort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oncoconcord.core.UserException;
+
+/**
+ * The plasma calls each patient's concordance labelled of blood origin (clonal haematopoiesis, germline,
+ * possible CH; concordance.json {@code plasma.clonal_haematopoiesis}), pooled into {@code cohort/plasma_ch.tsv},
+ * and the rule each patient was judged by (docs/PLASMA.md).
+ */
+public final class PlasmaChCalls {
+    /** The rule of a concordance.json written before the CH rules existed. */
+    static final String NO_RULE = "none";
+
+    /**
+     * One patient's labelled calls.
+     *
+     * @param rule {@code wbc} (a white-blood-cell sample), {@code gene_list/exclude} or {@code gene_list/count}
+     */
+    public record PatientCh(String patient, String plasmaSample, String rule, String wbcSample, List<JsonNode> calls,
+                            long nCh, long nGermline, long nPossibleCh, boolean truncated) {
+    }
+
+    private PlasmaChCalls() {
+    }
+
+    /** Reads the CH section of every patient with plasma (by patient id, in input order). */
+    public static Map<String, PatientCh> read(Collection<PatientConcordance> patients) {
+        Map<String, PatientCh> out = new LinkedHashMap<>();
+        ObjectMapper om = new ObjectMapper();
+        for (PatientConcordance p : patients) {
+            if (p.plasma() == null) {
+                continue;
+            }
+            JsonNode pl;
+            try {
+                pl = om.readTree(p.source().toFile()).path("plasma");
+            } catch (IOException e) {
+                throw new UserException(p.source() + ": cannot read plasma.clonal_haematopoiesis: " + e.getMessage());
+            }
+            JsonNode ch = pl.path("clonal_haematopoiesis");
+            if (ch.isMissingNode()) {
+                out.put(p.patient(), new PatientCh(p.patient(), pl.path("label").asText(""), NO_RULE, null, List.of(), 0, 0, 0, false));
+                continue;
+            }
+            String rule = ch.path("rule").asText();
+            String shown = rule.equals("wbc") ? "wbc" : rule + "/" + ch.path("possible_ch").asText();
+            List<JsonNode> calls = new ArrayList<>();
+            ch.path("calls").forEach(calls::add);
+            out.put(p.patient(), new PatientCh(p.patient(), pl.path("label").asText(""), shown,
+                    ch.path("wbc_sample").isNull() ? null : ch.path("wbc_sample").asText(null), calls,
+                    ch.path("n_ch").asLong(), ch.path("n_germline").asLong(), ch.path("n_possible_ch").asLong(),
+                    ch.path("calls_truncated").asBoolean(false)));
+        }
+        return out;
+    }
+
+    /** cohort/plasma_ch.tsv: one row per labelled plasma call. */
+    public static Table table(Map<String, PatientCh> byPatient) {
+        Table t = new Table("patient", "sample", "variant", "gene", "plasma_vaf", "plasma_depth", "wbc_sample", "wbc_vaf",
+                "in_tissue", "label", "rule", "counted", "ch_rule");
+        for (PatientCh p : byPatient.values()) {
+            for (JsonNode c : p.calls()) {
+                t.add(p.patient(), p.plasmaSample(), c.path("variant").asText(), text(c.path("gene")), number(c.path("plasma_vaf")),
+                        c.path("plasma_depth").isNumber() ? c.path("plasma_depth").asLong() : null, p.wbcSample(),
+                        number(c.path("wbc_vaf")), c.path("in_tissue").asBoolean(), c.path("label").asText(),
+                        c.path("rule").asText(), c.path("counted").asBoolean(), p.rule());
+            }
+        }
+        return t;
+    }
+
+    /** Per patient: the rule used, and its counts (for the plasma tables and the report). */
+    public static Map<String, String> rules(Map<String, PatientCh> byPatient) {
+        Map<String, String> m = new LinkedHashMap<>();
+        byPatient.forEach((k, v) -> m.put(k, v.rule()));
+        return m;
+    }
+
+    private static String text(JsonNode n) {
+        return n.isNull() || n.isMissingNode() ? null : n.asText();
+    }
+
+    private static Double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : null;
+    }
+}
