@@ -43,12 +43,13 @@ process VALIDATE {
     """
     base=\$(cd "\$(dirname "\$(readlink -f ${samplesheet})")" && pwd)
     awk -F, -v OFS=, -v base="\$base" '
-        NR == 1 { for (i = 1; i <= NF; i++) col[\$i] = i; print "patient,sample,type,vcf,regions,tumor_sample"; next }
+        NR == 1 { for (i = 1; i <= NF; i++) col[\$i] = i; print "patient,sample,type,vcf,regions,tumor_sample,bam"; next }
         NF == 0 { next }
         { v = \$col["vcf"]; if (v !~ /^\\//) v = base "/" v
           r = ("regions" in col) ? \$col["regions"] : ""; if (r != "" && r !~ /^\\//) r = base "/" r
           t = ("tumor_sample" in col) ? \$col["tumor_sample"] : ""
-          print \$col["patient"], \$col["sample"], \$col["type"], v, r, t }
+          b = ("bam" in col) ? \$col["bam"] : ""; if (b != "" && b !~ /^\\//) b = base "/" b
+          print \$col["patient"], \$col["sample"], \$col["type"], v, r, t, b }
     ' ${samplesheet} > validated_samplesheet.csv
     echo "stub: not validated" > validation.log
     echo '{"genome": "unknown", "stub": true}' > validation.json
