@@ -37,6 +37,13 @@ public final class Ranges {
         }
     }
 
+    /** A step strictly between 0 and 0.5 (decision-curve threshold steps, from it to 1 - it). */
+    public static final class BelowHalf extends DoubleRange {
+        public BelowHalf() {
+            super("a number in (0, 0.5)", 0, true, 0.5, true);
+        }
+    }
+
     /** A percentage in [0, 100]. */
     public static final class Percent extends DoubleRange {
         public Percent() {

@@ -32,13 +32,13 @@ public final class CvCommand implements Callable<Integer> {
     @Mixin
     PredictionOptions pred;
 
-    @Option(names = "--folds", defaultValue = "5", converter = org.oncoconcord.options.AtLeastTwo.class, description = "Folds (default 5).")
+    @Option(names = "--folds", defaultValue = "5", converter = org.oncoconcord.options.Ranges.AtLeastTwoInt.class, description = "Folds (default 5).")
     int folds;
 
     @Option(names = "--repeats", defaultValue = "10", converter = org.oncoconcord.options.Ranges.PositiveInt.class, description = "Repeats of the k-fold split (default 10).")
     int repeats;
 
-    @Option(names = "--test-fraction", defaultValue = "0", converter = org.oncoconcord.options.FractionBelowOne.class, description = "Also hold out this fraction (stratified by event) as a test set: CV on the rest, final model evaluated on it.")
+    @Option(names = "--test-fraction", defaultValue = "0", converter = org.oncoconcord.options.Ranges.FractionBelowOne.class, description = "Also hold out this fraction (stratified by event) as a test set: CV on the rest, final model evaluated on it.")
     double testFraction;
 
     @Mixin

@@ -13,7 +13,7 @@ public final class PenaltyOptions {
     @Option(names = "--unpenalized", split = ",", description = "Covariates left unpenalised (e.g. clinical ones) in the elastic net.")
     java.util.List<String> unpenalized = new java.util.ArrayList<>();
 
-    @Option(names = "--inner-folds", defaultValue = "5", converter = org.oncoconcord.options.AtLeastTwo.class, description = "Folds of the inner CV choosing lambda (default 5).")
+    @Option(names = "--inner-folds", defaultValue = "5", converter = org.oncoconcord.options.Ranges.AtLeastTwoInt.class, description = "Folds of the inner CV choosing lambda (default 5).")
     int innerFolds;
 
     @Option(names = "--lambda-rule", defaultValue = "min", description = "min (lambda with the best CV deviance, default) or 1se.")

@@ -26,7 +26,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "New patients: CSV or TSV with the model's covariate columns.")
     Path data;
 
-    @Option(names = "--horizon", defaultValue = "730", converter = org.oncoconcord.options.PositiveFinite.class, description = "Time at which to predict survival (default 730).")
+    @Option(names = "--horizon", defaultValue = "730", converter = org.oncoconcord.options.Ranges.PositiveDouble.class, description = "Time at which to predict survival (default 730).")
     double horizon;
 
     @Option(names = "--id", description = "Identifier column (default: 'patient' when present, else the file line).")

@@ -7,7 +7,7 @@ public final class PredictionOptions {
     @Option(names = "--ties", defaultValue = "efron", description = "Tie handling: efron (default) or breslow.")
     Ties ties;
 
-    @Option(names = "--horizon", defaultValue = "730", converter = org.oncoconcord.options.PositiveFinite.class,
+    @Option(names = "--horizon", defaultValue = "730", converter = org.oncoconcord.options.Ranges.PositiveDouble.class,
             description = "Horizon of the accuracy and calibration measures (default 730).")
     double horizon;
 

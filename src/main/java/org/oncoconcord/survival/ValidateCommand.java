@@ -41,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--groups", defaultValue = "5", converter = org.oncoconcord.options.Ranges.PositiveInt.class, description = "Risk groups for the calibration table (default 5).")
     int groups;
 
-    @Option(names = "--threshold-step", defaultValue = "0.01", converter = org.oncoconcord.options.BelowHalf.class, description = "Step of the decision-curve thresholds, from it to 1 - it (default 0.01).")
+    @Option(names = "--threshold-step", defaultValue = "0.01", converter = org.oncoconcord.options.Ranges.BelowHalf.class, description = "Step of the decision-curve thresholds, from it to 1 - it (default 0.01).")
     double thresholdStep;
 
     @picocli.CommandLine.Spec

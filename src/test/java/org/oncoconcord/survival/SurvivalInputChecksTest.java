@@ -115,7 +115,7 @@ class SurvivalInputChecksTest {
         Run r = SurvivalCliTest.run("survival", "cv", "--data", f.toString(), "--time", "os_days", "--event", "os_event",
                 "--covariates", "age", "--horizon", "-1", "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("'--horizon'").contains("'-1' is not a positive number");
+        assertThat(r.err()).contains("'--horizon'").contains("'-1' is not a finite number > 0");
         r = cox(f, "o", "--penalty", "elastic-net", "--alpha", "1.5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'--alpha'").contains("'1.5' is not a fraction in [0, 1]");
