@@ -236,7 +236,7 @@ final class SummarySection {
             rows.add(row);
             if (ValidationSection.overfitted(v) || !ValidationSection.warnings(v).isEmpty()) {
                 warn.append("<p class=\"warn\">\u26a0 ").append(Html.esc(ReportBuilder.endpoint(v.endpoint()) + ": "
-                        + (ValidationSection.overfitted(v) ? "the model is flagged as over-fitted. " : "")
+                        + (ValidationSection.overfitted(v) ? "the model is flagged as over-fitted (validation.json sample_size): " : "")
                         + String.join("; ", ValidationSection.warnings(v)) + ".")).append("</p>");
             }
         }
