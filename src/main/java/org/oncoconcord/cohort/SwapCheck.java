@@ -37,7 +37,8 @@ final class SwapCheck {
     /** Smallest fraction of the smaller sample's variants shared with another patient's sample that can flag a swap. */
     static final double MIN_FRACTION = 0.2;
 
-    private record Sample(String patient, String label, String type, Set<String> variants) {
+    /** One sample's called variants (CHROM:POS:REF:ALT keys). */
+    record Sample(String patient, String label, String type, Set<String> variants) {
     }
 
     private SwapCheck() {
@@ -49,44 +50,60 @@ final class SwapCheck {
         for (var e : jsonToVariants.entrySet()) {
             samples.addAll(read(e.getKey(), e.getValue()));
         }
+        return table(samples);
+    }
+
+    /** The swap table of {@code samples} (in their order). */
+    static Table table(List<Sample> samples) {
+        // for each sample, the number of variants it shares with every other sample, counted through an
+        // index of each variant's carriers into one reused array (memory linear in the samples even
+        // when recurrent hotspots are carried by thousands of them)
         Map<String, List<Integer>> carriers = new HashMap<>();
+        Map<String, List<Integer>> byPatient = new HashMap<>();
         for (int i = 0; i < samples.size(); i++) {
             for (String v : samples.get(i).variants()) {
                 carriers.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
             }
+            byPatient.computeIfAbsent(samples.get(i).patient(), k -> new ArrayList<>()).add(i);
         }
-        List<Map<Integer, Integer>> shared = new ArrayList<>();
-        samples.forEach(s -> shared.add(new HashMap<>()));
-        for (List<Integer> c : carriers.values()) {
-            for (int a : c) {
-                for (int b : c) {
-                    if (a != b) {
-                        shared.get(a).merge(b, 1, Integer::sum);
-                    }
-                }
-            }
-        }
+        int n = samples.size();
+        int[] counts = new int[n];
+        int[] touched = new int[n];
         Table t = new Table(COLUMNS);
-        for (int i = 0; i < samples.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
-            Sample own = null, other = null;
-            int ownN = 0, otherN = 0;
-            for (int j = 0; j < samples.size(); j++) {
-                if (j == i) {
-                    continue;
-                }
-                Sample o = samples.get(j);
-                int n = shared.get(i).getOrDefault(j, 0);
-                if (o.patient().equals(s.patient())) {
-                    if (own == null || n > ownN) {
-                        own = o;
-                        ownN = n;
+            int nTouched = 0;
+            for (String v : s.variants()) {
+                for (int j : carriers.get(v)) {
+                    if (j != i && counts[j]++ == 0) {
+                        touched[nTouched++] = j;
                     }
-                } else if (n > otherN) {
-                    other = o;
-                    otherN = n;
                 }
             }
+            // own patient: the sample sharing most (the first in input order on ties), even sharing none
+            Sample own = null;
+            int ownN = 0;
+            for (int j : byPatient.get(s.patient())) {
+                if (j != i && (own == null || counts[j] > ownN)) {
+                    own = samples.get(j);
+                    ownN = counts[j];
+                }
+            }
+            // other patients: the sample sharing most (the first in input order on ties), none if nothing is shared
+            int otherIndex = -1;
+            int otherN = 0;
+            for (int k = 0; k < nTouched; k++) {
+                int j = touched[k];
+                if (!samples.get(j).patient().equals(s.patient())
+                        && (counts[j] > otherN || (counts[j] == otherN && j < otherIndex))) {
+                    otherIndex = j;
+                    otherN = counts[j];
+                }
+            }
+            for (int k = 0; k < nTouched; k++) {
+                counts[touched[k]] = 0;
+            }
+            Sample other = otherIndex < 0 ? null : samples.get(otherIndex);
             t.add(s.patient(), s.label(), s.type(), s.variants().size(), own == null ? null : own.label(), own == null ? null : ownN,
                     other == null ? null : other.patient(), other == null ? null : other.label(), otherN,
                     other != null && otherN > ownN && otherN >= MIN_SHARED
