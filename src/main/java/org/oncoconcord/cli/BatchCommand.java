@@ -45,7 +45,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = org.oncoconcord.options.Ranges.PositiveInt.class,
             description = "Commands run at the same time (default ${DEFAULT-VALUE}).")
     int threads;
 
@@ -64,9 +64,6 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
-        }
         List<Line> lines = read(file);
         java.util.Map<String, Class<?>> subcommandTypes = new java.util.TreeMap<>();
         Main.commandLine().getSubcommands().forEach((name, cl) -> subcommandTypes.put(name, cl.getCommandSpec().userObject().getClass()));

@@ -18,6 +18,7 @@ import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.core.SampleType;
 import org.oncoconcord.normalize.Normalize;
 import org.oncoconcord.io.OutputSet;
+import org.oncoconcord.options.Ranges;
 import org.oncoconcord.vcf.GenomeBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -52,10 +53,10 @@ public final class ConcordanceCommand implements Callable<Integer> {
     @Option(names = "--regions", paramLabel = "LABEL=BED", description = "Regions the sample's assay covers.")
     Map<String, Path> regions = new LinkedHashMap<>();
 
-    @Option(names = "--min-vaf", paramLabel = "LABEL=X", description = "Calls of the sample with VAF below X do not count.")
+    @Option(names = "--min-vaf", paramLabel = "LABEL=X", converter = {Ranges.Text.class, Ranges.Fraction.class}, description = "Calls of the sample with VAF below X do not count.")
     Map<String, Double> minVaf = new LinkedHashMap<>();
 
-    @Option(names = "--min-depth", paramLabel = "LABEL=N",
+    @Option(names = "--min-depth", paramLabel = "LABEL=N", converter = {Ranges.Text.class, Ranges.NonNegativeInt.class},
             description = "Calls below depth N do not count, and sites with known depth below N are not evaluable in the sample.")
     Map<String, Integer> minDepth = new LinkedHashMap<>();
 
@@ -85,7 +86,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
     @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
     boolean includeFiltered;
 
-    @Option(names = "--plasma-min-alt", paramLabel = "N", defaultValue = "" + ConcordanceEngine.PLASMA_MIN_ALT,
+    @Option(names = "--plasma-min-alt", paramLabel = "N", converter = Ranges.PositiveInt.class, defaultValue = "" + ConcordanceEngine.PLASMA_MIN_ALT,
             description = "Alt reads the plasma assay needs to call a variant: a tissue variant missed in plasma is "
                     + "informative when P(alt >= N | depth, tumour fraction) >= 0.95 (docs/PLASMA.md). Default: ${DEFAULT-VALUE}.")
     int plasmaMinAlt;
@@ -136,9 +137,6 @@ public final class ConcordanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!patient.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw usage("--patient '" + patient + "' must match [A-Za-z0-9][A-Za-z0-9._-]*");
-        }
-        if (plasmaMinAlt < 1) {
-            throw usage("--plasma-min-alt " + plasmaMinAlt + " must be at least 1");
         }
         List<SampleSpec> samples = samples();
         GeneTable genes = null;
@@ -262,18 +260,10 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 sp = sp.withRegions(regions.get(sp.label()));
             }
             if (minVaf.containsKey(sp.label())) {
-                double v = minVaf.get(sp.label());
-                if (!(v >= 0 && v <= 1)) {
-                    throw usage("--min-vaf " + sp.label() + "=" + v + " is not in [0, 1]");
-                }
-                sp = sp.withMinVaf(v);
+                sp = sp.withMinVaf(minVaf.get(sp.label()));
             }
             if (minDepth.containsKey(sp.label())) {
-                int d = minDepth.get(sp.label());
-                if (d < 0) {
-                    throw usage("--min-depth " + sp.label() + "=" + d + " is negative");
-                }
-                sp = sp.withMinDepth(d);
+                sp = sp.withMinDepth(minDepth.get(sp.label()));
             }
             plasma += sp.type() == SampleType.PLASMA ? 1 : 0;
             normals += sp.type() == SampleType.NORMAL ? 1 : 0;

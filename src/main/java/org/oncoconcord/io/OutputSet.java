@@ -133,13 +133,18 @@ public final class OutputSet implements AutoCloseable {
         return new UserException(shown + ": cannot write: " + why, e);
     }
 
-    /** Registers {@code targets} ({@link #add}; nulls skipped), failing as a {@link UserException} that names the target. */
+    /**
+     * Registers {@code targets} ({@link #add}; nulls skipped), failing as a {@link UserException} that
+     * names the target; on failure the set is closed (its temporaries deleted), as it may be used in
+     * the resource expression of a try-with-resources, which would not close it.
+     */
     public OutputSet addAll(Path... targets) {
         for (Path t : targets) {
             if (t != null) {
                 try {
                     add(t);
                 } catch (IOException e) {
+                    close();
                     throw new UserException(e.getMessage(), e);
                 }
             }

@@ -110,6 +110,14 @@ public final class Ranges {
         }
     }
 
+    /** The text as given: the key converter of a {@code LABEL=NUMBER} map option whose values use a range. */
+    public static final class Text implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return value;
+        }
+    }
+
     /** A double in a range; the message states the range for every refused value. */
     public abstract static class DoubleRange implements ITypeConverter<Double> {
         private final String what;

@@ -20,6 +20,7 @@ import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.options.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,22 +55,22 @@ public final class PileupCommand implements Callable<Integer> {
             + "output and when matching the sites' called samples (e.g. the samplesheet's sample id; repeatable).")
     java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--min-mapq", defaultValue = "20", description = "Minimum mapping quality (default ${DEFAULT-VALUE}).")
+    @Option(names = "--min-mapq", defaultValue = "20", converter = Ranges.NonNegativeInt.class, description = "Minimum mapping quality (default ${DEFAULT-VALUE}).")
     int minMapq;
 
-    @Option(names = "--min-baseq", defaultValue = "20", description = "Minimum base quality at the site (default ${DEFAULT-VALUE}).")
+    @Option(names = "--min-baseq", defaultValue = "20", converter = Ranges.NonNegativeInt.class, description = "Minimum base quality at the site (default ${DEFAULT-VALUE}).")
     int minBaseq;
 
-    @Option(names = "--min-alt-reads", defaultValue = "2", description = "k: ALT reads needed for BELOW_CALL_THRESHOLD (default ${DEFAULT-VALUE}).")
+    @Option(names = "--min-alt-reads", defaultValue = "2", converter = Ranges.PositiveInt.class, description = "k: ALT reads needed for BELOW_CALL_THRESHOLD (default ${DEFAULT-VALUE}).")
     int minAltReads;
 
-    @Option(names = "--min-depth", defaultValue = "10", description = "Depth needed to call a variant ABSENT (default ${DEFAULT-VALUE}).")
+    @Option(names = "--min-depth", defaultValue = "10", converter = Ranges.PositiveInt.class, description = "Depth needed to call a variant ABSENT (default ${DEFAULT-VALUE}).")
     int minDepth;
 
-    @Option(names = "--alpha", defaultValue = "0.01", description = "Binomial test level against the site error rate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", defaultValue = "0.01", converter = Ranges.OpenFraction.class, description = "Binomial test level against the site error rate (default ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--min-error-rate", defaultValue = "0.001", description = "Floor of the per-site error rate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--min-error-rate", defaultValue = "0.001", converter = Ranges.OpenFraction.class, description = "Floor of the per-site error rate (default ${DEFAULT-VALUE}).")
     double minErrorRate;
 
     static final String HEADER = "contig\tpos\tref\talt\tsample\tdepth\tref_count\talt_count\tother_count"
@@ -77,11 +78,6 @@ public final class PileupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (minMapq < 0 || minBaseq < 0 || minAltReads < 1 || minDepth < 1 || !(alpha > 0 && alpha < 1)
-                || !(minErrorRate > 0 && minErrorRate < 1)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "need --min-mapq/--min-baseq >= 0, --min-alt-reads/--min-depth >= 1, 0 < --alpha/--min-error-rate < 1");
-        }
         List<Site> siteList = SiteReader.read(sites);
         if (fasta != null) {
             checkReference(siteList);

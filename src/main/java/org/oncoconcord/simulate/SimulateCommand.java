@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.VersionProvider;
+import org.oncoconcord.options.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,10 +20,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--patients", description = "Number of patients (>= 1). Required.")
+    @Option(names = "--patients", converter = Ranges.PositiveInt.class, description = "Number of patients (>= 1). Required.")
     Integer patients;
 
-    @Option(names = "--seed", description = "Random seed. Required.")
+    @Option(names = "--seed", converter = Ranges.Seed.class, description = "Random seed. Required.")
     Long seed;
 
     @Option(names = "--out", description = "Output folder (created). Required.")
@@ -50,9 +51,6 @@ public final class SimulateCommand implements Callable<Integer> {
         if (patients == null || seed == null || out == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required options: --patients, --seed and --out are required");
-        }
-        if (patients < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--patients must be >= 1");
         }
         SimulationConfig cfg = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
         CohortSimulator.SimulatedCohort cohort = CohortSimulator.simulate(cfg, seed, patients);

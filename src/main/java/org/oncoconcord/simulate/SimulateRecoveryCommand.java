@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.VersionProvider;
+import org.oncoconcord.options.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,10 +19,10 @@ public final class SimulateRecoveryCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--patients", defaultValue = "2000", description = "Number of patients [2000].")
+    @Option(names = "--patients", defaultValue = "2000", converter = Ranges.PositiveInt.class, description = "Number of patients [2000].")
     int patients;
 
-    @Option(names = "--seed", required = true, description = "Random seed.")
+    @Option(names = "--seed", required = true, converter = Ranges.Seed.class, description = "Random seed.")
     long seed;
 
     @Option(names = "--out", required = true, description = "Output folder.")
@@ -30,7 +31,7 @@ public final class SimulateRecoveryCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML overriding default parameters.")
     Path config;
 
-    @Option(names = "--cv-repeats", defaultValue = "10", description = "Repeats of the 5-fold CV for the 2-year AUC; 0 skips it [10].")
+    @Option(names = "--cv-repeats", defaultValue = "10", converter = Ranges.NonNegativeInt.class, description = "Repeats of the 5-fold CV for the 2-year AUC; 0 skips it [10].")
     int cvRepeats;
 
     @picocli.CommandLine.Spec

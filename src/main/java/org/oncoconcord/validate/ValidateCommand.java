@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.OutputSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,11 +106,14 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         String text = out == null ? null : out.getFileName().toString().endsWith(".json") ? toJson(sheet.samples()) : toCsv(sheet.samples());
         String summaryText = summary == null ? null : ValidationSummary.json(reference, sheet, problems, fasta);
-        if (out != null) {
-            AtomicFiles.writeString(out, text);
-        }
-        if (summary != null) {
-            AtomicFiles.writeString(summary, summaryText);
+        try (OutputSet outputs = new OutputSet().addAll(out, summary)) { // both or neither
+            if (out != null) {
+                outputs.write(out, tmp -> Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (summary != null) {
+                outputs.write(summary, tmp -> Files.writeString(tmp, summaryText, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            outputs.commitOrFail();
         }
         if (!common.quiet()) {
             long patients = sheet.samples().stream().map(SampleRow::patient).distinct().count();

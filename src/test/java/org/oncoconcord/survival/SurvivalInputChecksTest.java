@@ -108,7 +108,7 @@ class SurvivalInputChecksTest {
                 }
                 Run r = SurvivalCliTest.run(args.toArray(String[]::new));
                 assertThat(r.code()).as(cmd + " " + level).isEqualTo(2);
-                assertThat(r.err()).contains("'--conf-level'").contains("'" + level + "' is not a fraction strictly between 0 and 1");
+                assertThat(r.err()).contains("'--conf-level'").contains("'" + level + "' is not a probability in (0, 1)");
                 assertThat(tmp.resolve("o")).doesNotExist();
             }
         }

@@ -205,6 +205,23 @@ class ValidateReliabilityTest {
         assertThat(Files.readString(out)).doesNotContain("\""); // nothing needed quoting: splitCsv reads it back as written
     }
 
+    /** Item 8: the summary (written last) cannot be written: exit 1 naming it, and the validated samplesheet is not left. */
+    @Test
+    void unwritableSummaryLeavesNoValidatedSheet() throws IOException {
+        vcf("a.vcf", "1", 1000, 10);
+        vcf("b.vcf", "1", 1000, 20);
+        Path sheet = write("s.csv", "patient,sample,type,vcf\nP1,T,primary,a.vcf\nP1,M,metastasis,b.vcf\n");
+        Path summary = dir.resolve("summary.json");
+        Files.createDirectories(summary.resolve("blocker"));
+        Run r = run("validate", "-i", sheet.toString(), "-o", dir.resolve("v.csv").toString(), "--summary", summary.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(summary.toString()).contains("is a directory");
+        assertThat(dir.resolve("v.csv")).doesNotExist();
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList()).as("temporaries").isEmpty();
+        }
+    }
+
     /** Item 18: a line of only spaces or tabs is skipped like an empty one. */
     @Test
     void whitespaceOnlyLinesAreSkipped() throws IOException {
