@@ -48,7 +48,7 @@ public final class CifCommand implements Callable<Integer> {
             description = "Weight power of Gray's test, (1 - F(t-))^rho (cuminc's rho; default 0).")
     double rho;
 
-    @Option(names = "--at", split = ",", description = "Times at which to report the curves (rows with kind=at).")
+    @Option(names = "--at", split = ",", converter = org.oncoconcord.options.Ranges.NonNegativeDouble.class, description = "Times at which to report the curves (rows with kind=at).")
     List<Double> at = new ArrayList<>();
 
     @Option(names = "--out", required = true, description = "Output folder: cif.tsv, cif.json, gray_test.tsv (with --group).")

@@ -38,7 +38,7 @@ public final class CoxCommand implements Callable<Integer> {
             + "for se, CIs, z, p and the Wald test, as R's coxph(..., cluster = COL).")
     String cluster;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the inner CV choosing lambda (elastic net).")
+    @Option(names = "--seed", defaultValue = "1", converter = org.oncoconcord.options.Ranges.Seed.class, description = "Random seed of the inner CV choosing lambda (elastic net).")
     long seed;
 
     @Override

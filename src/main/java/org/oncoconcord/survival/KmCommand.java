@@ -29,7 +29,7 @@ public final class KmCommand implements Callable<Integer> {
     @Option(names = "--group", description = "Grouping column (one curve per level; all patients when absent).")
     String group;
 
-    @Option(names = "--at", split = ",", description = "Times at which to report the curve (rows with kind=at).")
+    @Option(names = "--at", split = ",", converter = org.oncoconcord.options.Ranges.NonNegativeDouble.class, description = "Times at which to report the curve (rows with kind=at).")
     List<Double> at = new ArrayList<>();
 
     @Option(names = "--conf-type", defaultValue = "log", description = "CI scale: log (default), log-log, plain.")

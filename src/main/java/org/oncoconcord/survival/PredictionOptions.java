@@ -11,6 +11,6 @@ public final class PredictionOptions {
             description = "Horizon of the accuracy and calibration measures (default 730).")
     double horizon;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
+    @Option(names = "--seed", defaultValue = "1", converter = org.oncoconcord.options.Ranges.Seed.class, description = "Random seed (default 1).")
     long seed;
 }

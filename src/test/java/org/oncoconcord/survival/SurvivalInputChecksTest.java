@@ -122,7 +122,7 @@ class SurvivalInputChecksTest {
         // the same rule in every command: options.* converters (issue 12 item 16)
         String[][] bad = {{"cv", "--folds", "1", "integer >= 2"}, {"cv", "--repeats", "0", "integer >= 1"}, {"cv", "--test-fraction", "1", "[0, 1)"},
             {"cv", "--inner-folds", "1", "integer >= 2"}, {"validate", "--bootstrap", "0", "integer >= 1"}, {"validate", "--groups", "0", "integer >= 1"},
-            {"validate", "--threshold-step", "0.5", "between 0 and 0.5"}, {"validate", "--horizon", "0", "positive number"},
+            {"validate", "--threshold-step", "0.5", "in (0, 0.5)"}, {"validate", "--horizon", "0", "finite number > 0"},
             {"predict", "--horizon", "1e400", "not a finite number"}, {"cox", "--cause", "0", "integer >= 1"}};
         for (String[] b : bad) {
             List<String> args = new java.util.ArrayList<>(List.of("survival", b[0], "--data", f.toString(), "--out", tmp.resolve("o").toString(), b[1], b[2]));

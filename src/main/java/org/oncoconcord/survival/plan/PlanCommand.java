@@ -63,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--coxnet-unpenalized", defaultValue = "", description = "Covariates the elastic net leaves unpenalised.")
     String coxnetUnpenalized;
 
-    @Option(names = "--horizon", defaultValue = "730", description = "Accuracy horizon in days (default ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon", defaultValue = "730", converter = org.oncoconcord.options.Ranges.PositiveInt.class, description = "Accuracy horizon in days (default ${DEFAULT-VALUE}).")
     int horizon;
 
     @Option(names = "--time-dependent", defaultValue = "",
