@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.OutputSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -103,7 +103,12 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         Annotator annotator = new Annotator(models);
         Stats stats = new Stats();
-        try (VCFFileReader reader = open(input)) {
+        boolean gz = output.getFileName().toString().endsWith(".gz");
+        Path tbi = output.resolveSibling(output.getFileName() + ".tbi");
+        // the VCF and its index are written all or none (a failure, or a build mismatch found while
+        // annotating, leaves neither)
+        try (OutputSet outputs = new OutputSet().addAll(output, gz ? tbi : null);
+             VCFFileReader reader = open(input)) {
             VCFHeader header = reader.getFileHeader();
             String existing = ExistingAnnotations.keyOf(header);
             boolean copy = existing != null && !reannotate;
@@ -120,10 +125,17 @@ public final class AnnotateCommand implements Callable<Integer> {
                         Csq.headerDescription(models.source())));
             }
             VCFHeader finalHeader = outHeader;
-            AtomicFiles.write(output, tmp -> write(reader, finalHeader, tmp, copy ? null : annotator, stats));
-            if (output.getFileName().toString().endsWith(".gz")) {
-                index(output);
+            outputs.write(output, tmp -> write(reader, finalHeader, tmp, copy ? null : annotator, stats));
+            if (stats.codingChecked >= MIN_CHECKED && stats.mismatches > MAX_MISMATCH * stats.codingChecked) {
+                throw new UserException(input + ": REF differs from the " + genome + " CDS at " + stats.mismatches + " of "
+                        + stats.codingChecked + " coding alleles (first: " + stats.firstMismatch
+                        + "): the VCF is not " + genome + "? (check --genome); no output written");
             }
+            if (gz) {
+                TabixIndex idx = index(output, outputs.temp(output));
+                outputs.write(tbi, idx::write);
+            }
+            outputs.commitOrFail();
             if (!common.quiet()) {
                 spec.commandLine().getErr().println(copy
                         ? "annotate: " + input + " already carries " + existing + " annotations: copied unchanged ("
@@ -219,13 +231,13 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
     }
 
-    private static void index(Path vcfGz) throws IOException {
+    /** The tabix index of the written BGZF VCF {@code written} (the temporary of {@code shown}). */
+    private static TabixIndex index(Path shown, Path written) {
         try {
-            TabixIndex idx = IndexFactory.createTabixIndex(vcfGz.toFile(), new VCFCodec(), TabixFormat.VCF, null);
-            Path tbi = vcfGz.resolveSibling(vcfGz.getFileName() + ".tbi");
-            AtomicFiles.write(tbi, tmp -> idx.write(tmp));
+            return IndexFactory.createTabixIndex(written.toFile(), new VCFCodec(), TabixFormat.VCF, null);
         } catch (TribbleException e) {
-            throw new UserException(vcfGz + ": cannot index the output (is the input position-sorted?): " + e.getMessage());
+            throw new UserException(shown + ": cannot index the output (is the input position-sorted?): " + e.getMessage()
+                    + "; no output written");
         }
     }
 

@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.OutputSet;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +69,10 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
         if (!stats.isEmpty()) {
             throw new UserException(samplesheet + ": no row for the normalize stats of " + String.join(", ", stats.keySet()));
         }
-        AtomicFiles.writeString(out, GeneralStats.render(rows));
+        try (OutputSet outputs = new OutputSet().addAll(out)) {
+            outputs.write(out, tmp -> Files.writeString(tmp, GeneralStats.render(rows), StandardCharsets.UTF_8));
+            outputs.commitOrFail();
+        }
         return 0;
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
-import org.oncoconcord.io.AtomicFiles;
+import org.oncoconcord.io.OutputSet;
 import org.oncoconcord.options.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +78,15 @@ public final class PileupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // the output is registered first (an unwritable -o is found before the BAMs are read) and written all or none
+        try (OutputSet outputs = new OutputSet().addAll(out)) {
+            count(outputs);
+            outputs.commitOrFail();
+        }
+        return 0;
+    }
+
+    private void count(OutputSet outputs) throws IOException {
         List<Site> siteList = SiteReader.read(sites);
         if (fasta != null) {
             checkReference(siteList);
@@ -109,8 +118,7 @@ public final class PileupCommand implements Callable<Integer> {
             }
         }
         EvidenceState.Rule rule = new EvidenceState.Rule(minAltReads, minDepth, alpha, minErrorRate);
-        AtomicFiles.write(out, tmp -> write(tmp, siteList, samples, counts, dicts, rule));
-        return 0;
+        outputs.write(out, tmp -> write(tmp, siteList, samples, counts, dicts, rule));
     }
 
     private SamReader open(Path bam) {

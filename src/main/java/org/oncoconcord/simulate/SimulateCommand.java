@@ -54,7 +54,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         SimulationConfig cfg = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
         CohortSimulator.SimulatedCohort cohort = CohortSimulator.simulate(cfg, seed, patients);
-        StudyWriter.write(cohort, out, common.quiet());
+        // the study is written into a temporary folder beside --out and moved in only when complete
+        try (org.oncoconcord.io.OutputSet outputs = new org.oncoconcord.io.OutputSet()) {
+            Path folder = outputs.folder(out);
+            outputs.write(out, tmp -> StudyWriter.write(cohort, folder, common.quiet()));
+            outputs.commitOrFail();
+        }
         return 0;
     }
 }

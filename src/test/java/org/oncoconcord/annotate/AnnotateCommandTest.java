@@ -113,6 +113,26 @@ class AnnotateCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    /** Issue 12 item 8: the VCF and its .tbi are written all or none (an unwritable index left the VCF before). */
+    @Test
+    void unwritableIndexLeavesNoVcf(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in.vcf");
+        Files.writeString(in, HEADER + GRCH37_RECORDS);
+        Path out = dir.resolve("out.vcf.gz");
+        Files.createDirectories(dir.resolve("out.vcf.gz.tbi"));
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "annotate", "--genome", "GRCh37", "-o", out.toString(), in.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("out.vcf.gz.tbi").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("in.vcf", "out.vcf.gz.tbi");
+        }
+        Files.delete(dir.resolve("out.vcf.gz.tbi"));
+        assertThat(run(err, "annotate", "--genome", "GRCh37", "-o", out.toString(), in.toString())).isZero();
+        assertThat(out).exists();
+        assertThat(dir.resolve("out.vcf.gz.tbi")).isRegularFile();
+    }
+
     @Test
     void codonsComeFromTheFastaAndADisagreeingFastaIsAnError(@TempDir Path dir) throws IOException {
         // a two-exon plus-strand gene on a toy contig: exons 11-30 and 41-60, CDS 15..50 (ATG..TAA)
