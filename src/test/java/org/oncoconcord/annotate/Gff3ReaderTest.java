@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -34,31 +33,7 @@ class Gff3ReaderTest {
         }
         TranscriptSet read = Gff3Reader.read(gff3);
         assertThat(read.source()).startsWith("GFF3 models.gff3.gz (" + shipped.all().size() + " coding genes");
-        List<Transcript> withCds = new ArrayList<>();
-        for (Transcript t : read.all()) {
-            Transcript s = shipped.gene(t.gene());
-            assertThat(t.id()).isEqualTo(s.ensemblId());
-            assertThat(new int[] {t.txStart(), t.txEnd(), t.cdsStart(), t.cdsEnd(), t.exonCount()})
-                    .containsExactly(s.txStart(), s.txEnd(), s.cdsStart(), s.cdsEnd(), s.exonCount());
-            withCds.add(s.cds() == null ? t : t.withCds(s.cds()));
-        }
-        assertThat(read.all()).hasSameSizeAs(shipped.all());
-        Annotator ours = new Annotator(shipped);
-        Annotator fromGff3 = new Annotator(new TranscriptSet("gff3", withCds));
-        int compared = 0;
-        for (Transcript s : shipped.all()) {
-            String chrom = s.chrom().replaceFirst("^chr", "");
-            for (int pos = s.txStart() - 100; pos <= s.txEnd() + 100; pos += 97) {
-                for (Allele a : List.of(Allele.fromVcf(chrom, pos, "A", "G"), Allele.fromVcf(chrom, pos, "AC", "A"),
-                        Allele.fromVcf(chrom, pos, "A", "AT"))) {
-                    List<String> x = ours.annotate(a).stream().map(Gff3ReaderTest::text).toList();
-                    List<String> y = fromGff3.annotate(a).stream().map(Gff3ReaderTest::text).toList();
-                    assertThat(y).as(a.toString()).isEqualTo(x.stream().map(z -> z.replace(s.id(), s.ensemblId())).toList());
-                    compared++;
-                }
-            }
-        }
-        assertThat(compared).isGreaterThan(3_000);
+        GtfReaderTest.assertSameModelsAndAnnotations(shipped, read);
     }
 
     @Test
@@ -109,11 +84,6 @@ class Gff3ReaderTest {
         Path twice = Files.writeString(dir.resolve("e.gff3"), "##gff-version 3\n"
                 + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G") + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G"));
         assertThatThrownBy(() -> Gff3Reader.read(twice)).hasMessageContaining("e.gff3:3: ID T1 is used twice");
-    }
-
-    private static String text(Annotation a) {
-        return a.transcript() == null ? "intergenic" : String.join("|", a.transcript().gene(), a.transcript().id(), a.consequenceTerms(),
-                a.hgvsc().replaceFirst("^[^:]*:", ""), a.hgvspShort(), a.exon(), a.intron(), a.cdsPosition(), a.proteinPosition());
     }
 
     /** Ensembl's GFF3 layout; for every other gene the exons come before their mRNA and gene. */
