@@ -1,8 +1,13 @@
 package org.oncoconcord.simulate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.oncoconcord.core.CommonOptions;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.options.Ranges;
 import picocli.CommandLine.Command;
@@ -44,9 +49,47 @@ public final class SimulateRecoveryCommand implements Callable<Integer> {
         }
         SimulationConfig cfg = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
         var cohort = CohortSimulator.simulate(cfg, seed, patients);
-        RecoveryPipeline.Result r = RecoveryPipeline.run(cohort, out, cvRepeats, common.quiet());
+        RecoveryPipeline.Result r = allOrNone(out, () -> RecoveryPipeline.run(cohort, out, cvRepeats, common.quiet()));
         spec.commandLine().getOut().print(RecoveryPipeline.format(r));
         spec.commandLine().getOut().flush();
         return r.pass() ? 0 : 1;
+    }
+
+    /**
+     * Runs {@code work}, which writes the steps' outputs into {@code out} (they name each other by path,
+     * so they are written in place rather than in a temporary folder): {@code out} must be new or empty,
+     * and a failure removes everything written there (and {@code out} itself when it was new).
+     */
+    static <T> T allOrNone(Path out, Callable<T> work) throws Exception {
+        boolean existed = Files.exists(out);
+        if (existed) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(out)) {
+                empty = s.findAny().isEmpty();
+            } catch (IOException e) {
+                throw new UserException(out + ": --out is not a readable folder: " + e.getMessage());
+            }
+            if (!empty) {
+                throw new UserException(out + ": --out must be a new or empty folder (simulate-recovery writes a whole study "
+                        + "there and removes it again if a step fails)");
+            }
+        }
+        boolean done = false;
+        try {
+            T result = work.call();
+            done = true;
+            return result;
+        } finally {
+            if (!done && Files.exists(out)) {
+                try (Stream<Path> s = Files.walk(out)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        if (existed && p.equals(out)) {
+                            continue;
+                        }
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
     }
 }
