@@ -122,7 +122,8 @@ public final class ConcordanceReader {
             JsonNode det = pl.path("detection");
             signal = new PatientConcordance.PlasmaSignal(pl.get("tumour_signal").asBoolean(), pl.path("max_somatic_vaf").asDouble(Double.NaN),
                     tf.path("estimate").asDouble(Double.NaN), tf.path("lower").asDouble(Double.NaN), tf.path("upper").asDouble(Double.NaN),
-                    det.path("detected").asInt(0), det.path("missed_informative").asInt(0), det.path("missed_not_informative").asInt(0));
+                    det.path("detected").asInt(0), det.path("missed_informative").asInt(0), det.path("missed_not_informative").asInt(0),
+                    pl.path("label").asText(""), pl.path("clonal_haematopoiesis"));
         }
         List<PatientConcordance.NewVariant> newInMet = variants == null ? null : newInMetastasis(variants, labels);
         return new PatientConcordance(patient, json, types, genes, ras, braf, pm, plasmaOnly, classes, signal, newInMet);

@@ -40,10 +40,19 @@ public record PatientConcordance(String patient, Path source, List<SampleType> t
     /**
      * Whether the plasma sample showed any tumour signal (its highest somatic VAF), its tumour fraction
      * (NaN when concordance.json predates it or no tissue variant was evaluable) and the tissue variants
-     * detected / missed informatively / missed uninformatively (docs/PLASMA.md).
+     * detected / missed informatively / missed uninformatively (docs/PLASMA.md); the plasma sample's label
+     * and its {@code clonal_haematopoiesis} section as read (a missing node in files that predate it).
      */
     public record PlasmaSignal(boolean tumourSignal, double maxSomaticVaf, double tumourFraction, double tfLower,
-                               double tfUpper, int detected, int missedInformative, int missedNotInformative) {
+                               double tfUpper, int detected, int missedInformative, int missedNotInformative,
+                               String label, com.fasterxml.jackson.databind.JsonNode clonalHaematopoiesis) {
+        /** Without the plasma label and the clonal-haematopoiesis section (a missing node). */
+        public PlasmaSignal(boolean tumourSignal, double maxSomaticVaf, double tumourFraction, double tfLower,
+                            double tfUpper, int detected, int missedInformative, int missedNotInformative) {
+            this(tumourSignal, maxSomaticVaf, tumourFraction, tfLower, tfUpper, detected, missedInformative, missedNotInformative,
+                    "", com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        }
+
         /** The tumour-fraction bin ({@code <1%}, {@code 1-5%}, {@code >5%}), {@code unknown} without an estimate. */
         public String tfBin() {
             return Double.isNaN(tumourFraction) ? "unknown" : tumourFraction < 0.01 ? "<1%" : tumourFraction <= 0.05 ? "1-5%" : ">5%";

@@ -1,14 +1,11 @@
 package org.oncoconcord.cohort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oncoconcord.core.UserException;
 
 /**
  * The plasma calls each patient's concordance labelled of blood origin (clonal haematopoiesis, germline,
@@ -31,30 +28,24 @@ public final class PlasmaChCalls {
     private PlasmaChCalls() {
     }
 
-    /** Reads the CH section of every patient with plasma (by patient id, in input order). */
+    /** The CH section of every patient with plasma (by patient id, in input order), as ConcordanceReader read it. */
     public static Map<String, PatientCh> read(Collection<PatientConcordance> patients) {
         Map<String, PatientCh> out = new LinkedHashMap<>();
-        ObjectMapper om = new ObjectMapper();
         for (PatientConcordance p : patients) {
             if (p.plasma() == null) {
                 continue;
             }
-            JsonNode pl;
-            try {
-                pl = om.readTree(p.source().toFile()).path("plasma");
-            } catch (IOException e) {
-                throw new UserException(p.source() + ": cannot read plasma.clonal_haematopoiesis: " + e.getMessage());
-            }
-            JsonNode ch = pl.path("clonal_haematopoiesis");
+            String label = p.plasma().label();
+            JsonNode ch = p.plasma().clonalHaematopoiesis();
             if (ch.isMissingNode()) {
-                out.put(p.patient(), new PatientCh(p.patient(), pl.path("label").asText(""), NO_RULE, null, List.of(), 0, 0, 0, false));
+                out.put(p.patient(), new PatientCh(p.patient(), label, NO_RULE, null, List.of(), 0, 0, 0, false));
                 continue;
             }
             String rule = ch.path("rule").asText();
             String shown = rule.equals("wbc") ? "wbc" : rule + "/" + ch.path("possible_ch").asText();
             List<JsonNode> calls = new ArrayList<>();
             ch.path("calls").forEach(calls::add);
-            out.put(p.patient(), new PatientCh(p.patient(), pl.path("label").asText(""), shown,
+            out.put(p.patient(), new PatientCh(p.patient(), label, shown,
                     ch.path("wbc_sample").isNull() ? null : ch.path("wbc_sample").asText(null), calls,
                     ch.path("n_ch").asLong(), ch.path("n_germline").asLong(), ch.path("n_possible_ch").asLong(),
                     ch.path("calls_truncated").asBoolean(false)));
