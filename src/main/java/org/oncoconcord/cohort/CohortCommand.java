@@ -90,7 +90,7 @@ public final class CohortCommand implements Callable<Integer> {
         }
         List<Path> inputs = findInputs(concordance);
         Map<String, PatientConcordance> accepted = new TreeMap<>();
-        Map<Path, Path> variantTables = new LinkedHashMap<>();
+        List<PatientConcordance> inInputOrder = new ArrayList<>();
         Table rejects = new Table("source", "patient", "reason");
         Table warnings = new Table("source", "patient", "warning");
         try (Progress progress = new Progress("cohort: read " + inputs.size() + " patients", inputs.size(), common.quiet())) {
@@ -107,9 +107,7 @@ public final class CohortCommand implements Callable<Integer> {
                         rejects.add(json, p.patient(), "duplicate patient: already read from " + accepted.get(p.patient()).source());
                     } else {
                         accepted.put(p.patient(), p);
-                        if (variants != null) {
-                            variantTables.put(json, variants);
-                        }
+                        inInputOrder.add(p);
                         if (!stem.equals(p.patient())) {
                             warnings.add(json, p.patient(), "file name does not match patient id '" + p.patient() + "'");
                         }
@@ -186,11 +184,7 @@ public final class CohortCommand implements Callable<Integer> {
                 "Patients with a mutation present in the metastasis and absent from the primary, per gene.",
                 newByGene, List.of("gene", "patients_evaluable", "patients_with_new", "percent", "n_variants")));
         files.putAll(MafWriter.files(patients));
-        try {
-            files.put("sample_swap_check.tsv", SwapCheck.run(variantTables).toTsv());
-        } catch (ConcordanceReader.Rejected e) {
-            throw new UserException(e.getMessage());
-        }
+        files.put("sample_swap_check.tsv", SwapCheck.run(inInputOrder).toTsv());
         files.put("rejects.tsv", rejects.toTsv());
         files.put("warnings.tsv", warnings.toTsv());
         files.put("cohort.json", summaryJson(inputs.size(), patients, rejects, warnings, clin, genes));

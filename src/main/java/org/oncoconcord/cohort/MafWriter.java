@@ -1,21 +1,15 @@
 package org.oncoconcord.cohort;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.oncoconcord.annotate.Allele;
 import org.oncoconcord.annotate.Consequence;
 import org.oncoconcord.annotate.MafClassification;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.contract.VariantsTsv;
 import org.oncoconcord.core.UserException;
 
 /**
@@ -43,12 +37,9 @@ public final class MafWriter {
         StringBuilder longTable = new StringBuilder("patient\tsample\ttype\tchrom\tpos\tref\talt\tgene\tclass\tconsequence"
                 + "\timpact\thgvsc\thgvsp_short\tcounted\tpresent\tvaf\tdepth\tevaluable\n");
         for (PatientConcordance p : patients) {
-            Path json = p.source();
-            Path variants = OncoprintClasses.variantsTableOf(json);
-            if (!Files.exists(variants)) {
-                continue;
+            if (p.variants() != null) {
+                add(p.patient(), p.json(), p.variants(), maf, clinical, longTable);
             }
-            add(p.patient(), json, variants, maf, clinical, longTable);
         }
         Map<String, String> out = new LinkedHashMap<>();
         out.put("cohort.maf", maf.toString());
@@ -57,20 +48,14 @@ public final class MafWriter {
         return out;
     }
 
-    private static void add(String patient, Path json, Path variants, StringBuilder maf, StringBuilder clinical,
+    private static void add(String patient, ConcordanceJson json, VariantsTsv variants, StringBuilder maf, StringBuilder clinical,
                             StringBuilder longTable) {
         Map<String, String> types = new LinkedHashMap<>();
-        String build;
-        try {
-            JsonNode root = new ObjectMapper().readTree(json.toFile());
-            for (JsonNode s : root.get("samples")) {
-                types.put(s.get("label").asText(), s.get("type").asText());
-            }
-            Matcher m = BUILD.matcher(root.path("annotation").asText(""));
-            build = m.find() ? m.group() : "";
-        } catch (IOException | RuntimeException e) {
-            throw new UserException(json + ": cannot read samples for the MAF export: " + e.getMessage());
+        for (ConcordanceJson.Sample s : json.samples()) {
+            types.put(s.label(), s.type());
         }
+        Matcher m = BUILD.matcher(json.annotation() == null ? "" : json.annotation());
+        String build = m.find() ? m.group() : "";
         Map<String, String> barcode = new LinkedHashMap<>();
         for (var e : types.entrySet()) {
             String bc = e.getKey().startsWith(patient) ? e.getKey() : patient + "_" + e.getKey();
@@ -78,35 +63,38 @@ public final class MafWriter {
             clinical.append(bc).append('\t').append(patient).append('\t').append(e.getValue()).append('\t')
                     .append(e.getKey()).append('\n');
         }
-        try (Reader in = Files.newBufferedReader(variants)) {
-            var parser = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            boolean annotated = parser.getHeaderMap().containsKey("consequence");
-            for (CSVRecord r : parser) {
-                String consequence = annotated ? r.get("consequence") : ".";
-                String impact = annotated ? r.get("impact") : ".";
-                String hgvsc = annotated ? r.get("hgvsc") : ".";
-                String hgvsp = annotated ? r.get("hgvsp_short") : ".";
-                String counted = annotated ? r.get("counted") : ".";
-                Allele allele = Allele.fromVcf(r.get("chrom"), Integer.parseInt(r.get("pos")), r.get("ref"), r.get("alt"));
-                Consequence worst = consequence.equals(".") ? null : Consequence.ofTerm(consequence.split("&")[0]);
-                String gene = r.get("gene").equals(".") ? "Unknown" : r.get("gene").split(",")[0];
-                for (var e : types.entrySet()) {
-                    String label = e.getKey();
-                    String present = r.get(label + ".present");
-                    String vaf = r.get(label + ".vaf");
-                    String depth = r.get(label + ".depth");
-                    longTable.append(String.join("\t", patient, label, e.getValue(), r.get("chrom"), r.get("pos"),
-                            r.get("ref"), r.get("alt"), r.get("gene"), r.get("class"), consequence, impact, hgvsc, hgvsp,
-                            counted, present, vaf, depth, r.get(label + ".evaluable"))).append('\n');
-                    if (!present.equals("1")) {
-                        continue;
-                    }
-                    maf.append(mafRow(allele, gene, build, worst, barcode.get(label), patient, e.getValue(), hgvsc, hgvsp,
-                            depth, vaf, consequence, impact, counted)).append('\n');
-                }
+        for (VariantsTsv.Row r : variants.rows()) {
+            try {
+                addRow(patient, r, types, barcode, build, maf, longTable);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new UserException(variants.file() + ": cannot read for the MAF export: " + r.key() + ": " + e.getMessage());
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UserException(variants + ": cannot read for the MAF export: " + e.getMessage());
+        }
+    }
+
+    private static void addRow(String patient, VariantsTsv.Row r, Map<String, String> types, Map<String, String> barcode, String build,
+                               StringBuilder maf, StringBuilder longTable) {
+        String none = VariantsTsv.MISSING;
+        VariantsTsv.Annotation a = r.annotation();
+        String consequence = a != null ? a.consequence() : none;
+        String impact = a != null ? a.impact() : none;
+        String hgvsc = a != null ? a.hgvsc() : none;
+        String hgvsp = a != null ? a.hgvspShort() : none;
+        String counted = a != null ? (a.counted() ? "1" : "0") : none;
+        String pos = Long.toString(r.pos());
+        Allele allele = Allele.fromVcf(r.chrom(), Math.toIntExact(r.pos()), r.ref(), r.alt());
+        Consequence worst = consequence.equals(none) ? null : Consequence.ofTerm(consequence.split("&")[0]);
+        String gene = r.gene().equals(none) ? "Unknown" : r.gene().split(",")[0];
+        for (var e : types.entrySet()) {
+            String label = e.getKey();
+            VariantsTsv.Call c = r.calls().get(label);
+            longTable.append(String.join("\t", patient, label, e.getValue(), r.chrom(), pos, r.ref(), r.alt(), r.gene(),
+                    r.variantClass(), consequence, impact, hgvsc, hgvsp, counted, c.present() ? "1" : "0", c.vaf(), c.depth(),
+                    c.evaluable() ? "1" : "0")).append('\n');
+            if (c.present()) {
+                maf.append(mafRow(allele, gene, build, worst, barcode.get(label), patient, e.getValue(), hgvsc, hgvsp,
+                        c.depth(), c.vaf(), consequence, impact, counted)).append('\n');
+            }
         }
     }
 

@@ -1,12 +1,6 @@
 package org.oncoconcord.cohort;
 
 import org.oncoconcord.core.SampleType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.oncoconcord.annotate.GeneStatusRule;
 import org.oncoconcord.annotate.MutationClass;
-import org.oncoconcord.core.UserException;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.contract.VariantsTsv;
 
 /**
  * The oncoprint's variant class per patient, gene (or RAS / BRAF_V600E) and sample type, from the
@@ -35,7 +28,6 @@ final class OncoprintClasses {
     /** Class of an evaluable, not mutated cell. */
     static final String NONE = "none";
     private static final Pattern CODONS = Pattern.compile("^p\\.[A-Z*](\\d+)(?:_[A-Z*](\\d+))?");
-    private static final CSVFormat TSV = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final Map<String, Map<SampleType, Map<String, MutationClass>>> byFeature;
 
@@ -49,39 +41,31 @@ final class OncoprintClasses {
         return json.resolveSibling(stem + ".variants.tsv");
     }
 
-    /** Reads the patient's variants table (none: every mutated cell is of unknown class). */
+    /** From the patient's variants table (none, or without annotation: every mutated cell is of unknown class). */
     static OncoprintClasses read(PatientConcordance p) {
         Map<String, Map<SampleType, Map<String, MutationClass>>> byFeature = new HashMap<>();
-        Path variants = variantsTableOf(p.source());
-        if (!Files.exists(variants)) {
+        VariantsTsv table = p.variants();
+        if (table == null || !table.annotated()) {
             return new OncoprintClasses(byFeature);
         }
-        Map<String, SampleType> types = sampleTypes(p.source());
-        try (Reader in = Files.newBufferedReader(variants, StandardCharsets.UTF_8); var parser = TSV.parse(in)) {
-            if (!parser.getHeaderMap().containsKey("consequence")) {
-                return new OncoprintClasses(byFeature);
+        Map<String, SampleType> types = sampleTypes(p.json());
+        for (VariantsTsv.Row r : table.rows()) {
+            if (!r.annotation().counted()) {
+                continue;
             }
-            for (CSVRecord r : parser) {
-                if (!r.get("counted").equals("1")) {
-                    continue;
-                }
-                MutationClass k = MutationClass.ofConsequence(r.get("consequence"));
-                if (k == null) {
-                    continue;
-                }
-                String key = r.get("chrom") + ":" + r.get("pos") + ":" + r.get("ref") + ">" + r.get("alt");
-                Set<String> features = features(r.get("gene"), r.get("hgvsp_short"), k);
-                for (var e : types.entrySet()) {
-                    if (r.get(e.getKey() + ".present").equals("1")) {
-                        for (String f : features) {
-                            byFeature.computeIfAbsent(f, x -> new EnumMap<>(SampleType.class))
-                                    .computeIfAbsent(e.getValue(), x -> new LinkedHashMap<>()).put(key, k);
-                        }
+            MutationClass k = MutationClass.ofConsequence(r.annotation().consequence());
+            if (k == null) {
+                continue;
+            }
+            Set<String> features = features(r.gene(), r.annotation().hgvspShort(), k);
+            for (var e : types.entrySet()) {
+                if (r.calls().get(e.getKey()).present()) {
+                    for (String f : features) {
+                        byFeature.computeIfAbsent(f, x -> new EnumMap<>(SampleType.class))
+                                .computeIfAbsent(e.getValue(), x -> new LinkedHashMap<>()).put(r.key(), k);
                     }
                 }
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UserException(variants + ": cannot read the consequence columns for the oncoprint classes: " + e.getMessage());
         }
         return new OncoprintClasses(byFeature);
     }
@@ -140,15 +124,10 @@ final class OncoprintClasses {
     }
 
     /** Sample label -> type from the concordance JSON's {@code samples}. */
-    private static Map<String, SampleType> sampleTypes(Path json) {
+    static Map<String, SampleType> sampleTypes(ConcordanceJson json) {
         Map<String, SampleType> types = new LinkedHashMap<>();
-        try {
-            JsonNode root = new ObjectMapper().readTree(json.toFile());
-            for (JsonNode s : root.get("samples")) {
-                types.put(s.get("label").asText(), SampleType.parseOrNull(s.get("type").asText()));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new UserException(json + ": cannot read samples for the oncoprint classes: " + e.getMessage());
+        for (ConcordanceJson.Sample s : json.samples()) {
+            types.put(s.label(), SampleType.parseOrNull(s.type()));
         }
         return types;
     }

@@ -4,6 +4,8 @@ import org.oncoconcord.core.SampleType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.contract.VariantsTsv;
 
 /**
  * One patient's concordance result, read from {@code ID.concordance.json} (and, when present,
@@ -21,12 +23,21 @@ import java.util.Map;
  * @param plasma       plasma tumour signal, or null without plasma
  * @param newInMet     variants present in the metastasis and absent (evaluable) in the primary,
  *                     or null when no variants table was found
+ * @param json         the concordance.json as read (null in tests that build a patient by hand)
+ * @param variants     the variants.tsv beside it, read once for every cohort table (null when none was found)
  */
 public record PatientConcordance(String patient, Path source, List<SampleType> types,
                                  Map<String, Map<SampleType, Boolean>> geneStatus,
                                  Map<SampleType, Boolean> ras, Map<SampleType, Boolean> braf,
                                  PairCounts primaryMet, Integer plasmaOnly, Map<String, Integer> classes,
-                                 PlasmaSignal plasma, List<NewVariant> newInMet) {
+                                 PlasmaSignal plasma, List<NewVariant> newInMet, ConcordanceJson json, VariantsTsv variants) {
+
+    /** A patient built without its files (tests). */
+    public PatientConcordance(String patient, Path source, List<SampleType> types, Map<String, Map<SampleType, Boolean>> geneStatus,
+                              Map<SampleType, Boolean> ras, Map<SampleType, Boolean> braf, PairCounts primaryMet, Integer plasmaOnly,
+                              Map<String, Integer> classes, PlasmaSignal plasma, List<NewVariant> newInMet) {
+        this(patient, source, types, geneStatus, ras, braf, primaryMet, plasmaOnly, classes, plasma, newInMet, null, null);
+    }
 
     /** Shared and private counts of the primary-vs-metastasis pair. */
     public record PairCounts(int shared, int primaryOnly, int metastasisNew, int notEvaluable) {
@@ -41,16 +52,16 @@ public record PatientConcordance(String patient, Path source, List<SampleType> t
      * Whether the plasma sample showed any tumour signal (its highest somatic VAF), its tumour fraction
      * (NaN when concordance.json predates it or no tissue variant was evaluable) and the tissue variants
      * detected / missed informatively / missed uninformatively (docs/PLASMA.md); the plasma sample's label
-     * and its {@code clonal_haematopoiesis} section as read (a missing node in files that predate it).
+     * and its {@code clonal_haematopoiesis} section as read (null in files that predate it).
      */
     public record PlasmaSignal(boolean tumourSignal, double maxSomaticVaf, double tumourFraction, double tfLower,
                                double tfUpper, int detected, int missedInformative, int missedNotInformative,
-                               String label, com.fasterxml.jackson.databind.JsonNode clonalHaematopoiesis) {
-        /** Without the plasma label and the clonal-haematopoiesis section (a missing node). */
+                               String label, ConcordanceJson.ClonalHaematopoiesis clonalHaematopoiesis) {
+        /** Without the plasma label and the clonal-haematopoiesis section. */
         public PlasmaSignal(boolean tumourSignal, double maxSomaticVaf, double tumourFraction, double tfLower,
                             double tfUpper, int detected, int missedInformative, int missedNotInformative) {
             this(tumourSignal, maxSomaticVaf, tumourFraction, tfLower, tfUpper, detected, missedInformative, missedNotInformative,
-                    "", com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                    "", null);
         }
 
         /** The tumour-fraction bin ({@code <1%}, {@code 1-5%}, {@code >5%}), {@code unknown} without an estimate. */

@@ -1,11 +1,10 @@
 package org.oncoconcord.cohort;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.oncoconcord.contract.ConcordanceJson;
 
 /**
  * The plasma calls each patient's concordance labelled of blood origin (clonal haematopoiesis, germline,
@@ -21,7 +20,7 @@ public final class PlasmaChCalls {
      *
      * @param rule {@code wbc} (a white-blood-cell sample), {@code gene_list/exclude} or {@code gene_list/count}
      */
-    public record PatientCh(String patient, String plasmaSample, String rule, String wbcSample, List<JsonNode> calls,
+    public record PatientCh(String patient, String plasmaSample, String rule, String wbcSample, List<ConcordanceJson.ChCall> calls,
                             long nCh, long nGermline, long nPossibleCh, boolean truncated) {
     }
 
@@ -36,19 +35,14 @@ public final class PlasmaChCalls {
                 continue;
             }
             String label = p.plasma().label();
-            JsonNode ch = p.plasma().clonalHaematopoiesis();
-            if (ch.isMissingNode()) {
+            ConcordanceJson.ClonalHaematopoiesis ch = p.plasma().clonalHaematopoiesis();
+            if (ch == null) {
                 out.put(p.patient(), new PatientCh(p.patient(), label, NO_RULE, null, List.of(), 0, 0, 0, false));
                 continue;
             }
-            String rule = ch.path("rule").asText();
-            String shown = rule.equals("wbc") ? "wbc" : rule + "/" + ch.path("possible_ch").asText();
-            List<JsonNode> calls = new ArrayList<>();
-            ch.path("calls").forEach(calls::add);
-            out.put(p.patient(), new PatientCh(p.patient(), label, shown,
-                    ch.path("wbc_sample").isNull() ? null : ch.path("wbc_sample").asText(null), calls,
-                    ch.path("n_ch").asLong(), ch.path("n_germline").asLong(), ch.path("n_possible_ch").asLong(),
-                    ch.path("calls_truncated").asBoolean(false)));
+            String shown = "wbc".equals(ch.rule()) ? "wbc" : ch.rule() + "/" + ch.possibleCh();
+            out.put(p.patient(), new PatientCh(p.patient(), label, shown, ch.wbcSample(), List.copyOf(ch.calls()),
+                    ch.nCh(), ch.nGermline(), ch.nPossibleCh(), ch.callsTruncated()));
         }
         return out;
     }
@@ -58,11 +52,9 @@ public final class PlasmaChCalls {
         Table t = new Table("patient", "sample", "variant", "gene", "plasma_vaf", "plasma_depth", "wbc_sample", "wbc_vaf",
                 "in_tissue", "label", "rule", "counted", "ch_rule");
         for (PatientCh p : byPatient.values()) {
-            for (JsonNode c : p.calls()) {
-                t.add(p.patient(), p.plasmaSample(), c.path("variant").asText(), text(c.path("gene")), number(c.path("plasma_vaf")),
-                        c.path("plasma_depth").isNumber() ? c.path("plasma_depth").asLong() : null, p.wbcSample(),
-                        number(c.path("wbc_vaf")), c.path("in_tissue").asBoolean(), c.path("label").asText(),
-                        c.path("rule").asText(), c.path("counted").asBoolean(), p.rule());
+            for (ConcordanceJson.ChCall c : p.calls()) {
+                t.add(p.patient(), p.plasmaSample(), c.variant(), c.gene(), c.plasmaVaf(), c.plasmaDepth(), p.wbcSample(),
+                        c.wbcVaf(), c.inTissue(), c.label(), c.rule(), c.counted(), p.rule());
             }
         }
         return t;
@@ -73,13 +65,5 @@ public final class PlasmaChCalls {
         Map<String, String> m = new LinkedHashMap<>();
         byPatient.forEach((k, v) -> m.put(k, v.rule()));
         return m;
-    }
-
-    private static String text(JsonNode n) {
-        return n.isNull() || n.isMissingNode() ? null : n.asText();
-    }
-
-    private static Double number(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : null;
     }
 }

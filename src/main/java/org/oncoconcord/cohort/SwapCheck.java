@@ -1,12 +1,5 @@
 package org.oncoconcord.cohort;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.contract.VariantsTsv;
 import org.oncoconcord.core.ContigNames;
 
 /**
  * Sample swap check over the cohort: for every sample, the sample of its own patient and the
  * sample of any other patient with which it shares the most variants (CHROM, POS, REF, ALT present
- * in both, from the {@code ID.variants.tsv} tables). A sample sharing more with another patient's
+ * in both, from the {@code ID.variants.tsv} tables as ConcordanceReader read them). A sample sharing more with another patient's
  * sample than with any of its own patient's is flagged (a swapped or mislabelled VCF) when that
  * sharing is more than unrelated tumours show through recurrent hotspots: at least
  * {@link #MIN_SHARED} variants and {@link #MIN_FRACTION} of the smaller of the two samples' variants.
@@ -44,11 +37,13 @@ final class SwapCheck {
     private SwapCheck() {
     }
 
-    /** The swap table of the patients whose variants tables are given (JSON -> TSV); a table that cannot be read throws naming it. */
-    static Table run(Map<Path, Path> jsonToVariants) throws ConcordanceReader.Rejected {
+    /** The swap table of the patients with a variants table, in the order given. */
+    static Table run(List<PatientConcordance> patients) {
         List<Sample> samples = new ArrayList<>();
-        for (var e : jsonToVariants.entrySet()) {
-            samples.addAll(read(e.getKey(), e.getValue()));
+        for (PatientConcordance p : patients) {
+            if (p.variants() != null) {
+                samples.addAll(samples(p));
+            }
         }
         return table(samples);
     }
@@ -112,40 +107,22 @@ final class SwapCheck {
         return t;
     }
 
-    private static List<Sample> read(Path json, Path tsv) throws ConcordanceReader.Rejected {
-        Map<String, String> types = new LinkedHashMap<>();
-        String patient;
-        try {
-            JsonNode root = new ObjectMapper().readTree(json.toFile());
-            patient = root.path("patient").asText();
-            for (JsonNode s : root.path("samples")) {
-                types.put(s.path("label").asText(), s.path("type").asText());
-            }
-        } catch (IOException e) {
-            throw new ConcordanceReader.Rejected(json + ": cannot read: " + e.getMessage());
-        }
+    /** Each sample of the patient with the variants present in it (contigs harmonised). */
+    static List<Sample> samples(PatientConcordance p) {
         Map<String, Set<String>> present = new LinkedHashMap<>();
-        types.keySet().forEach(l -> present.put(l, new HashSet<>()));
-        CSVFormat fmt = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get();
-        try (Reader r = Files.newBufferedReader(tsv, StandardCharsets.UTF_8); var parser = fmt.parse(r)) {
-            for (String label : types.keySet()) {
-                if (!parser.getHeaderNames().contains(label + ".present")) {
-                    throw new ConcordanceReader.Rejected(tsv + ": column '" + label + ".present' missing");
+        p.json().samples().forEach(s -> present.put(s.label(), new HashSet<>()));
+        for (VariantsTsv.Row r : p.variants().rows()) {
+            String key = ContigNames.canonical(r.chrom()) + ":" + r.pos() + ":" + r.ref() + ":" + r.alt();
+            for (var e : present.entrySet()) {
+                if (r.calls().get(e.getKey()).present()) {
+                    e.getValue().add(key);
                 }
             }
-            for (CSVRecord rec : parser) {
-                String key = ContigNames.canonical(rec.get("chrom")) + ":" + rec.get("pos") + ":" + rec.get("ref") + ":" + rec.get("alt");
-                for (String label : types.keySet()) {
-                    if (rec.get(label + ".present").equals("1")) {
-                        present.get(label).add(key);
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ConcordanceReader.Rejected(tsv + ": cannot read: " + e.getMessage());
         }
         List<Sample> out = new ArrayList<>();
-        types.forEach((label, type) -> out.add(new Sample(patient, label, type, present.get(label))));
+        for (ConcordanceJson.Sample s : p.json().samples()) {
+            out.add(new Sample(p.patient(), s.label(), s.type(), present.get(s.label())));
+        }
         return out;
     }
 }

@@ -1,17 +1,16 @@
 package org.oncoconcord.cohort;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.oncoconcord.contract.ContractFixtures;
 
-/** Writes concordance JSONs in the contract's shape for planted-truth cohorts, and copies the hand-made fixture. */
+/** Writes concordance JSONs through the contract writer (contract.ContractFixtures) for planted-truth cohorts, and copies the hand-made fixture. */
 final class CohortFixtures {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private CohortFixtures() {
     }
 
@@ -33,37 +32,25 @@ final class CohortFixtures {
      */
     static void writePatient(Path dir, String id, Boolean rasPrimary, Boolean rasMet, Boolean rasPlasma,
                              int shared, int primaryOnly, int metNew, boolean signal) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("patient", id);
-        root.put("tool_version", "0.1.0");
         String t = id + "_T", m = id + "_M", p = id + "_P";
-        var samples = root.putArray("samples");
-        for (String[] s : new String[][] {{t, "primary"}, {m, "metastasis"}, {p, "plasma"}}) {
-            samples.addObject().put("label", s[0]).put("type", s[1]).put("file", s[0] + ".vcf.gz").put("n_variants", 10);
-        }
-        root.putArray("pairs").addObject().put("a", t).put("b", m).put("type_a", "primary").put("type_b", "metastasis")
-                .put("n_a", shared + primaryOnly).put("n_b", shared + metNew).put("shared", shared)
-                .put("only_a", primaryOnly).put("only_b", metNew).put("not_evaluable", 0);
-        root.putObject("classes").put("shared_all", shared).put("primary_only", primaryOnly).put("metastasis_new", metNew).put("plasma_only", 0);
-        ObjectNode kras = root.putObject("genes").putObject("KRAS");
-        ObjectNode st = kras.putObject("status");
-        Map<String, Boolean> calls = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> calls = new LinkedHashMap<>();
         calls.put(t, rasPrimary);
         calls.put(m, rasMet);
         calls.put(p, rasPlasma);
-        calls.forEach((k, v) -> {
-            if (v == null) {
-                st.putNull(k);
-            } else {
-                st.put(k, v);
-            }
-        });
-        ObjectNode ras = root.putObject("ras_status");
-        ObjectNode rs = ras.putObject("status");
-        calls.forEach((k, v) -> rs.put(k, v == null ? null : v ? "mutant" : "wildtype"));
-        ObjectNode braf = ras.putObject("braf_v600e");
+        Map<String, String> words = new LinkedHashMap<>();
+        calls.forEach((k, v) -> words.put(k, v == null ? null : v ? "mutant" : "wildtype"));
+        Map<String, Boolean> braf = new LinkedHashMap<>();
         calls.keySet().forEach(k -> braf.put(k, false));
-        root.putObject("plasma").put("label", p).put("max_somatic_vaf", signal ? 0.02 : 0.0).put("tumour_signal", signal);
-        Files.writeString(dir.resolve(id + ".concordance.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        Map<String, Long> classes = new LinkedHashMap<>();
+        classes.put("shared_all", (long) shared);
+        classes.put("primary_only", (long) primaryOnly);
+        classes.put("metastasis_new", (long) metNew);
+        classes.put("plasma_only", 0L);
+        ContractFixtures.write(dir, ContractFixtures.concordance(id,
+                List.of(ContractFixtures.sample(t, "primary", 10), ContractFixtures.sample(m, "metastasis", 10),
+                        ContractFixtures.sample(p, "plasma", 10)),
+                List.of(ContractFixtures.pair(t, "primary", m, "metastasis", shared, primaryOnly, metNew, 0)),
+                classes, Map.of("KRAS", ContractFixtures.gene(calls)), ContractFixtures.ras(words, braf),
+                ContractFixtures.plasma(p, signal ? 0.02 : 0.0, signal)));
     }
 }

@@ -32,11 +32,25 @@ class CohortReliabilityTest {
     void keylessOrTruncatedConcordanceJsonIsAnError() throws Exception {
         Path in = goodInputs();
         Path out = tmp.resolve("out");
-        Files.writeString(in.resolve("P3.concordance.json"), "{\"patient\": \"P3\", \"samples\": [{\"label\": \"T\", \"type\": \"primary\"}]}\n");
+        // a complete file but for its 'genes' section
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var p3 = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in.resolve("P1.concordance.json").toFile());
+        p3.put("patient", "P3").remove("genes");
+        json.writeValue(in.resolve("P3.concordance.json").toFile(), p3);
         CohortCommandTest.Run r = CohortCommandTest.run("cohort", "--concordance", in.toString(), "--clinical", in.resolve("clinical.csv").toString(),
                 "--out", out.toString(), "--quiet");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("P3.concordance.json: key 'genes' missing or not an object; no cohort output written");
+        assertThat(r.err()).contains("P3.concordance.json: key 'genes' missing; no cohort output written");
+        assertThat(out).doesNotExist();
+
+        // a pair count of the wrong type names its key path
+        p3.set("genes", json.createObjectNode());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) p3.withArray("pairs").get(0)).put("shared", "many");
+        json.writeValue(in.resolve("P3.concordance.json").toFile(), p3);
+        r = CohortCommandTest.run("cohort", "--concordance", in.toString(), "--clinical", in.resolve("clinical.csv").toString(),
+                "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("P3.concordance.json: key 'pairs[0].shared' invalid");
         assertThat(out).doesNotExist();
 
         Files.writeString(in.resolve("P3.concordance.json"), "{\"patient\": \"P3\", \"samples\": [");

@@ -39,4 +39,52 @@ public final class ContractFixtures {
                 classes, Map.of(), ras, p));
         return f;
     }
+
+    /** A sample of {@code type} with {@code nVariants} counted variants, no thresholds and nothing filtered. */
+    public static ConcordanceJson.Sample sample(String label, String type, long nVariants) {
+        return new ConcordanceJson.Sample(label, type, label + ".vcf.gz", label, null, 0.0, 0, nVariants, null, null, nVariants,
+                nVariants, 0, 0, 0, 0, 0, null);
+    }
+
+    /** A pair a vs b with the given counts (not evaluable all on a's side; no sensitivity / PPV). */
+    public static ConcordanceJson.Pair pair(String a, String typeA, String b, String typeB, long shared, long onlyA, long onlyB,
+                                            long notEvaluable) {
+        long union = shared + onlyA + onlyB;
+        return new ConcordanceJson.Pair(a, b, typeA, typeB, shared + onlyA + notEvaluable, shared + onlyB, shared, onlyA, onlyB,
+                notEvaluable, notEvaluable, 0, union == 0 ? null : (double) shared / union, null, null);
+    }
+
+    /** A gene mutated per label as given (null: not evaluable). */
+    public static ConcordanceJson.Gene gene(Map<String, Boolean> status) {
+        boolean agree = status.values().stream().distinct().count() <= 1;
+        return new ConcordanceJson.Gene(status, agree, status.containsValue(Boolean.TRUE) ? 1 : 0, List.of());
+    }
+
+    /** RAS status words per label ({@code mutant}, {@code wild_type} or null) and BRAF V600E per label. */
+    public static ConcordanceJson.RasStatus ras(Map<String, String> status, Map<String, Boolean> braf) {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        status.keySet().forEach(k -> variants.put(k, List.of()));
+        return new ConcordanceJson.RasStatus(status, status.values().stream().distinct().count() <= 1, variants, braf,
+                braf.values().stream().distinct().count() <= 1);
+    }
+
+    /** A plasma section with its highest somatic VAF and tumour signal only (files before tumour fraction / CH). */
+    public static ConcordanceJson.Plasma plasma(String label, Double maxSomaticVaf, boolean tumourSignal) {
+        return new ConcordanceJson.Plasma(label, maxSomaticVaf, null, tumourSignal, 0, 0, 0, 0, 0, 0, null, null, null);
+    }
+
+    /** Writes {@code DIR/PATIENT.concordance.json} through the one contract writer. */
+    public static Path write(Path dir, ConcordanceJson c) throws IOException {
+        Path f = dir.resolve(c.patient() + ".concordance.json");
+        ContractJson.write(f, c);
+        return f;
+    }
+
+    /** A concordance result of the given parts (annotation "test", filtered calls not included). */
+    public static ConcordanceJson concordance(String patient, List<ConcordanceJson.Sample> samples, List<ConcordanceJson.Pair> pairs,
+                                              Map<String, Long> classes, Map<String, ConcordanceJson.Gene> genes,
+                                              ConcordanceJson.RasStatus ras, ConcordanceJson.Plasma plasma) {
+        return new ConcordanceJson(patient, "0.1.0", "test", false, classes.values().stream().mapToLong(Long::longValue).sum(),
+                samples, pairs, classes, genes, ras, plasma);
+    }
 }
