@@ -1,10 +1,8 @@
 package org.oncoconcord.normalize;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.oncoconcord.contract.ContractJson;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.io.OutputSet;
 
@@ -52,9 +50,8 @@ public final class Normalize {
             n.run(input, out, rejects, outputs);
             NormalizeStats s = n.stats();
             if (stats != null) {
-                ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 try {
-                    Files.writeString(outputs.temp(stats), om.writeValueAsString(s.toMap(n.tumorName())) + "\n");
+                    ContractJson.write(outputs.temp(stats), s.toJson(n.tumorName()));
                 } catch (IOException e) {
                     throw new UserException(stats + ": cannot write: " + OutputSet.reason(e), e);
                 }

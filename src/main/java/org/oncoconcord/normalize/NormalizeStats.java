@@ -2,6 +2,7 @@ package org.oncoconcord.normalize;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.oncoconcord.contract.NormalizeStatsJson;
 
 /**
  * Counts of one run. Invariant: {@code in + split_added = out + rejected_total + joined_away}
@@ -32,19 +33,8 @@ final class NormalizeStats {
         return t;
     }
 
-    Map<String, Object> toMap(String tumorSample) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("in", in);
-        m.put("out", out);
-        m.put("split", splitRecords);
-        m.put("split_added", splitAdded);
-        m.put("atomized", atomized);
-        m.put("realigned", realigned);
-        m.put("joined", joinedRecords);
-        m.put("joined_away", joinedAway);
-        m.put("rejected", rejected);
-        m.put("rejected_total", rejectedTotal());
-        m.put("tumor_sample", tumorSample);
-        return m;
+    NormalizeStatsJson toJson(String tumorSample) {
+        return new NormalizeStatsJson(in, out, splitRecords, splitAdded, atomized, realigned, joinedRecords, joinedAway,
+                new LinkedHashMap<>(rejected), rejectedTotal(), tumorSample);
     }
 }

@@ -1,31 +1,46 @@
 package org.oncoconcord.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.oncoconcord.contract.ContractException;
+import org.oncoconcord.contract.NormalizeStatsJson;
 import org.oncoconcord.core.UserException;
 
 /**
- * The normalize step's per-sample statistics ({@code <patient>/<sample>.normalize.json}, keys of
- * docs/CONTRACTS.md "normalize": in, out, split_added, joined_away, rejected {reason: count},
- * rejected_total), found under {@code --normalized}.
+ * The normalize step's per-sample statistics ({@code <patient>/<sample>.normalize.json}, the record
+ * {@link NormalizeStatsJson} read strictly), found under {@code --normalized}; a file that does not
+ * meet the contract is listed in {@link #unreadable()} with the reason (the QC section shows it).
  */
 record NormalizeStats(List<Sample> samples, List<String> unreadable) {
     static final String SUFFIX = ".normalize.json";
 
     /** One sample's counts; {@code id} is the file name without the suffix ({@code patient.sample}). */
-    record Sample(String id, long in, long out, long splitAdded, long joinedAway, Map<String, Long> rejected, long rejectedTotal) {
+    record Sample(String id, NormalizeStatsJson stats) {
+        long in() {
+            return stats.in();
+        }
+
+        long out() {
+            return stats.out();
+        }
+
+        long rejectedTotal() {
+            return stats.rejectedTotal();
+        }
+
+        Map<String, Long> rejected() {
+            return stats.rejected();
+        }
+
         /** The contract's invariant: in + split_added = out + rejected_total + joined_away. */
         boolean balanced() {
-            return in + splitAdded == out + rejectedTotal + joinedAway;
+            return stats.balanced();
         }
     }
 
@@ -40,15 +55,14 @@ record NormalizeStats(List<Sample> samples, List<String> unreadable) {
         if (!Files.isDirectory(dir)) {
             throw new UserException(dir + ": --normalized is not a folder");
         }
-        ObjectMapper om = new ObjectMapper();
         List<Sample> out = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             for (Path f : s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
                 try {
-                    out.add(sample(sampleId(dir, f), om.readTree(f.toFile())));
-                } catch (IOException e) {
-                    bad.add(f + ": not valid JSON");
+                    out.add(new Sample(sampleId(dir, f), NormalizeStatsJson.read(f)));
+                } catch (ContractException e) {
+                    bad.add(e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -66,13 +80,6 @@ record NormalizeStats(List<Sample> samples, List<String> unreadable) {
         String stem = name.substring(0, name.length() - SUFFIX.length());
         Path rel = dir.relativize(file);
         return rel.getNameCount() >= 2 ? rel.getName(rel.getNameCount() - 2) + "." + stem : stem;
-    }
-
-    static Sample sample(String id, JsonNode j) {
-        Map<String, Long> rejected = new LinkedHashMap<>();
-        j.path("rejected").fields().forEachRemaining(e -> rejected.put(e.getKey(), e.getValue().asLong()));
-        return new Sample(id, j.path("in").asLong(), j.path("out").asLong(), j.path("split_added").asLong(), j.path("joined_away").asLong(),
-                rejected, j.path("rejected_total").asLong());
     }
 
     /** Stats of {@code patient.sample}, or null. */

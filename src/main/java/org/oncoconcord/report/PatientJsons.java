@@ -1,13 +1,10 @@
 package org.oncoconcord.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,22 +14,25 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.oncoconcord.contract.ContractException;
+import org.oncoconcord.contract.ConcordanceJson;
 import org.oncoconcord.core.UserException;
 
 /**
- * What the report needs of the per-patient {@code *.concordance.json} (docs/CONTRACTS.md,
- * concordance): each sample's type, counts and regions, and the plasma misses. Unreadable files are
- * listed in {@link #unreadable()} with the reason (the report shows them), never dropped silently.
+ * What the report needs of the per-patient {@code *.concordance.json}, read strictly as the record
+ * {@link ConcordanceJson} (docs/CONTRACTS.md, concordance): each sample's type, counts and regions, and
+ * the plasma misses. Files that do not meet the contract are listed in {@link #unreadable()} with the
+ * reader's reason (file and key; the report shows them), never dropped silently.
  */
 record PatientJsons(List<Patient> patients, List<String> unreadable) {
 
     /** One sample as the concordance step counted it ({@code regions} null: no BED given). */
-    record Sample(String patient, String label, String type, int records, int alleles, int variants, int filtered,
-                  int belowMinVaf, int belowMinDepth, String regions) {
+    record Sample(String patient, String label, String type, long records, long alleles, long variants, long filtered,
+                  long belowMinVaf, long belowMinDepth, String regions) {
     }
 
     /** Per-patient tissue variants missed in plasma, with and without plasma tumour signal. */
-    record PlasmaMisses(String patient, int missed, int withSignal, int withoutSignal, double maxVaf) {
+    record PlasmaMisses(String patient, long missed, long withSignal, long withoutSignal, double maxVaf) {
     }
 
     /**
@@ -64,15 +64,14 @@ record PatientJsons(List<Patient> patients, List<String> unreadable) {
         if (!Files.isDirectory(dir)) {
             throw new UserException(dir + ": --concordance is not a folder");
         }
-        ObjectMapper om = new ObjectMapper();
         List<Patient> out = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".concordance.json")).sorted().toList()) {
                 try {
-                    out.add(patient(om.readTree(f.toFile())));
-                } catch (IOException e) {
-                    bad.add(f + ": not valid JSON");
+                    out.add(patient(ConcordanceJson.read(f)));
+                } catch (ContractException e) {
+                    bad.add(e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -81,27 +80,18 @@ record PatientJsons(List<Patient> patients, List<String> unreadable) {
         return new PatientJsons(out, bad);
     }
 
-    static Patient patient(JsonNode root) {
-        String id = root.path("patient").asText();
+    static Patient patient(ConcordanceJson c) {
+        String id = c.patient();
         List<Sample> samples = new ArrayList<>();
-        for (JsonNode s : root.path("samples")) {
-            samples.add(new Sample(id, s.path("label").asText(), s.path("type").asText(), s.path("records").asInt(-1), s.path("alleles").asInt(-1),
-                    s.path("n_variants").asInt(-1), s.path("filtered").asInt(0), s.path("below_min_vaf").asInt(0),
-                    s.path("below_min_depth").asInt(0), s.path("regions").isTextual() ? s.get("regions").asText() : null));
+        for (ConcordanceJson.Sample s : c.samples()) {
+            samples.add(new Sample(id, s.label(), s.type(), s.records(), s.alleles(), s.nVariants(), s.filtered(), s.belowMinVaf(),
+                    s.belowMinDepth(), s.regions()));
         }
-        JsonNode p = root.path("plasma");
-        PlasmaMisses misses = p.isObject() && p.has("missed_tissue_variants")
-                ? new PlasmaMisses(id, p.path("missed_tissue_variants").asInt(), p.path("missed_with_signal").asInt(),
-                        p.path("missed_without_signal").asInt(), p.path("max_somatic_vaf").asDouble(Double.NaN))
-                : null;
-        List<PlasmaDetection> detection = new ArrayList<>();
-        for (JsonNode pn : p.isArray() ? p : List.of(p)) {
-            PlasmaDetection d = detection(pn);
-            if (d != null) {
-                detection.add(d);
-            }
-        }
-        return new Patient(id, samples, misses, detection, featureVariants(root));
+        ConcordanceJson.Plasma p = c.plasma();
+        PlasmaMisses misses = p == null ? null : new PlasmaMisses(id, p.missedTissueVariants(), p.missedWithSignal(), p.missedWithoutSignal(),
+                p.maxSomaticVaf() == null ? Double.NaN : p.maxSomaticVaf());
+        PlasmaDetection d = p == null ? null : detection(p);
+        return new Patient(id, samples, misses, d == null ? List.of() : List.of(d), featureVariants(c));
     }
 
     /** A variant key inside a variant description: "KRAS p.G12D (12:25398284:C>T)" -> "12:25398284:C>T". */
@@ -113,43 +103,42 @@ record PatientJsons(List<Patient> patients, List<String> unreadable) {
     }
 
     /** Feature -> variant keys from {@code genes.<G>.variants}, {@code ras_status.variants} (RAS) and BRAF's p.V600E. */
-    static Map<String, Set<String>> featureVariants(JsonNode root) {
+    static Map<String, Set<String>> featureVariants(ConcordanceJson c) {
         Map<String, Set<String>> out = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("genes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> g = it.next();
-            for (JsonNode v : g.getValue().path("variants")) {
-                out.computeIfAbsent(g.getKey(), k -> new LinkedHashSet<>()).add(variantKey(v.asText()));
-                if (g.getKey().equals("BRAF") && v.asText().contains("V600E")) {
-                    out.computeIfAbsent("BRAF_V600E", k -> new LinkedHashSet<>()).add(variantKey(v.asText()));
+        c.genes().forEach((gene, g) -> {
+            for (String v : g.variants()) {
+                out.computeIfAbsent(gene, k -> new LinkedHashSet<>()).add(variantKey(v));
+                if (gene.equals("BRAF") && v.contains("V600E")) {
+                    out.computeIfAbsent("BRAF_V600E", k -> new LinkedHashSet<>()).add(variantKey(v));
                 }
             }
-        }
-        for (JsonNode perSample : root.path("ras_status").path("variants")) {
-            for (JsonNode v : perSample) {
-                out.computeIfAbsent("RAS", k -> new LinkedHashSet<>()).add(variantKey(v.asText()));
+        });
+        for (List<String> perSample : c.rasStatus().variants().values()) {
+            for (String v : perSample) {
+                out.computeIfAbsent("RAS", k -> new LinkedHashSet<>()).add(variantKey(v));
             }
         }
         return out;
     }
 
-    private static PlasmaDetection detection(JsonNode p) {
-        JsonNode tf = p.path("tumour_fraction"), det = p.path("detection");
-        if (!p.isObject() || (!tf.isObject() && !det.isObject())) {
+    private static PlasmaDetection detection(ConcordanceJson.Plasma p) {
+        ConcordanceJson.TumourFraction tf = p.tumourFraction();
+        ConcordanceJson.Detection det = p.detection();
+        if (tf == null && det == null) {
             return null;
         }
         Map<String, Boolean> misses = new LinkedHashMap<>();
-        for (JsonNode m : det.path("misses")) {
-            misses.put(m.path("variant").asText(), m.path("informative").asBoolean(false));
+        if (det != null) {
+            det.misses().forEach(m -> misses.put(m.variant(), m.informative()));
         }
-        int missed = det.path("missed_informative").asInt(0) + det.path("missed_not_informative").asInt(0);
-        return new PlasmaDetection(p.path("label").asText(), num(tf, "estimate"), num(tf, "lower"), num(tf, "upper"),
-                tf.path("bin").isTextual() ? tf.get("bin").asText() : "unknown", det.path("min_alt_reads").asInt(-1),
-                num(det, "informative_probability"), misses, misses.size() >= missed);
+        long missed = det == null ? 0 : det.missedInformative() + det.missedNotInformative();
+        return new PlasmaDetection(p.label(), tf == null ? Double.NaN : num(tf.estimate()), tf == null ? Double.NaN : num(tf.lower()),
+                tf == null ? Double.NaN : num(tf.upper()), tf == null || tf.bin() == null ? "unknown" : tf.bin(),
+                det == null ? -1 : det.minAltReads(), det == null ? Double.NaN : det.informativeProbability(), misses, misses.size() >= missed);
     }
 
-    private static double num(JsonNode n, String key) {
-        JsonNode v = n.path(key);
-        return v.isNumber() ? v.asDouble() : Double.NaN;
+    private static double num(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     List<PlasmaMisses> plasma() {

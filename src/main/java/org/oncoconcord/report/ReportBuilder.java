@@ -250,9 +250,9 @@ final class ReportBuilder {
         }
         List<PatientJsons.PlasmaMisses> plasma = jsons.plasma();
         if (!plasma.isEmpty()) {
-            int missed = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::missed).sum();
-            int with = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::withSignal).sum();
-            int without = plasma.stream().mapToInt(PatientJsons.PlasmaMisses::withoutSignal).sum();
+            long missed = plasma.stream().mapToLong(PatientJsons.PlasmaMisses::missed).sum();
+            long with = plasma.stream().mapToLong(PatientJsons.PlasmaMisses::withSignal).sum();
+            long without = plasma.stream().mapToLong(PatientJsons.PlasmaMisses::withoutSignal).sum();
             sb.append("<h3>Tissue variants missed in plasma</h3>");
             sb.append(Html.note(String.format(Locale.ROOT, "%d tissue variants were not found in plasma across %d patients: %d in plasma with "
                     + "detectable tumour signal (a true absence or a subclone) and %d in plasma without tumour signal (too little ctDNA to tell).",
@@ -271,11 +271,11 @@ final class ReportBuilder {
     private String survivalSection() throws IOException {
         StringBuilder sb = new StringBuilder();
         if (survival.isEmpty()) {
-            return section("survival", "Survival", Html.note("No survival results were given (--survival) or none was found in the "
-                    + "declared layout (survival/<time column>/{km_<group>,cox,coxnet,cox_uni_<feature>,cv}/)."));
+            return section("survival", "Survival", Html.note("No survival results were given (--survival) or none was found "
+                    + "(survival/<endpoint>/<folder>/ holding km.tsv, coefficients.tsv, cv.json, validation.json or cif.tsv)."));
         }
         if (!survival.ignored().isEmpty()) {
-            sb.append(Html.note("Folders outside the survival layout, not shown: " + String.join(", ", survival.ignored()) + "."));
+            sb.append(Html.note("Folders without a survival result the report shows (or a Fine-Gray model), not shown: " + String.join(", ", survival.ignored()) + "."));
         }
         sb.append(Html.note("Features known only once the metastasis is sequenced (new mutations, plasma detection) are analysed "
                 + "from a landmark: patients still at risk when the metastasis was found, follow-up measured from then. "

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oncoconcord.contract.ConcordanceJson;
 import org.oncoconcord.core.Proportion;
 
 /**
@@ -27,14 +29,16 @@ class PlasmaReportTest {
     @TempDir
     Path tmp;
 
-    private static PatientJsons.Patient patient(String json) throws Exception {
-        return PatientJsons.patient(JSON.readTree(json));
+    private static PatientJsons.Patient patient(String id, Map<String, List<String>> genes, ConcordanceJson.Plasma plasma) {
+        return PatientJsons.patient(ReportFixture.json(id, genes, plasma));
     }
 
-    private static String plasma(String misses, int missedInformative, int missedNot) {
-        return "\"plasma\": {\"label\": \"x_P\", \"tumour_signal\": true, \"tumour_fraction\": {\"estimate\": 0.02, \"lower\": 0.01, \"upper\": 0.03, "
-                + "\"bin\": \"1-5%\"}, \"detection\": {\"min_alt_reads\": 3, \"informative_probability\": 0.95, \"detected\": 1, "
-                + "\"missed_informative\": " + missedInformative + ", \"missed_not_informative\": " + missedNot + ", \"misses\": [" + misses + "]}}";
+    private static Map<String, Boolean> misses(Object... variantInformative) {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        for (int i = 0; i < variantInformative.length; i += 2) {
+            m.put((String) variantInformative[i], (Boolean) variantInformative[i + 1]);
+        }
+        return m;
     }
 
     @Test
@@ -47,14 +51,13 @@ class PlasmaReportTest {
                 + "E\tKRAS\t0\t0\t0\n"      // tissue-negative: not counted
                 + "F\tKRAS\t1\t1\tNA\n"     // plasma not evaluable: not counted
                 + "G\tKRAS\t1\t1\t0\n");    // missed, labelled not informative but the list is capped: unlabelled
-        String kras = "\"genes\": {\"KRAS\": {\"variants\": [\"KRAS G12 (chr12:3202:G>A)\", \"chr12:3300:C>T\"]}}";
+        Map<String, List<String>> kras = Map.of("KRAS", List.of("KRAS G12 (chr12:3202:G>A)", "chr12:3300:C>T"));
         List<PatientJsons.Patient> ps = List.of(
-                patient("{\"patient\": \"A\", " + kras + "}"),
-                patient("{\"patient\": \"B\", " + kras + ", " + plasma("{\"variant\": \"chr12:3202:G>A\", \"informative\": false}, "
-                        + "{\"variant\": \"chr12:3300:C>T\", \"informative\": true}", 1, 1) + "}"),
-                patient("{\"patient\": \"C\", " + kras + ", " + plasma("{\"variant\": \"chr12:3202:G>A\", \"informative\": false}", 0, 1) + "}"),
-                patient("{\"patient\": \"D\", " + kras + ", \"plasma\": {\"label\": \"D_P\", \"tumour_signal\": false}}"),
-                patient("{\"patient\": \"G\", " + kras + ", " + plasma("{\"variant\": \"chr12:3202:G>A\", \"informative\": false}", 3, 5) + "}"));
+                patient("A", kras, null),
+                patient("B", kras, ReportFixture.plasma("B_P", misses("chr12:3202:G>A", false, "chr12:3300:C>T", true), 1, 1)),
+                patient("C", kras, ReportFixture.plasma("C_P", misses("chr12:3202:G>A", false), 0, 1)),
+                patient("D", kras, ReportFixture.plasmaWithoutDetection("D_P")),
+                patient("G", kras, ReportFixture.plasma("G_P", misses("chr12:3202:G>A", false), 3, 5)));
         PatientJsons jsons = new PatientJsons(ps, List.of());
         assertThat(ps.get(0).variants().get("KRAS")).containsExactly("chr12:3202:G>A", "chr12:3300:C>T");
         List<PlasmaInformative.Row> rows = PlasmaInformative.rows(onco, jsons, List.of("KRAS", "BRAF"));

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oncoconcord.contract.ContractJson;
+import org.oncoconcord.contract.NormalizeStatsJson;
 
 /**
  * The numbers of each report section against an independent count: the per-patient concordance
@@ -212,9 +214,12 @@ class ReportSectionsTest {
         int k = 0;
         for (PatientJsons.Sample s : jsons.samples()) {
             sheet.append(s.patient()).append(',').append(s.label()).append(',').append(s.type()).append(",x.vcf,").append(k % 2 == 0 ? "bed.bed" : "").append('\n');
-            Files.writeString(norm.resolve(s.patient() + "." + s.label() + ".normalize.json"), k == 0
-                    ? "{\"in\": 0, \"out\": 0, \"split_added\": 0, \"joined_away\": 0, \"rejected\": {}, \"rejected_total\": 0}"
-                    : "{\"in\": 10, \"out\": 9, \"split_added\": 1, \"joined_away\": 0, \"rejected\": {\"ref_mismatch\": 2}, \"rejected_total\": 2}");
+            Path f = norm.resolve(s.patient() + "." + s.label() + ".normalize.json");
+            if (k == 0) {
+                normalizeStats(f, 0, 0, 0, Map.of());
+            } else {
+                normalizeStats(f, 10, 9, 1, Map.of("ref_mismatch", 2L));
+            }
             k++;
         }
         sheet.append("P999,P999_T,primary,x.vcf,\n"); // a single-sample patient: in, not compared
@@ -262,14 +267,21 @@ class ReportSectionsTest {
     @Test
     void normalizeStatsInPerPatientFoldersKeepThePatient(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("P1"));
-        Files.writeString(dir.resolve("P1").resolve("T.normalize.json"),
-                "{\"in\": 5, \"out\": 4, \"split_added\": 0, \"joined_away\": 0, \"rejected\": {\"malformed_alt\": 1}, \"rejected_total\": 1}");
-        Files.writeString(dir.resolve("P2.M.normalize.json"),
-                "{\"in\": 2, \"out\": 2, \"split_added\": 0, \"joined_away\": 0, \"rejected\": {}, \"rejected_total\": 0}");
+        normalizeStats(dir.resolve("P1").resolve("T.normalize.json"), 5, 4, 0, Map.of("malformed_alt", 1L));
+        normalizeStats(dir.resolve("P2.M.normalize.json"), 2, 2, 0, Map.of());
+        Files.writeString(dir.resolve("P3.T.normalize.json"), "{\"in\": 2, \"out\": 2}"); // an incomplete file: listed, not used
         NormalizeStats ns = NormalizeStats.read(dir);
+        assertThat(ns.samples()).hasSize(2);
+        assertThat(ns.unreadable()).singleElement().asString().contains("P3.T.normalize.json").contains("key 'split' missing");
         assertThat(ns.of("P1", "T")).isNotNull();
         assertThat(ns.of("P1", "T").rejected()).containsEntry("malformed_alt", 1L);
         assertThat(ns.of("P1", "T").balanced()).isTrue();
         assertThat(ns.of("P2", "M").out()).isEqualTo(2);
+    }
+
+    /** Writes a complete normalize stats file (the record normalize writes). */
+    static void normalizeStats(Path file, long in, long out, long splitAdded, Map<String, Long> rejected) throws IOException {
+        long total = rejected.values().stream().mapToLong(Long::longValue).sum();
+        ContractJson.write(file, new NormalizeStatsJson(in, out, 0, splitAdded, 0, 0, 0, 0, rejected, total, "TUMOR"));
     }
 }
