@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.oncoconcord.concordance.PlasmaDraw;
 
 /**
  * Checks a samplesheet against {@code schema_input.json} plus the rules a schema cannot express
@@ -25,6 +26,10 @@ public final class SamplesheetValidator {
     /** Path columns and the punctuation their values may hold (see {@link SafeText}). */
     private static final Map<String, String> SAFE_COLUMNS = Map.of("vcf", SafeText.PATH_PUNCTUATION,
             "regions", SafeText.PATH_PUNCTUATION, "bam", SafeText.PATH_PUNCTUATION, "tumor_sample", SafeText.NAME_PUNCTUATION);
+
+    /** Serial plasma columns (docs/PLASMA.md "Serial plasma"). */
+    static final String COLLECTION_DAY = "collection_day";
+    static final String TIMEPOINT = "timepoint";
 
     private final TableSchema schema;
 
@@ -69,6 +74,7 @@ public final class SamplesheetValidator {
         Map<String, Integer> seen = new HashMap<>();
         Map<String, List<String>> typesOfPatient = new LinkedHashMap<>();
         Set<String> patientsWithBadType = new java.util.HashSet<>();
+        Map<String, List<Draw>> plasmaDraws = new LinkedHashMap<>();
         for (CsvTable.Row row : table.rows()) {
             if (!row.complete()) {
                 continue; // its field count is reported; its cells cannot be trusted
@@ -139,10 +145,22 @@ public final class SamplesheetValidator {
                     patientsWithBadType.add(patient);
                 }
             }
+            Double day = hasProblem(rowProblems, COLLECTION_DAY) || TableSchema.isMissing(row.get(COLLECTION_DAY)) ? null
+                    : Double.valueOf(row.get(COLLECTION_DAY).trim());
+            String timepoint = TableSchema.isMissing(row.get(TIMEPOINT)) ? "" : row.get(TIMEPOINT).trim();
+            if (("primary".equals(type) || "metastasis".equals(type)) && (!timepoint.isEmpty() || day != null)) {
+                String col = timepoint.isEmpty() ? COLLECTION_DAY : TIMEPOINT;
+                rowProblems.add(Problem.warning(name, row.line(), table.columnOf(col), col, "a " + type
+                        + " sample has a " + col + ": only plasma samples are serial draws, so it is ignored"));
+            } else if ("plasma".equals(type) && !TableSchema.isMissing(patient) && !hasProblem(rowProblems, TIMEPOINT)
+                    && !hasProblem(rowProblems, COLLECTION_DAY)) {
+                plasmaDraws.computeIfAbsent(patient, k -> new ArrayList<>()).add(
+                        new Draw(row.line(), new PlasmaDraw(row.get("sample"), timepoint.isEmpty() ? null : timepoint, day)));
+            }
             problems.addAll(rowProblems);
             if (rowProblems.stream().noneMatch(Problem::isError)) {
                 samples.add(new SampleRow(patient, row.get("sample"), type, files.get("vcf"), files.get("regions"),
-                        TableSchema.isMissing(tumor) ? "" : tumor, files.get("bam")));
+                        TableSchema.isMissing(tumor) ? "" : tumor, files.get("bam"), day, timepoint));
                 if (files.containsKey("bam")) {
                     bams.add(new BamCheck.Bam(row.line(), table.columnOf("bam"), TableSchema.isMissing(tumor) ? row.get("sample") : tumor,
                             files.get("bam")));
@@ -162,10 +180,11 @@ public final class SamplesheetValidator {
             if (types.stream().noneMatch(t -> t.equals("primary") || t.equals("metastasis"))) {
                 problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
                         "patient '" + patient + "' has no tissue sample (primary or metastasis), only " + types));
-            } else if (types.stream().filter(t -> t.equals("plasma")).count() > 1) {
-                problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
-                        "patient '" + patient + "' has " + types.stream().filter(t -> t.equals("plasma")).count()
-                                + " plasma samples; concordance compares at most one per patient"));
+            } else if (serialConflict(plasmaDraws.getOrDefault(patient, List.of())) != null) {
+                Draw at = serialConflict(plasmaDraws.get(patient));
+                String column = table.columnOf(TIMEPOINT) > 0 ? TIMEPOINT : table.columnOf(COLLECTION_DAY) > 0 ? COLLECTION_DAY : "type";
+                problems.add(Problem.error(name, at.line(), table.columnOf(column), column, "patient '" + patient + "': "
+                                + PlasmaDraw.conflict(plasmaDraws.get(patient).stream().map(Draw::draw).toList())));
             } else if (types.stream().filter(t -> t.equals("normal")).count() > 1) {
                 problems.add(Problem.error(name, e.getValue(), typeColumn, "type",
                         "patient '" + patient + "' has " + types.stream().filter(t -> t.equals("normal")).count()
@@ -176,6 +195,34 @@ public final class SamplesheetValidator {
             }
         }
         return new Result(problems, samples, firstLine, vcfs, bams);
+    }
+
+    /** A plasma row's line and draw identity. */
+    private record Draw(int line, PlasmaDraw draw) {
+    }
+
+    /**
+     * The row at which a patient's plasma draws stop being distinguishable (docs/PLASMA.md "Serial
+     * plasma"), or null when they are: the first draw without timepoint and day, else the later of
+     * two with the same timepoint and day.
+     */
+    private static Draw serialConflict(List<Draw> draws) {
+        if (draws.size() < 2) {
+            return null;
+        }
+        for (Draw d : draws) {
+            if (!d.draw().identified()) {
+                return d;
+            }
+        }
+        for (int i = 0; i < draws.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (draws.get(i).draw().sameDrawAs(draws.get(j).draw())) {
+                    return draws.get(i);
+                }
+            }
+        }
+        return null;
     }
 
     /** Reads the VCF and checks its tumour column; returns null (after adding the problem) when it is not a readable VCF. */

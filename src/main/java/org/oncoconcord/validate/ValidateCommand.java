@@ -135,7 +135,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader(SampleRow.COLUMNS).get())) {
             for (SampleRow s : samples) {
                 p.printRecord(s.patient(), s.sample(), s.type(), s.vcf(), s.regions() == null ? "" : s.regions(), s.tumorSample(),
-                        s.bam() == null ? "" : s.bam());
+                        s.bam() == null ? "" : s.bam(), s.collectionDayText(), s.timepoint());
             }
         }
         return w.toString();
@@ -152,6 +152,8 @@ public final class ValidateCommand implements Callable<Integer> {
             o.put("regions", s.regions() == null ? null : s.regions().toString());
             o.put("tumor_sample", s.tumorSample().isEmpty() ? null : s.tumorSample());
             o.put("bam", s.bam() == null ? null : s.bam().toString());
+            o.put("collection_day", s.collectionDay());
+            o.put("timepoint", s.timepoint().isEmpty() ? null : s.timepoint());
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(arr) + "\n";
     }

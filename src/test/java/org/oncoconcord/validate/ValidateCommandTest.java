@@ -164,12 +164,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void twoPlasmaSamplesAreAnErrorAndASingleSampleAWarning() throws IOException {
+    void twoPlasmaSamplesWithoutTimepointsAreAnErrorAndASingleSampleAWarning() throws IOException {
         vcf("a.vcf");
         Path sheet = write("s.csv", "patient,sample,type,vcf\nP1,T,primary,a.vcf\nP1,P1,plasma,a.vcf\nP1,P2,plasma,a.vcf\nP2,M,metastasis,a.vcf\n");
         Run r = run("validate", "-i", sheet.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.lines("error")).singleElement().asString().contains("s.csv:2:3:").contains("'P1' has 2 plasma samples");
+        assertThat(r.lines("error")).singleElement().asString().contains("s.csv:3:3:")
+                .contains("plasma sample 'P1' has neither a timepoint nor a collection_day, and the patient has 2 plasma samples");
         assertThat(r.lines("warning")).filteredOn(l -> !l.contains("byte-identical")).singleElement().asString()
                 .contains("s.csv:5:3:").contains("'P2' has a single sample");
     }
