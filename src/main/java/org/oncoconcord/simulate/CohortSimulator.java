@@ -25,7 +25,8 @@ public final class CohortSimulator {
         List<Patient> list = new ArrayList<>(patients);
         for (int i = 1; i <= patients; i++) {
             String id = "P" + "0".repeat(width - String.valueOf(i).length()) + i;
-            list.add(new PatientSimulator(config, genome, new Rng(Rng.stream(seed, 1, i)), id).simulate());
+            list.add(new PatientSimulator(config, genome, new Rng(Rng.stream(seed, 1, i)),
+                    new Rng(Rng.stream(seed, BloodDraws.STREAM, i)), id).simulate());
         }
         return new SimulatedCohort(config, seed, genome, List.copyOf(list));
     }

@@ -104,7 +104,7 @@ public final class ConfigLoader {
     private static void validate(SimulationConfig c, String src) {
         if (c.cohort() == null || c.drivers() == null || c.rasBraf() == null || c.passengers() == null
                 || c.metastasis() == null || c.plasma() == null || c.clonalHaematopoiesis() == null
-                || c.survival() == null || c.files() == null || c.genome() == null) {
+                || c.survival() == null || c.files() == null || c.genome() == null || c.bloodDraws() == null) {
             throw new UserException(src + ": a config section is missing or null");
         }
         var co = c.cohort();
@@ -187,6 +187,19 @@ public final class ConfigLoader {
         prob(src, "files.right_shift_indel_fraction", c.files().rightShiftIndelFraction());
         prob(src, "files.padded_indel_fraction", c.files().paddedIndelFraction());
         prob(src, "files.normal_first_fraction", c.files().normalFirstFraction());
+        var bd = c.bloodDraws();
+        prob(src, "blood_draws.wbc_fraction", bd.wbcFraction());
+        prob(src, "blood_draws.germline_homozygous_fraction", bd.germlineHomozygousFraction());
+        prob(src, "blood_draws.serial_fraction", bd.serialFraction());
+        prob(src, "blood_draws.postop_positive_if_relapse", bd.postopPositiveIfRelapse());
+        prob(src, "blood_draws.postop_positive_if_no_relapse", bd.postopPositiveIfNoRelapse());
+        prob(src, "blood_draws.postop_median_fraction", bd.postopMedianFraction());
+        positive(src, "blood_draws.germline_variants_mean", bd.germlineVariantsMean());
+        if (bd.baselineDayMin() > bd.baselineDayMax() || bd.baselineDayMax() >= 0 || bd.postopDayMin() > bd.postopDayMax()
+                || bd.postopDayMin() < 1 || !(bd.postopSdlog() >= 0)) {
+            throw new UserException(src + ": blood_draws: need baseline_day_min <= baseline_day_max < 0, "
+                    + "1 <= postop_day_min <= postop_day_max and postop_sdlog >= 0");
+        }
         if (c.genome().contigLength() < 10000 || c.genome().repeatSpacing() < 40) {
             throw new UserException(src + ": genome.contig_length must be >= 10000 and genome.repeat_spacing >= 40");
         }

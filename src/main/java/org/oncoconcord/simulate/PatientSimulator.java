@@ -31,15 +31,20 @@ final class PatientSimulator {
     private final SimulationConfig cfg;
     private final SyntheticGenome genome;
     private final Rng rng;
+    /** Stream of the extra blood draws (WBC, germline, serial plasma): never touches {@link #rng}. */
+    private final Rng draws;
     private final String id;
+    /** Every CH clone drawn for the blood (called in the first plasma or not), with its blood VAF. */
+    private final List<BloodDraws.Clone> chClones = new ArrayList<>();
     /** Occupied positions (contig index * 1e8 + pos) -> owner variant number, to keep variants apart. */
     private final Map<Long, Integer> occupied = new HashMap<>();
     private int owners;
 
-    PatientSimulator(SimulationConfig cfg, SyntheticGenome genome, Rng rng, String id) {
+    PatientSimulator(SimulationConfig cfg, SyntheticGenome genome, Rng rng, Rng draws, String id) {
         this.cfg = cfg;
         this.genome = genome;
         this.rng = rng;
+        this.draws = draws;
         this.id = id;
     }
 
@@ -156,15 +161,23 @@ final class PatientSimulator {
 
         // samples
         List<Sample> samples = new ArrayList<>();
-        samples.add(tissueSample(id + "_T", "primary", tumour, true));
+        samples.add(tissueSample(id + "_T", "primary", tumour, true, samples.size()));
         if (metSample) {
-            samples.add(tissueSample(id + "_M", "metastasis", tumour, false));
+            samples.add(tissueSample(id + "_M", "metastasis", tumour, false, samples.size()));
         }
         List<TumourVariant> ch = new ArrayList<>();
         if (plasma) {
-            samples.add(plasmaSample(id + "_P", tumour, metastatic, site == null ? "none" : site, age, ch));
+            samples.add(plasmaSample(id + "_P", tumour, metastatic, site == null ? "none" : site, age, ch, samples.size()));
         }
-        return new Patient(id, clinical, List.copyOf(tumour), List.copyOf(ch), List.copyOf(samples));
+        // everything above comes from the patient's stream; the blood draws below only from their own
+        BloodDraws.Result blood = new BloodDraws(this, draws, id).add(clinical, tumour, samples, chClones);
+        List<TumourVariant> chAll = new ArrayList<>(ch);
+        for (TumourVariant t : blood.chCalled()) {
+            if (!chAll.contains(t)) {
+                chAll.add(t);
+            }
+        }
+        return new Patient(id, clinical, List.copyOf(tumour), List.copyOf(chAll), blood.samples(), blood.germline());
     }
 
     /**
@@ -266,6 +279,10 @@ final class PatientSimulator {
 
     /** An SNV outside every gene (+-50 bp), away from repeats, codons and other variants. */
     private Variant randomIntergenicSnv() {
+        return randomIntergenicSnv(rng);
+    }
+
+    Variant randomIntergenicSnv(Rng rng) {
         List<String> contigs = genome.contigs();
         for (int attempt = 0; attempt < 2000; attempt++) {
             String contig = rng.pick(contigs);
@@ -273,7 +290,7 @@ final class PatientSimulator {
             if (SyntheticGenome.geneAt(contig, pos - 50, pos + 50) != null) {
                 continue;
             }
-            Variant v = trySnv(contig, pos);
+            Variant v = trySnv(contig, pos, rng);
             if (v != null) {
                 return v;
             }
@@ -282,8 +299,12 @@ final class PatientSimulator {
     }
 
     private Variant snvIn(String contig, int from, int to, boolean required) {
+        return snvIn(rng, contig, from, to, required);
+    }
+
+    Variant snvIn(Rng rng, String contig, int from, int to, boolean required) {
         for (int attempt = 0; attempt < 2000; attempt++) {
-            Variant v = trySnv(contig, rng.integer(from, to));
+            Variant v = trySnv(contig, rng.integer(from, to), rng);
             if (v != null) {
                 return v;
             }
@@ -294,16 +315,20 @@ final class PatientSimulator {
         return null;
     }
 
-    private Variant trySnv(String contig, int pos) {
+    private Variant trySnv(String contig, int pos, Rng rng) {
         if (genome.anyBlocked(contig, pos - 1, pos + 1) || occupiedByOther(contig, pos - 5, pos + 5, null)) {
             return null;
         }
         char ref = genome.base(contig, pos);
         occupy(contig, pos, pos);
-        return new Variant(contig, pos, String.valueOf(ref), randomAlt(ref));
+        return new Variant(contig, pos, String.valueOf(ref), randomAlt(ref, rng));
     }
 
     private String randomAlt(char ref) {
+        return randomAlt(ref, rng);
+    }
+
+    private static String randomAlt(char ref, Rng rng) {
         char transition = switch (ref) {
             case 'A' -> 'G';
             case 'G' -> 'A';
@@ -372,13 +397,17 @@ final class PatientSimulator {
     // ---- samples ---------------------------------------------------------------------------
 
     private FileStyle style(boolean plasma) {
+        return style(rng, plasma);
+    }
+
+    FileStyle style(Rng rng, boolean plasma) {
         var f = cfg.files();
         String dialect = rng.categorical(f.dialects());
         return new FileStyle(dialect, rng.bernoulli(f.chrPrefixFraction()), !rng.bernoulli(f.noContigHeaderFraction()),
                 !plasma && rng.bernoulli(f.normalFirstFraction()));
     }
 
-    private Sample tissueSample(String sampleId, String type, List<TumourVariant> tumour, boolean primary) {
+    private Sample tissueSample(String sampleId, String type, List<TumourVariant> tumour, boolean primary, int stream) {
         var co = cfg.cohort();
         FileStyle style = style(false);
         double purity = rng.uniform(co.purityMin(), co.purityMax());
@@ -392,35 +421,19 @@ final class PatientSimulator {
             int alt = Math.max(co.tissueMinAltReads(), rng.binomial(depth, purity * ccf / 2));
             calls.add(new Call(t.variant(), Math.max(depth, alt + 5), alt, "PASS", t));
         }
-        addArtefacts(calls, style, 0.01, 0.05, co.tissueDepthMean(), co.tissueDepthShape());
+        addArtefacts(rng, calls, style, 0.01, 0.05, co.tissueDepthMean(), co.tissueDepthShape());
         sortCalls(calls);
-        return new Sample(sampleId, type, purity, style, List.copyOf(calls), List.of());
+        return new Sample(sampleId, type, purity, style, List.copyOf(calls), List.of(), null, null, stream);
     }
 
     private Sample plasmaSample(String sampleId, List<TumourVariant> tumour, boolean metastatic, String site, int age,
-                                List<TumourVariant> chOut) {
+                                List<TumourVariant> chOut, int stream) {
         var pl = cfg.plasma();
         FileStyle style = style(true);
-        SimulationConfig.Shedding sh = pl.shedding().get(site);
-        double fraction = rng.bernoulli(sh.nonShedderFraction()) ? 0
-                : Math.min(pl.maxFraction(), rng.logNormal(sh.medianFraction(), sh.sdlog()));
+        double fraction = sheddingFraction(rng, site);
         List<Call> calls = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
-        for (TumourVariant t : tumour) {
-            double ccf = metastatic ? t.ccfMetastasis() : t.ccfPrimary();
-            if (ccf <= 0) {
-                continue;
-            }
-            double vaf = fraction * ccf / 2;
-            int depth = Math.max(100, rng.negativeBinomial(pl.depthMean(), pl.depthShape()));
-            double p = detectionProbability(depth, vaf, pl.minAltReads());
-            int alt = rng.binomial(depth, vaf);
-            boolean detected = alt >= pl.minAltReads();
-            detections.add(new Detection(t, vaf, depth, p, detected));
-            if (detected) {
-                calls.add(new Call(t.variant(), depth, alt, "PASS", t));
-            }
-        }
+        tumourPlasmaCalls(rng, tumour, metastatic, fraction, calls, detections);
         var ch = cfg.clonalHaematopoiesis();
         int nCh = rng.poisson(ch.rateAt65() * Math.exp(ch.logRatePerYear() * (age - 65)));
         for (int i = 0; i < nCh; i++) {
@@ -436,15 +449,52 @@ final class PatientSimulator {
             double vaf = Math.min(ch.vafMax(), rng.logNormal(ch.vafMedian(), ch.vafSdlog()));
             int depth = Math.max(100, rng.negativeBinomial(pl.depthMean(), pl.depthShape()));
             int alt = rng.binomial(depth, vaf);
+            TumourVariant t = new TumourVariant(v, gene, label[0], Origin.CH, 0, 0, null);
+            chClones.add(new BloodDraws.Clone(t, vaf));
             if (alt >= pl.minAltReads()) {
-                TumourVariant t = new TumourVariant(v, gene, label[0], Origin.CH, 0, 0, null);
                 chOut.add(t);
                 calls.add(new Call(v, depth, alt, "PASS", t));
             }
         }
-        addArtefacts(calls, style, 0.001, 0.004, pl.depthMean(), pl.depthShape());
+        addArtefacts(rng, calls, style, 0.001, 0.004, pl.depthMean(), pl.depthShape());
         sortCalls(calls);
-        return new Sample(sampleId, "plasma", fraction, style, List.copyOf(calls), List.copyOf(detections));
+        return new Sample(sampleId, "plasma", fraction, style, List.copyOf(calls), List.copyOf(detections), null, null, stream);
+    }
+
+    /** A plasma draw's tumour fraction: 0 for a non-shedder, else log-normal by metastatic site ({@code none}: no metastasis). */
+    double sheddingFraction(Rng rng, String site) {
+        var pl = cfg.plasma();
+        SimulationConfig.Shedding sh = pl.shedding().get(site);
+        return rng.bernoulli(sh.nonShedderFraction()) ? 0 : Math.min(pl.maxFraction(), rng.logNormal(sh.medianFraction(), sh.sdlog()));
+    }
+
+    /**
+     * The plasma calls of the tumour clone ({@code metastatic} or primary) at tumour fraction {@code fraction}:
+     * per variant a depth, VAF = fraction x CCF / 2, alt reads, called at {@code min_alt_reads}; every draw
+     * is recorded with its detection probability.
+     */
+    void tumourPlasmaCalls(Rng rng, List<TumourVariant> tumour, boolean metastatic, double fraction, List<Call> calls,
+                           List<Detection> detections) {
+        var pl = cfg.plasma();
+        for (TumourVariant t : tumour) {
+            double ccf = metastatic ? t.ccfMetastasis() : t.ccfPrimary();
+            if (ccf <= 0) {
+                continue;
+            }
+            double vaf = fraction * ccf / 2;
+            int depth = Math.max(100, rng.negativeBinomial(pl.depthMean(), pl.depthShape()));
+            double p = detectionProbability(depth, vaf, pl.minAltReads());
+            int alt = rng.binomial(depth, vaf);
+            boolean detected = alt >= pl.minAltReads();
+            detections.add(new Detection(t, vaf, depth, p, detected));
+            if (detected) {
+                calls.add(new Call(t.variant(), depth, alt, "PASS", t));
+            }
+        }
+    }
+
+    SimulationConfig config() {
+        return cfg;
     }
 
     private static DriverGene chSpectrum(String gene, double r882Share) {
@@ -463,11 +513,11 @@ final class PatientSimulator {
         return 1.0 - new BinomialDistribution(null, depth, Math.min(1, vaf)).cumulativeProbability(k - 1);
     }
 
-    private void addArtefacts(List<Call> calls, FileStyle style, double vafMin, double vafMax, double depthMean, double shape) {
+    void addArtefacts(Rng rng, List<Call> calls, FileStyle style, double vafMin, double vafMax, double depthMean, double shape) {
         int n = rng.poisson(cfg.files().artefactCallsMean());
         List<String> filters = ARTEFACT_FILTERS.get(style.dialect());
         for (int i = 0; i < n; i++) {
-            Variant v = randomIntergenicSnv();
+            Variant v = randomIntergenicSnv(rng);
             if (v == null) {
                 continue;
             }
@@ -477,7 +527,7 @@ final class PatientSimulator {
         }
     }
 
-    private void sortCalls(List<Call> calls) {
+    void sortCalls(List<Call> calls) {
         calls.sort(Comparator.comparing((Call c) -> genome.contigIndex(c.variant().chrom()))
                 .thenComparingInt(c -> c.variant().pos()).thenComparing(c -> c.variant().alt()));
     }

@@ -8,7 +8,18 @@ public final class Planted {
     }
 
     /** Where a variant comes from. */
-    public enum Origin { DRIVER, PASSENGER, CH }
+    public enum Origin {
+        DRIVER, PASSENGER, CH, GERMLINE;
+
+        /** Where a plasma call comes from: {@code tumour}, {@code ch} or {@code germline}. */
+        public String bloodLabel() {
+            return switch (this) {
+                case DRIVER, PASSENGER -> "tumour";
+                case CH -> "ch";
+                case GERMLINE -> "germline";
+            };
+        }
+    }
 
     /**
      * A somatic or CH variant in normalized form. {@code ccfPrimary}/{@code ccfMetastasis}: cancer
@@ -39,12 +50,18 @@ public final class Planted {
     }
 
     /**
-     * A sequenced sample: id, type (primary/metastasis/plasma), tumour content (purity, or ctDNA
-     * fraction for plasma), its calls (true ones PASS, artefacts not), and for plasma the
-     * per-variant detection probabilities of the plasma-source clone's variants.
+     * A sequenced sample: id, type (primary/metastasis/plasma/normal), tumour content (purity, or ctDNA
+     * fraction for plasma; 0 for the WBC), its calls (true ones PASS, artefacts not), and for plasma the
+     * per-variant detection probabilities of the plasma-source clone's variants. Blood draws carry a
+     * {@code timepoint} (baseline, post-op, relapse; null for tissue) and {@code collectionDay} (days from
+     * surgery). {@code stream}: the id of the random stream its file quirks are drawn from (kept apart
+     * from the sample's place in the list, so a new sample never changes another's file).
      */
     public record Sample(String id, String type, double tumourFraction, FileStyle style, List<Call> calls,
-                         List<Detection> detections) {
+                         List<Detection> detections, String timepoint, Integer collectionDay, long stream) {
+        Sample withDraw(String newTimepoint, Integer day, List<Call> newCalls) {
+            return new Sample(id, type, tumourFraction, style, newCalls, detections, newTimepoint, day, stream);
+        }
     }
 
     /** A tumour variant's chance of being called in plasma and whether it was. */
@@ -57,9 +74,14 @@ public final class Planted {
                            boolean brafV600ePrimary, boolean rasMutantPrimary, boolean anyDriverNewInMetastasis) {
     }
 
-    /** One patient: clinical data, all tumour variants (primary and metastatic clone), samples. */
+    /**
+     * One patient: clinical data, all tumour variants (primary and metastatic clone), the CH variants
+     * called in any sample, germline variants (only with a WBC sample), samples. With several plasma
+     * draws the first in the list is the one compared with tissue (the baseline when there is one).
+     */
     public record Patient(String id, Clinical clinical, List<TumourVariant> tumourVariants,
-                          List<TumourVariant> chVariants, List<Sample> samples) {
+                          List<TumourVariant> chVariants, List<Sample> samples, List<TumourVariant> germlineVariants) {
+        /** The first sample of this type (for plasma: the draw compared with tissue), or null. */
         public Sample sample(String type) {
             for (Sample s : samples) {
                 if (s.type().equals(type)) {
@@ -67,6 +89,11 @@ public final class Planted {
                 }
             }
             return null;
+        }
+
+        /** Every sample of this type, in list order. */
+        public List<Sample> samples(String type) {
+            return samples.stream().filter(s -> s.type().equals(type)).toList();
         }
     }
 }

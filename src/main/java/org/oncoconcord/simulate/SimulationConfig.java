@@ -17,7 +17,8 @@ public record SimulationConfig(
         ClonalHaematopoiesis clonalHaematopoiesis,
         Survival survival,
         Files files,
-        Genome genome) {
+        Genome genome,
+        BloodDraws bloodDraws) {
 
     /** Clinical make-up and tissue sequencing. */
     public record Cohort(double stageIvFraction, double msiFraction, double ageMean, double ageSd,
@@ -67,5 +68,17 @@ public record SimulationConfig(
     }
 
     public record Genome(int contigLength, int repeatSpacing) {
+    }
+
+    /**
+     * Blood draws beyond the single plasma sample (off by default): a white-blood-cell ({@code normal})
+     * sample for a share of the patients with plasma (its CH clones and a few germline variants, which
+     * then also appear in every plasma draw of that patient), and serial plasma (post-op, and baseline
+     * before surgery for patients whose first draw is at relapse) for a share of the stage III patients.
+     */
+    public record BloodDraws(double wbcFraction, double germlineVariantsMean, double germlineHomozygousFraction,
+                             double serialFraction, int baselineDayMin, int baselineDayMax, int postopDayMin,
+                             int postopDayMax, double postopPositiveIfRelapse, double postopPositiveIfNoRelapse,
+                             double postopMedianFraction, double postopSdlog) {
     }
 }

@@ -45,15 +45,25 @@ public final class StudyWriter {
                     Sample s = p.samples().get(si);
                     String rel = "vcf/" + p.id() + "." + s.id() + ".vcf.gz";
                     files.put(s.id(), rel);
-                    Rng rng = new Rng(Rng.stream(c.seed(), 2, pi + 1L, si));
+                    Rng rng = new Rng(Rng.stream(c.seed(), 2, pi + 1L, s.stream()));
+                    // germline calls (added with a WBC sample) draw their normal depth from their own stream, so
+                    // every other record of the file keeps the one it has without them
+                    Rng germlineRng = new Rng(Rng.stream(c.seed(), 2, pi + 1L, s.stream(), BloodDraws.STREAM));
+                    java.util.Set<String> germline = new java.util.HashSet<>();
+                    for (Planted.Call call : s.calls()) {
+                        if (call.source() != null && call.source().origin() == Planted.Origin.GERMLINE) {
+                            germline.add(call.variant().chrom() + ":" + call.variant().pos());
+                        }
+                    }
                     List<RawRecord> records = RawRecord.of(c.genome(), s, c.config().files(), rng);
                     List<Integer> normalDepths = new ArrayList<>();
-                    for (int k = 0; k < records.size(); k++) {
-                        normalDepths.add(Math.max(20, rng.negativeBinomial(c.config().cohort().tissueDepthMean(),
+                    for (RawRecord r : records) {
+                        Rng from = germline.contains(r.chrom() + ":" + r.pos()) ? germlineRng : rng;
+                        normalDepths.add(Math.max(20, from.negativeBinomial(c.config().cohort().tissueDepthMean(),
                                 c.config().cohort().tissueDepthShape())));
                     }
-                    String text = DialectWriter.render(c.genome(), p.id(), s.id(), s.type().equals("plasma"), s.style(),
-                            records, normalDepths);
+                    boolean tissue = s.type().equals("primary") || s.type().equals("metastasis");
+                    String text = DialectWriter.render(c.genome(), p.id(), s.id(), !tissue, s.style(), records, normalDepths);
                     writeBgzf(out.resolve(rel), text);
                 }
                 progress.advance(1);
@@ -123,10 +133,12 @@ public final class StudyWriter {
     private static String samplesheet(SimulatedCohort c, Map<String, String> files) throws IOException {
         StringBuilder b = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(b, CSV)) {
-            p.printRecord("patient", "sample", "type", "vcf", "tumor_sample");
+            p.printRecord("patient", "sample", "type", "vcf", "tumor_sample", "collection_day", "timepoint");
             for (Patient pt : c.patients()) {
                 for (Sample s : pt.samples()) {
-                    p.printRecord(pt.id(), s.id(), s.type(), files.get(s.id()), DialectWriter.tumourColumn(s.style().dialect(), s.id()));
+                    boolean plasma = s.type().equals("plasma");
+                    p.printRecord(pt.id(), s.id(), s.type(), files.get(s.id()), DialectWriter.tumourColumn(s.style().dialect(), s.id()),
+                            plasma ? s.collectionDay() : "", plasma ? s.timepoint() : "");
                 }
             }
         }

@@ -167,8 +167,29 @@ final class TruthJson {
             so.put("tumor_column", DialectWriter.tumourColumn(s.style().dialect(), s.id()));
             so.put("contig_style", s.style().chrPrefix() ? "chr" : "no_chr");
             so.put("contig_header", s.style().contigHeader());
-            so.put(s.type().equals("plasma") ? "ctdna_fraction" : "purity", r6(s.tumourFraction()));
+            if (!s.type().equals("normal")) {
+                so.put(s.type().equals("plasma") ? "ctdna_fraction" : "purity", r6(s.tumourFraction()));
+            }
+            if (s.type().equals("plasma")) {
+                so.put("timepoint", s.timepoint());
+                so.put("collection_day", s.collectionDay());
+                so.put("compared_with_tissue", s == pl);
+            }
             so.put("n_true", s.calls().stream().filter(Call::pass).count());
+            if (!s.type().equals("primary") && !s.type().equals("metastasis")) {
+                // blood samples: every true call with where it comes from (tumour, ch, germline) and its reads
+                ArrayNode calls = so.putArray("calls");
+                for (Call c : s.calls()) {
+                    if (c.pass()) {
+                        ObjectNode a = calls.addObject();
+                        variant(a, c.variant());
+                        a.put("origin", c.source().origin().bloodLabel());
+                        a.put("gene", c.source().gene());
+                        a.put("depth", c.depth());
+                        a.put("alt_reads", c.altReads());
+                    }
+                }
+            }
             ArrayNode art = so.putArray("artefacts");
             for (Call c : s.calls()) {
                 if (!c.pass()) {
@@ -184,13 +205,20 @@ final class TruthJson {
                 detections.put(d.variant().variant().key(), d);
             }
         }
+        Sample wbc = p.sample("normal");
+        if (wbc != null) {
+            o.put("wbc_sample", wbc.id());
+        }
         ArrayNode vs = o.putArray("variants");
         for (TumourVariant t : merged(p)) {
             boolean inP = prim != null && t.inPrimaryClone();
             boolean inM = met != null && t.inMetastaticClone();
             Detection d = detections.get(t.variant().key());
-            boolean inPl = t.origin() == Planted.Origin.CH || (d != null && d.detected());
-            if (!inP && !inM && !inPl) {
+            boolean blood = t.origin() == Planted.Origin.CH || t.origin() == Planted.Origin.GERMLINE;
+            boolean inPl = blood ? called(pl, t) : d != null && d.detected();
+            boolean inWbc = called(wbc, t);
+            boolean inOtherDraw = p.samples("plasma").stream().anyMatch(s -> called(s, t));
+            if (!inP && !inM && !inPl && !inWbc && !inOtherDraw) {
                 continue;
             }
             ObjectNode v = vs.addObject();
@@ -204,6 +232,9 @@ final class TruthJson {
             v.put("shared", inP && inM);
             v.put("new_in_metastasis", inM && !t.inPrimaryClone());
             v.put("ch", t.origin() == Planted.Origin.CH);
+            if (wbc != null) {
+                v.put("normal", inWbc);
+            }
             v.put("ccf_primary", r6(t.ccfPrimary()));
             v.put("ccf_metastatic_clone", r6(t.ccfMetastasis()));
             if (d != null) {
@@ -226,7 +257,13 @@ final class TruthJson {
     private static List<TumourVariant> merged(Patient p) {
         List<TumourVariant> all = new java.util.ArrayList<>(p.tumourVariants());
         all.addAll(p.chVariants());
+        all.addAll(p.germlineVariants());
         return all;
+    }
+
+    /** Whether the sample has a PASS call of this planted variant. */
+    private static boolean called(Sample s, TumourVariant t) {
+        return s != null && s.calls().stream().anyMatch(c -> c.pass() && c.source() == t);
     }
 
     private static void variant(ObjectNode o, Variant v) {

@@ -29,7 +29,7 @@ class SimulateCommandTest {
         StringWriter err = new StringWriter();
         assertThat(run(new StringWriter(), err, "simulate", "--patients", "5", "--seed", "11", "--out", out.toString(), "--quiet")).as(err.toString()).isZero();
         List<String> sheet = Files.readAllLines(out.resolve("samplesheet.csv"));
-        assertThat(sheet.get(0)).isEqualTo("patient,sample,type,vcf,tumor_sample");
+        assertThat(sheet.get(0)).isEqualTo("patient,sample,type,vcf,tumor_sample,collection_day,timepoint");
         for (String line : sheet.subList(1, sheet.size())) {
             String[] f = line.split(",");
             assertThat(f[0]).matches("^[A-Za-z0-9][A-Za-z0-9._-]*$");
@@ -85,8 +85,8 @@ class SimulateCommandTest {
     void committedDemoCohortIsReproducedByItsCommand(@TempDir Path out) throws IOException {
         Path demo = SharedData.projectDir().resolve("assets/demo");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(demo), "assets/demo not present");
-        assertThat(run(new StringWriter(), new StringWriter(), "simulate", "--patients", "12", "--seed", "20261127", "--out",
-                out.toString(), "--quiet")).isZero();
+        assertThat(run(new StringWriter(), new StringWriter(), "simulate", "--patients", "12", "--seed", "20261127", "--config",
+                demo.resolve("simulation.yaml").toString(), "--out", out.toString(), "--quiet")).isZero();
         List<Path> files;
         try (Stream<Path> s = Files.walk(out)) {
             files = s.filter(Files::isRegularFile).map(out::relativize).sorted().toList();

@@ -19,6 +19,22 @@ final class TestCohorts {
         return COHORTS.computeIfAbsent(seed + ":" + n, k -> CohortSimulator.simulate(ConfigLoader.defaults(), seed, n));
     }
 
+    /** A cohort with the defaults overlaid by {@code yaml} (a config file's text). */
+    static SimulatedCohort cohort(long seed, int n, String yaml) {
+        return COHORTS.computeIfAbsent(seed + ":" + n + ":" + yaml, k -> {
+            try {
+                Path cfg = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target"), "sim-config-", ".yaml");
+                java.nio.file.Files.writeString(cfg, yaml);
+                return CohortSimulator.simulate(ConfigLoader.load(cfg), seed, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** WBC samples for every patient with plasma and serial draws for every stage III patient with plasma. */
+    static final String ALL_BLOOD_DRAWS = "blood_draws:\n  wbc_fraction: 1.0\n  serial_fraction: 1.0\n";
+
     /** A written study in a temporary folder (deleted at JVM exit is not needed: under target/). */
     static Path study(long seed, int n) {
         return STUDIES.computeIfAbsent(seed + ":" + n, k -> {
