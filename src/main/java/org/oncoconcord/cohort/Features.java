@@ -8,9 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.oncoconcord.contract.FeaturesTsv;
+import org.oncoconcord.contract.FeaturesTsv.AvailableAt;
+import org.oncoconcord.contract.FeaturesTsv.Kind;
 
 /**
- * {@code features.tsv} for survival modelling and its sidecar {@code features.columns.tsv}
+ * {@code features.tsv} for survival modelling (column names: contract.FeaturesTsv) and its sidecar {@code features.columns.tsv}
  * ({@code column kind available_at}). Columns: {@code patient}; the clinical columns as given;
  * {@code <GENE>_primary}, {@code ras_mutant_primary}, {@code braf_v600e_primary} (baseline: known
  * at diagnosis of the primary); {@code ras_mutant_metastasis}, {@code n_metastasis_new},
@@ -26,6 +29,9 @@ public final class Features {
     private static final Pattern OUTCOME = Pattern.compile("(?i).*(_days|_event|_time|_status|_months|_cause)$");
     private static final Pattern POST_METASTASIS_CLINICAL = Pattern.compile("(?i).*metasta.*");
 
+    private static final String MUTATION = Kind.MUTATION.label(), BASELINE = AvailableAt.BASELINE.label(),
+            POST = AvailableAt.POST_METASTASIS.label();
+
     private Features() {
     }
 
@@ -36,26 +42,26 @@ public final class Features {
     public static Result build(Collection<PatientConcordance> patients, List<String> genes, ClinicalTable clinical) {
         List<String> tumourGenes = genes.stream().filter(g -> !CH_GENES.contains(g)).toList();
         List<String[]> cols = new ArrayList<>();
-        cols.add(new String[] {"patient", "id", "baseline"});
+        cols.add(new String[] {FeaturesTsv.PATIENT, Kind.ID.label(), AvailableAt.BASELINE.label()});
         for (String c : clinical.columns()) {
             boolean outcome = OUTCOME.matcher(c).matches();
-            cols.add(new String[] {c, outcome ? "outcome" : "clinical",
-                    !outcome && POST_METASTASIS_CLINICAL.matcher(c).matches() ? "post_metastasis" : "baseline"});
+            cols.add(new String[] {c, (outcome ? Kind.OUTCOME : Kind.CLINICAL).label(),
+                    (!outcome && POST_METASTASIS_CLINICAL.matcher(c).matches() ? AvailableAt.POST_METASTASIS : AvailableAt.BASELINE).label()});
         }
         for (String g : tumourGenes) {
-            cols.add(new String[] {g + "_primary", "mutation", "baseline"});
+            cols.add(new String[] {FeaturesTsv.primary(g), MUTATION, BASELINE});
         }
-        cols.add(new String[] {"ras_mutant_primary", "mutation", "baseline"});
-        cols.add(new String[] {"braf_v600e_primary", "mutation", "baseline"});
-        cols.add(new String[] {"ras_mutant_metastasis", "mutation", "post_metastasis"});
-        cols.add(new String[] {"n_metastasis_new", "mutation_count", "post_metastasis"});
-        cols.add(new String[] {"any_driver_metastasis_new", "mutation", "post_metastasis"});
+        cols.add(new String[] {FeaturesTsv.RAS_MUTANT_PRIMARY, MUTATION, BASELINE});
+        cols.add(new String[] {FeaturesTsv.BRAF_V600E_PRIMARY, MUTATION, BASELINE});
+        cols.add(new String[] {FeaturesTsv.RAS_MUTANT_METASTASIS, MUTATION, POST});
+        cols.add(new String[] {FeaturesTsv.N_METASTASIS_NEW, Kind.MUTATION_COUNT.label(), POST});
+        cols.add(new String[] {FeaturesTsv.ANY_DRIVER_METASTASIS_NEW, MUTATION, POST});
         for (String g : tumourGenes) {
-            cols.add(new String[] {g + "_metastasis_new", "mutation", "post_metastasis"});
+            cols.add(new String[] {FeaturesTsv.metastasisNew(g), MUTATION, POST});
         }
-        cols.add(new String[] {"plasma_detected", "mutation", "post_metastasis"});
+        cols.add(new String[] {FeaturesTsv.PLASMA_DETECTED, MUTATION, POST});
 
-        Table columns = new Table("column", "kind", "available_at");
+        Table columns = new Table(FeaturesTsv.COLUMN, FeaturesTsv.KIND, FeaturesTsv.AVAILABLE_AT);
         cols.forEach(c -> columns.add((Object[]) c));
         Table features = new Table(cols.stream().map(c -> c[0]).toArray(String[]::new));
         for (PatientConcordance p : patients) {

@@ -248,14 +248,9 @@ public final class ConcordanceEngine {
     }
 
     private void writeHeader(AsciiWriter tsv) throws IOException {
-        StringBuilder sb = new StringBuilder("chrom\tpos\tref\talt\tgene\thotspot\tgroup\tclass");
-        for (SampleSpec s : samples) {
-            String l = s.label();
-            sb.append('\t').append(l).append(".present\t").append(l).append(".vaf\t").append(l)
-                    .append(".depth\t").append(l).append(".evaluable");
-        }
-        sb.append("\tconsequence\timpact\thgvsc\thgvsp_short\tcounted");
-        tsv.write(sb.append('\n').toString());
+        List<String> labels = new ArrayList<>();
+        samples.forEach(s -> labels.add(s.label()));
+        tsv.write(String.join("\t", org.oncoconcord.contract.VariantsTsv.header(labels)) + "\n");
     }
 
     /** All calls of all samples at one position. */

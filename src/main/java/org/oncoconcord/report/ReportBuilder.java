@@ -28,7 +28,8 @@ final class ReportBuilder {
     private final List<String> log = new ArrayList<>();
 
     /** Kaplan-Meier groupings plotted (in this order); the others are listed in a table. */
-    static final List<String> FEATURED_KM = List.of("ras_mutant_primary", "any_driver_metastasis_new");
+    static final List<String> FEATURED_KM = List.of(org.oncoconcord.contract.FeaturesTsv.RAS_MUTANT_PRIMARY,
+            org.oncoconcord.contract.FeaturesTsv.ANY_DRIVER_METASTASIS_NEW);
 
     /** Everything the report reads; the optional parts are empty (or null) when not given. */
     record Inputs(CohortResults cohort, SurvivalResults survival, PatientJsons jsons, NormalizeStats norm, Samplesheet sheet,
@@ -108,7 +109,7 @@ final class ReportBuilder {
         if (cohort.features() == null) {
             sb.append(Html.note("cohort/features.tsv not found: no patient characteristics."));
         } else {
-            Tsv columns = Tsv.readIfExists(cohort.features().file().resolveSibling("features.columns.tsv"));
+            Tsv columns = Tsv.readIfExists(cohort.features().file().resolveSibling(org.oncoconcord.contract.FeaturesTsv.COLUMNS_FILE));
             String by = table1By != null ? table1By : Table1.DEFAULT_BY;
             if (!cohort.features().header().contains(by)) {
                 sb.append(Html.note("Column '" + by + "' is not in features.tsv: Table 1 is shown overall only."));

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * in their own column, so the columns add up to the overall).
  */
 final class Table1 {
-    static final String DEFAULT_BY = "ras_mutant_primary";
+    static final String DEFAULT_BY = org.oncoconcord.contract.FeaturesTsv.RAS_MUTANT_PRIMARY;
     static final String UNKNOWN = "unknown";
     /** Clinical columns when features.columns.tsv is absent. */
     static final List<String> CLINICAL_FALLBACK = List.of("age", "sex", "stage", "metastatic_site", "msi_status");

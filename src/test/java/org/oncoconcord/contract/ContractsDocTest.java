@@ -67,4 +67,33 @@ class ContractsDocTest {
         documented.removeAll(mapKeys);
         assertThat(keys).as("every key of the CONTRACTS.md example is a ConcordanceJson key").containsAll(documented);
     }
+
+    /** variants.tsv: the column lists of VariantsTsv are exactly the ones the section names, in order. */
+    @Test
+    void variantsTsvColumnsAndTheSectionAgree() throws Exception {
+        String text = section("concordance").replaceAll("\\s+", " ");
+        assertThat(text).contains("`" + String.join(" ", VariantsTsv.FIXED) + "` then per sample");
+        assertThat(text).contains("`" + String.join(" ", VariantsTsv.PER_SAMPLE.stream().map(s -> "<label>" + s).toList()) + "`");
+        assertThat(text).contains("then `" + String.join(" ", VariantsTsv.ANNOTATION) + "`");
+        assertThat(VariantsTsv.header(List.of("T", "M"))).hasSize(VariantsTsv.FIXED.size() + 8 + VariantsTsv.ANNOTATION.size())
+                .containsSubsequence("class", "T.present", "T.vaf", "T.depth", "T.evaluable", "M.present", "consequence");
+    }
+
+    /** features.tsv: every column name, suffix and sidecar value of FeaturesTsv appears in its section. */
+    @Test
+    void featuresTsvNamesAndTheSectionAgree() throws Exception {
+        String text = section("cohort -> survival");
+        List<String> names = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field f : FeaturesTsv.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                names.add((String) f.get(null));
+            }
+        }
+        Arrays.stream(FeaturesTsv.Kind.values()).forEach(k -> names.add(k.label()));
+        Arrays.stream(FeaturesTsv.AvailableAt.values()).forEach(a -> names.add(a.label()));
+        assertThat(names).hasSizeGreaterThan(15);
+        for (String n : names) {
+            assertThat(text).as("FeaturesTsv name '%s' is described in CONTRACTS.md ## cohort -> survival", n).containsPattern(Pattern.quote(n) + "\\b");
+        }
+    }
 }
