@@ -10,7 +10,8 @@ import org.oncoconcord.simulate.BamWriter;
 /**
  * Benchmark input for bench/pileup.sh (run as a single-file source with the oncoconcord jar on the
  * class path): a random reference of LENGTH bp (one contig), an indexed BAM at COVERAGE x with
- * 400 planted SNVs (simulate/BamWriter: errors, duplicates, overlapping mates, flags), and SITES
+ * 40 planted SNVs (simulate/BamWriter: errors, duplicates, overlapping mates, flags; BamWriter tests every
+ * planted site against every fragment, so more would make the generation slow), and SITES
  * random SNV sites (the planted ones among them) as sites.tsv (oncoconcord) and positions.tsv
  * (bcftools -R).  usage: java -cp oncoconcord.jar PileupBenchData.java DIR LENGTH COVERAGE SITES
  */
@@ -38,7 +39,7 @@ public class PileupBenchData {
         for (int p : positions) {
             char r = (char) b[p - 1];
             char a = "ACGT".charAt((("ACGT".indexOf(r)) + 1 + rng.nextInt(3)) % 4);
-            if (k++ % (sites / 400) == 0) {
+            if (k++ % Math.max(1, sites / 40) == 0) {
                 planted.add(new BamWriter.Planted("chr1", p, String.valueOf(r), String.valueOf(a), 0.3));
             }
             tsv.append("chr1\t").append(p).append('\t').append(r).append('\t').append(a).append('\n');

@@ -127,6 +127,12 @@ public final class ConcordanceCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--evidence", paramLabel = "FILE", description = "Read-level evidence: the output of 'oncoconcord pileup "
+            + "--ignore-genotypes' over the union of the patient's normalized sites (sample = the --sample label). A variant a sample's "
+            + "VCF lacks but its reads show below the call threshold counts as present there; absent with enough reads is evaluable, "
+            + "too few reads not evaluable. Also writes DIR/ID.variants.evidence.tsv (docs/PILEUP.md).")
+    Path evidence;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -150,7 +156,12 @@ public final class ConcordanceCommand implements Callable<Integer> {
         }
         Path json = out.resolve(patient + ".concordance.json");
         Path tsv = out.resolve(patient + ".variants.tsv");
-        try (OutputSet outputs = new OutputSet().addAll(json, tsv)) { // both files or none
+        Path evidenceTsv = out.resolve(patient + ".variants.evidence.tsv");
+        if (evidence != null) {
+            requireFile(evidence, "--evidence");
+        }
+        try (OutputSet outputs = evidence == null ? new OutputSet().addAll(json, tsv)
+                : new OutputSet().addAll(json, tsv, evidenceTsv)) { // all files or none
             Path normDir = null;
             List<SampleSpec> given = samples;
             try {
@@ -168,7 +179,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
                     throw new UserException(e.getMessage());
                 }
                 resolvedBuild = build;
-                run(samples, given, genes != null ? genes : GeneTable.shipped(build.name()), outputs, json, tsv);
+                run(samples, given, genes != null ? genes : GeneTable.shipped(build.name()), outputs, json, tsv, evidenceTsv);
             } finally {
                 if (normDir != null) {
                     try (var files = Files.list(normDir)) {
@@ -215,14 +226,20 @@ public final class ConcordanceCommand implements Callable<Integer> {
         return out;
     }
 
-    private void run(List<SampleSpec> samples, List<SampleSpec> given, GeneTable genes, OutputSet outputs, Path json, Path tsv)
-            throws IOException {
+    private void run(List<SampleSpec> samples, List<SampleSpec> given, GeneTable genes, OutputSet outputs, Path json, Path tsv,
+                     Path evidenceTsv) throws IOException {
         ConcordanceJson summary;
-        try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(outputs.temp(tsv)))) {
-            List<SampleSpec> compared = samples.stream().filter(sp -> sp.type() != SampleType.NORMAL).toList();
+        List<SampleSpec> compared = samples.stream().filter(sp -> sp.type() != SampleType.NORMAL).toList();
+        EvidenceOverlay overlay = evidence == null ? null : EvidenceOverlay.read(evidence, compared.stream().map(SampleSpec::label).toList());
+        try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(outputs.temp(tsv)));
+             EvidenceOverlay ov = overlay) {
+            if (ov != null) {
+                ov.writeTo(Files.newBufferedWriter(outputs.temp(evidenceTsv)));
+            }
             SampleSpec wbc = samples.stream().filter(sp -> sp.type() == SampleType.NORMAL).findFirst().orElse(null);
             summary = new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt)
                     .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc)
+                    .withEvidence(ov)
                     .run(patient, w, common.quiet());
         } catch (IOException e) { // reading errors are UncheckedIOException/UserException: this is the TSV
             throw OutputSet.cannotWrite(tsv, e);
@@ -234,6 +251,9 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 ss.add(summary.samples().get(i).normalized(givenCompared.get(i).vcf().toString(), fasta.toString()));
             }
             summary = summary.withSamples(ss);
+        }
+        if (overlay != null) {
+            summary = summary.withEvidence(overlay.summary());
         }
         ConcordanceJson written = summary;
         outputs.write(json, tmp -> ContractJson.write(tmp, written));

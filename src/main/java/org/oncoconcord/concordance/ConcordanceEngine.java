@@ -97,6 +97,15 @@ public final class ConcordanceEngine {
         return this;
     }
 
+    /** Read-level evidence laid over the calls before classification (null: the VCFs alone). */
+    private EvidenceOverlay evidenceOverlay;
+
+    /** Lays read-level evidence over each variant's per-sample calls before it is classified (docs/PILEUP.md). */
+    public ConcordanceEngine withEvidence(EvidenceOverlay overlay) {
+        this.evidenceOverlay = overlay;
+        return this;
+    }
+
     /** Alt reads the plasma assay needs to call a variant (for the detection probability of misses). */
     public ConcordanceEngine withPlasmaMinAlt(int minAlt) {
         this.plasmaEvidence = new PlasmaEvidence(minAlt);
@@ -319,6 +328,9 @@ public final class ConcordanceEngine {
             int minDepth = minDepthOf[i];
             boolean deepEnough = minDepth <= 0 || depth[i] < 0 || depth[i] >= minDepth;
             evaluable[i] = present[i] || (covered && deepEnough);
+        }
+        if (evidenceOverlay != null) {
+            evidenceOverlay.apply(v, present, evaluable, vaf, depth);
         }
         List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
         org.oncoconcord.annotate.GeneStatusRule.Verdict verdict =

@@ -19,7 +19,22 @@ import java.util.Map;
 public record ConcordanceJson(String patient, String toolVersion, String annotation, boolean includeFiltered,
                               long nDistinctVariants, List<Sample> samples, List<Pair> pairs, Map<String, Long> classes,
                               Map<String, Gene> genes, RasStatus rasStatus,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Plasma plasma) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Plasma plasma,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Evidence evidence) {
+
+    /** A result without read-level evidence. */
+    public ConcordanceJson(String patient, String toolVersion, String annotation, boolean includeFiltered,
+                           long nDistinctVariants, List<Sample> samples, List<Pair> pairs, Map<String, Long> classes,
+                           Map<String, Gene> genes, RasStatus rasStatus, Plasma plasma) {
+        this(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs, classes, genes, rasStatus,
+                plasma, null);
+    }
+
+    /** This result with the summary of the read-level evidence laid over its calls. */
+    public ConcordanceJson withEvidence(Evidence e) {
+        return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
+                classes, genes, rasStatus, plasma, e);
+    }
 
     /** Reads and checks {@code file}; throws naming the file and the missing or invalid key. */
     public static ConcordanceJson read(Path file) throws ContractException {
@@ -29,7 +44,7 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
     /** This result with {@code samples} in place of its own. */
     public ConcordanceJson withSamples(List<Sample> samples) {
         return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
-                classes, genes, rasStatus, plasma);
+                classes, genes, rasStatus, plasma, evidence);
     }
 
     /** One input sample: its thresholds and what became of its records. */
@@ -112,5 +127,24 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Miss(String variant, Integer plasmaDepth, boolean depthAssumed, Double tissueVaf,
                        Double detectionProbability, boolean informative) {
+    }
+
+    /**
+     * Read-level evidence laid over the calls ({@code concordance --evidence}, docs/PILEUP.md): rows of the
+     * pileup file, those used (a compared variant) and those for other sites, and per sample what changed.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Evidence(String file, long rows, long rowsUsed, long rowsOtherSites, List<EvidenceSample> samples) {
+    }
+
+    /**
+     * One sample with reads: {@code variants = present_in_vcf + subthreshold + measured_absent + not_assessable + unchanged};
+     * subthreshold: absent from the VCF, present below the call threshold in the reads, now present; measured_absent: not
+     * evaluable by the VCF view, absent with enough reads, now evaluable; not_assessable: evaluable by the VCF view, too few
+     * reads, now not evaluable; unchanged: absent from the VCF and the reads agree.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record EvidenceSample(String label, long variants, long presentInVcf, long subthreshold, long measuredAbsent,
+                                 long notAssessable, long unchanged) {
     }
 }

@@ -39,8 +39,13 @@ public final class PileupCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--sites", required = true, description = "Sites: normalized VCF (genotypes mark CALLED samples) or TSV contig,pos,ref,alt.")
-    Path sites;
+    @Option(names = "--sites", required = true, description = "Sites: normalized VCF (genotypes mark CALLED samples) or TSV "
+            + "contig,pos,ref,alt; repeatable: the union of the files (symbolic ALTs of their VCFs skipped).")
+    List<Path> sites = new ArrayList<>();
+
+    @Option(names = "--ignore-genotypes", description = "No sample is CALLED: every state comes from the reads alone "
+            + "(the input of 'concordance --evidence', which keeps each sample's own VCF calls).")
+    boolean ignoreGenotypes;
 
     @Option(names = "--bam", required = true, description = "BAM or CRAM with index (repeatable); sample = its @RG SM.")
     List<Path> bams = new ArrayList<>();
@@ -87,7 +92,8 @@ public final class PileupCommand implements Callable<Integer> {
     }
 
     private void count(OutputSet outputs) throws IOException {
-        List<Site> siteList = SiteReader.read(sites);
+        List<Site> siteList = sites.size() == 1 && !ignoreGenotypes ? SiteReader.read(sites.get(0))
+                : SiteReader.readUnion(sites, ignoreGenotypes, note -> System.err.println("pileup: warning: " + note));
         if (fasta != null) {
             checkReference(siteList);
         }
@@ -166,7 +172,7 @@ public final class PileupCommand implements Callable<Integer> {
                 String bases = new String(ref.getSubsequenceAt(s.contig(), s.pos(), s.pos() + s.ref().length() - 1).getBases())
                         .toUpperCase(Locale.ROOT);
                 if (!bases.equals(s.ref())) {
-                    throw new UserException("sites file " + sites + ": " + s.contig() + ":" + s.pos() + " REF " + s.ref()
+                    throw new UserException("sites file " + String.join(", ", sites.stream().map(Path::toString).toList()) + ": " + s.contig() + ":" + s.pos() + " REF " + s.ref()
                             + " differs from --fasta " + fasta + " (" + bases + "): wrong reference build?");
                 }
             }

@@ -28,23 +28,65 @@ public final class SiteReader {
     private SiteReader() {
     }
 
+    /**
+     * The union of the sites of several files, in order of first appearance (a site is contig, position,
+     * REF and ALT after trimming); its called samples are the union of the files'. With {@code ignoreCalls},
+     * no sample is called: every state then comes from the reads alone (the input of {@code concordance --evidence}).
+     * Symbolic and {@code *} ALT alleles of a VCF are skipped here (they have no bases to match; reported on
+     * {@code notes}), where reading a single file refuses them.
+     */
+    public static List<Site> readUnion(List<Path> files, boolean ignoreCalls, java.util.function.Consumer<String> notes) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        List<Site> out = new ArrayList<>();
+        for (Path f : files) {
+            long[] skipped = new long[1];
+            for (Site s : read(f, files.size() > 1, skipped)) {
+                String key = s.contig() + ":" + s.pos() + ":" + s.ref() + ":" + s.alt();
+                Set<String> called = ignoreCalls ? Set.of() : s.calledIn();
+                Integer at = index.get(key);
+                if (at == null) {
+                    index.put(key, out.size());
+                    out.add(new Site(out.size(), s.contig(), s.pos(), s.ref(), s.alt(), called));
+                } else if (!called.isEmpty()) {
+                    Site old = out.get(at);
+                    Set<String> both = new LinkedHashSet<>(old.calledIn());
+                    both.addAll(called);
+                    out.set(at, new Site(at, old.contig(), old.pos(), old.ref(), old.alt(), Set.copyOf(both)));
+                }
+            }
+            if (skipped[0] > 0) {
+                notes.accept("sites file " + f + ": " + skipped[0] + " symbolic or '*' ALT allele(s) skipped (no bases to count)");
+            }
+        }
+        return out;
+    }
+
     public static List<Site> read(Path file) {
+        return read(file, false, new long[1]);
+    }
+
+    private static List<Site> read(Path file, boolean skipSymbolic, long[] skipped) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("sites file " + file + ": not found");
         }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".vcf") || name.endsWith(".vcf.gz") || name.endsWith(".vcf.bgz") || name.endsWith(".bcf")
-                ? readVcf(file) : readTsv(file);
+                ? readVcf(file, skipSymbolic, skipped) : readTsv(file);
     }
 
-    private static List<Site> readVcf(Path file) {
+    private static List<Site> readVcf(Path file, boolean skipSymbolic, long[] skipped) {
         List<Site> out = new ArrayList<>();
         try (VCFFileReader reader = new VCFFileReader(file, false)) {
             long record = 0;
             for (VariantContext vc : reader) {
                 record++;
                 for (Allele alt : vc.getAlternateAlleles()) {
-                    if (alt.isSymbolic() || alt.getBaseString().isEmpty() || alt.getDisplayString().equals("*")) {
+                    boolean symbolic = alt.isSymbolic() || alt.getBaseString().isEmpty() || alt.getDisplayString().equals("*");
+                    if (symbolic && skipSymbolic) {
+                        skipped[0]++;
+                        continue;
+                    }
+                    if (symbolic) {
                         throw new UserException("sites file " + file + ": record " + record + " (" + vc.getContig() + ":"
                                 + vc.getStart() + "): ALT " + alt.getDisplayString() + " is not a sequence allele");
                     }

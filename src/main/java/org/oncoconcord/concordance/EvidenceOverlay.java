@@ -1,0 +1,236 @@
+package org.oncoconcord.concordance;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.core.ContigNames;
+import org.oncoconcord.core.UserException;
+import org.oncoconcord.pileup.EvidenceState;
+import org.oncoconcord.pileup.Site;
+
+/**
+ * Read-level evidence ({@code oncoconcord pileup} output, {@code concordance --evidence}) laid over each
+ * sample's VCF calls before a variant is classified (docs/PILEUP.md): a variant the sample's VCF does not
+ * count but whose reads show it below the caller's threshold becomes present ({@code subthreshold}); absent
+ * with enough depth is absent and evaluable (a measured fact, whatever the BED says); not assessable
+ * (too few reads) is not evaluable. A call the VCF counts stays a call. Every change is written to a
+ * sidecar table beside variants.tsv, with the VCF-only view, and counted in the summary.
+ */
+public final class EvidenceOverlay implements AutoCloseable {
+    /** Columns of the sidecar {@code <patient>.variants.evidence.tsv}. */
+    public static final String SIDECAR_HEADER = "chrom\tpos\tref\talt\tsample\tstate\talt_count\tdepth"
+            + "\tvcf_present\tvcf_evaluable\tpresent\tevaluable\tchange";
+
+    /** What the evidence did to one variant in one sample. */
+    public enum Change {
+        /** Not counted by the VCF, present in the reads below the call threshold: now present. */
+        SUBTHRESHOLD,
+        /** Not counted and not evaluable by the VCF view (BED, depth), absent with enough reads: now evaluable. */
+        MEASURED_ABSENT,
+        /** Not counted, evaluable by the VCF view, too few reads to tell: now not evaluable. */
+        NOT_ASSESSABLE,
+        /** Counted by the VCF (kept), or the reads agree with the VCF view. */
+        NONE;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private record Row(EvidenceState state, int depth, int alt) {
+    }
+
+    private final Path file;
+    private final List<String> labels;
+    private final boolean[] hasRows;
+    private final Map<String, Row[]> rows;
+    private final long rowCount;
+    private final Set<String> used = new HashSet<>();
+    private final long[][] counts; // [sample][presentInVcf, subthreshold, measuredAbsent, notAssessable, unchanged]
+    private Writer sidecar;
+
+    private EvidenceOverlay(Path file, List<String> labels, boolean[] hasRows, Map<String, Row[]> rows, long rowCount) {
+        this.file = file;
+        this.labels = List.copyOf(labels);
+        this.hasRows = hasRows;
+        this.rows = rows;
+        this.rowCount = rowCount;
+        this.counts = new long[labels.size()][5];
+    }
+
+    /**
+     * Reads a pileup TSV; {@code labels}: the compared samples in the engine's order. A row naming another
+     * sample, a bad number or state, or a site and sample given twice is an error naming the file and line.
+     */
+    public static EvidenceOverlay read(Path file, List<String> labels) {
+        CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).build();
+        Map<String, Row[]> rows = new HashMap<>();
+        boolean[] hasRows = new boolean[labels.size()];
+        long n = 0;
+        try (Reader in = Files.newBufferedReader(file); CSVParser parser = format.parse(in)) {
+            for (String c : List.of("contig", "pos", "ref", "alt", "sample", "depth", "alt_count", "state")) {
+                if (!parser.getHeaderMap().containsKey(c)) {
+                    throw new UserException("--evidence " + file + ": line 1: column '" + c + "' missing; expected the output of "
+                            + "'oncoconcord pileup'");
+                }
+            }
+            for (CSVRecord r : parser) {
+                long line = parser.getCurrentLineNumber();
+                String where = "--evidence " + file + ": line " + line + ": ";
+                if (!r.isConsistent()) {
+                    throw new UserException(where + "expected " + parser.getHeaderMap().size() + " tab-separated columns, found " + r.size());
+                }
+                int s = labels.indexOf(r.get("sample"));
+                if (s < 0) {
+                    throw new UserException(where + "sample '" + r.get("sample") + "' is not a compared --sample of this patient "
+                            + labels + " (give 'pileup --label SM=LABEL')");
+                }
+                EvidenceState state;
+                try {
+                    state = EvidenceState.valueOf(r.get("state"));
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(where + "state '" + r.get("state") + "' is not CALLED, BELOW_CALL_THRESHOLD, ABSENT or NOT_ASSESSABLE");
+                }
+                int pos = integer(r, "pos", where);
+                int depth = integer(r, "depth", where);
+                int alt = integer(r, "alt_count", where);
+                if (alt > depth) {
+                    throw new UserException(where + "alt_count " + alt + " exceeds depth " + depth);
+                }
+                String key = key(r.get("contig"), pos, r.get("ref"), r.get("alt"));
+                Row[] perSample = rows.computeIfAbsent(key, k -> new Row[labels.size()]);
+                if (perSample[s] != null) {
+                    throw new UserException(where + "site " + r.get("contig") + ":" + pos + " " + r.get("ref") + ">" + r.get("alt")
+                            + " in sample " + labels.get(s) + " is given twice");
+                }
+                perSample[s] = new Row(state, depth, alt);
+                hasRows[s] = true;
+                n++;
+            }
+        } catch (IOException e) {
+            throw new UserException("--evidence " + file + ": cannot read: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UserException("--evidence " + file + ": cannot read: " + e.getMessage(), e);
+        }
+        return new EvidenceOverlay(file, labels, hasRows, rows, n);
+    }
+
+    private static int integer(CSVRecord r, String column, String where) {
+        try {
+            int v = Integer.parseInt(r.get(column));
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UserException(where + "column " + column + ": '" + r.get(column) + "' is not a whole number >= 0");
+        }
+    }
+
+    /** Canonical contig, position and minimal alleles (as pileup trims them). */
+    private static String key(String contig, int pos, String ref, String alt) {
+        Site s = Site.trimmed(0, contig, pos, ref, alt, Set.of());
+        return ContigNames.canonical(s.contig()) + ":" + s.pos() + ":" + s.ref() + ":" + s.alt();
+    }
+
+    /** Writes the sidecar rows (one per variant and sample with evidence) to {@code out} from now on. */
+    public void writeTo(Writer out) throws IOException {
+        this.sidecar = out;
+        out.write(SIDECAR_HEADER);
+        out.write('\n');
+    }
+
+    /**
+     * Applies the evidence to one variant; the arrays are the engine's per-sample view from the VCFs
+     * (index = sample), changed in place. A sample with evidence rows but none for this variant is an error:
+     * the pileup did not cover the patient's sites.
+     */
+    public void apply(Call v, boolean[] present, boolean[] evaluable, double[] vaf, int[] depth) {
+        String key = key(v.contig(), v.pos(), v.ref(), v.alt());
+        Row[] r = rows.get(key);
+        for (int i = 0; i < labels.size(); i++) {
+            if (!hasRows[i]) {
+                continue;
+            }
+            Row row = r == null ? null : r[i];
+            if (row == null) {
+                throw new UserException("--evidence " + file + ": no row for " + v.display() + ":" + v.pos() + " " + v.ref() + ">"
+                        + v.alt() + " in sample " + labels.get(i) + "; run 'oncoconcord pileup --ignore-genotypes' over the union of "
+                        + "the patient's normalized VCFs (docs/PILEUP.md)");
+            }
+            used.add(key);
+            boolean vcfPresent = present[i];
+            boolean vcfEvaluable = evaluable[i];
+            Change change = Change.NONE;
+            if (!vcfPresent) {
+                if (row.state() == EvidenceState.BELOW_CALL_THRESHOLD) {
+                    present[i] = true;
+                    evaluable[i] = true;
+                    vaf[i] = row.depth() == 0 ? Double.NaN : row.alt() / (double) row.depth();
+                    depth[i] = row.depth();
+                    change = Change.SUBTHRESHOLD;
+                } else if (row.state() == EvidenceState.ABSENT && !vcfEvaluable) {
+                    evaluable[i] = true;
+                    change = Change.MEASURED_ABSENT;
+                } else if (row.state() == EvidenceState.NOT_ASSESSABLE && vcfEvaluable) {
+                    evaluable[i] = false;
+                    change = Change.NOT_ASSESSABLE;
+                }
+            }
+            counts[i][vcfPresent ? 0 : change == Change.NONE ? 4 : change.ordinal() + 1]++;
+            if (sidecar != null) {
+                try {
+                    sidecar.write(String.join("\t", v.display(), Integer.toString(v.pos()), v.ref(), v.alt(), labels.get(i),
+                            row.state().name(), Integer.toString(row.alt()), Integer.toString(row.depth()), bit(vcfPresent),
+                            bit(vcfEvaluable), bit(present[i]), bit(evaluable[i]), change.label()));
+                    sidecar.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private static String bit(boolean b) {
+        return b ? "1" : "0";
+    }
+
+    /** What the evidence changed, per sample with evidence (concordance.json {@code evidence}). */
+    public ConcordanceJson.Evidence summary() {
+        List<ConcordanceJson.EvidenceSample> samples = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (hasRows[i]) {
+                long[] c = counts[i];
+                samples.add(new ConcordanceJson.EvidenceSample(labels.get(i), c[0] + c[1] + c[2] + c[3] + c[4], c[0], c[1], c[2], c[3], c[4]));
+            }
+        }
+        long usedRows = 0;
+        for (String k : used) {
+            for (Row row : rows.get(k)) {
+                usedRows += row == null ? 0 : 1;
+            }
+        }
+        return new ConcordanceJson.Evidence(file.toString(), rowCount, usedRows, rowCount - usedRows, samples);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (sidecar != null) {
+            sidecar.close();
+        }
+    }
+}
