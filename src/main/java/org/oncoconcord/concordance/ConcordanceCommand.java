@@ -83,6 +83,10 @@ public final class ConcordanceCommand implements Callable<Integer> {
                     + "RAS and BRAF V600E from the protein change). Default: ${DEFAULT-VALUE}. With --genes: any overlap.")
     String geneStatus;
 
+    @Option(names = "--reannotate", description = "Annotate every variant with our engine even when its VCF carries VEP CSQ, "
+            + "SnpEff ANN or Funcotator FUNCOTATION (default: those are read, the canonical/MANE transcript entry per gene; docs/ANNOTATE.md).")
+    boolean reannotate;
+
     @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
     boolean includeFiltered;
 
@@ -200,6 +204,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 org.oncoconcord.annotate.TranscriptSet.shipped(resolvedBuild)), mode);
     }
 
+    /** The transcript models of the gene rule, as concordance.json names them. */
+    private String modelsDescription() {
+        return resolvedBuild == null ? null : "shipped MANE Select " + resolvedBuild.name();
+    }
+
     /** Normalizes every input as {@code oncoconcord normalize -f FASTA -m -} does ({@link Normalize}); the normalized copies live in {@code dir}. */
     private List<SampleSpec> normalizeAll(List<SampleSpec> samples, Path dir) {
         List<SampleSpec> out = new ArrayList<>();
@@ -221,7 +230,8 @@ public final class ConcordanceCommand implements Callable<Integer> {
         try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(outputs.temp(tsv)))) {
             List<SampleSpec> compared = samples.stream().filter(sp -> sp.type() != SampleType.NORMAL).toList();
             SampleSpec wbc = samples.stream().filter(sp -> sp.type() == SampleType.NORMAL).findFirst().orElse(null);
-            summary = new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt)
+            summary = new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule())
+                    .withConsequenceSource(modelsDescription(), !reannotate).withPlasmaMinAlt(plasmaMinAlt)
                     .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc)
                     .run(patient, w, common.quiet());
         } catch (IOException e) { // reading errors are UncheckedIOException/UserException: this is the TSV
