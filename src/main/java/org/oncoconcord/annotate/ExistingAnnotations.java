@@ -61,6 +61,44 @@ public final class ExistingAnnotations {
         }
     }
 
+    /**
+     * The annotation a VCF header declares: its INFO key and field names.
+     *
+     * @param key    {@code CSQ}, {@code ANN} or {@code FUNCOTATION}
+     * @param fields the field names of its header description
+     */
+    public record Source(String key, List<String> fields) {
+        public Source {
+            fields = List.copyOf(fields);
+        }
+
+        /**
+         * The first known annotation the header declares, or null when none.
+         *
+         * @throws IllegalArgumentException when its description names no fields
+         */
+        public static Source of(VCFHeader header) {
+            String key = keyOf(header);
+            return key == null ? null : new Source(key, fieldNames(key, header.getInfoHeaderLine(key).getDescription()));
+        }
+    }
+
+    /**
+     * One ALT allele's raw annotation value as a record carries it, parsed only when asked.
+     *
+     * @param value      the INFO value of {@link Source#key()}
+     * @param recordRef  the record's REF
+     * @param recordAlts the record's ALT column (comma-separated)
+     * @param altIndex   which ALT (0-based)
+     */
+    public record Raw(Source source, String value, String recordRef, String recordAlts, int altIndex) {
+        /** The entries of this ALT ({@link #parse}). */
+        public List<Entry> entries() {
+            String[] alts = recordAlts.split(",");
+            return parse(source.key(), source.fields(), value, recordRef, alts, altIndex);
+        }
+    }
+
     /** The first known annotation key the header declares, or null. */
     public static String keyOf(VCFHeader header) {
         for (String k : KEYS) {
@@ -103,13 +141,28 @@ public final class ExistingAnnotations {
      * {@code [..]} group, transcripts joined by {@code #}.
      */
     public static List<Entry> parse(String key, List<String> fields, String value, String ref, String alt, int altIndex) {
+        return parse(key, fields, value, ref, new String[] {alt}, 0, altIndex);
+    }
+
+    /**
+     * As {@link #parse(String, List, String, String, String, int)} for ALT {@code altIndex} of a
+     * record with ALTs {@code alts}: VEP's allele string follows the whole record (the shared first
+     * base is dropped only when every allele has it and their lengths differ).
+     */
+    public static List<Entry> parse(String key, List<String> fields, String value, String ref, String[] alts, int altIndex) {
+        return parse(key, fields, value, ref, alts, altIndex, altIndex);
+    }
+
+    private static List<Entry> parse(String key, List<String> fields, String value, String ref, String[] alts, int which,
+                                     int altIndex) {
+        String alt = alts[which];
         List<Entry> out = new ArrayList<>();
         if (value == null || value.isEmpty() || value.equals(".")) {
             return out;
         }
         switch (key) {
             case "CSQ" -> {
-                String allele = vepAllele(ref, alt);
+                String allele = vepAllele(ref, alts, which);
                 for (String e : value.split(",")) {
                     String[] f = e.split("\\|", -1);
                     if (get(fields, f, "Allele").equals(allele)) {
@@ -165,6 +218,24 @@ public final class ExistingAnnotations {
             }
         }
         return preferred != null ? preferred : first;
+    }
+
+    /** VEP's allele string of ALT {@code i} of a record: {@link #vepAllele(String, String)} over all its alleles. */
+    static String vepAllele(String ref, String[] alts, int i) {
+        if (alts.length == 1) {
+            return vepAllele(ref, alts[0]);
+        }
+        boolean shared = !ref.isEmpty();
+        boolean lengthsDiffer = false;
+        for (String a : alts) {
+            shared &= !a.isEmpty() && a.charAt(0) == ref.charAt(0);
+            lengthsDiffer |= a.length() != ref.length();
+        }
+        if (shared && lengthsDiffer) {
+            String a = alts[i].substring(1);
+            return a.isEmpty() ? "-" : a;
+        }
+        return alts[i];
     }
 
     /** VEP's allele string: without the first base when REF and ALT share it, {@code -} when nothing is left. */

@@ -1,5 +1,7 @@
 package org.oncoconcord.annotate;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,8 +22,8 @@ public final class GeneStatusRule {
     public GeneStatusRule(Annotator annotator, GeneStatus mode) {
         this.annotator = annotator;
         this.mode = mode;
-        this.intergenic = new Verdict(List.of(new Annotation(null, null, List.of(Consequence.INTERGENIC_VARIANT),
-                "", "", "", "", "", "", "", "", "", "", -1, false)), mode);
+        this.intergenic = new Verdict(List.of(new GeneEffect("", List.of(Consequence.INTERGENIC_VARIANT), Impact.MODIFIER,
+                "", "", false, 0, 0)), mode);
     }
 
     /** True when the models hold the gene (its status then follows the consequence). */
@@ -29,37 +31,65 @@ public final class GeneStatusRule {
         return annotator.transcripts().gene(gene) != null;
     }
 
+    /** The id of our transcript of the gene (to pick a tool's entry on the same transcript), or null. */
+    public String transcriptOf(String gene) {
+        Transcript t = annotator.transcripts().gene(gene);
+        return t == null ? null : t.id();
+    }
+
     public GeneStatus mode() {
         return mode;
     }
 
-    /** The verdict for one allele: its annotations plus what counts. */
+    /** The verdict for one allele from our engine: its annotations plus what counts. */
     public Verdict judge(String chrom, int pos, String ref, String alt) {
         if (!annotator.anyNear(chrom, pos, pos + ref.length())) {
             return intergenic;
         }
         List<Annotation> all = annotator.annotate(Allele.fromVcf(chrom, pos, ref, alt));
-        return new Verdict(all, mode);
+        List<GeneEffect> effects = new ArrayList<>(all.size());
+        for (Annotation a : all) {
+            effects.add(GeneEffect.of(a));
+        }
+        return new Verdict(effects, mode);
     }
 
-    /** Annotations of an allele and the rules applied to them. */
+    /**
+     * The verdict from the entries a VCF's CSQ/ANN/FUNCOTATION gives the allele: per gene the
+     * canonical/MANE entry ({@link ExistingAnnotations#pick}, else the one on our transcript of the
+     * gene, else the gene's first); null when there is no entry.
+     */
+    public Verdict judgeExisting(List<ExistingAnnotations.Entry> entries) {
+        if (entries.isEmpty()) {
+            return null;
+        }
+        List<GeneEffect> effects = new ArrayList<>();
+        Set<String> genes = new LinkedHashSet<>();
+        entries.forEach(e -> genes.add(e.gene()));
+        for (String g : genes) {
+            effects.add(GeneEffect.of(ExistingAnnotations.pick(entries, g, g.isEmpty() ? null : transcriptOf(g))));
+        }
+        return new Verdict(effects, mode);
+    }
+
+    /** Effects of an allele (one per gene) and the rules applied to them. */
     public static final class Verdict {
-        private final List<Annotation> annotations;
+        private final List<GeneEffect> effects;
         private final GeneStatus mode;
 
-        Verdict(List<Annotation> annotations, GeneStatus mode) {
-            this.annotations = annotations;
+        Verdict(List<GeneEffect> effects, GeneStatus mode) {
+            this.effects = effects;
             this.mode = mode;
         }
 
-        public List<Annotation> annotations() {
-            return annotations;
+        public List<GeneEffect> effects() {
+            return effects;
         }
 
-        /** The annotation on the gene's transcript, or null when the models do not have the gene near the allele. */
-        public Annotation on(String gene) {
-            for (Annotation a : annotations) {
-                if (a.transcript() != null && a.transcript().gene().equals(gene)) {
+        /** The effect on the gene's transcript, or null when the annotation has nothing for the gene. */
+        public GeneEffect on(String gene) {
+            for (GeneEffect a : effects) {
+                if (!a.gene().isEmpty() && a.gene().equals(gene)) {
                     return a;
                 }
             }
@@ -67,8 +97,8 @@ public final class GeneStatusRule {
         }
 
         /**
-         * Whether the allele counts for {@code gene}: by the consequence when the gene has a model
-         * ({@code modelled}), else by overlap; {@code atHotspot} for the hotspot mode.
+         * Whether the allele counts for {@code gene}: by the consequence when the annotation has the
+         * gene or our models hold it ({@code modelled}), else by overlap; {@code atHotspot} for the hotspot mode.
          */
         public boolean counts(String gene, boolean modelled, boolean atHotspot) {
             if (mode == GeneStatus.ALL) {
@@ -77,29 +107,23 @@ public final class GeneStatusRule {
             if (mode == GeneStatus.HOTSPOT) {
                 return atHotspot;
             }
-            if (!modelled) {
-                return true;
-            }
-            Annotation a = on(gene);
+            GeneEffect a = on(gene);
             if (a == null) {
-                return false;
+                return !modelled;
             }
             if (mode == GeneStatus.PROTEIN_ALTERING) {
-                return a.mostSevere().proteinAltering();
+                return a.proteinAltering();
             }
-            return !a.cdsPosition().isEmpty() || a.consequences().contains(Consequence.SPLICE_DONOR_VARIANT)
+            return a.inCds() || a.consequences().contains(Consequence.SPLICE_DONOR_VARIANT)
                     || a.consequences().contains(Consequence.SPLICE_ACCEPTOR_VARIANT);
         }
 
         /** KRAS/NRAS protein-altering change at codon 12, 13, 59, 61, 117 or 146. */
         public boolean rasHotspot() {
             for (String gene : List.of("KRAS", "NRAS")) {
-                Annotation a = on(gene);
-                if (a != null && a.mostSevere().proteinAltering() && !a.proteinPosition().isEmpty()) {
-                    String p = a.proteinPosition();
-                    int first = Integer.parseInt(p.contains("-") ? p.substring(0, p.indexOf('-')) : p);
-                    int last = Integer.parseInt(p.contains("-") ? p.substring(p.indexOf('-') + 1) : p);
-                    for (int c = first; c <= last; c++) {
+                GeneEffect a = on(gene);
+                if (a != null && a.proteinAltering() && a.firstCodon() > 0) {
+                    for (int c = a.firstCodon(); c <= a.lastCodon(); c++) {
                         if (RAS_CODONS.contains(c)) {
                             return true;
                         }
@@ -111,15 +135,15 @@ public final class GeneStatusRule {
 
         /** BRAF p.V600E. */
         public boolean brafV600e() {
-            Annotation a = on("BRAF");
+            GeneEffect a = on("BRAF");
             return a != null && a.hgvspShort().equals("p.V600E");
         }
 
-        /** The most relevant annotation: the most severe over all transcripts. */
-        public Annotation worst() {
-            Annotation best = annotations.get(0);
-            for (Annotation a : annotations) {
-                if (a.mostSevere().compareTo(best.mostSevere()) < 0) {
+        /** The most relevant effect: the most severe over all transcripts (effects without a known term last). */
+        public GeneEffect worst() {
+            GeneEffect best = effects.get(0);
+            for (GeneEffect a : effects) {
+                if (a.mostSevere() != null && (best.mostSevere() == null || a.mostSevere().compareTo(best.mostSevere()) < 0)) {
                     best = a;
                 }
             }

@@ -83,6 +83,10 @@ public final class ConcordanceCommand implements Callable<Integer> {
                     + "RAS and BRAF V600E from the protein change). Default: ${DEFAULT-VALUE}. With --genes: any overlap.")
     String geneStatus;
 
+    @Option(names = "--reannotate", description = "Annotate every variant with our engine even when its VCF carries VEP CSQ, "
+            + "SnpEff ANN or Funcotator FUNCOTATION (default: those are read, the canonical/MANE transcript entry per gene; docs/ANNOTATE.md).")
+    boolean reannotate;
+
     @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
     boolean includeFiltered;
 
@@ -211,6 +215,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 org.oncoconcord.annotate.TranscriptSet.shipped(resolvedBuild)), mode);
     }
 
+    /** The transcript models of the gene rule, as concordance.json names them. */
+    private String modelsDescription() {
+        return resolvedBuild == null ? null : "shipped MANE Select " + resolvedBuild.name();
+    }
+
     /** Normalizes every input as {@code oncoconcord normalize -f FASTA -m -} does ({@link Normalize}); the normalized copies live in {@code dir}. */
     private List<SampleSpec> normalizeAll(List<SampleSpec> samples, Path dir) {
         List<SampleSpec> out = new ArrayList<>();
@@ -237,7 +246,8 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 ov.writeTo(Files.newBufferedWriter(outputs.temp(evidenceTsv)));
             }
             SampleSpec wbc = samples.stream().filter(sp -> sp.type() == SampleType.NORMAL).findFirst().orElse(null);
-            summary = new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule()).withPlasmaMinAlt(plasmaMinAlt)
+            summary = new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule())
+                    .withConsequenceSource(modelsDescription(), !reannotate).withPlasmaMinAlt(plasmaMinAlt)
                     .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc)
                     .withEvidence(ov)
                     .run(patient, w, common.quiet());

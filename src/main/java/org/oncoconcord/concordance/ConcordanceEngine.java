@@ -78,6 +78,18 @@ public final class ConcordanceEngine {
 
     /** Consequence-based gene status (null: a gene is mutated by any overlapping variant). */
     private org.oncoconcord.annotate.GeneStatusRule geneRule;
+    /** The transcript models of {@link #geneRule} as concordance.json names them. */
+    private String models;
+    /** Use a VCF's own CSQ/ANN/FUNCOTATION when present (false: --reannotate). */
+    private boolean useExisting = true;
+    /** Distinct alleles whose consequence came from a VCF's annotation / from our engine. */
+    private long fromVcf;
+    private long computed;
+    /** Where the current allele's consequence came from: a VCF's annotation key or {@link #ENGINE}. */
+    private String lastSource;
+    private static final String ENGINE = "oncoconcord";
+    /** Per sample label, the annotation its VCF header declares (CSQ, ANN, FUNCOTATION). */
+    private final Map<String, String> declared = new LinkedHashMap<>();
 
     /** Tissue variants' plasma evidence for the tumour fraction (docs/PLASMA.md). */
     private PlasmaEvidence plasmaEvidence = new PlasmaEvidence(PLASMA_MIN_ALT);
@@ -118,6 +130,17 @@ public final class ConcordanceEngine {
      */
     public ConcordanceEngine withGeneStatus(org.oncoconcord.annotate.GeneStatusRule rule) {
         this.geneRule = rule;
+        return this;
+    }
+
+    /**
+     * Names the gene rule's transcript models ({@code models}, for concordance.json) and whether a
+     * VCF's own CSQ/ANN/FUNCOTATION annotation is used instead of our engine when present
+     * ({@code useExisting}; false: {@code --reannotate}).
+     */
+    public ConcordanceEngine withConsequenceSource(String models, boolean useExisting) {
+        this.models = models;
+        this.useExisting = useExisting;
         return this;
     }
 
@@ -190,7 +213,11 @@ public final class ConcordanceEngine {
              BloodOrigin blood = new BloodOrigin(chRules, plasma >= 0 ? wbc : null)) {
             bloodOrigin = blood;
             for (SampleSpec s : samples) {
-                readers.add(new VcfCallReader(s, includeFiltered));
+                VcfCallReader r = new VcfCallReader(s, includeFiltered);
+                readers.add(r);
+                if (r.annotationSource() != null) {
+                    declared.put(s.label(), r.annotationSource().key());
+                }
             }
             List<List<String>> headerContigs = readers.stream().map(VcfCallReader::headerContigs).toList();
             List<List<String>> chains = new ArrayList<>(readers.stream()
@@ -302,6 +329,8 @@ public final class ConcordanceEngine {
         double[] vaf = this.vaf;
         int[] depth = this.depth;
         boolean[] evidence = this.evidence;
+        Call annotated = null;
+        int annotatedIn = -1;
         for (int i = 0; i < n; i++) {
             Call counted = null;
             Call any = null;
@@ -320,6 +349,10 @@ public final class ConcordanceEngine {
                 }
             }
             Call shown = counted != null ? counted : any;
+            if (annotated == null && shown != null && shown.existing() != null) {
+                annotated = shown;
+                annotatedIn = i;
+            }
             present[i] = counted != null;
             evidence[i] = counted == null && any != null;
             vaf[i] = shown != null ? shown.vaf() : Double.NaN;
@@ -333,8 +366,7 @@ public final class ConcordanceEngine {
             evidenceOverlay.apply(v, present, evaluable, vaf, depth);
         }
         List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
-        org.oncoconcord.annotate.GeneStatusRule.Verdict verdict =
-                geneRule == null ? null : geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
+        org.oncoconcord.annotate.GeneStatusRule.Verdict verdict = geneRule == null ? null : verdict(v, annotated, annotatedIn);
         BloodOrigin.Label blood = plasma >= 0 && present[plasma] ? judgeBloodOrigin(v, hits, verdict) : null;
         boolean bloodExcluded = bloodOrigin.excludes(blood);
         if (bloodExcluded) { // out of the tissue/plasma comparison (still a variants.tsv row, class = its label)
@@ -439,6 +471,31 @@ public final class ConcordanceEngine {
         }
     }
 
+    /**
+     * The consequence verdict of an allele: from the CSQ/ANN/FUNCOTATION of the first sample whose
+     * call carries one (unless --reannotate), else from our engine.
+     */
+    private org.oncoconcord.annotate.GeneStatusRule.Verdict verdict(Call v, Call annotated, int sample) {
+        if (useExisting && annotated != null) {
+            org.oncoconcord.annotate.GeneStatusRule.Verdict fromTool;
+            try {
+                fromTool = geneRule.judgeExisting(annotated.existing().entries());
+            } catch (IllegalArgumentException e) {
+                throw new org.oncoconcord.core.UserException(samples.get(sample).vcf() + ": data record " + annotated.record()
+                        + " (" + annotated.display() + ":" + annotated.pos() + "): INFO/" + annotated.existing().source().key()
+                        + ": " + e.getMessage(), e);
+            }
+            if (fromTool != null) {
+                fromVcf++;
+                lastSource = annotated.existing().source().key();
+                return fromTool;
+            }
+        }
+        computed++;
+        lastSource = ENGINE;
+        return geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
+    }
+
     /** A plasma call of blood origin, out of every count, is still shown in its variants.tsv row (its class says why). */
     private void showPlasmaCall(boolean bloodExcluded) {
         if (bloodExcluded) {
@@ -453,7 +510,7 @@ public final class ConcordanceEngine {
         java.util.Set<String> geneNames = new java.util.LinkedHashSet<>();
         hits.forEach(e -> geneNames.add(e.gene()));
         if (verdict != null) {
-            verdict.annotations().forEach(a -> {
+            verdict.effects().forEach(a -> {
                 if (!a.gene().isEmpty()) {
                     geneNames.add(a.gene());
                 }
@@ -527,7 +584,7 @@ public final class ConcordanceEngine {
                 if (!verdict.counts(g, geneRule.modelled(g), atHotspot)) {
                     continue;
                 }
-                org.oncoconcord.annotate.Annotation a = verdict.on(g);
+                org.oncoconcord.annotate.GeneEffect a = verdict.on(g);
                 if (a != null && !a.hgvspShort().isEmpty()) {
                     shown = g + " " + a.hgvspShort() + " (" + id + ")";
                 }
@@ -564,15 +621,15 @@ public final class ConcordanceEngine {
      * the most severe consequence over the canonical transcripts, its IMPACT, HGVSc, HGVSp_Short,
      * and whether the variant counts for a gene's status.
      */
-    private static void writeConsequence(AsciiWriter tsv, org.oncoconcord.annotate.GeneStatusRule.Verdict verdict,
-                                         boolean counted) throws IOException {
+    private void writeConsequence(AsciiWriter tsv, org.oncoconcord.annotate.GeneStatusRule.Verdict verdict,
+                                  boolean counted) throws IOException {
         if (verdict == null) {
-            tsv.write(counted ? "\t.\t.\t.\t.\t1\n" : "\t.\t.\t.\t.\t0\n");
+            tsv.write(counted ? "\t.\t.\t.\t.\t1\t.\n" : "\t.\t.\t.\t.\t0\t.\n");
             return;
         }
-        org.oncoconcord.annotate.Annotation a = verdict.worst();
-        String line = "\t" + a.consequenceTerms() + "\t" + a.impact() + "\t" + orDot(a.hgvsc()) + "\t"
-                + orDot(a.hgvspShort()) + "\t" + (counted ? '1' : '0') + "\n";
+        org.oncoconcord.annotate.GeneEffect a = verdict.worst();
+        String line = "\t" + orDot(a.consequenceTerms()) + "\t" + (a.impact() == null ? "." : a.impact()) + "\t"
+                + orDot(a.hgvsc()) + "\t" + orDot(a.hgvspShort()) + "\t" + (counted ? '1' : '0') + "\t" + lastSource + "\n";
         tsv.reserve(line.length());
         tsv.put(line);
     }
@@ -726,7 +783,8 @@ public final class ConcordanceEngine {
                     ev.tumourFraction(), ev.detection(), bloodOrigin.summary());
         }
         return new ConcordanceJson(patient, VersionProvider.version(), genes.description(), includeFiltered, distinct, ss,
-                pairs, classes, gs, rs, p);
+                pairs, classes, gs, rs, p, null, geneRule == null ? null
+                : new ConcordanceJson.Consequences(models, declared, !useExisting, fromVcf, computed));
     }
 
     private ConcordanceJson.Pair pair(int a, int b) {

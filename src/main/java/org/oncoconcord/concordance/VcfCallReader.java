@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.oncoconcord.annotate.ExistingAnnotations;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.ContigNames;
 import org.oncoconcord.vcf.ByteLineReader;
@@ -46,6 +47,8 @@ public final class VcfCallReader implements AutoCloseable {
     private final VCFHeader header;
     private final int tumourIndex;
     private final String tumourName;
+    /** The VEP/SnpEff/Funcotator annotation the header declares, or null (then INFO is not looked at). */
+    private final ExistingAnnotations.Source annotationSource;
     private final List<String> headerContigs = new ArrayList<>();
     private final ReadStats stats = new ReadStats();
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
@@ -139,6 +142,16 @@ public final class VcfCallReader implements AutoCloseable {
         }
         this.tumourIndex = idx;
         this.tumourName = idx < 0 ? null : samples.get(idx);
+        try {
+            this.annotationSource = ExistingAnnotations.Source.of(header);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The VEP CSQ / SnpEff ANN / Funcotator FUNCOTATION annotation the header declares, or null. */
+    public ExistingAnnotations.Source annotationSource() {
+        return annotationSource;
     }
 
     /** The file as VCF text, whatever its encoding (plain, gzip, BGZF, BCF): {@link VcfInput}. */
@@ -287,6 +300,9 @@ public final class VcfCallReader implements AutoCloseable {
         private final int minDepth = sample.minDepth();
         private final double minVaf = sample.minVaf();
         private final int tumourIndex = VcfCallReader.this.tumourIndex;
+        private final ExistingAnnotations.Source annotationSource = VcfCallReader.this.annotationSource;
+        private final byte[] annotationKey = annotationSource == null ? null
+                : (annotationSource.key() + "=").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         private final ContigOrder order = VcfCallReader.this.order;
         private final BlockingQueue<Batch> queue = VcfCallReader.this.queue;
         private final ReadStats stats = new ReadStats();
@@ -520,6 +536,12 @@ public final class VcfCallReader implements AutoCloseable {
                 throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' has " + (1 + count(b, afFrom, afTo, (byte) ','))
                         + " values for " + nAlts + " ALT allele(s)");
             }
+            String existing = null;
+            String altColumn = null;
+            if (annotationKey != null) { // only when the header declares CSQ/ANN/FUNCOTATION
+                existing = infoValue(b, line.from(7), line.to(7), annotationKey);
+                altColumn = existing == null ? null : latin1(b, altFrom, altTo);
+            }
             int afCur = afFrom;
             boolean split = nAlts > 1;
             int altCur = altFrom;
@@ -593,7 +615,9 @@ public final class VcfCallReader implements AutoCloseable {
                 } else {
                     status = CallStatus.COUNTED;
                 }
-                Call call = new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records);
+                Call call = existing == null ? new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records)
+                        : new Call(rawContig, display, p, r, a, vaf, depth, status, stats.records,
+                        new ExistingAnnotations.Raw(annotationSource, existing, ref, altColumn, i));
                 if (!split && pending.isEmpty()) {
                     emit(call); // a lone allele at the current position cannot be preceded by a later one
                 } else {
@@ -641,6 +665,19 @@ public final class VcfCallReader implements AutoCloseable {
             maxIdx = Math.max(afIdx, Math.max(adIdx, dpIdx));
         }
 
+    }
+
+    /** The value of INFO key {@code keyEq} ("KEY=") in the INFO column b[from, to), or null when absent. */
+    static String infoValue(byte[] b, int from, int to, byte[] keyEq) {
+        int k = keyEq.length;
+        for (int s = from; s < to; ) {
+            int e = indexOfOrEnd(b, s, to, (byte) ';');
+            if (e - s >= k && Arrays.equals(b, s, s + k, keyEq, 0, k)) {
+                return string(b, s + k, e);
+            }
+            s = e + 1;
+        }
+        return null;
     }
 
     @Override

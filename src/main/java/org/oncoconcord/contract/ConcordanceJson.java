@@ -20,20 +20,21 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
                               long nDistinctVariants, List<Sample> samples, List<Pair> pairs, Map<String, Long> classes,
                               Map<String, Gene> genes, RasStatus rasStatus,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Plasma plasma,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Evidence evidence) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Evidence evidence,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Consequences consequences) {
 
-    /** A result without read-level evidence. */
+    /** A result without read-level evidence or consequence provenance. */
     public ConcordanceJson(String patient, String toolVersion, String annotation, boolean includeFiltered,
                            long nDistinctVariants, List<Sample> samples, List<Pair> pairs, Map<String, Long> classes,
                            Map<String, Gene> genes, RasStatus rasStatus, Plasma plasma) {
         this(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs, classes, genes, rasStatus,
-                plasma, null);
+                plasma, null, null);
     }
 
     /** This result with the summary of the read-level evidence laid over its calls. */
     public ConcordanceJson withEvidence(Evidence e) {
         return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
-                classes, genes, rasStatus, plasma, e);
+                classes, genes, rasStatus, plasma, e, consequences);
     }
 
     /** Reads and checks {@code file}; throws naming the file and the missing or invalid key. */
@@ -44,7 +45,21 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
     /** This result with {@code samples} in place of its own. */
     public ConcordanceJson withSamples(List<Sample> samples) {
         return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
-                classes, genes, rasStatus, plasma, evidence);
+                classes, genes, rasStatus, plasma, evidence, consequences);
+    }
+
+    /**
+     * Where the variants' consequences (gene status, HGVS, variants.tsv consequence columns) came
+     * from: the VCFs' own annotations or our engine on {@code models} (absent with {@code --genes}).
+     *
+     * @param models     the transcript models of our engine ({@code shipped MANE Select GRCh37}, {@code gtf FILE}, ...)
+     * @param declared   per sample label, the annotation its VCF header declares ({@code CSQ}, {@code ANN}, {@code FUNCOTATION})
+     * @param reannotate true when {@code --reannotate} made our engine annotate every allele
+     * @param fromVcf    distinct alleles whose consequence came from a VCF's annotation
+     * @param computed   distinct alleles annotated by our engine
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Consequences(String models, Map<String, String> declared, boolean reannotate, long fromVcf, long computed) {
     }
 
     /** One input sample: its thresholds and what became of its records. */

@@ -32,13 +32,13 @@ public record VariantsTsv(Path file, List<String> labels, boolean annotated, Lis
     /** Per-sample column suffixes: {@code <label>.present} etc. */
     public static final String PRESENT = ".present", VAF = ".vaf", DEPTH = ".depth", EVALUABLE = ".evaluable";
     public static final String CONSEQUENCE = "consequence", IMPACT = "impact", HGVSC = "hgvsc", HGVSP_SHORT = "hgvsp_short",
-            COUNTED = "counted";
+            COUNTED = "counted", CONSEQUENCE_SOURCE = "consequence_source";
     /** The columns before the per-sample ones. */
     public static final List<String> FIXED = List.of(CHROM, POS, REF, ALT, GENE, HOTSPOT, GROUP, CLASS);
     /** The per-sample column suffixes, in their order. */
     public static final List<String> PER_SAMPLE = List.of(PRESENT, VAF, DEPTH, EVALUABLE);
     /** The columns after the per-sample ones. */
-    public static final List<String> ANNOTATION = List.of(CONSEQUENCE, IMPACT, HGVSC, HGVSP_SHORT, COUNTED);
+    public static final List<String> ANNOTATION = List.of(CONSEQUENCE, IMPACT, HGVSC, HGVSP_SHORT, COUNTED, CONSEQUENCE_SOURCE);
     /** The value of an unknown VAF or depth, and of an empty gene / hotspot / group / annotation. */
     public static final String MISSING = ".";
 
