@@ -34,9 +34,9 @@ import picocli.CommandLine.Option;
             "oncoprint, concordance, shared/private mutations, survival, quality control,",
             "methods. Sections whose input is absent say so.",
             "",
-            "--survival is read by the pipeline's layout: <time column>/{km_<group>,",
-            "univariable.tsv, cox_uni_<feature>, cox, coxnet, cv, validate, cif}/ and",
-            "skipped.tsv.",
+            "--survival: <endpoint>/<folder>/ results found by their files and classified",
+            "by what their JSON says (its 'analysis' block: kind, endpoint, group), plus",
+            "univariable.tsv and skipped.tsv.",
             "Details: docs/COHORT_AND_REPORT.md.",
             "",
         })
