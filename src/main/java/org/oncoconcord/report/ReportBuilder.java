@@ -21,6 +21,7 @@ final class ReportBuilder {
     private final NormalizeStats norm;
     private final Samplesheet sheet;
     private final String table1By;
+    private final EvidenceSection.Counts evidence;
     private final Map<String, String> params;
     private final Path plots;
     private final Map<String, String> nav = new LinkedHashMap<>();
@@ -32,7 +33,7 @@ final class ReportBuilder {
 
     /** Everything the report reads; the optional parts are empty (or null) when not given. */
     record Inputs(CohortResults cohort, SurvivalResults survival, PatientJsons jsons, NormalizeStats norm, Samplesheet sheet,
-                  Map<String, String> params, String table1By) {
+                  Map<String, String> params, String table1By, EvidenceSection.Counts evidence) {
     }
 
     ReportBuilder(Inputs in, Path plots) {
@@ -43,6 +44,7 @@ final class ReportBuilder {
         this.sheet = in.sheet();
         this.params = in.params();
         this.table1By = in.table1By();
+        this.evidence = in.evidence();
         this.plots = plots;
     }
 
@@ -187,12 +189,12 @@ final class ReportBuilder {
      */
     private String tissueVsPlasma() {
         if (ConcordancePlot.rows(cohort.concordance(), "tissue_vs_plasma").isEmpty() && cohort.plasmaCh() == null) {
-            return "";
+            return EvidenceSection.html(evidence);
         }
         return "<h3>Plasma against tissue: PPA and NPA by tumour fraction</h3>"
                 + PlasmaAgreement.html(cohort.oncoprint(), jsons, SummarySection.plasmaFeatures(cohort))
                 + "<h3>Plasma sensitivity by tissue VAF</h3>" + PlasmaByVaf.html(cohort.variantsLong(), jsons)
-                + PlasmaChSection.html(cohort);
+                + PlasmaChSection.html(cohort) + EvidenceSection.html(evidence);
     }
 
     /** Per gene: tissue-positive patients, found, misses by informativeness, PPA over all and over informative calls. */
