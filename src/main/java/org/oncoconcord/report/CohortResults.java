@@ -17,7 +17,7 @@ import org.oncoconcord.core.UserException;
  */
 record CohortResults(Tsv concordance, Tsv patients, Tsv summary, Tsv oncoprint, Tsv metastasisNew,
                      List<Tsv> concordanceBy, JsonNode info, Tsv features, Tsv rejects, Tsv warnings, Tsv swapCheck,
-                     Tsv plasmaTumourFraction, Tsv plasmaSensitivity) {
+                     Tsv plasmaTumourFraction, Tsv plasmaSensitivity, Tsv plasmaCh, Tsv plasmaTimepoints, Path variantsLong) {
     /** File name of the optional swap-check table in the cohort folder. */
     static final String SWAP_CHECK = "sample_swap_check.tsv";
     /** The plasma-as-an-assay tables of the cohort step (docs/PLASMA.md), optional. */
@@ -61,7 +61,10 @@ record CohortResults(Tsv concordance, Tsv patients, Tsv summary, Tsv oncoprint, 
                 require(Tsv.readIfExists(dir.resolve(PLASMA_TF)), "patient", "tumour_fraction", "tf_lower", "tf_upper", "tf_bin"),
                 require(Tsv.readIfExists(dir.resolve(PLASMA_SENSITIVITY)), "tf_bin", "n_patients", "detected", "missed_informative",
                         "missed_not_informative", "sensitivity_all", "sensitivity_all_lower", "sensitivity_all_upper",
-                        "sensitivity_informative", "sensitivity_informative_lower", "sensitivity_informative_upper"));
+                        "sensitivity_informative", "sensitivity_informative_lower", "sensitivity_informative_upper"),
+                require(Tsv.readIfExists(dir.resolve(PlasmaChSection.CH_FILE)), "patient", "variant", "label", "ch_rule"),
+                require(Tsv.readIfExists(dir.resolve(PlasmaChSection.TIMEPOINTS_FILE)), "timepoint"),
+                Files.isRegularFile(dir.resolve(PlasmaByVaf.FILE)) ? dir.resolve(PlasmaByVaf.FILE) : null);
     }
 
     private static Tsv require(Tsv t, String... columns) {

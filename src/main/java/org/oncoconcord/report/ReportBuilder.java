@@ -21,6 +21,7 @@ final class ReportBuilder {
     private final NormalizeStats norm;
     private final Samplesheet sheet;
     private final String table1By;
+    private final EvidenceSection.Counts evidence;
     private final Map<String, String> params;
     private final Path plots;
     private final Map<String, String> nav = new LinkedHashMap<>();
@@ -33,7 +34,7 @@ final class ReportBuilder {
 
     /** Everything the report reads; the optional parts are empty (or null) when not given. */
     record Inputs(CohortResults cohort, SurvivalResults survival, PatientJsons jsons, NormalizeStats norm, Samplesheet sheet,
-                  Map<String, String> params, String table1By) {
+                  Map<String, String> params, String table1By, EvidenceSection.Counts evidence) {
     }
 
     ReportBuilder(Inputs in, Path plots) {
@@ -44,6 +45,7 @@ final class ReportBuilder {
         this.sheet = in.sheet();
         this.params = in.params();
         this.table1By = in.table1By();
+        this.evidence = in.evidence();
         this.plots = plots;
     }
 
@@ -145,7 +147,8 @@ final class ReportBuilder {
     }
 
     private String concordance() throws IOException {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(tissueVsPlasma());
+        sb.append("<h3>Agreement per gene</h3>");
         sb.append(Html.note("Per gene and for the clinically actionable calls (RAS, BRAF V600E): patients evaluable in both sample types, "
                 + "overall (OPA), positive (PPA) and negative (NPA) percent agreement with Wilson 95% CIs (reference: primary, or tissue), "
                 + "Cohen's kappa with 95% CI, and McNemar's test of the discordant patients."));
@@ -178,6 +181,21 @@ final class ReportBuilder {
                     Html.table(concordanceHeader(true), concordanceRows(by, true, null))));
         }
         return section("concordance", "Concordance", sb.toString());
+    }
+
+    /**
+     * The tissue/plasma part first: PPA (all and informative calls) and NPA per gene and for RAS / BRAF V600E, overall and
+     * by tumour-fraction bin; sensitivity by tissue VAF bin; the CH / germline calls in their own table with the rule used;
+     * the per-timepoint table of serial plasma when present.
+     */
+    private String tissueVsPlasma() {
+        if (ConcordancePlot.rows(cohort.concordance(), "tissue_vs_plasma").isEmpty() && cohort.plasmaCh() == null) {
+            return EvidenceSection.html(evidence);
+        }
+        return "<h3>Plasma against tissue: PPA and NPA by tumour fraction</h3>"
+                + PlasmaAgreement.html(cohort.oncoprint(), jsons, SummarySection.plasmaFeatures(cohort))
+                + "<h3>Plasma sensitivity by tissue VAF</h3>" + PlasmaByVaf.html(cohort.variantsLong(), jsons)
+                + PlasmaChSection.html(cohort) + EvidenceSection.html(evidence);
     }
 
     /** Per gene: tissue-positive patients, found, misses by informativeness, PPA over all and over informative calls. */

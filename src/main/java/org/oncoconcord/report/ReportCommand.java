@@ -34,9 +34,9 @@ import picocli.CommandLine.Option;
             "oncoprint, concordance, shared/private mutations, survival, quality control,",
             "methods. Sections whose input is absent say so.",
             "",
-            "--survival is read by the pipeline's layout: <time column>/{km_<group>,",
-            "univariable.tsv, cox_uni_<feature>, cox, coxnet, cv, validate, cif}/ and",
-            "skipped.tsv.",
+            "--survival: <endpoint>/<folder>/ results found by their files and classified",
+            "by what their JSON says (its 'analysis' block: kind, endpoint, group), plus",
+            "univariable.tsv and skipped.tsv.",
             "Details: docs/COHORT_AND_REPORT.md.",
             "",
         })
@@ -59,6 +59,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--samplesheet", paramLabel = "FILE", description = "The (validated) samplesheet: samples in per type, regions BEDs (sample flow, QC).")
     Path samplesheet;
 
+    @Option(names = "--evidence", paramLabel = "DIR", description = "The PILEUP step's <patient>.evidence.tsv files (read-level evidence "
+            + "states per sample type; docs/PILEUP.md).")
+    Path evidenceDir;
+
     @Option(names = "--table1-by", paramLabel = "COLUMN", description = "features.tsv column for the columns of Table 1 (default: ras_mutant_primary).")
     String table1By;
 
@@ -80,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
         PatientJsons jsons = PatientJsons.read(concordanceDir);
         jsons.unreadable().forEach(u -> System.err.println("oncoconcord report: warning: skipped " + u));
         ReportBuilder.Inputs inputs = new ReportBuilder.Inputs(cohort, survival, jsons, NormalizeStats.read(normalizedDir),
-                Samplesheet.read(samplesheet), params, table1By);
+                Samplesheet.read(samplesheet), params, table1By, EvidenceSection.read(evidenceDir, jsons));
         ReportBuilder[] built = new ReportBuilder[1];
         try (OutputSet outputs = new OutputSet()) { // report.html, plots/ and tables all or none
             outputs.folder(out);

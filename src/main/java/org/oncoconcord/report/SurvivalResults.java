@@ -12,34 +12,93 @@ import java.util.stream.Stream;
 import org.oncoconcord.core.UserException;
 
 /**
- * The outputs of the pipeline's SURVIVAL step, read by its declared layout (docs/SURVIVAL.md, "In the
- * pipeline"): {@code ROOT/<time column>/} holds {@code km_all/} and {@code km_<group>/} (km.tsv,
- * logrank.json), {@code univariable.tsv} with {@code cox_uni_<feature>/}, {@code cox/} (the
- * multivariable model), {@code coxnet/} (elastic net), {@code cv/} (cv.json, cv_predictions.tsv);
- * {@code ROOT/skipped.tsv} lists the analyses not run. An endpoint folder may also be given as the
- * root. Folders outside the layout are listed in {@link #ignored()} (the report says so), never
- * guessed at.
+ * The outputs of the pipeline's SURVIVAL step: {@code ROOT/<endpoint>/} folders (or an endpoint folder
+ * given as the root) whose result folders are recognised by the files they hold (km.tsv + logrank.json,
+ * coefficients.tsv + model.json, cv.json, validation.json, cif.tsv) and classified by what their JSON
+ * says about itself, never by the folder's name: the {@code analysis} block that ends every survival
+ * JSON (docs/CONTRACTS.md, survival: kind, feature, endpoint, group), or, for files of an older
+ * survival step without it, the file's own keys ({@code method}, {@code covariates}, {@code group},
+ * {@code cause}, {@code counting_process}; a one-covariate model of a feature in the endpoint's
+ * univariable.tsv is that feature's univariable fit). {@code ROOT/skipped.tsv} lists the analyses not
+ * run. Folders that hold no result, or a result the report does not show (Fine-Gray), are listed in
+ * {@link #ignored()} (the report says so).
  */
 public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univariable> univariable, List<Validation> validation,
                               List<Cif> cif, Tsv skipped, List<String> ignored) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String KM_PREFIX = "km_", UNI_PREFIX = "cox_uni_", COX = "cox", COXNET = "coxnet", CV = "cv", VALIDATE = "validate",
-            CIF = "cif";
+    /** The analysis kinds of the contract's {@code analysis.kind} that the report reads. */
+    static final String KIND_COX = "cox", KIND_UNIVARIABLE = "cox_univariable", KIND_ELASTIC_NET = "cox_elastic_net";
 
-    /** Which Cox analysis of the layout a folder holds. */
+    /** Which Cox analysis a model.json describes. */
     public enum CoxKind {
-        /** {@code cox/}: the multivariable model of --survival_covariates. */
+        /** {@code analysis.kind} cox: a (multivariable) Cox model of --covariates. */
         MULTIVARIABLE,
-        /** {@code coxnet/}: the elastic net over gene features. */
+        /** {@code cox_elastic_net}: the elastic net over gene features. */
         ELASTIC_NET,
-        /** {@code cox_uni_<feature>/}: one fit of {@code survival univariable} (shown through univariable.tsv). */
+        /** {@code cox_univariable}: one fit of {@code survival univariable} (shown through univariable.tsv). */
         UNIVARIABLE
     }
 
-    /** A Kaplan-Meier result of {@code <endpoint>/km_<group>} ({@code group} "all" for km_all). */
+    /**
+     * What a survival JSON says about itself: its {@code analysis} block, or the older file's own keys
+     * ({@code described} false). {@code time} is the endpoint's time column (the endpoint folder's name
+     * when the file does not say); {@code group} the KM / CIF grouping column (null: all patients).
+     */
+    record Analysis(String kind, String feature, String time, String group, boolean causeSpecific, boolean countingProcess,
+                    List<String> covariates, boolean described) {
+        static Analysis of(JsonNode json, String endpointFolder) {
+            JsonNode a = json == null ? null : json.get("analysis");
+            if (a != null && a.isObject()) {
+                JsonNode ep = a.path("endpoint");
+                return new Analysis(text(a, "kind"), text(a, "feature"), text(ep, "time") == null ? endpointFolder : text(ep, "time"),
+                        text(a, "group"), !ep.path("cause").isNull() && !ep.path("cause").isMissingNode(), text(ep, "start") != null,
+                        strings(a.path("covariates")), true);
+            }
+            JsonNode j = json == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : json;
+            return new Analysis(null, null, endpointFolder, text(j, "group"), !j.path("cause").isNull() && !j.path("cause").isMissingNode(),
+                    j.path("counting_process").asBoolean(false), strings(j.path("covariates")), false);
+        }
+
+        /** The Cox kind of a model.json, null for a model the report does not show (e.g. Fine-Gray). */
+        CoxKind coxKind(String method, java.util.Set<String> univariableFeatures) {
+            if (described) {
+                return switch (kind == null ? "" : kind) {
+                    case KIND_COX -> CoxKind.MULTIVARIABLE;
+                    case KIND_UNIVARIABLE -> CoxKind.UNIVARIABLE;
+                    case KIND_ELASTIC_NET -> CoxKind.ELASTIC_NET;
+                    default -> null;
+                };
+            }
+            if ("elastic_net".equals(method)) {
+                return CoxKind.ELASTIC_NET;
+            }
+            if ("fine_gray".equals(method)) {
+                return null;
+            }
+            return covariates.size() == 1 && univariableFeatures.contains(covariates.get(0)) ? CoxKind.UNIVARIABLE : CoxKind.MULTIVARIABLE;
+        }
+
+        /** The univariable fit's feature: the block's {@code feature}, else the one covariate. */
+        String univariableFeature() {
+            return feature != null ? feature : covariates.isEmpty() ? null : covariates.get(0);
+        }
+
+        private static String text(JsonNode n, String key) {
+            JsonNode v = n.path(key);
+            return v.isTextual() ? v.asText() : null;
+        }
+
+        private static List<String> strings(JsonNode array) {
+            List<String> out = new ArrayList<>();
+            array.forEach(v -> out.add(v.asText()));
+            return out;
+        }
+    }
+
+    /** A Kaplan-Meier result ({@code group} "all" when the JSON names no grouping column). */
     public record Km(String endpoint, String group, Tsv table, JsonNode logrank) {
         public String name() {
-            return endpoint + "/" + KM_PREFIX + group;
+            return endpoint + "/km_" + group;
         }
 
         /** True when the curve starts at the landmark (post-metastasis feature). */
@@ -48,14 +107,13 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
         }
     }
 
-    /** A Cox model of {@code <endpoint>/cox}, {@code coxnet} or {@code cox_uni_<feature>}. */
-    public record Cox(String endpoint, CoxKind kind, String feature, Tsv coefficients, JsonNode model) {
+    /**
+     * A Cox model: {@code folder} is where it was found (shown as its name, never parsed); {@code primary} true for
+     * the endpoint's main model (kind cox, all-cause, not counting-process): the one cross-validated and validated.
+     */
+    public record Cox(String endpoint, CoxKind kind, String feature, String folder, boolean primary, Tsv coefficients, JsonNode model) {
         public String name() {
-            return endpoint + "/" + switch (kind) {
-                case MULTIVARIABLE -> COX;
-                case ELASTIC_NET -> COXNET;
-                case UNIVARIABLE -> UNI_PREFIX + feature;
-            };
+            return endpoint + "/" + folder;
         }
 
         public boolean penalized() {
@@ -77,7 +135,7 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
     /** The cross-validation of one endpoint's multivariable model. */
     public record Cv(String endpoint, JsonNode summary, Tsv predictions) {
         public String name() {
-            return endpoint + "/" + CV;
+            return endpoint + "/cv";
         }
     }
 
@@ -88,7 +146,7 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
      */
     public record Validation(String endpoint, JsonNode summary, Tsv measures, Tsv groups, Tsv smooth, Tsv decision, JsonNode modelAtHorizon) {
         public String name() {
-            return endpoint + "/" + VALIDATE;
+            return endpoint + "/validate";
         }
 
         public double horizon() {
@@ -128,26 +186,39 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
                 ignored.add(root.relativize(ep).toString());
                 continue;
             }
-            String endpoint = ep.getFileName().toString();
+            String folder = ep.getFileName().toString();
+            java.util.Set<String> uniFeatures = new java.util.HashSet<>();
             if (Files.isRegularFile(ep.resolve("univariable.tsv"))) {
-                uni.add(new Univariable(endpoint, Tsv.read(ep.resolve("univariable.tsv")).require("feature", "term", "analysis", "n",
-                        "events", "hr", "hr_lower", "hr_upper", "p")));
+                Tsv t = Tsv.read(ep.resolve("univariable.tsv")).require("feature", "term", "analysis", "n", "events", "hr", "hr_lower",
+                        "hr_upper", "p");
+                t.rows().forEach(r -> uniFeatures.add(r.get("feature")));
+                uni.add(new Univariable(endpointOf(ep, folder), t));
             }
             for (Path d : children(ep)) {
                 String n = d.getFileName().toString();
-                if (n.startsWith(KM_PREFIX) && Files.isRegularFile(d.resolve("km.tsv"))) {
-                    km.add(new Km(endpoint, n.substring(KM_PREFIX.length()), Tsv.read(d.resolve("km.tsv")).require("group", "time", "surv"),
-                            json(d.resolve("logrank.json"))));
-                } else if ((n.equals(COX) || n.equals(COXNET) || n.startsWith(UNI_PREFIX)) && Files.isRegularFile(d.resolve("coefficients.tsv"))) {
-                    CoxKind kind = n.equals(COX) ? CoxKind.MULTIVARIABLE : n.equals(COXNET) ? CoxKind.ELASTIC_NET : CoxKind.UNIVARIABLE;
-                    cox.add(new Cox(endpoint, kind, kind == CoxKind.UNIVARIABLE ? n.substring(UNI_PREFIX.length()) : null,
-                            Tsv.read(d.resolve("coefficients.tsv")).require("term", "hr", "hr_lower", "hr_upper", "p"), json(d.resolve("model.json"))));
-                } else if (n.equals(CV) && Files.isRegularFile(d.resolve("cv.json"))) {
-                    cv.add(new Cv(endpoint, json(d.resolve("cv.json")), Tsv.readIfExists(d.resolve("cv_predictions.tsv"))));
-                } else if (n.equals(VALIDATE) && Files.isRegularFile(d.resolve("validation.json"))) {
-                    validation.add(validation(endpoint, d));
-                } else if (isCif(n) && Files.isRegularFile(d.resolve("cif.tsv"))) {
-                    cif.add(new Cif(endpoint, n, Tsv.read(d.resolve("cif.tsv")).require("group", "cause", "time", "cif"), json(d.resolve("cif.json"))));
+                if (Files.isRegularFile(d.resolve("km.tsv")) && Files.isRegularFile(d.resolve("logrank.json"))) {
+                    JsonNode lr = json(d.resolve("logrank.json"));
+                    Analysis a = Analysis.of(lr, folder);
+                    km.add(new Km(a.time(), a.group() == null ? "all" : a.group(), Tsv.read(d.resolve("km.tsv")).require("group", "time", "surv"), lr));
+                } else if (Files.isRegularFile(d.resolve("coefficients.tsv")) && Files.isRegularFile(d.resolve("model.json"))) {
+                    JsonNode m = json(d.resolve("model.json"));
+                    Analysis a = Analysis.of(m, folder);
+                    CoxKind kind = a.coxKind(m.path("method").asText(""), uniFeatures);
+                    if (kind == null) {
+                        ignored.add(root.relativize(d).toString());
+                        continue;
+                    }
+                    cox.add(new Cox(a.time(), kind, kind == CoxKind.UNIVARIABLE ? a.univariableFeature() : null, n,
+                            kind == CoxKind.MULTIVARIABLE && !a.causeSpecific() && !a.countingProcess(),
+                            Tsv.read(d.resolve("coefficients.tsv")).require("term", "hr", "hr_lower", "hr_upper", "p"), m));
+                } else if (Files.isRegularFile(d.resolve("cv.json"))) {
+                    JsonNode c = json(d.resolve("cv.json"));
+                    cv.add(new Cv(Analysis.of(c, folder).time(), c, Tsv.readIfExists(d.resolve("cv_predictions.tsv"))));
+                } else if (Files.isRegularFile(d.resolve("validation.json"))) {
+                    validation.add(validation(d, folder));
+                } else if (Files.isRegularFile(d.resolve("cif.tsv"))) {
+                    JsonNode c = json(d.resolve("cif.json"));
+                    cif.add(new Cif(Analysis.of(c, folder).time(), n, Tsv.read(d.resolve("cif.tsv")).require("group", "cause", "time", "cif"), c));
                 } else {
                     ignored.add(root.relativize(d).toString());
                 }
@@ -157,12 +228,22 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
         return new SurvivalResults(km, cox, cv, uni, validation, cif, Files.isRegularFile(skipped) ? Tsv.read(skipped) : null, ignored);
     }
 
-    private static boolean isCif(String folder) {
-        return folder.equals(CIF) || folder.startsWith(CIF + "_");
+    /** The endpoint of a folder's univariable.tsv: the time column its models name, else the folder's name. */
+    private static String endpointOf(Path ep, String folder) {
+        for (Path d : children(ep)) {
+            if (Files.isRegularFile(d.resolve("model.json"))) {
+                Analysis a = Analysis.of(json(d.resolve("model.json")), folder);
+                if (a.described() && KIND_UNIVARIABLE.equals(a.kind())) {
+                    return a.time();
+                }
+            }
+        }
+        return folder;
     }
 
-    private static Validation validation(String endpoint, Path d) {
-        return new Validation(endpoint, json(d.resolve("validation.json")),
+    private static Validation validation(Path d, String folder) {
+        JsonNode summary = json(d.resolve("validation.json"));
+        return new Validation(Analysis.of(summary, folder).time(), summary,
                 req(Tsv.readIfExists(d.resolve("validation.tsv")), "measure", "apparent", "optimism", "corrected"),
                 req(Tsv.readIfExists(d.resolve("calibration_groups.tsv")), "group", "n", "predicted", "observed", "observed_lower", "observed_upper"),
                 req(Tsv.readIfExists(d.resolve("calibration_smooth.tsv")), "predicted", "observed_smooth"),
@@ -179,14 +260,15 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
         return validation.stream().filter(v -> v.endpoint().equals(endpoint)).findFirst().orElse(null);
     }
 
-    /** An endpoint folder: holds univariable.tsv or a folder of the layout. */
+    /** The files that make a folder a survival result (km, cox / univariable / elastic net / crr, cv, validate, cif). */
+    private static final List<String> RESULT_FILES = List.of("km.tsv", "coefficients.tsv", "cv.json", "validation.json", "cif.tsv");
+
+    /** An endpoint folder: holds univariable.tsv or a folder holding a survival result. */
     private static boolean isEndpoint(Path dir) {
         if (Files.isRegularFile(dir.resolve("univariable.tsv"))) {
             return true;
         }
-        return children(dir).stream().map(p -> p.getFileName().toString())
-                .anyMatch(n -> n.startsWith(KM_PREFIX) || n.equals(COX) || n.equals(COXNET) || n.startsWith(UNI_PREFIX) || n.equals(CV)
-                        || n.equals(VALIDATE) || isCif(n));
+        return children(dir).stream().anyMatch(d -> RESULT_FILES.stream().anyMatch(f -> Files.isRegularFile(d.resolve(f))));
     }
 
     private static List<Path> children(Path dir) {
@@ -197,9 +279,9 @@ public record SurvivalResults(List<Km> km, List<Cox> cox, List<Cv> cv, List<Univ
         }
     }
 
-    /** The multivariable model of an endpoint, or null. */
+    /** The main multivariable model of an endpoint (all-cause, not counting-process), or null. */
     public Cox multivariable(String endpoint) {
-        return cox.stream().filter(c -> c.kind() == CoxKind.MULTIVARIABLE && c.endpoint().equals(endpoint)).findFirst().orElse(null);
+        return cox.stream().filter(c -> c.primary() && c.endpoint().equals(endpoint)).findFirst().orElse(null);
     }
 
     /** True when nothing was found. */

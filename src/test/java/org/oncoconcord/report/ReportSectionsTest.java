@@ -109,6 +109,8 @@ class ReportSectionsTest {
             coef.append("x").append(i).append("\t0.1\t0.1\t1.105\t0.9\t1.3\t1\t0.3\n");
         }
         tsv(ep, "cox/coefficients.tsv", coef.toString());
+        Files.writeString(ep.resolve("cox/model.json"), "{\"n\": 100, \"events\": " + events + ", \"method\": \"partial_likelihood\", "
+                + "\"cause\": null, \"analysis\": {\"kind\": \"cox\", \"endpoint\": {\"time\": \"os_days\", \"cause\": null, \"start\": null}}}");
         Files.createDirectories(ep.resolve("cv"));
         StringBuilder cov = new StringBuilder();
         for (int i = 0; i < terms; i++) {
@@ -142,17 +144,22 @@ class ReportSectionsTest {
     }
 
     @Test
-    void survivalResultsAreReadByTheDeclaredLayoutOnly() throws Exception {
+    void survivalResultsAreFoundByWhatTheirJsonSays() throws Exception {
         Path root = tmp.resolve("s");
         String km = "group\ttime\tn_risk\tn_event\tsurv\tse\tlower\tupper\tkind\nall\t10\t5\t1\t0.8\t0.1\t0.6\t1\tevent\n";
         String coef = "term\tcoef\tse\thr\thr_lower\thr_upper\tz\tp\nage\t0.1\t0.1\t1.1\t0.9\t1.3\t1\t0.3\n";
-        tsv(root, "os_days/km_all/km.tsv", km);
-        tsv(root, "os_days/km_ras_mutant_primary/km.tsv", km);
-        tsv(root, "os_days/cox/coefficients.tsv", coef);
-        tsv(root, "os_days/coxnet/coefficients.tsv", coef);
-        tsv(root, "os_days/cox_uni_age/coefficients.tsv", coef);
-        tsv(root, "os_days/cox_ras_extra/coefficients.tsv", coef); // not a name of the layout: ignored, not guessed
-        tsv(root, "rfs_days/km_all/km.tsv", km);
+        for (String[] k : new String[][] {{"os_days/km_all", "os_days", "null"}, {"os_days/km_ras_mutant_primary", "os_days", "\"ras_mutant_primary\""},
+                {"rfs_days/km_all", "rfs_days", "null"}}) {
+            tsv(root, k[0] + "/km.tsv", km);
+            Files.writeString(root.resolve(k[0] + "/logrank.json"), "{\"p\": 0.5, \"group\": " + k[2] + ", \"analysis\": {\"kind\": \"km\", "
+                    + "\"group\": " + k[2] + ", \"endpoint\": {\"time\": \"" + k[1] + "\"}}}");
+        }
+        for (String[] m : new String[][] {{"cox", "cox", "null"}, {"coxnet", "cox_elastic_net", "null"}, {"cox_uni_age", "cox_univariable", "\"age\""},
+                {"cox_ras_extra", "crr", "null"}}) { // a Fine-Gray model: not shown, listed
+            tsv(root, "os_days/" + m[0] + "/coefficients.tsv", coef);
+            Files.writeString(root.resolve("os_days/" + m[0] + "/model.json"), "{\"n\": 10, \"analysis\": {\"kind\": \"" + m[1] + "\", "
+                    + "\"feature\": " + m[2] + ", \"endpoint\": {\"time\": \"os_days\", \"cause\": null, \"start\": null}}}");
+        }
         tsv(root, "skipped.tsv", "endpoint\tanalysis\treason\nrfs_days\tcox\tno events\n");
         SurvivalResults s = SurvivalResults.scan(root);
         assertThat(s.km()).extracting(SurvivalResults.Km::name).containsExactly("os_days/km_all", "os_days/km_ras_mutant_primary", "rfs_days/km_all");

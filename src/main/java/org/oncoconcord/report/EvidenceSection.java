@@ -1,0 +1,136 @@
+package org.oncoconcord.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.core.UserException;
+
+/**
+ * Read-level evidence of the PILEUP step ({@code pileup/<patient>.evidence.tsv}, docs/PILEUP.md): per
+ * sample type, the patient's variants by evidence state in each sample with reads: {@code CALLED}, seen
+ * below the calling threshold ({@code BELOW_CALL_THRESHOLD}), {@code ABSENT} at adequate depth, and
+ * {@code NOT_ASSESSABLE}; and the tissue variants the plasma did not call, by their plasma state (a miss
+ * with reads below the threshold is evidence of the variant; an absent one at depth is a true miss).
+ * The counts do not change the concordance figures (the step does not yet feed back). Read as a stream.
+ */
+final class EvidenceSection {
+    static final String SUFFIX = ".evidence.tsv";
+    static final List<String> STATES = List.of("CALLED", "BELOW_CALL_THRESHOLD", "ABSENT", "NOT_ASSESSABLE");
+
+    private EvidenceSection() {
+    }
+
+    /** Counts per sample type and state, and the plasma states of tissue-called variants not called in plasma. */
+    record Counts(int files, Map<String, Map<String, Integer>> byType, Map<String, Integer> plasmaOfTissueCalled, List<String> unknownSamples) {
+        int total(String type) {
+            return byType.getOrDefault(type, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    static Counts read(Path dir, PatientJsons jsons) {
+        if (dir == null) {
+            return null;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserException(dir + ": --evidence is not a folder");
+        }
+        Map<String, String> typeOf = new HashMap<>();
+        jsons.samples().forEach(s -> typeOf.put(s.patient() + "\t" + s.label(), s.type()));
+        Map<String, Map<String, Integer>> byType = new LinkedHashMap<>();
+        Map<String, Integer> plasma = new LinkedHashMap<>();
+        STATES.forEach(s -> plasma.put(s, 0));
+        List<String> unknown = new ArrayList<>();
+        int files = 0;
+        CSVFormat fmt = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
+                files++;
+                String name = f.getFileName().toString();
+                String patient = name.substring(0, name.length() - SUFFIX.length());
+                // per variant: tissue called?, plasma state
+                Map<String, String[]> variants = new LinkedHashMap<>();
+                try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8); var parser = fmt.parse(in)) {
+                    for (String c : List.of("contig", "pos", "ref", "alt", "sample", "state")) {
+                        if (!parser.getHeaderNames().contains(c)) {
+                            throw new UserException(f + " line 1: column '" + c + "' missing");
+                        }
+                    }
+                    for (CSVRecord r : parser) {
+                        String state = r.get("state");
+                        if (!STATES.contains(state)) {
+                            throw new UserException(f + " line " + parser.getCurrentLineNumber() + ": state '" + state + "' is not one of " + STATES);
+                        }
+                        String type = typeOf.get(patient + "\t" + r.get("sample"));
+                        if (type == null) {
+                            if (!unknown.contains(patient + "/" + r.get("sample"))) {
+                                unknown.add(patient + "/" + r.get("sample"));
+                            }
+                            type = "unknown";
+                        }
+                        byType.computeIfAbsent(type, k -> new LinkedHashMap<>()).merge(state, 1, Integer::sum);
+                        String[] v = variants.computeIfAbsent(r.get("contig") + ":" + r.get("pos") + ":" + r.get("ref") + ">" + r.get("alt"),
+                                k -> new String[2]);
+                        if ((type.equals("primary") || type.equals("metastasis")) && state.equals("CALLED")) {
+                            v[0] = "1";
+                        } else if (type.equals("plasma")) {
+                            v[1] = state;
+                        }
+                    }
+                } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+                    throw new UserException(f + ": cannot read: " + e.getMessage(), e);
+                }
+                variants.values().forEach(v -> {
+                    if (v[0] != null && v[1] != null && !v[1].equals("CALLED")) {
+                        plasma.merge(v[1], 1, Integer::sum);
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UserException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+        return new Counts(files, byType, plasma, unknown);
+    }
+
+    static String html(Counts c) {
+        if (c == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<h3>Read-level evidence (PILEUP)</h3>");
+        if (c.files() == 0) {
+            return sb.append(Html.note("No *" + SUFFIX + " under --evidence: no read-level evidence.")).toString();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        c.byType().forEach((type, m) -> {
+            List<String> row = new ArrayList<>(List.of(type, String.valueOf(c.total(type))));
+            STATES.forEach(s -> row.add(String.valueOf(m.getOrDefault(s, 0))));
+            rows.add(row);
+        });
+        sb.append(Html.plainTable(List.of("Sample type", "Variant x sample", "Called", "Below call threshold", "Absent", "Not assessable"), rows));
+        Map<String, Integer> p = c.plasmaOfTissueCalled();
+        int n = p.values().stream().mapToInt(Integer::intValue).sum();
+        if (n > 0) {
+            sb.append("<p>").append(Html.esc(String.format(java.util.Locale.ROOT, "Tissue-called variants not called in plasma (%d, in "
+                    + "plasma samples with reads): %d with reads below the calling threshold (evidence of the variant), %d absent at "
+                    + "adequate depth, %d not assessable.", n, p.get("BELOW_CALL_THRESHOLD"), p.get("ABSENT"), p.get("NOT_ASSESSABLE"))))
+                    .append("</p>");
+        }
+        if (!c.unknownSamples().isEmpty()) {
+            sb.append(Html.note("Samples of the evidence files not in any concordance.json (counted as unknown): "
+                    + String.join(", ", c.unknownSamples().subList(0, Math.min(20, c.unknownSamples().size())))
+                    + (c.unknownSamples().size() > 20 ? ", ..." : "") + "."));
+        }
+        return sb.append(Html.note(c.files() + " evidence file(s) (docs/PILEUP.md: states from REF/ALT read counts with "
+                + "Mutect2-like filters). They do not change the concordance figures above.")).toString();
+    }
+}
