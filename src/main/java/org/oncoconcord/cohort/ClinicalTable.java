@@ -1,65 +1,53 @@
 package org.oncoconcord.cohort;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.oncoconcord.core.UserException;
+import org.oncoconcord.io.DelimitedTable;
 
 /**
  * The clinical CSV (or TSV, by extension): a {@code patient} column and any covariates, kept as
- * text in their original column order.
+ * text in their original column order. Read by {@link DelimitedTable}, the reader validate and
+ * survival use too (BOM, CRLF, quoting, blank lines and trimming handled alike).
  */
 public record ClinicalTable(Path file, List<String> columns, Map<String, Map<String, String>> rows) {
 
     /** Reads the table; a missing {@code patient} column, a duplicate patient or a ragged line is an error. */
     public static ClinicalTable read(Path file) {
-        CSVFormat base = file.toString().endsWith(".tsv") || file.toString().endsWith(".txt") ? CSVFormat.TDF : CSVFormat.DEFAULT;
-        CSVFormat fmt = base.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setCommentMarker('#').get();
+        DelimitedTable t;
+        try {
+            t = DelimitedTable.read(file);
+        } catch (DelimitedTable.TableException e) {
+            throw new UserException(e.getMessage().replace(": no such file", ": no such clinical table")
+                    .replace(": is a folder, not a table", ": is a folder, not a clinical table"), e);
+        }
+        List<String> header = t.header();
+        int patientColumn = t.columnOf("patient");
+        if (patientColumn < 0) {
+            throw new UserException(file + " line 1: no 'patient' column (found " + String.join(",", header) + ")");
+        }
+        List<String> columns = new ArrayList<>(header);
+        columns.remove("patient");
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        List<String> columns;
-        if (Files.isDirectory(file)) {
-            throw new UserException(file + ": is a folder, not a clinical table");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such clinical table");
-        }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); var parser = fmt.parse(r)) {
-            List<String> header = parser.getHeaderNames();
-            if (!header.contains("patient")) {
-                throw new UserException(file + " line 1: no 'patient' column (found " + String.join(",", header) + ")");
+        for (DelimitedTable.Row rec : t.rows()) {
+            if (!rec.complete()) {
+                throw new UserException(file + " line " + rec.line() + ": " + rec.cells().size() + " fields, the header has " + header.size());
             }
-            columns = new ArrayList<>(header);
-            columns.remove("patient");
-            for (CSVRecord rec : parser) {
-                long line = rec.getParser().getCurrentLineNumber();
-                if (!rec.isConsistent()) {
-                    throw new UserException(file + " line " + line + ": " + rec.size() + " fields, the header has " + header.size());
-                }
-                String id = rec.get("patient");
-                if (id.isEmpty()) {
-                    throw new UserException(file + " line " + line + ": empty patient id");
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (String c : columns) {
-                    row.put(c, rec.get(c));
-                }
-                if (rows.put(id, row) != null) {
-                    throw new UserException(file + " line " + line + ": patient '" + id + "' appears twice");
-                }
+            String id = rec.cell(patientColumn);
+            if (id.isEmpty()) {
+                throw new UserException(file + " line " + rec.line() + ": empty patient id");
             }
-        } catch (java.nio.charset.CharacterCodingException | java.io.UncheckedIOException e) {
-            throw new UserException(file + ": not UTF-8 text (a binary file?): cannot read the clinical table", e);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UserException(file + ": cannot read the clinical table: " + e.getMessage(), e);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (String c : columns) {
+                row.put(c, rec.cell(header.indexOf(c)));
+            }
+            if (rows.put(id, row) != null) {
+                throw new UserException(file + " line " + rec.line() + ": patient '" + id + "' appears twice");
+            }
         }
         return new ClinicalTable(file, Collections.unmodifiableList(columns), Collections.unmodifiableMap(rows));
     }

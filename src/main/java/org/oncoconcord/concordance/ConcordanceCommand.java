@@ -17,6 +17,7 @@ import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
 import org.oncoconcord.core.SampleType;
 import org.oncoconcord.normalize.Normalize;
+import org.oncoconcord.normalize.NormalizeRequest;
 import org.oncoconcord.io.OutputSet;
 import org.oncoconcord.options.Ranges;
 import org.oncoconcord.vcf.GenomeBuild;
@@ -226,7 +227,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
         for (SampleSpec s : samples) {
             Path norm = dir.resolve(s.label() + ".vcf.gz");
             try {
-                Normalize.splitAndLeftAlign(fasta, s.vcf(), norm, false);
+                Normalize.run(new NormalizeRequest(fasta, s.vcf(), norm, false, null));
             } catch (UserException e) {
                 throw new UserException("--fasta: normalizing sample " + s.label() + " (" + s.vcf() + ") failed: " + e.getMessage(), e);
             }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +21,7 @@ import org.oncoconcord.annotate.ExistingAnnotations;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.ContigNames;
 import org.oncoconcord.vcf.ByteLineReader;
+import org.oncoconcord.vcf.TumourSampleRule;
 import org.oncoconcord.vcf.VcfInput;
 import org.oncoconcord.vcf.VcfLine;
 import org.oncoconcord.vcf.VcfNumbers;
@@ -33,8 +33,8 @@ import org.oncoconcord.vcf.VcfNumbers;
  * lines are read by a background thread through a {@link VcfLine} view (the one record parser, shared
  * with normalize) that only decodes the columns concordance needs (CHROM, POS, REF, ALT, FILTER and
  * the tumour sample's AF, AD, DP), in bounded batches: memory stays flat.
- * The tumour sample is {@code ##tumor_sample=}, else the only sample, else one named like TUMOR,
- * else the second sample. Checks the sort order against a {@link ContigOrder}.
+ * The tumour sample is chosen by {@link TumourSampleRule} (normalize's rule): {@code ##tumor_sample=}, else
+ * one named like TUMOR, else the only sample, else the second. Checks the sort order against a {@link ContigOrder}.
  */
 public final class VcfCallReader implements AutoCloseable {
     private static final int BATCH = 4096;
@@ -114,32 +114,10 @@ public final class VcfCallReader implements AutoCloseable {
         header.getContigLines().forEach(c -> headerContigs.add(c.getID()));
         List<String> samples = header.getGenotypeSamples();
         VCFHeaderLine tumourLine = header.getOtherHeaderLine("tumor_sample");
-        String wanted = tumourLine == null ? null : tumourLine.getValue();
-        int idx = -1;
-        if (wanted != null) {
-            idx = samples.indexOf(wanted);
-            if (idx < 0) {
-                throw new UserException(file + ": header ##tumor_sample=" + wanted + " names no sample column (samples: "
-                        + samples + ")");
-            }
-        } else if (samples.size() == 1) {
-            idx = 0;
-        } else if (samples.size() > 1) {
-            for (int i = 0; i < samples.size() && idx < 0; i++) {
-                String s = samples.get(i).toUpperCase(Locale.ROOT);
-                if (s.equals("TUMOR") || s.equals("TUMOUR")) {
-                    idx = i;
-                }
-            }
-            for (int i = 0; i < samples.size() && idx < 0; i++) {
-                if (samples.get(i).toUpperCase(Locale.ROOT).contains("TUMO")) {
-                    idx = i;
-                }
-            }
-            if (idx < 0) {
-                idx = 1;
-            }
-        }
+        // the one rule (normalize's too); the caller convention picks the same column as the fallbacks here
+        TumourSampleRule.Choice choice = TumourSampleRule.choose(samples, null, tumourLine == null ? null : tumourLine.getValue(),
+                false, file.toString());
+        int idx = choice == null ? -1 : choice.index();
         this.tumourIndex = idx;
         this.tumourName = idx < 0 ? null : samples.get(idx);
         try {

@@ -16,24 +16,36 @@ public final class Normalize {
     }
 
     /**
-     * As {@code oncoconcord normalize -f FASTA -m - [--pass-only] -o OUTPUT INPUT}: multiallelics split,
-     * indels left-aligned and trimmed, REF checked against the reference (a mismatch is an error).
+     * As {@code oncoconcord normalize -f FASTA -m - [--pass-only] [--tumor-sample S] -o OUTPUT INPUT}:
+     * multiallelics split, indels left-aligned and trimmed, REF checked against the reference (a mismatch
+     * is an error), AD/DP/AF standardised for the tumour sample; the output and its index written or neither.
      *
      * @throws UserException naming the file and record when the input cannot be normalized
      */
-    public static void splitAndLeftAlign(Path fasta, Path input, Path output, boolean passOnly) {
-        NormalizeOptions o = new NormalizeOptions(fasta, java.util.Set.of(RefCheck.EXIT), Multiallelics.SPLIT,
+    public static NormalizeResult run(NormalizeRequest request) {
+        NormalizeOptions o = new NormalizeOptions(request.fasta(), java.util.Set.of(RefCheck.EXIT), Multiallelics.SPLIT,
                 MultiallelicTypes.BOTH, false, null, null, null, false, false,
-                1000, null, passOnly, null, null, false, false, true, false);
+                1000, request.tumorSample(), request.passOnly(), null, null, false, false, true, false);
         try {
-            run(o, input.toString(), output, null, null, true);
+            Ran r = runAndName(o, request.input().toString(), request.output(), null, null, true);
+            NormalizeStats s = r.stats();
+            return new NormalizeResult(s.in, s.out, s.splitAdded, s.realigned, s.joinedAway, java.util.Map.copyOf(s.rejected),
+                    s.rejectedTotal(), r.tumorSample());
         } catch (IOException e) {
-            throw new UserException(input + ": " + OutputSet.reason(e), e);
+            throw new UserException(request.input() + ": " + OutputSet.reason(e), e);
         }
+    }
+
+    private record Ran(NormalizeStats stats, String tumorSample) {
     }
 
     /** Runs {@code options} on {@code input} ({@code -} for stdin) into the given outputs (each may be null). */
     static NormalizeStats run(NormalizeOptions options, String input, Path out, Path rejects, Path stats, boolean quiet)
+            throws IOException {
+        return runAndName(options, input, out, rejects, stats, quiet).stats();
+    }
+
+    private static Ran runAndName(NormalizeOptions options, String input, Path out, Path rejects, Path stats, boolean quiet)
             throws IOException {
         Path index = indexOf(out);
         Normalizer n = new Normalizer(options, quiet);
@@ -61,7 +73,7 @@ public final class Normalize {
             } catch (IOException e) {
                 throw new UserException(e.getMessage(), e);
             }
-            return s;
+            return new Ran(s, n.tumorName());
         }
     }
 

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.oncoconcord.core.UserException;
+import org.oncoconcord.vcf.TumourSampleRule;
 
 /**
  * The tumour-sample heuristics of normalize, apart from the realign/split/merge pipeline: which
  * sample column is the tumour, and the header lines standardisation writes for it.
- * The tumour is {@code --tumor-sample}, else {@code ##tumor_sample=} when it names a sample, else a
- * column named TUMOR/TUMOUR (any case), else one containing it, else a recognised somatic caller's
- * convention (the only sample, or the second of two); none otherwise.
+ * The tumour is the confident choice of the one rule shared with concordance, {@link TumourSampleRule}
+ * ({@code --tumor-sample}, {@code ##tumor_sample=}, a TUMOR-like name, a recognised somatic caller's
+ * convention); none otherwise (the positional fallbacks are concordance's alone).
  */
 final class TumourSample {
     private static final String[] CALLER_SOURCES = {"strelka", "varscan", "sniper", "mutect", "muse", "vardict", "pindel",
@@ -24,39 +24,12 @@ final class TumourSample {
     /**
      * The tumour sample's name, or null when none is recognised.
      *
-     * @throws UserException when {@code requested} (--tumor-sample) is not a sample of the VCF
+     * @throws org.oncoconcord.core.UserException when {@code requested} (--tumor-sample) is not a sample of the VCF
      */
     static String resolve(String[] samples, String requested, VcfHeader header, String inputName) {
-        List<String> names = Arrays.asList(samples);
-        if (requested != null) {
-            if (!names.contains(requested)) {
-                throw new UserException(inputName + ": --tumor-sample " + requested + " is not a sample of the VCF ("
-                        + String.join(",", samples) + ")");
-            }
-            return requested;
-        }
-        String h = header.metaValue("tumor_sample");
-        if (h != null && names.contains(h)) {
-            return h;
-        }
-        for (String s : samples) {
-            if (s.equalsIgnoreCase("TUMOR") || s.equalsIgnoreCase("TUMOUR")) {
-                return s;
-            }
-        }
-        for (String s : samples) {
-            String u = s.toUpperCase(Locale.ROOT);
-            if (u.contains("TUMOR") || u.contains("TUMOUR")) {
-                return s;
-            }
-        }
-        if (samples.length == 1 && somaticCaller(header)) {
-            return samples[0];
-        }
-        if (samples.length == 2 && somaticCaller(header)) {
-            return samples[1];
-        }
-        return null;
+        TumourSampleRule.Choice c = TumourSampleRule.choose(Arrays.asList(samples), requested, header.metaValue("tumor_sample"),
+                somaticCaller(header), inputName);
+        return c != null && c.confident() ? c.name() : null;
     }
 
     /** True when the header shows a somatic caller's dialect (its ##source, command line or FORMAT keys). */

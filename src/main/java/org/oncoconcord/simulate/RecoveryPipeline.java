@@ -22,15 +22,21 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
-import org.oncoconcord.cli.Main;
+import org.oncoconcord.cohort.CohortCommand;
+import org.oncoconcord.concordance.ConcordanceCommand;
+import org.oncoconcord.contract.FeaturesTsv;
+import org.oncoconcord.core.UserException;
 import org.oncoconcord.normalize.Normalize;
+import org.oncoconcord.normalize.NormalizeRequest;
+import org.oncoconcord.survival.SurvivalCommand;
 import org.oncoconcord.core.Progress;
 import org.oncoconcord.io.AtomicFiles;
 import org.oncoconcord.simulate.CohortSimulator.SimulatedCohort;
 import picocli.CommandLine;
 
 /**
- * Planted-truth recovery through the project's own CLI steps: writes the simulated study, runs
+ * Planted-truth recovery through the project's own steps, run in-process (normalize through its typed
+ * API {@link Normalize#run}, the others through their picocli commands): writes the simulated study, runs
  * {@code normalize} on every sample, {@code concordance} per patient, {@code cohort}, then
  * {@code survival cox} (OS on all patients; OS with the metastasis-new-driver term on stage IV
  * patients with a metastasis sample, whose metastasis is sequenced at time zero; RFS on stage III)
@@ -69,14 +75,27 @@ public final class RecoveryPipeline {
         return m;
     }
 
-    static void run(String... args) {
+    /**
+     * Runs one step's command in-process ({@code command} a fresh instance of its picocli class, so that
+     * this package needs no {@code cli}); a failure is an IllegalStateException with the step's message.
+     */
+    static void run(Object command, String... args) {
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = new CommandLine(command);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(err));
+        Exception[] failure = new Exception[1];
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            failure[0] = ex;
+            return 1;
+        });
         int rc = cl.execute(args);
         if (rc != 0) {
-            throw new IllegalStateException("oncoconcord " + String.join(" ", args) + " failed (exit " + rc + "): " + err.toString().trim());
+            String why = failure[0] == null ? err.toString().trim()
+                    : failure[0] instanceof UserException ? failure[0].getMessage() : failure[0].toString();
+            throw new IllegalStateException("oncoconcord " + cl.getCommandName() + " " + String.join(" ", args) + " failed (exit "
+                    + rc + "): " + why, failure[0]);
         }
     }
 
@@ -90,39 +109,39 @@ public final class RecoveryPipeline {
         Files.createDirectories(norm);
         try (Progress progress = new Progress("recovery: normalize + concordance", c.patients().size(), quiet)) {
             for (JsonNode p : truth.get("patients")) {
-                List<String> args = new ArrayList<>(List.of("concordance", "--quiet", "--patient", p.get("patient").asText(),
+                List<String> args = new ArrayList<>(List.of("--quiet", "--patient", p.get("patient").asText(),
                         "--genes", study.resolve("genes.tsv").toString(), "--out", conc.toString()));
                 for (JsonNode s : p.get("samples")) {
                     String id = s.get("sample").asText();
                     Path n = norm.resolve(id + ".vcf.gz");
-                    Normalize.splitAndLeftAlign(study.resolve("reference.fa"), study.resolve(s.get("file").asText()), n, true);
+                    Normalize.run(new NormalizeRequest(study.resolve("reference.fa"), study.resolve(s.get("file").asText()), n, true, null));
                     args.add("--sample");
                     args.add(id + "=" + s.get("type").asText() + ":" + n);
                 }
-                run(args.toArray(String[]::new));
+                run(new ConcordanceCommand(), args.toArray(String[]::new));
                 progress.advance(1);
             }
         }
         Path cohort = out.resolve("cohort");
-        run("cohort", "--quiet", "--concordance", conc.toString(), "--clinical", study.resolve("clinical.csv").toString(),
+        run(new CohortCommand(), "--quiet", "--concordance", conc.toString(), "--clinical", study.resolve("clinical.csv").toString(),
                 "--out", cohort.toString());
-        Path features = cohort.resolve("features.tsv");
+        Path features = cohort.resolve(FeaturesTsv.FILE);
         Path surv = out.resolve("survival");
         Path stage4 = subset(features, surv.resolve("features_stage_iv_metastasis.tsv"),
-                r -> r.get("stage").equals("IV") && r.get("any_driver_metastasis_new").matches("[01]"));
+                r -> r.get("stage").equals("IV") && r.get(FeaturesTsv.ANY_DRIVER_METASTASIS_NEW).matches("[01]"));
         Path stage3 = subset(features, surv.resolve("features_stage_iii.tsv"), r -> r.get("stage").equals("III"));
-        run("survival", "cox", "--quiet", "--data", features.toString(), "--time", "os_days", "--event", "os_event",
-                "--covariates", "braf_v600e_primary,ras_mutant_primary,age,stage", "--ref-level", "stage=III",
+        run(new SurvivalCommand(), "cox", "--quiet", "--data", features.toString(), "--time", "os_days", "--event", "os_event",
+                "--covariates", String.join(",", FeaturesTsv.BRAF_V600E_PRIMARY, FeaturesTsv.RAS_MUTANT_PRIMARY, "age", "stage"), "--ref-level", "stage=III",
                 "--out", surv.resolve("cox_os").toString());
-        run("survival", "cox", "--quiet", "--data", stage4.toString(), "--time", "os_days", "--event", "os_event",
-                "--covariates", "braf_v600e_primary,ras_mutant_primary,any_driver_metastasis_new,age",
+        run(new SurvivalCommand(), "cox", "--quiet", "--data", stage4.toString(), "--time", "os_days", "--event", "os_event",
+                "--covariates", String.join(",", FeaturesTsv.BRAF_V600E_PRIMARY, FeaturesTsv.RAS_MUTANT_PRIMARY, FeaturesTsv.ANY_DRIVER_METASTASIS_NEW, "age"),
                 "--out", surv.resolve("cox_os_stage_iv").toString());
-        run("survival", "cox", "--quiet", "--data", stage3.toString(), "--time", "rfs_days", "--event", "rfs_event",
-                "--covariates", "braf_v600e_primary,ras_mutant_primary,age", "--out", surv.resolve("cox_rfs").toString());
+        run(new SurvivalCommand(), "cox", "--quiet", "--data", stage3.toString(), "--time", "rfs_days", "--event", "rfs_event",
+                "--covariates", String.join(",", FeaturesTsv.BRAF_V600E_PRIMARY, FeaturesTsv.RAS_MUTANT_PRIMARY, "age"), "--out", surv.resolve("cox_rfs").toString());
         double auc = Double.NaN;
         if (cvRepeats > 0) {
-            run("survival", "cv", "--quiet", "--data", features.toString(), "--time", "os_days", "--event", "os_event",
-                    "--covariates", "braf_v600e_primary,ras_mutant_primary,age,stage", "--horizon", "730",
+            run(new SurvivalCommand(), "cv", "--quiet", "--data", features.toString(), "--time", "os_days", "--event", "os_event",
+                    "--covariates", String.join(",", FeaturesTsv.BRAF_V600E_PRIMARY, FeaturesTsv.RAS_MUTANT_PRIMARY, "age", "stage"), "--horizon", "730",
                     "--repeats", Integer.toString(cvRepeats), "--out", surv.resolve("cv_os").toString());
             auc = meanAuc(surv.resolve("cv_os/cv.json"));
         }
@@ -202,14 +221,14 @@ public final class RecoveryPipeline {
         Map<String, double[]> coxOs = cox(surv.resolve("cox_os/coefficients.tsv"));
         Map<String, double[]> coxSt4 = cox(surv.resolve("cox_os_stage_iv/coefficients.tsv"));
         Map<String, double[]> coxRfs = cox(surv.resolve("cox_rfs/coefficients.tsv"));
-        addCox(rows, "OS log-HR braf_v600e", os.get("braf_v600e"), coxOs.get("braf_v600e_primary"), 1, "cox_os");
-        addCox(rows, "OS log-HR ras_mutant", os.get("ras_mutant"), coxOs.get("ras_mutant_primary"), 1, "cox_os");
+        addCox(rows, "OS log-HR braf_v600e", os.get("braf_v600e"), coxOs.get(FeaturesTsv.BRAF_V600E_PRIMARY), 1, "cox_os");
+        addCox(rows, "OS log-HR ras_mutant", os.get("ras_mutant"), coxOs.get(FeaturesTsv.RAS_MUTANT_PRIMARY), 1, "cox_os");
         addCox(rows, "OS log-HR age_per_10y", os.get("age_per_10y"), coxOs.get("age"), 10, "cox_os");
         addCox(rows, "OS log-HR stage_iv", os.get("stage_iv"), coxOs.get("stageIV"), 1, "cox_os");
         addCox(rows, "OS log-HR any_driver_new_in_metastasis", os.get("any_driver_new_in_metastasis"),
-                coxSt4.get("any_driver_metastasis_new"), 1, "cox_os_stage_iv");
-        addCox(rows, "RFS log-HR braf_v600e", rfs.get("braf_v600e"), coxRfs.get("braf_v600e_primary"), 1, "cox_rfs");
-        addCox(rows, "RFS log-HR ras_mutant", rfs.get("ras_mutant"), coxRfs.get("ras_mutant_primary"), 1, "cox_rfs");
+                coxSt4.get(FeaturesTsv.ANY_DRIVER_METASTASIS_NEW), 1, "cox_os_stage_iv");
+        addCox(rows, "RFS log-HR braf_v600e", rfs.get("braf_v600e"), coxRfs.get(FeaturesTsv.BRAF_V600E_PRIMARY), 1, "cox_rfs");
+        addCox(rows, "RFS log-HR ras_mutant", rfs.get("ras_mutant"), coxRfs.get(FeaturesTsv.RAS_MUTANT_PRIMARY), 1, "cox_rfs");
         addCox(rows, "RFS log-HR age_per_10y", rfs.get("age_per_10y"), coxRfs.get("age"), 10, "cox_rfs");
         int misses = (int) rows.stream().filter(r -> !r.inside()).count();
         return new Result(List.copyOf(rows), allowedMisses(rows.size()), misses, auc);

@@ -1,19 +1,12 @@
 package org.oncoconcord.survival;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.io.DelimitedTable;
 import org.oncoconcord.core.UserException;
 
 /**
@@ -55,44 +48,39 @@ public final class DataTable {
 
     /** Reads a CSV (default) or TSV ({@code .tsv}, {@code .txt}, {@code .tab}) file with a header line. */
     public static DataTable read(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean tsv = name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab");
-        CSVFormat format = (tsv ? CSVFormat.TDF.builder().setIgnoreSurroundingSpaces(false) : CSVFormat.DEFAULT.builder())
-                .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.parse(r, format)) {
-            List<String> header = p.getHeaderNames();
-            if (header.isEmpty()) {
-                throw new UserException(file + " line 1: no header line");
-            }
-            Map<String, List<String>> cols = new LinkedHashMap<>();
-            for (String h : header) {
-                if (cols.put(h, new ArrayList<>()) != null) {
-                    throw new UserException(file + " line 1: duplicate column '" + h + "'");
-                }
-            }
-            List<Integer> lineNos = new ArrayList<>();
-            for (CSVRecord rec : p) {
-                int line = (int) rec.getRecordNumber() + 1;
-                if (rec.size() != header.size()) {
-                    throw new UserException(file + " line " + line + ": " + rec.size() + " fields, header has " + header.size());
-                }
-                for (int i = 0; i < header.size(); i++) {
-                    cols.get(header.get(i)).add(rec.get(i).strip());
-                }
-                lineNos.add(line);
-            }
-            return new DataTable(file.toString(), header, cols, lineNos.stream().mapToInt(Integer::intValue).toArray());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UserException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UserException(file + ": not a valid " + (tsv ? "TSV" : "CSV") + " table: " + e.getMessage(), e);
+        DelimitedTable t; // the one table reader (io.DelimitedTable), shared with validate and cohort
+        try {
+            t = DelimitedTable.read(file);
+        } catch (DelimitedTable.TableException e) {
+            throw new UserException(e.getMessage(), e);
         }
+        List<String> header = t.header();
+        if (header.isEmpty()) {
+            throw new UserException(file + " line 1: no header line");
+        }
+        Map<String, List<String>> cols = new LinkedHashMap<>();
+        for (String h : header) {
+            if (cols.put(h, new ArrayList<>()) != null) {
+                throw new UserException(file + " line 1: duplicate column '" + h + "'");
+            }
+        }
+        int[] lineNos = new int[t.rows().size()];
+        for (int r = 0; r < lineNos.length; r++) {
+            DelimitedTable.Row rec = t.rows().get(r);
+            if (!rec.complete()) {
+                throw new UserException(file + " line " + rec.line() + ": " + rec.cells().size() + " fields, header has " + header.size());
+            }
+            for (int i = 0; i < header.size(); i++) {
+                cols.get(header.get(i)).add(rec.cell(i));
+            }
+            lineNos[r] = rec.line();
+        }
+        return new DataTable(file.toString(), header, cols, lineNos);
     }
 
     /** True for the cells read as missing: empty, NA, NaN, "." (case-sensitive as R writes them). */
     public static boolean isMissing(String cell) {
-        return cell == null || cell.isEmpty() || cell.equals("NA") || cell.equals("NaN") || cell.equals(".");
+        return DelimitedTable.isMissing(cell);
     }
 
     public String source() {

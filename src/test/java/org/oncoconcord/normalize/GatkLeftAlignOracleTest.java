@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * GATK as an independent oracle of left-alignment (test scope only, docs/DEPENDENCIES.md): indels
  * planted anywhere inside tandem repeats of a random reference are normalized by
- * {@link Normalize#splitAndLeftAlign} and, one by one, by GATK's
+ * {@link Normalize#run(NormalizeRequest)} and, one by one, by GATK's
  * {@code GATKVariantContextUtils.leftAlignAndTrim}; both must give the same records.
  */
 class GatkLeftAlignOracleTest {
@@ -57,7 +57,7 @@ class GatkLeftAlignOracleTest {
         Files.writeString(in, vcf);
         Path out = tmp.resolve("out" + seed + ".vcf");
 
-        Normalize.splitAndLeftAlign(fasta, in, out, false);
+        Normalize.run(new NormalizeRequest(fasta, in, out, false, null));
 
         List<String> ours = records(out, null);
         List<String> gatk;

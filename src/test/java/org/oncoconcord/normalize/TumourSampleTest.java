@@ -29,8 +29,9 @@ class TumourSampleTest {
         assertThatThrownBy(() -> resolve(plain, "C", "A", "B")).isInstanceOf(UserException.class)
                 .hasMessage("in.vcf: --tumor-sample C is not a sample of the VCF (A,B)");
         assertThat(resolve(header("##tumor_sample=X"), null, "X", "TUMOR")).isEqualTo("X");
-        // a ##tumor_sample naming no column is ignored here (concordance refuses it)
-        assertThat(resolve(header("##tumor_sample=Q"), null, "N", "tumour")).isEqualTo("tumour");
+        // a ##tumor_sample naming no column is refused, as concordance refuses it (vcf.TumourSampleRule)
+        assertThatThrownBy(() -> resolve(header("##tumor_sample=Q"), null, "N", "tumour")).isInstanceOf(UserException.class)
+                .hasMessageContaining("in.vcf: header ##tumor_sample=Q names no sample column");
         assertThat(resolve(plain, null, "NORMAL_1", "P1_TUMOR_2")).isEqualTo("P1_TUMOR_2");
         // two samples, no names, no caller: none
         assertThat(resolve(plain, null, "S1", "S2")).isNull();
