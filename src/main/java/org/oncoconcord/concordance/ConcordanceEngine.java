@@ -719,7 +719,7 @@ public final class ConcordanceEngine {
                     ev.tumourFraction(), ev.detection(), bloodOrigin.summary());
         }
         return new ConcordanceJson(patient, VersionProvider.version(), genes.description(), includeFiltered, distinct, ss,
-                pairs, classes, gs, rs, p);
+                pairs, classes, gs, rs, p, null);
     }
 
     private ConcordanceJson.Pair pair(int a, int b) {

@@ -19,7 +19,8 @@ import java.util.Map;
 public record ConcordanceJson(String patient, String toolVersion, String annotation, boolean includeFiltered,
                               long nDistinctVariants, List<Sample> samples, List<Pair> pairs, Map<String, Long> classes,
                               Map<String, Gene> genes, RasStatus rasStatus,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Plasma plasma) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Plasma plasma,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) SerialPlasma serialPlasma) {
 
     /** Reads and checks {@code file}; throws naming the file and the missing or invalid key. */
     public static ConcordanceJson read(Path file) throws ContractException {
@@ -29,7 +30,13 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
     /** This result with {@code samples} in place of its own. */
     public ConcordanceJson withSamples(List<Sample> samples) {
         return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
-                classes, genes, rasStatus, plasma);
+                classes, genes, rasStatus, plasma, serialPlasma);
+    }
+
+    /** This result with the {@code serial_plasma} section (null: none). */
+    public ConcordanceJson withSerialPlasma(SerialPlasma serial) {
+        return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
+                classes, genes, rasStatus, plasma, serial);
     }
 
     /** One input sample: its thresholds and what became of its records. */
@@ -112,5 +119,28 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Miss(String variant, Integer plasmaDepth, boolean depthAssumed, Double tissueVaf,
                        Double detectionProbability, boolean informative) {
+    }
+
+    /**
+     * Every plasma draw of a patient with serial plasma (docs/PLASMA.md "Serial plasma"): which one the
+     * single-plasma sections compare ({@code comparison_sample}, chosen by {@code comparison_rule}), and
+     * each draw compared with the tissue on its own.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SerialPlasma(String comparisonSample, String comparisonRule, List<PlasmaDrawResult> draws) {
+    }
+
+    /**
+     * One plasma draw against the tissue (tissue + this plasma + the WBC sample, as the single-plasma
+     * analysis): its tumour signal (at least one tissue variant detected), tumour fraction and detection.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PlasmaDrawResult(String sample, String timepoint, String timepointKind, Double collectionDay,
+                                   boolean comparison, boolean tumourSignal, Double maxSomaticVaf, Double tumourFractionEstimate,
+                                   Double tumourFractionLower, Double tumourFractionUpper, String tumourFractionBin,
+                                   long tissueVariantsDetected, long tissueVariantsEvaluable, long tissueVariantsNotEvaluable,
+                                   long missedInformative, long missedNotInformative, long plasmaOnly,
+                                   Interval sensitivityAll, Interval sensitivityInformative, long nCh, long nGermline,
+                                   long nPossibleCh) {
     }
 }

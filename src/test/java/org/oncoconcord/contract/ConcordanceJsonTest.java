@@ -41,7 +41,7 @@ class ConcordanceJsonTest {
                 new ConcordanceJson.ClonalHaematopoiesis("gene_list", null, 0.3, List.of("DNMT3A", "TET2"), 0.02, "exclude", null,
                         0, 0, 1, 1, false, List.of(new ConcordanceJson.ChCall("2:3902:G>A", "DNMT3A", 0.004, 900L, null, null,
                                 false, "possible_ch", "gene_list", false))));
-        return new ConcordanceJson("P1", "0.1.0", "genes.tsv", false, 7, samples, pairs, classes, genes, ras, plasma);
+        return new ConcordanceJson("P1", "0.1.0", "genes.tsv", false, 7, samples, pairs, classes, genes, ras, plasma, null);
     }
 
     @Test
