@@ -34,6 +34,12 @@ public final class Features {
     }
 
     public static Result build(Collection<PatientConcordance> patients, List<String> genes, ClinicalTable clinical) {
+        return build(patients, genes, clinical, null);
+    }
+
+    /** With {@code mrd} (patient -> status; null: no serial plasma) the MRD columns of {@link MrdFeatures} come last. */
+    public static Result build(Collection<PatientConcordance> patients, List<String> genes, ClinicalTable clinical,
+                               Map<String, MrdFeatures.Mrd> mrd) {
         List<String> tumourGenes = genes.stream().filter(g -> !CH_GENES.contains(g)).toList();
         List<String[]> cols = new ArrayList<>();
         cols.add(new String[] {"patient", "id", "baseline"});
@@ -54,6 +60,10 @@ public final class Features {
             cols.add(new String[] {g + "_metastasis_new", "mutation", "post_metastasis"});
         }
         cols.add(new String[] {"plasma_detected", "mutation", "post_metastasis"});
+        if (mrd != null) { // known only at the post-operative draw: analysed from that day (docs/PLASMA.md)
+            cols.add(new String[] {MrdFeatures.DETECTED, "ctdna", "post_operative"});
+            cols.add(new String[] {MrdFeatures.DAYS, "day", "post_operative"});
+        }
 
         Table columns = new Table("column", "kind", "available_at");
         cols.forEach(c -> columns.add((Object[]) c));
@@ -78,6 +88,11 @@ public final class Features {
                 row.add(CohortAnalysis.newInMetastasis(p, g));
             }
             row.add(p.plasma() == null ? null : p.plasma().tumourSignal());
+            if (mrd != null) {
+                MrdFeatures.Mrd m = mrd.getOrDefault(p.patient(), MrdFeatures.Mrd.UNKNOWN);
+                row.add(m.detected());
+                row.add(m.day());
+            }
             features.add(row.toArray());
         }
         return new Result(features, columns);

@@ -23,38 +23,20 @@ class SerialPlasmaTest {
     @TempDir
     Path dir;
 
-    private static final String HEADER = "##fileformat=VCFv4.2\n##contig=<ID=1>\n"
-            + "##FILTER=<ID=LowQual,Description=\"low\">\n"
-            + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
-            + "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">\n"
-            + "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n"
-            + "##FORMAT=<ID=AF,Number=A,Type=Float,Description=\"Allele fraction\">\n";
-
-    private Path vcf(String name, String... records) throws IOException {
-        return Files.writeString(dir.resolve(name + ".vcf"), HEADER + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t"
-                + name + "\n" + String.join("\n", records) + "\n");
-    }
-
-    private static String rec(int pos, String filter, int ref, int alt) {
-        return "1\t" + pos + "\t.\tA\tC\t.\t" + filter + "\t.\tGT:AD:DP\t0/1:" + ref + "," + alt + ":" + (ref + alt);
-    }
-
     private Path tissue() throws IOException {
-        return vcf("T", rec(100, "PASS", 60, 40), rec(200, "PASS", 60, 40), rec(300, "PASS", 60, 40), rec(400, "PASS", 60, 40));
+        return new SerialPlasmaFixtures(dir).tissue();
     }
 
     private Path relapse() throws IOException {
-        return vcf("PR", rec(100, "PASS", 450, 50), rec(200, "PASS", 450, 50), rec(300, "LowQual", 500, 0), rec(400, "LowQual", 500, 0));
+        return new SerialPlasmaFixtures(dir).relapse();
     }
 
     private Path baseline() throws IOException {
-        return vcf("PB", rec(100, "PASS", 980, 20), rec(200, "PASS", 980, 20), rec(300, "PASS", 980, 20), rec(400, "PASS", 980, 20),
-                rec(900, "PASS", 990, 10));
+        return new SerialPlasmaFixtures(dir).baseline();
     }
 
     private Path postOp() throws IOException {
-        return vcf("PP", rec(100, "LowQual", 1000, 0), rec(200, "LowQual", 1000, 0), rec(300, "LowQual", 1000, 0),
-                rec(400, "LowQual", 1000, 0));
+        return new SerialPlasmaFixtures(dir).postOp();
     }
 
     @Test
