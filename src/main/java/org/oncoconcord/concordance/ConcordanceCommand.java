@@ -366,6 +366,9 @@ public final class ConcordanceCommand implements Callable<Integer> {
                 throw usage("--collection-day " + e.getKey() + "=" + e.getValue() + " is not a finite number of days");
             }
         }
+        if (out.stream().noneMatch(sp -> sp.type().isTissue()) && draws(out).size() > 1) {
+            throw usage("serial plasma draws are each compared with tissue: give a primary or metastasis --sample");
+        }
         String conflict = PlasmaDraw.conflict(draws(out));
         if (conflict != null) {
             throw usage(conflict);

@@ -158,6 +158,10 @@ class SerialPlasmaTest {
                 "--sample", "T=primary:" + t, "--sample", "PR=plasma:" + relapse(), "--collection-day", "PR=day3");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--collection-day").contains("day3");
+        r = ConcordanceRunner.run(dir.resolve("out"), "S3", "--genome", "GRCh37", "--sample", "PR=plasma:" + relapse(),
+                "--sample", "PP=plasma:" + postOp(), "--collection-day", "PR=400", "--collection-day", "PP=30");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("give a primary or metastasis --sample");
         assertThat(dir.resolve("out/S3.concordance.json")).doesNotExist();
     }
 }
