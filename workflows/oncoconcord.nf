@@ -1,6 +1,6 @@
 /*
  * The DAG: VALIDATE -> one channel item per sample (meta: id, patient, sample, type, tumor_sample,
- * regions, bam) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
+ * regions, bam, collection_day, timepoint) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
  * batch (-> PILEUP for batches with BAMs) -> COHORT (gather) -> SURVIVAL -> REPORT; MULTIQC_STATS and MULTIQC over everything.
  * Parameters are read here and passed to the modules; modules read no params.
  */
@@ -68,7 +68,10 @@ workflow ONCOCONCORD {
                     type        : row.type,
                     tumor_sample: row.tumor_sample ?: '',
                     regions     : row.regions ? file(row.regions, checkIfExists: true).toString() : '',
-                    bam         : row.bam ? file(row.bam, checkIfExists: true).toString() : ''
+                    bam         : row.bam ? file(row.bam, checkIfExists: true).toString() : '',
+                    // serial plasma (docs/PLASMA.md): days from surgery and timepoint label, '' when not given
+                    collection_day: row.collection_day ?: '',
+                    timepoint   : row.timepoint ?: ''
                 ]
                 [ meta, file(row.vcf, checkIfExists: true) ]
             }

@@ -2,7 +2,8 @@
  * Per-patient concordance of the normalized VCFs of the primary, metastasis and plasma samples
  * with `oncoconcord concordance`, for a batch of patients per task; the commands run in one JVM
  * (`oncoconcord batch`). meta: as for NORMALIZE; patients: NORMALIZE's patient folders
- * (staged as normalized/<patient>/<sample>.norm.vcf.gz); beds: the regions of the samples that have one, in
+ * (staged as normalized/<patient>/<sample>.norm.vcf.gz; a plasma sample's meta timepoint and
+ * collection_day become --timepoint/--collection-day, and serial plasma adds <patient>.serial_plasma.tsv); beds: the regions of the samples that have one, in
  * the order of the samples (each staged in its own folder, as samples may share a panel file
  * name); genes: the gene table or [] for the shipped one of `genome` (GRCh37, GRCh38 or auto).
  */
@@ -20,6 +21,7 @@ process CONCORDANCE {
     output:
     tuple val(meta), path('*.concordance.json'), emit: json
     tuple val(meta), path('*.variants.tsv')    , emit: tsv
+    tuple val(meta), path('*.serial_plasma.tsv'), emit: serial, optional: true
     path 'versions.yml'                        , emit: versions
 
     script:
@@ -33,7 +35,11 @@ process CONCORDANCE {
             return null
         }
         def sampleArgs = p.samples.collect { s -> "--sample ${s.sample}=${s.type}:normalized/${s.patient}/${s.sample}.norm.vcf.gz" }
-        "concordance --quiet ${args} --patient ${p.patient} ${sampleArgs.join(' ')} ${regionArgs.join(' ')} ${genes_arg} --out ."
+        // serial plasma draws (docs/PLASMA.md): the samplesheet's timepoint and collection_day of each plasma sample
+        def serialArgs = p.samples.findAll { it.type == 'plasma' }.collectMany { s ->
+            (s.timepoint ? [ "--timepoint ${s.sample}=${s.timepoint}" ] : []) + (s.collection_day ? [ "--collection-day ${s.sample}=${s.collection_day}" ] : [])
+        }
+        "concordance --quiet ${args} --patient ${p.patient} ${sampleArgs.join(' ')} ${serialArgs.join(' ')} ${regionArgs.join(' ')} ${genes_arg} --out ."
     }.findAll { it != null }
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"

@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
             "                            the same per stratum of every --by column and of",
             "                            plasma_tumour_signal",
             "  patients.tsv, patients_summary.tsv (median, IQR), metastasis_new_by_gene.tsv,",
-            "  plasma_tumour_fraction.tsv, plasma_sensitivity.tsv, plasma_ch.tsv (with plasma; docs/PLASMA.md),",
+            "  plasma_tumour_fraction.tsv, plasma_sensitivity.tsv, plasma_ch.tsv, plasma_timepoints.tsv,",
+            "  plasma_intervals.tsv (with plasma; docs/PLASMA.md),",
             "  oncoprint.tsv, features.tsv + features.columns.tsv (survival features, marked",
             "  baseline or post_metastasis), sample_swap_check.tsv (samples sharing more",
             "  variants with another patient's sample than with their own: flagged = 1),",
@@ -159,18 +160,22 @@ public final class CohortCommand implements Callable<Integer> {
         files.put("patients_summary.tsv", summary.toTsv());
         files.put("metastasis_new_by_gene.tsv", newByGene.toTsv());
         files.put("oncoprint.tsv", CohortAnalysis.oncoprint(patients, genes).toTsv());
+        PlasmaDraws.Cohort serial = null;
         if (patients.stream().anyMatch(p -> p.plasma() != null)) {
             Map<String, PlasmaChCalls.PatientCh> ch = PlasmaChCalls.read(patients);
             files.put("plasma_tumour_fraction.tsv", PlasmaTables.tumourFraction(patients, PlasmaChCalls.rules(ch)).toTsv());
             files.put("plasma_sensitivity.tsv", PlasmaTables.sensitivity(patients, PlasmaChCalls.rules(ch)).toTsv());
             files.put("plasma_ch.tsv", PlasmaChCalls.table(ch).toTsv());
+            serial = PlasmaDraws.read(patients);
+            files.put("plasma_timepoints.tsv", PlasmaTimepoints.byTimepoint(serial.all()).toTsv());
+            files.put("plasma_intervals.tsv", PlasmaTimepoints.byInterval(serial.all()).toTsv());
         }
         for (var s : strata.entrySet()) {
             String safe = s.getKey().replaceAll("[^A-Za-z0-9._-]", "_");
             files.put("gene_concordance.by_" + safe + ".tsv", CohortAnalysis.geneConcordanceBy(patients, genes, s.getKey(), s.getValue()).toTsv());
             files.put("patients_summary.by_" + safe + ".tsv", CohortAnalysis.patientSummaryBy(patients, s.getKey(), s.getValue()).toTsv());
         }
-        Features.Result features = Features.build(patients, genes, clin);
+        Features.Result features = Features.build(patients, genes, clin, serial == null || !serial.serial() ? null : MrdFeatures.all(serial, clin));
         files.put("features.tsv", features.features().toTsv());
         files.put("features.columns.tsv", features.columns().toTsv());
         files.put("gene_concordance_mqc.tsv", MultiqcTable.render("oncoconcord_gene_concordance", "Gene concordance",

@@ -40,6 +40,12 @@ public final class Features {
     }
 
     public static Result build(Collection<PatientConcordance> patients, List<String> genes, ClinicalTable clinical) {
+        return build(patients, genes, clinical, null);
+    }
+
+    /** With {@code mrd} (patient -> status; null: no serial plasma) the MRD columns of {@link MrdFeatures} come last. */
+    public static Result build(Collection<PatientConcordance> patients, List<String> genes, ClinicalTable clinical,
+                               Map<String, MrdFeatures.Mrd> mrd) {
         List<String> tumourGenes = genes.stream().filter(g -> !CH_GENES.contains(g)).toList();
         List<String[]> cols = new ArrayList<>();
         cols.add(new String[] {FeaturesTsv.PATIENT, Kind.ID.label(), AvailableAt.BASELINE.label()});
@@ -60,6 +66,10 @@ public final class Features {
             cols.add(new String[] {FeaturesTsv.metastasisNew(g), MUTATION, POST});
         }
         cols.add(new String[] {FeaturesTsv.PLASMA_DETECTED, MUTATION, POST});
+        if (mrd != null) { // known only at the post-operative draw: analysed from that day (docs/PLASMA.md)
+            cols.add(new String[] {MrdFeatures.DETECTED, Kind.CTDNA.label(), AvailableAt.POST_OPERATIVE.label()});
+            cols.add(new String[] {MrdFeatures.DAYS, Kind.DAY.label(), AvailableAt.POST_OPERATIVE.label()});
+        }
 
         Table columns = new Table(FeaturesTsv.COLUMN, FeaturesTsv.KIND, FeaturesTsv.AVAILABLE_AT);
         cols.forEach(c -> columns.add((Object[]) c));
@@ -84,6 +94,11 @@ public final class Features {
                 row.add(CohortAnalysis.newInMetastasis(p, g));
             }
             row.add(p.plasma() == null ? null : p.plasma().tumourSignal());
+            if (mrd != null) {
+                MrdFeatures.Mrd m = mrd.getOrDefault(p.patient(), MrdFeatures.Mrd.UNKNOWN);
+                row.add(m.detected());
+                row.add(m.day());
+            }
             features.add(row.toArray());
         }
         return new Result(features, columns);

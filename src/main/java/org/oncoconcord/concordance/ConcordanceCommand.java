@@ -46,10 +46,18 @@ public final class ConcordanceCommand implements Callable<Integer> {
     String patient;
 
     @Option(names = "--sample", required = true, paramLabel = "LABEL=TYPE:FILE",
-            description = "A sample: label, type (primary|metastasis|plasma|normal) and VCF; 2 or more tissue/plasma samples, "
-                    + "at most one plasma; normal = the white blood cells (buffy coat) of the blood draw, at most one: plasma calls "
+            description = "A sample: label, type (primary|metastasis|plasma|normal) and VCF; 2 or more tissue/plasma samples; "
+                    + "several plasma are serial draws (--timepoint/--collection-day; docs/PLASMA.md); normal = the white blood cells (buffy coat) of the blood draw, at most one: plasma calls "
                     + "it shares are labelled CH or germline and left out of the tissue/plasma comparison (docs/PLASMA.md).")
     List<String> sampleSpecs;
+
+    @Option(names = "--timepoint", paramLabel = "LABEL=TEXT", description = "Timepoint of a plasma draw (baseline, post-op, "
+            + "relapse or other text): the baseline draw is the one compared with tissue; every draw is in serial_plasma.")
+    Map<String, String> timepoints = new LinkedHashMap<>();
+
+    @Option(names = "--collection-day", paramLabel = "LABEL=DAYS", description = "Days from surgery of a plasma draw "
+            + "(negative before it); without a baseline draw, the earliest is compared with tissue.")
+    Map<String, Double> collectionDays = new LinkedHashMap<>();
 
     @Option(names = "--regions", paramLabel = "LABEL=BED", description = "Regions the sample's assay covers.")
     Map<String, Path> regions = new LinkedHashMap<>();
@@ -165,8 +173,16 @@ public final class ConcordanceCommand implements Callable<Integer> {
         if (evidence != null) {
             requireFile(evidence, "--evidence");
         }
-        try (OutputSet outputs = evidence == null ? new OutputSet().addAll(json, tsv)
-                : new OutputSet().addAll(json, tsv, evidenceTsv)) { // all files or none
+        Path serialTsv = out.resolve(patient + ".serial_plasma.tsv");
+        List<PlasmaDraw> draws = draws(samples);
+        OutputSet set = new OutputSet().addAll(json, tsv);
+        if (evidence != null) {
+            set.addAll(evidenceTsv);
+        }
+        if (SerialPlasma.isSerial(draws)) {
+            set.addAll(serialTsv);
+        }
+        try (OutputSet outputs = set) { // all files or none
             Path normDir = null;
             List<SampleSpec> given = samples;
             try {
@@ -184,7 +200,8 @@ public final class ConcordanceCommand implements Callable<Integer> {
                     throw new UserException(e.getMessage());
                 }
                 resolvedBuild = build;
-                run(samples, given, genes != null ? genes : GeneTable.shipped(build.name()), outputs, json, tsv, evidenceTsv);
+                run(samples, given, draws, genes != null ? genes : GeneTable.shipped(build.name()), outputs, json, tsv,
+                        evidenceTsv, serialTsv);
             } finally {
                 if (normDir != null) {
                     try (var files = Files.list(normDir)) {
@@ -236,44 +253,104 @@ public final class ConcordanceCommand implements Callable<Integer> {
         return out;
     }
 
-    private void run(List<SampleSpec> samples, List<SampleSpec> given, GeneTable genes, OutputSet outputs, Path json, Path tsv,
-                     Path evidenceTsv) throws IOException {
+    private void run(List<SampleSpec> samples, List<SampleSpec> given, List<PlasmaDraw> draws, GeneTable genes, OutputSet outputs,
+                     Path json, Path tsv, Path evidenceTsv, Path serialTsv) throws IOException {
+        List<SampleSpec> plasmas = samples.stream().filter(sp -> sp.type() == SampleType.PLASMA).toList();
+        PlasmaDraw.Chosen chosen = plasmas.isEmpty() ? null : PlasmaDraw.choose(draws);
+        SampleSpec comparisonPlasma = chosen == null ? null : plasmas.get(chosen.index());
+        SampleSpec wbc = samples.stream().filter(sp -> sp.type() == SampleType.NORMAL).findFirst().orElse(null);
+        List<Integer> comparedIndex = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            SampleSpec sp = samples.get(i);
+            if (sp.type() != SampleType.NORMAL && (sp.type() != SampleType.PLASMA || sp == comparisonPlasma)) {
+                comparedIndex.add(i);
+            }
+        }
+        List<SampleSpec> compared = comparedIndex.stream().map(samples::get).toList();
         ConcordanceJson summary;
-        List<SampleSpec> compared = samples.stream().filter(sp -> sp.type() != SampleType.NORMAL).toList();
         EvidenceOverlay overlay = evidence == null ? null : EvidenceOverlay.read(evidence, compared.stream().map(SampleSpec::label).toList());
         try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(outputs.temp(tsv)));
              EvidenceOverlay ov = overlay) {
             if (ov != null) {
                 ov.writeTo(Files.newBufferedWriter(outputs.temp(evidenceTsv)));
             }
-            SampleSpec wbc = samples.stream().filter(sp -> sp.type() == SampleType.NORMAL).findFirst().orElse(null);
-            summary = new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule())
-                    .withConsequenceSource(modelsDescription(), !reannotate).withPlasmaMinAlt(plasmaMinAlt)
-                    .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc)
-                    .withEvidence(ov)
-                    .run(patient, w, common.quiet());
+            summary = engine(compared, genes, wbc).withEvidence(ov).run(patient, w, common.quiet());
         } catch (IOException e) { // reading errors are UncheckedIOException/UserException: this is the TSV
             throw OutputSet.cannotWrite(tsv, e);
         }
         if (fasta != null) {
-            List<SampleSpec> givenCompared = given.stream().filter(sp -> sp.type() != SampleType.NORMAL).toList();
             List<ConcordanceJson.Sample> ss = new ArrayList<>();
             for (int i = 0; i < summary.samples().size(); i++) {
-                ss.add(summary.samples().get(i).normalized(givenCompared.get(i).vcf().toString(), fasta.toString()));
+                ss.add(summary.samples().get(i).normalized(given.get(comparedIndex.get(i)).vcf().toString(), fasta.toString()));
             }
             summary = summary.withSamples(ss);
         }
         if (overlay != null) {
             summary = summary.withEvidence(overlay.summary());
         }
+        if (SerialPlasma.isSerial(draws)) {
+            summary = summary.withSerialPlasma(serial(samples, draws, chosen, summary, genes, wbc, outputs.temp(tsv),
+                    outputs.temp(serialTsv)));
+        }
         ConcordanceJson written = summary;
         outputs.write(json, tmp -> ContractJson.write(tmp, written));
+    }
+
+    /** The engine with this command's settings, on {@code compared} (tissue and at most one plasma) and the WBC sample. */
+    private ConcordanceEngine engine(List<SampleSpec> compared, GeneTable genes, SampleSpec wbc) {
+        return new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule())
+                .withConsequenceSource(modelsDescription(), !reannotate).withPlasmaMinAlt(plasmaMinAlt)
+                .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc);
+    }
+
+    /**
+     * Every plasma draw against the tissue: the comparison draw's result is the main run's; each other
+     * draw gets its own run (tissue + that draw + WBC) into a temporary variants table, whose rows go
+     * to {@code serialTmp} and which is then deleted.
+     */
+    private ConcordanceJson.SerialPlasma serial(List<SampleSpec> samples, List<PlasmaDraw> draws, PlasmaDraw.Chosen chosen,
+                                                ConcordanceJson main, GeneTable genes, SampleSpec wbc, Path mainTsv, Path serialTmp)
+            throws IOException {
+        List<SampleSpec> tissue = samples.stream().filter(sp -> sp.type().isTissue()).toList();
+        List<SampleSpec> plasmas = samples.stream().filter(sp -> sp.type() == SampleType.PLASMA).toList();
+        List<ConcordanceJson.PlasmaDrawResult> results = new ArrayList<>();
+        try (var rows = Files.newBufferedWriter(serialTmp, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            rows.write(SerialPlasma.HEADER);
+            rows.write('\n');
+            for (int i = 0; i < plasmas.size(); i++) {
+                PlasmaDraw draw = draws.get(i);
+                if (i == chosen.index()) {
+                    results.add(SerialPlasma.result(draw, true, main));
+                    SerialPlasma.appendRows(mainTsv, draw, rows);
+                    continue;
+                }
+                List<SampleSpec> compared = new ArrayList<>(tissue);
+                compared.add(plasmas.get(i));
+                Path tmp = Files.createTempFile(out.toAbsolutePath(), "." + patient + ".serial.", ".tsv");
+                try {
+                    ConcordanceJson run;
+                    try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(tmp))) {
+                        run = engine(compared, genes, wbc).run(patient, w, true);
+                    }
+                    results.add(SerialPlasma.result(draw, false, run));
+                    SerialPlasma.appendRows(tmp, draw, rows);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
+        return new ConcordanceJson.SerialPlasma(plasmas.get(chosen.index()).label(), chosen.rule().label(), results);
+    }
+
+    /** The plasma samples' draws (timepoint, collection day), in the order given. */
+    private List<PlasmaDraw> draws(List<SampleSpec> samples) {
+        return samples.stream().filter(sp -> sp.type() == SampleType.PLASMA)
+                .map(sp -> new PlasmaDraw(sp.label(), timepoints.get(sp.label()), collectionDays.get(sp.label()))).toList();
     }
 
     private List<SampleSpec> samples() {
         List<SampleSpec> out = new ArrayList<>();
         Set<String> labels = new HashSet<>();
-        int plasma = 0;
         int normals = 0;
         for (String s : sampleSpecs) {
             SampleSpec sp;
@@ -296,7 +373,6 @@ public final class ConcordanceCommand implements Callable<Integer> {
             if (minDepth.containsKey(sp.label())) {
                 sp = sp.withMinDepth(minDepth.get(sp.label()));
             }
-            plasma += sp.type() == SampleType.PLASMA ? 1 : 0;
             normals += sp.type() == SampleType.NORMAL ? 1 : 0;
             out.add(sp);
         }
@@ -306,8 +382,29 @@ public final class ConcordanceCommand implements Callable<Integer> {
         if (normals > 1) {
             throw usage("at most one normal (white blood cell) --sample per patient (got " + normals + ")");
         }
-        if (plasma > 1) {
-            throw usage("at most one plasma --sample per patient (got " + plasma + ")");
+        for (Map<String, ?> m : List.of(timepoints, collectionDays)) {
+            for (String l : m.keySet()) {
+                if (out.stream().noneMatch(sp -> sp.label().equals(l) && sp.type() == SampleType.PLASMA)) {
+                    throw usage("--timepoint/--collection-day name label '" + l + "', which is not a plasma --sample");
+                }
+            }
+        }
+        for (var e : timepoints.entrySet()) {
+            if (!e.getValue().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw usage("--timepoint " + e.getKey() + "='" + e.getValue() + "' must match [A-Za-z0-9][A-Za-z0-9._-]*");
+            }
+        }
+        for (var e : collectionDays.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                throw usage("--collection-day " + e.getKey() + "=" + e.getValue() + " is not a finite number of days");
+            }
+        }
+        if (out.stream().noneMatch(sp -> sp.type().isTissue()) && draws(out).size() > 1) {
+            throw usage("serial plasma draws are each compared with tissue: give a primary or metastasis --sample");
+        }
+        String conflict = PlasmaDraw.conflict(draws(out));
+        if (conflict != null) {
+            throw usage(conflict);
         }
         for (Map<String, ?> m : List.of(regions, minVaf, minDepth)) {
             for (String l : m.keySet()) {

@@ -784,7 +784,7 @@ public final class ConcordanceEngine {
         }
         return new ConcordanceJson(patient, VersionProvider.version(), genes.description(), includeFiltered, distinct, ss,
                 pairs, classes, gs, rs, p, null, geneRule == null ? null
-                : new ConcordanceJson.Consequences(models, declared, !useExisting, fromVcf, computed));
+                : new ConcordanceJson.Consequences(models, declared, !useExisting, fromVcf, computed), null);
     }
 
     private ConcordanceJson.Pair pair(int a, int b) {

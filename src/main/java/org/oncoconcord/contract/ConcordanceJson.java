@@ -21,20 +21,21 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
                               Map<String, Gene> genes, RasStatus rasStatus,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Plasma plasma,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Evidence evidence,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Consequences consequences) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Consequences consequences,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) SerialPlasma serialPlasma) {
 
     /** A result without read-level evidence or consequence provenance. */
     public ConcordanceJson(String patient, String toolVersion, String annotation, boolean includeFiltered,
                            long nDistinctVariants, List<Sample> samples, List<Pair> pairs, Map<String, Long> classes,
                            Map<String, Gene> genes, RasStatus rasStatus, Plasma plasma) {
         this(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs, classes, genes, rasStatus,
-                plasma, null, null);
+                plasma, null, null, null);
     }
 
     /** This result with the summary of the read-level evidence laid over its calls. */
     public ConcordanceJson withEvidence(Evidence e) {
         return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
-                classes, genes, rasStatus, plasma, e, consequences);
+                classes, genes, rasStatus, plasma, e, consequences, serialPlasma);
     }
 
     /** Reads and checks {@code file}; throws naming the file and the missing or invalid key. */
@@ -45,7 +46,13 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
     /** This result with {@code samples} in place of its own. */
     public ConcordanceJson withSamples(List<Sample> samples) {
         return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
-                classes, genes, rasStatus, plasma, evidence, consequences);
+                classes, genes, rasStatus, plasma, evidence, consequences, serialPlasma);
+    }
+
+    /** This result with the {@code serial_plasma} section (null: none). */
+    public ConcordanceJson withSerialPlasma(SerialPlasma serial) {
+        return new ConcordanceJson(patient, toolVersion, annotation, includeFiltered, nDistinctVariants, samples, pairs,
+                classes, genes, rasStatus, plasma, evidence, consequences, serial);
     }
 
     /**
@@ -161,5 +168,28 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record EvidenceSample(String label, long variants, long presentInVcf, long subthreshold, long measuredAbsent,
                                  long notAssessable, long unchanged) {
+    }
+
+    /**
+     * Every plasma draw of a patient with serial plasma (docs/PLASMA.md "Serial plasma"): which one the
+     * single-plasma sections compare ({@code comparison_sample}, chosen by {@code comparison_rule}), and
+     * each draw compared with the tissue on its own.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SerialPlasma(String comparisonSample, String comparisonRule, List<PlasmaDrawResult> draws) {
+    }
+
+    /**
+     * One plasma draw against the tissue (tissue + this plasma + the WBC sample, as the single-plasma
+     * analysis): its tumour signal (at least one tissue variant detected), tumour fraction and detection.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PlasmaDrawResult(String sample, String timepoint, String timepointKind, Double collectionDay,
+                                   boolean comparison, boolean tumourSignal, Double maxSomaticVaf, Double tumourFractionEstimate,
+                                   Double tumourFractionLower, Double tumourFractionUpper, String tumourFractionBin,
+                                   long tissueVariantsDetected, long tissueVariantsEvaluable, long tissueVariantsNotEvaluable,
+                                   long missedInformative, long missedNotInformative, long plasmaOnly,
+                                   Interval sensitivityAll, Interval sensitivityInformative, long nCh, long nGermline,
+                                   long nPossibleCh) {
     }
 }

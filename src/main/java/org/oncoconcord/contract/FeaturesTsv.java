@@ -44,16 +44,16 @@ public final class FeaturesTsv {
 
     /** What a column holds. */
     public enum Kind {
-        ID, CLINICAL, OUTCOME, MUTATION, MUTATION_COUNT;
+        ID, CLINICAL, OUTCOME, MUTATION, MUTATION_COUNT, CTDNA, DAY;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** When a column's value is known: at diagnosis of the primary, or only once the metastasis is sequenced. */
+    /** When a column's value is known: at diagnosis of the primary, once the metastasis is sequenced, or at the post-operative plasma draw. */
     public enum AvailableAt {
-        BASELINE, POST_METASTASIS;
+        BASELINE, POST_METASTASIS, POST_OPERATIVE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

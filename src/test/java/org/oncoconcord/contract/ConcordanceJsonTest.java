@@ -42,7 +42,7 @@ class ConcordanceJsonTest {
                         0, 0, 1, 1, false, List.of(new ConcordanceJson.ChCall("2:3902:G>A", "DNMT3A", 0.004, 900L, null, null,
                                 false, "possible_ch", "gene_list", false))));
         return new ConcordanceJson("P1", "0.1.0", "genes.tsv", false, 7, samples, pairs, classes, genes, ras, plasma, null,
-                new ConcordanceJson.Consequences("shipped MANE Select GRCh37", Map.of("T", "CSQ"), false, 5, 2));
+                new ConcordanceJson.Consequences("shipped MANE Select GRCh37", Map.of("T", "CSQ"), false, 5, 2), null);
     }
 
     @Test

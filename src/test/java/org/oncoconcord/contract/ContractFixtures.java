@@ -36,7 +36,7 @@ public final class ContractFixtures {
                         0, null), null, null);
         Path f = dir.resolve(patient + ".concordance.json");
         ContractJson.write(f, new ConcordanceJson(patient, "0.1.0", "test", false, tissueVariants + plasmaVariants, samples, pairs,
-                classes, Map.of(), ras, p, null, null));
+                classes, Map.of(), ras, p, null, null, null));
         return f;
     }
 

@@ -71,7 +71,8 @@ public record FeatureTable(String file, List<String> header, List<Row> rows, Set
         Set<String> post = new LinkedHashSet<>();
         List<Row> c = records(columns);
         for (Row r : c.subList(Math.min(1, c.size()), c.size())) {
-            if (r.cells().size() >= 3 && r.cells().get(2).equals(org.oncoconcord.contract.FeaturesTsv.AvailableAt.POST_METASTASIS.label())) {
+            if (r.cells().size() >= 3 && !r.cells().get(2).equals(org.oncoconcord.contract.FeaturesTsv.AvailableAt.BASELINE.label())) {
+                // post_metastasis, post_operative: never from diagnosis
                 post.add(r.cells().get(0));
             }
         }
