@@ -37,8 +37,14 @@ public final class Normalize {
     /** Runs {@code options} on {@code input} ({@code -} for stdin) into the given outputs (each may be null). */
     static NormalizeStats run(NormalizeOptions options, String input, Path out, Path rejects, Path stats, boolean quiet)
             throws IOException {
+        return run(options, null, input, out, rejects, stats, quiet);
+    }
+
+    /** As {@link #run(NormalizeOptions, String, Path, Path, Path, boolean)}, adding INFO/CSQ when {@code csq} is given. */
+    static NormalizeStats run(NormalizeOptions options, CsqOptions csq, String input, Path out, Path rejects, Path stats,
+            boolean quiet) throws IOException {
         Path index = indexOf(out);
-        Normalizer n = new Normalizer(options, quiet);
+        Normalizer n = new Normalizer(options, quiet, csq);
         try (OutputSet outputs = new OutputSet()) {
             for (Path p : new Path[] {out, index, rejects, stats}) {
                 if (p != null) {

@@ -1,0 +1,115 @@
+package org.oncoconcord.annotate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.oncoconcord.vcf.GenomeBuild;
+
+/**
+ * The per-record step of {@code annotate}, shared with {@code normalize --annotate}: the INFO/CSQ
+ * entries of one VCF record's ALT alleles, with the counts of the summary line and the build check
+ * (REF against the CDS), and the transcript models a run uses.
+ */
+public final class CsqAnnotator {
+    private CsqAnnotator() {
+    }
+
+    /** Counts over the records annotated (summary line and build check). */
+    public static class Counts {
+        public long records;
+        public long alleles;
+        public long proteinAltering;
+        public long intergenic;
+        public long skipped;
+        public long codingChecked;
+        public long mismatches;
+        public String firstMismatch;
+
+        /** True when REF disagreed with the CDS at more than 20% of at least 5 coding alleles: the wrong build. */
+        public boolean buildMismatch() {
+            return codingChecked >= AnnotateCommand.MIN_CHECKED && mismatches > AnnotateCommand.MAX_MISMATCH * codingChecked;
+        }
+
+        /** What {@link #buildMismatch} found, for the error message. */
+        public String mismatchText(GenomeBuild genome) {
+            return "REF differs from the " + genome + " CDS at " + mismatches + " of " + codingChecked
+                    + " coding alleles (first: " + firstMismatch + "): the VCF is not " + genome + "? (check --genome)";
+        }
+    }
+
+    /**
+     * The transcript models of a run: the GTF or GFF3 when given, else the shipped models of
+     * {@code genome}; with a FASTA, codons come from it (a FASTA disagreeing with the shipped CDS is
+     * a build error, see {@link TranscriptSet#withReference}).
+     */
+    public static TranscriptSet models(GenomeBuild genome, Path fasta, Path gtf, Path gff3) {
+        TranscriptSet models = gtf != null ? GtfReader.read(gtf) : gff3 != null ? Gff3Reader.read(gff3) : TranscriptSet.shipped(genome);
+        if (fasta != null) {
+            try (ReferenceBases ref = new ReferenceBases(fasta)) {
+                models = models.withReference(ref, genome.name());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return models;
+    }
+
+    /** The {@code ##INFO=<ID=CSQ,...>} header line (as htsjdk writes it for {@code annotate}). */
+    public static String headerLine(TranscriptSet models) {
+        return "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"" + Csq.headerDescription(models.source()) + "\">";
+    }
+
+    /**
+     * The CSQ entries of the ALT alleles of one record (each allele's annotations in the engine's
+     * order); alleles that are not bases (symbolic, {@code *}, {@code .}) get none and are counted as skipped.
+     */
+    public static List<String> entries(Annotator annotator, Counts counts, String chrom, int pos, String ref, List<String> alts) {
+        List<String> entries = new ArrayList<>(alts.size());
+        for (String alt : alts) {
+            if (!isBases(alt)) {
+                counts.skipped++;
+                continue;
+            }
+            counts.alleles++;
+            Allele allele = Allele.fromVcf(chrom, pos, ref, alt);
+            boolean altering = false;
+            for (Annotation a : annotator.annotate(allele)) {
+                entries.add(Csq.entry(a));
+                altering |= a.mostSevere().proteinAltering();
+                if (a.transcript() == null) {
+                    counts.intergenic++;
+                }
+                if (!a.cdsPosition().isEmpty() && !a.proteinPosition().isEmpty()) {
+                    counts.codingChecked++;
+                    if (a.refMismatch()) {
+                        counts.mismatches++;
+                        if (counts.firstMismatch == null) {
+                            counts.firstMismatch = chrom + ":" + pos + " " + ref + " (" + a.gene() + " " + a.hgvsc() + ")";
+                        }
+                    }
+                }
+            }
+            if (altering) {
+                counts.proteinAltering++;
+            }
+        }
+        return entries;
+    }
+
+    /** True for a non-empty run of A, C, G, T, N (either case). */
+    static boolean isBases(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case 'A', 'C', 'G', 'T', 'N', 'a', 'c', 'g', 't', 'n' -> {
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
