@@ -64,6 +64,17 @@ public final class CsqAnnotator {
      * order); alleles that are not bases (symbolic, {@code *}, {@code .}) get none and are counted as skipped.
      */
     public static List<String> entries(Annotator annotator, Counts counts, String chrom, int pos, String ref, List<String> alts) {
+        return entries(annotator, null, counts, chrom, pos, ref, alts);
+    }
+
+    /**
+     * As {@link #entries(Annotator, Counts, String, int, String, List)}; with a {@link Near} index of the
+     * same models, an allele with no transcript within {@link Annotator#FLANK} gets its intergenic
+     * annotation without the engine's walk over every transcript of the contig (a stream of records
+     * asks this for every allele).
+     */
+    public static List<String> entries(Annotator annotator, Near near, Counts counts, String chrom, int pos, String ref,
+            List<String> alts) {
         List<String> entries = new ArrayList<>(alts.size());
         for (String alt : alts) {
             if (!isBases(alt)) {
@@ -73,7 +84,11 @@ public final class CsqAnnotator {
             counts.alleles++;
             Allele allele = Allele.fromVcf(chrom, pos, ref, alt);
             boolean altering = false;
-            for (Annotation a : annotator.annotate(allele)) {
+            int lo = allele.isInsertion() ? allele.start() - 1 : allele.start();
+            int hi = allele.isInsertion() ? allele.start() : allele.end();
+            List<Annotation> annotations = near != null && !near.any(chrom, lo, hi)
+                    ? List.of(Annotator.intergenic(allele)) : annotator.annotate(allele);
+            for (Annotation a : annotations) {
                 entries.add(Csq.entry(a));
                 altering |= a.mostSevere().proteinAltering();
                 if (a.transcript() == null) {
@@ -94,6 +109,69 @@ public final class CsqAnnotator {
             }
         }
         return entries;
+    }
+
+    /**
+     * Which positions have a transcript within {@link Annotator#FLANK} (the engine's own test:
+     * {@code lo <= txEnd + FLANK && hi >= txStart - FLANK}), per contig: windows sorted by start with
+     * the running maximum of their ends, one binary search per question.
+     */
+    public static final class Near {
+        private final TranscriptSet models;
+        private final java.util.Map<List<Transcript>, int[][]> byContig = new java.util.IdentityHashMap<>();
+        private String lastChrom;
+        private int[][] last;
+
+        public Near(TranscriptSet models) {
+            this.models = models;
+        }
+
+        /** True when a transcript of {@code chrom} lies within the flank of {@code lo..hi}. */
+        boolean any(String chrom, int lo, int hi) {
+            int[][] w;
+            if (chrom.equals(lastChrom)) {
+                w = last;
+            } else {
+                w = byContig.computeIfAbsent(models.onContig(chrom), Near::windows);
+                lastChrom = chrom;
+                last = w;
+            }
+            int[] starts = w[0];
+            int[] maxEnds = w[1];
+            // last window starting at or before hi
+            int a = 0;
+            int b = starts.length - 1;
+            int k = -1;
+            while (a <= b) {
+                int m = (a + b) >>> 1;
+                if (starts[m] <= hi) {
+                    k = m;
+                    a = m + 1;
+                } else {
+                    b = m - 1;
+                }
+            }
+            return k >= 0 && maxEnds[k] >= lo;
+        }
+
+        private static int[][] windows(List<Transcript> ts) {
+            int n = ts.size();
+            int[][] pairs = new int[n][];
+            for (int i = 0; i < n; i++) {
+                Transcript t = ts.get(i);
+                pairs[i] = new int[] {t.txStart() - Annotator.FLANK, t.txEnd() + Annotator.FLANK};
+            }
+            java.util.Arrays.sort(pairs, java.util.Comparator.comparingInt(p -> p[0]));
+            int[] starts = new int[n];
+            int[] maxEnds = new int[n];
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                starts[i] = pairs[i][0];
+                max = Math.max(max, pairs[i][1]);
+                maxEnds[i] = max;
+            }
+            return new int[][] {starts, maxEnds};
+        }
     }
 
     /** True for a non-empty run of A, C, G, T, N (either case). */

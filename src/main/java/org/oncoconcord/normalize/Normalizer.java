@@ -48,6 +48,7 @@ final class Normalizer {
     private final CsqOptions csqOptions;
     /** The consequence engine while annotating (null otherwise, also when the input already carries annotations). */
     private org.oncoconcord.annotate.Annotator annotator;
+    private org.oncoconcord.annotate.CsqAnnotator.Near near;
     private final org.oncoconcord.annotate.CsqAnnotator.Counts csqCounts = new org.oncoconcord.annotate.CsqAnnotator.Counts();
 
     Normalizer(NormalizeOptions opt, boolean quiet) {
@@ -286,6 +287,7 @@ final class Normalizer {
                 org.oncoconcord.annotate.TranscriptSet models = org.oncoconcord.annotate.CsqAnnotator.models(csqOptions.genome(),
                         opt.fasta(), csqOptions.gtf(), csqOptions.gff3());
                 annotator = new org.oncoconcord.annotate.Annotator(models);
+                near = new org.oncoconcord.annotate.CsqAnnotator.Near(models);
                 header.append(org.oncoconcord.annotate.CsqAnnotator.headerLine(models));
             }
         }
@@ -594,7 +596,7 @@ final class Normalizer {
     /** The line with the CSQ entries of its ALT alleles added at the end of INFO ({@code annotate}'s engine and counts). */
     private byte[] withCsq(byte[] line, VcfRecord r) {
         List<String> alts = r.alleles.length == 1 ? List.of() : Arrays.asList(r.alleles).subList(1, r.alleles.length);
-        List<String> entries = org.oncoconcord.annotate.CsqAnnotator.entries(annotator, csqCounts, r.chrom, r.pos, r.alleles[0], alts);
+        List<String> entries = org.oncoconcord.annotate.CsqAnnotator.entries(annotator, near, csqCounts, r.chrom, r.pos, r.alleles[0], alts);
         csqCounts.records++;
         if (entries.isEmpty()) {
             return line;

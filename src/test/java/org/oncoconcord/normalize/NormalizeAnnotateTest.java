@@ -68,7 +68,7 @@ class NormalizeAnnotateTest {
         Random rnd = new Random(20261202);
         StringBuilder seq = new StringBuilder();
         String acgt = "ACGT";
-        while (seq.length() < 3200) {
+        while (seq.length() < 12000) {
             if (rnd.nextInt(20) == 0) { // short repeats, so that indels are left-aligned
                 char b = acgt.charAt(rnd.nextInt(4));
                 seq.append(String.valueOf(b).repeat(3 + rnd.nextInt(5)));
@@ -76,7 +76,7 @@ class NormalizeAnnotateTest {
                 seq.append(acgt.charAt(rnd.nextInt(4)));
             }
         }
-        seq.setLength(3200);
+        seq.setLength(12000);
         StringBuilder fa = new StringBuilder(">t1\n");
         for (int i = 0; i < seq.length(); i += 60) {
             fa.append(seq, i, Math.min(seq.length(), i + 60)).append('\n');
@@ -90,7 +90,7 @@ class NormalizeAnnotateTest {
                         + gtfLine("exon", 2601, 2900, "-", "GM") + gtfLine("CDS", 1631, 1900, "-", "GM")
                         + gtfLine("CDS", 2101, 2400, "-", "GM") + gtfLine("CDS", 2601, 2870, "-", "GM")
                         + gtfLine("stop_codon", 1628, 1630, "-", "GM"));
-        StringBuilder vcf = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=t1,length=3200>\n"
+        StringBuilder vcf = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=t1,length=12000>\n"
                 + "##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n"
                 + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
         int pos = 20;
@@ -119,6 +119,11 @@ class NormalizeAnnotateTest {
             vcf.append("t1\t").append(pos).append("\t.\t").append(r).append('\t').append(alt).append("\t.\tPASS\t")
                     .append(rnd.nextBoolean() ? "." : "DP=" + (10 + rnd.nextInt(90))).append('\n');
         }
+        for (int p = 7000; p < 12000; p += 250) { // beyond both genes' 5 kb flanks from 7,901 on: intergenic
+            String r = seq.substring(p - 1, p);
+            vcf.append("t1\t").append(p).append("\t.\t").append(r).append('\t').append("ACGT".replace(r, "").charAt(0))
+                    .append("\t.\tPASS\t.\n");
+        }
         Path in = Files.writeString(dir.resolve("in.vcf"), vcf.toString());
         assertSameAsTwoPasses(in, List.of("-f", ref.toString()), List.of("--genome", "GRCh38", "--gtf", gtf.toString()),
                 List.of("--fasta", ref.toString()));
@@ -126,6 +131,8 @@ class NormalizeAnnotateTest {
         assertThat(annotated.stream().filter(l -> csq(l).contains("missense_variant")).count()).isGreaterThan(20);
         assertThat(annotated.stream().filter(l -> csq(l).contains("frameshift_variant")).count()).isGreaterThan(5);
         assertThat(annotated.stream().filter(l -> csq(l).contains("|GM|")).count()).isGreaterThan(20);
+        assertThat(annotated.stream().filter(l -> csq(l).contains("|intergenic_variant|")).count()).isEqualTo(16);
+        assertThat(annotated.stream().filter(l -> csq(l).contains("downstream_gene_variant")).count()).isGreaterThan(3);
     }
 
     /** Shipped GRCh37 models without a FASTA (codons from the shipped CDS): KRAS G12D, BRAF V600E, a TP53 splice donor. */
