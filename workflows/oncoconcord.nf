@@ -17,12 +17,19 @@ include { versionsSection; parametersSection } from '../subworkflows/local/utils
 
 /*
  * The batch of each patient: CRC32 of the patient id modulo a number of batches that is the power
- * of two at or above patients / batch_size. Membership depends only on the patient's own id and
- * that count, so adding a patient changes only its own batch (until the count doubles) and -resume
- * re-runs just that batch. Batches hold batch_size patients on average, not exactly.
+ * of two at or above a wanted count. Membership depends only on the patient's own id and that count,
+ * so adding a patient changes only its own batch (until the count doubles) and -resume re-runs just
+ * that batch. Batches hold about, not exactly, patients / count patients.
+ * The wanted count: patients / batch_size when --batch_size is given (> 0); by default (0) it is
+ * chosen from the cohort size: about 100 patients per batch, so each task's fixed cost (a JVM start
+ * and its JIT warm-up, ~5 s CPU, plus Nextflow's own per-task overhead) stays a small share of its
+ * work, but at least min(4, patients / 10) batches so that small cohorts still use several cores.
+ * 500 patients: 8 batches; 1,000: 16; 2,000: 32; 5,000: 64 (bench/RESULTS-pipeline-scale.md).
  */
 def batchCount(int patients, int batchSize) {
-    int wanted = Math.max(1, (int) Math.ceil(patients / (double) batchSize))
+    int wanted = batchSize > 0 ? (int) Math.ceil(patients / (double) batchSize)
+        : Math.max((int) Math.ceil(patients / 100.0), Math.min(4, (int) Math.ceil(patients / 10.0)))
+    wanted = Math.max(1, wanted)
     return Integer.highestOneBit(wanted) == wanted ? wanted : Integer.highestOneBit(wanted) * 2
 }
 

@@ -185,37 +185,12 @@ public final class AnnotateCommand implements Callable<Integer> {
     }
 
     private VariantContext annotate(VariantContext vc, Annotator annotator, Stats stats) {
-        List<String> entries = new ArrayList<>();
+        List<String> alts = new ArrayList<>(vc.getAlternateAlleles().size());
         for (htsjdk.variant.variantcontext.Allele alt : vc.getAlternateAlleles()) {
-            if (alt.isSymbolic() || alt.isNoCall() || alt.getBaseString().isEmpty()
-                    || !alt.getBaseString().matches("[ACGTNacgtn]+")) {
-                stats.skipped++;
-                continue;
-            }
-            stats.alleles++;
-            Allele allele = Allele.fromVcf(vc.getContig(), vc.getStart(), vc.getReference().getBaseString(), alt.getBaseString());
-            boolean altering = false;
-            for (Annotation a : annotator.annotate(allele)) {
-                entries.add(Csq.entry(a));
-                altering |= a.mostSevere().proteinAltering();
-                if (a.transcript() == null) {
-                    stats.intergenic++;
-                }
-                if (!a.cdsPosition().isEmpty() && !a.proteinPosition().isEmpty()) {
-                    stats.codingChecked++;
-                    if (a.refMismatch()) {
-                        stats.mismatches++;
-                        if (stats.firstMismatch == null) {
-                            stats.firstMismatch = vc.getContig() + ":" + vc.getStart() + " " + vc.getReference().getBaseString()
-                                    + " (" + a.gene() + " " + a.hgvsc() + ")";
-                        }
-                    }
-                }
-            }
-            if (altering) {
-                stats.proteinAltering++;
-            }
+            alts.add(alt.isSymbolic() || alt.isNoCall() ? "" : alt.getBaseString());
         }
+        List<String> entries = CsqAnnotator.entries(annotator, stats, vc.getContig(), vc.getStart(),
+                vc.getReference().getBaseString(), alts);
         VariantContextBuilder b = new VariantContextBuilder(vc).rmAttribute("CSQ");
         if (!entries.isEmpty()) {
             b.attribute("CSQ", entries);
@@ -242,14 +217,6 @@ public final class AnnotateCommand implements Callable<Integer> {
     }
 
     /** Counts for the summary line and the build check. */
-    private static final class Stats {
-        long records;
-        long alleles;
-        long proteinAltering;
-        long intergenic;
-        long skipped;
-        long codingChecked;
-        long mismatches;
-        String firstMismatch;
+    private static final class Stats extends CsqAnnotator.Counts {
     }
 }

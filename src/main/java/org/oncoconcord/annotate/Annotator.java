@@ -59,10 +59,15 @@ public final class Annotator {
             out.add(onTranscript(allele, t, lo, hi));
         }
         if (out.isEmpty()) {
-            out.add(new Annotation(allele, null, List.of(Consequence.INTERGENIC_VARIANT), "", "", "", "", "", "", "",
-                    "", "", "", -1, false));
+            out.add(intergenic(allele));
         }
         return out;
+    }
+
+    /** The annotation of an allele with no transcript within {@link #FLANK}. */
+    public static Annotation intergenic(Allele allele) {
+        return new Annotation(allele, null, List.of(Consequence.INTERGENIC_VARIANT), "", "", "", "", "", "", "",
+                "", "", "", -1, false);
     }
 
     private Annotation onTranscript(Allele allele, Transcript t, int lo, int hi) {

@@ -55,7 +55,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
             + "relapse or other text): the baseline draw is the one compared with tissue; every draw is in serial_plasma.")
     Map<String, String> timepoints = new LinkedHashMap<>();
 
-    @Option(names = "--collection-day", paramLabel = "LABEL=DAYS", description = "Days from surgery of a plasma draw "
+    @Option(names = "--collection-day", paramLabel = "LABEL=DAYS", converter = {Ranges.Text.class, Ranges.FiniteDouble.class}, description = "Days from surgery of a plasma draw "
             + "(negative before it); without a baseline draw, the earliest is compared with tissue.")
     Map<String, Double> collectionDays = new LinkedHashMap<>();
 

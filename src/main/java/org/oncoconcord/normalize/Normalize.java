@@ -27,7 +27,7 @@ public final class Normalize {
                 MultiallelicTypes.BOTH, false, null, null, null, false, false,
                 1000, request.tumorSample(), request.passOnly(), null, null, false, false, true, false);
         try {
-            Ran r = runAndName(o, request.input().toString(), request.output(), null, null, true);
+            Ran r = runAndName(o, null, request.input().toString(), request.output(), null, null, true);
             NormalizeStats s = r.stats();
             return new NormalizeResult(s.in, s.out, s.splitAdded, s.realigned, s.joinedAway, java.util.Map.copyOf(s.rejected),
                     s.rejectedTotal(), r.tumorSample());
@@ -42,13 +42,19 @@ public final class Normalize {
     /** Runs {@code options} on {@code input} ({@code -} for stdin) into the given outputs (each may be null). */
     static NormalizeStats run(NormalizeOptions options, String input, Path out, Path rejects, Path stats, boolean quiet)
             throws IOException {
-        return runAndName(options, input, out, rejects, stats, quiet).stats();
+        return runAndName(options, null, input, out, rejects, stats, quiet).stats();
     }
 
-    private static Ran runAndName(NormalizeOptions options, String input, Path out, Path rejects, Path stats, boolean quiet)
-            throws IOException {
+    /** As {@link #run(NormalizeOptions, String, Path, Path, Path, boolean)}, adding INFO/CSQ when {@code csq} is given. */
+    static NormalizeStats run(NormalizeOptions options, CsqOptions csq, String input, Path out, Path rejects, Path stats,
+            boolean quiet) throws IOException {
+        return runAndName(options, csq, input, out, rejects, stats, quiet).stats();
+    }
+
+    private static Ran runAndName(NormalizeOptions options, CsqOptions csq, String input, Path out, Path rejects, Path stats,
+            boolean quiet) throws IOException {
         Path index = indexOf(out);
-        Normalizer n = new Normalizer(options, quiet);
+        Normalizer n = new Normalizer(options, quiet, csq);
         try (OutputSet outputs = new OutputSet()) {
             for (Path p : new Path[] {out, index, rejects, stats}) {
                 if (p != null) {

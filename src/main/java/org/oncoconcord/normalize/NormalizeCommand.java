@@ -97,6 +97,19 @@ public final class NormalizeCommand implements Callable<Integer> {
     @picocli.CommandLine.ArgGroup(exclusive = true)
     BadRecords badRecords;
 
+    @Option(names = "--annotate", description = "Add the consequence of every allele as INFO/CSQ (the engine of `oncoconcord"
+            + " annotate`) to the records as they are written; needs --genome; codons from -f when given.")
+    boolean annotate;
+
+    @Option(names = "--genome", paramLabel = "GRCh37|GRCh38", description = "With --annotate: the build (selects the shipped transcript models).")
+    org.oncoconcord.vcf.GenomeBuild genome;
+
+    @Option(names = "--gtf", paramLabel = "FILE", description = "With --annotate: Ensembl/GENCODE GTF replacing the shipped models (needs -f).")
+    Path gtf;
+
+    @Option(names = "--gff3", paramLabel = "FILE", description = "With --annotate: GFF3 (plain or .gz) replacing the shipped models (needs -f).")
+    Path gff3;
+
     /** What a malformed record does: stop the run (--strict, the default) or go to the rejects (--lenient). */
     static final class BadRecords {
         @Option(names = "--strict", description = "A malformed record (bad allele, non-numeric value, too few columns, POS"
@@ -130,6 +143,32 @@ public final class NormalizeCommand implements Callable<Integer> {
             argSpec.setValue(v);
             return true;
         }
+    }
+
+    /** The --annotate settings (null without it); usage errors for options that do not fit together. */
+    private CsqOptions csqOptions() {
+        if (!annotate) {
+            if (genome != null || gtf != null || gff3 != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--genome, --gtf and --gff3 need --annotate");
+            }
+            return null;
+        }
+        if (genome == null || genome == org.oncoconcord.vcf.GenomeBuild.UNKNOWN) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--annotate needs --genome GRCh37 or GRCh38");
+        }
+        if (gtf != null && gff3 != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gtf and --gff3 are alternatives: give one");
+        }
+        if ((gtf != null || gff3 != null) && fasta == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (gtf != null ? "--gtf" : "--gff3")
+                    + " needs -f/--fasta-ref (a GTF/GFF3 has no sequence; codons come from the FASTA)");
+        }
+        for (Path p : new Path[] {gtf, gff3}) {
+            if (p != null && !java.nio.file.Files.isReadable(p)) {
+                throw new org.oncoconcord.core.UserException(p + ": transcript models not found or not readable");
+            }
+        }
+        return new CsqOptions(genome, gtf, gff3);
     }
 
     @Override
@@ -175,6 +214,7 @@ public final class NormalizeCommand implements Callable<Integer> {
                 MultiallelicTypes.parse(multiType), force, keepSum, rmDup == null ? null : DuplicateRule.parse(rmDup), oldRecTag,
                 doNotNormalize, strictFilter, siteWin, tumorSample, passOnly, minDepth, minVaf, noStandardize, atomize,
                 atomOverlaps.equals("*"), badRecords != null && badRecords.lenient);
+        CsqOptions csq = csqOptions();
         Path out = output == null || output.toString().equals("-") ? null : output;
         Path index = Normalize.indexOf(out);
         Map<String, Path> files = new LinkedHashMap<>();
@@ -184,11 +224,13 @@ public final class NormalizeCommand implements Callable<Integer> {
         files.put("--stats", stats);
         files.put("--rejects", rejects);
         files.put("--fasta-ref", fasta);
+        files.put("--gtf", gtf);
+        files.put("--gff3", gff3);
         Optional<String> clash = DistinctPaths.firstClash(files);
         if (clash.isPresent()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), clash.get());
         }
-        NormalizeStats s = Normalize.run(o, input, out, rejects, stats, common.quiet());
+        NormalizeStats s = Normalize.run(o, csq, input, out, rejects, stats, common.quiet());
         if (!common.quiet()) {
             System.err.printf("Lines   total/split/realigned/skipped:\t%d/%d/%d/%d%n", s.in, s.splitRecords, s.realigned,
                     s.refSkipped);

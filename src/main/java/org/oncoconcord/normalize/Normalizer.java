@@ -44,9 +44,21 @@ final class Normalizer {
     private final DupFilter inputDup = new DupFilter();
     private final DupFilter outputDup = new DupFilter();
 
+    /** {@code --annotate}: null when not asked for. */
+    private final CsqOptions csqOptions;
+    /** The consequence engine while annotating (null otherwise, also when the input already carries annotations). */
+    private org.oncoconcord.annotate.Annotator annotator;
+    private org.oncoconcord.annotate.CsqAnnotator.Near near;
+    private final org.oncoconcord.annotate.CsqAnnotator.Counts csqCounts = new org.oncoconcord.annotate.CsqAnnotator.Counts();
+
     Normalizer(NormalizeOptions opt, boolean quiet) {
+        this(opt, quiet, null);
+    }
+
+    Normalizer(NormalizeOptions opt, boolean quiet, CsqOptions csqOptions) {
         this.opt = opt;
         this.quiet = quiet;
+        this.csqOptions = csqOptions;
     }
 
     NormalizeStats stats() {
@@ -125,6 +137,7 @@ final class Normalizer {
                     stats.in++;
                     try {
                         r.checkWellFormed(header);
+                        r.keepRawBytes(view);
                         process(r);
                     } catch (BadRecordException e) {
                         badRecord(r, e);
@@ -141,7 +154,15 @@ final class Normalizer {
             }
             flushBuffer(buffer.size());
             flushMerge();
+            if (annotator != null && csqCounts.buildMismatch()) {
+                throw new UserException(inputName + ": " + csqCounts.mismatchText(csqOptions.genome()) + "; no output written");
+            }
             out.finish();
+            if (annotator != null && !quiet) {
+                System.err.println("normalize --annotate: " + csqCounts.alleles + " alleles annotated (" + csqCounts.proteinAltering
+                        + " protein-altering, " + csqCounts.intergenic + " intergenic, " + csqCounts.skipped
+                        + " symbolic/spanning-deletion alleles without CSQ)");
+            }
             if (rejects != null) {
                 try {
                     rejects.close();
@@ -249,6 +270,26 @@ final class Normalizer {
             // as bcftools: without it htslib warns that the tag is undefined
             header.append("##INFO=<ID=" + opt.oldRecTag()
                     + ",Number=1,Type=String,Description=\"Original variant. Format: CHR|POS|REF|ALT|USED_ALT_IDX\">");
+        }
+        if (csqOptions != null) {
+            String existing = null;
+            for (String k : org.oncoconcord.annotate.ExistingAnnotations.KEYS) {
+                if (existing == null && header.hasInfo(k)) {
+                    existing = k;
+                }
+            }
+            if (existing != null) {
+                if (!quiet) {
+                    System.err.println("normalize --annotate: " + inputName + " already carries " + existing
+                            + " annotations: records keep them (oncoconcord annotate --reannotate recomputes)");
+                }
+            } else {
+                org.oncoconcord.annotate.TranscriptSet models = org.oncoconcord.annotate.CsqAnnotator.models(csqOptions.genome(),
+                        opt.fasta(), csqOptions.gtf(), csqOptions.gff3());
+                annotator = new org.oncoconcord.annotate.Annotator(models);
+                near = new org.oncoconcord.annotate.CsqAnnotator.Near(models);
+                header.append(org.oncoconcord.annotate.CsqAnnotator.headerLine(models));
+            }
         }
         header.append("##oncoconcord_normalizeVersion=" + org.oncoconcord.core.VersionProvider.version());
         splitter = new Splitter(header, opt.force(), opt.keepSum(),
@@ -544,11 +585,22 @@ final class Normalizer {
             }
         }
         byte[] untouched = r.untouchedBytes(header);
-        stats.out++;
-        if (untouched != null) {
-            sink.record(r, untouched);
-        } else {
-            sink.record(r, r.toLine(header));
+        byte[] line = untouched != null ? untouched : r.toLine(header).getBytes(StandardCharsets.ISO_8859_1);
+        if (annotator != null) {
+            line = withCsq(line, r);
         }
+        stats.out++;
+        sink.record(r, line);
+    }
+
+    /** The line with the CSQ entries of its ALT alleles added at the end of INFO ({@code annotate}'s engine and counts). */
+    private byte[] withCsq(byte[] line, VcfRecord r) {
+        List<String> alts = r.alleles.length == 1 ? List.of() : Arrays.asList(r.alleles).subList(1, r.alleles.length);
+        List<String> entries = org.oncoconcord.annotate.CsqAnnotator.entries(annotator, near, csqCounts, r.chrom, r.pos, r.alleles[0], alts);
+        csqCounts.records++;
+        if (entries.isEmpty()) {
+            return line;
+        }
+        return CsqInfo.insert(line, String.join(",", entries));
     }
 }

@@ -42,31 +42,66 @@ final class RawCanonical {
      * failing, so such records need not be parsed. Still false for what only parsing handles.
      */
     static boolean appendInfo(StringBuilder sb, String raw, VcfHeader header, boolean rewrite) {
+        return info(sb, raw, header, rewrite, false) != NEEDS_PARSE;
+    }
+
+    /** {@link #appendTail}: the columns need the parsed record (a form only parsing handles). */
+    static final int NEEDS_PARSE = -1;
+    /** {@link #appendTail}: every value already in htslib's form; what was appended is the raw text. */
+    static final int UNCHANGED = 0;
+    /** {@link #appendTail}: some numbers were rewritten into htslib's form. */
+    static final int REWRITTEN = 1;
+
+    /**
+     * One walk over the INFO, FORMAT and sample columns (the fused canonical probe, number check and
+     * rewrite): appends {@code INFO[\tFORMAT\tsample...]} as htslib would print them and returns
+     * {@link #UNCHANGED}, {@link #REWRITTEN} or {@link #NEEDS_PARSE} (then what was appended is
+     * meaningless and nothing was checked past that point). Every value not already in htslib's form
+     * is checked to be a number when its field is declared Integer or Float (values in that form are
+     * numbers by construction): {@link BadRecordException} {@code non_numeric_value} otherwise, with
+     * the same message as {@link VcfRecord#checkWellFormed}.
+     */
+    static int appendTail(StringBuilder sb, String infoRaw, String formatRaw, String[] sampleRaw, VcfHeader header) {
+        int info = info(sb, infoRaw, header, true, true);
+        if (info == NEEDS_PARSE) {
+            return NEEDS_PARSE;
+        }
+        int samples = samples(sb, formatRaw, sampleRaw, header, true, true);
+        if (samples == NEEDS_PARSE) {
+            return NEEDS_PARSE;
+        }
+        return info == UNCHANGED && samples == UNCHANGED ? UNCHANGED : REWRITTEN;
+    }
+
+    private static int info(StringBuilder sb, String raw, VcfHeader header, boolean rewrite, boolean check) {
         if (raw.isEmpty() || raw.equals(".")) {
             sb.append('.');
-            return true;
+            return raw.isEmpty() ? REWRITTEN : UNCHANGED;
         }
         int from = 0;
         int n = raw.length();
         if (raw.charAt(n - 1) == ';') {
-            return false;
+            return NEEDS_PARSE;
         }
         boolean same = true;
         while (from < n) {
             int semi = raw.indexOf(';', from);
             int end = semi < 0 ? n : semi;
             if (end == from) {
-                return false;
+                return NEEDS_PARSE;
             }
             int eq = raw.indexOf('=', from);
             if (eq >= 0 && eq < end) {
                 FieldDef d = header.info(raw, from, eq);
                 if (d.type() == 'L' || eq + 1 == end) {
-                    return false;
+                    return NEEDS_PARSE;
                 }
                 if (!tokensCanonical(raw, eq + 1, end, d.type())) {
                     if (!rewrite) {
-                        return false;
+                        return NEEDS_PARSE;
+                    }
+                    if (check && !VcfRecord.numbersOk(raw, eq + 1, end)) {
+                        throw VcfRecord.nonNumeric("INFO/" + d.id(), raw.substring(eq + 1, end), d.type());
                     }
                     if (same) {
                         sb.append(raw, 0, from);
@@ -78,7 +113,7 @@ final class RawCanonical {
                     sb.append(raw, from, end);
                 }
             } else if (header.info(raw, from, end).type() != 'L') {
-                return false;
+                return NEEDS_PARSE;
             } else if (!same) {
                 sb.append(raw, from, end);
             }
@@ -89,8 +124,9 @@ final class RawCanonical {
         }
         if (same) {
             sb.append(raw);
+            return UNCHANGED;
         }
-        return true;
+        return REWRITTEN;
     }
 
     static boolean appendSamples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header) {
@@ -99,11 +135,16 @@ final class RawCanonical {
 
     /** As {@link #appendInfo(StringBuilder, String, VcfHeader, boolean)}, for the FORMAT and sample columns. */
     static boolean appendSamples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header, boolean rewrite) {
+        return samples(sb, formatRaw, sampleRaw, header, rewrite, false) != NEEDS_PARSE;
+    }
+
+    private static int samples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header, boolean rewrite,
+            boolean check) {
         if (formatRaw == null) {
-            return true;
+            return UNCHANGED;
         }
         if (formatRaw.isEmpty() || formatRaw.equals(".")) {
-            return false;
+            return NEEDS_PARSE;
         }
         String[] keys = header.formatKeys(formatRaw);
         char[] types = header.formatTypes(formatRaw);
@@ -119,15 +160,18 @@ final class RawCanonical {
                 int colon = smp.indexOf(':', from);
                 int end = colon < 0 ? n : colon;
                 if (field >= keys.length) {
-                    return false;
+                    return NEEDS_PARSE;
                 }
                 if (end == from) {
-                    return false;
+                    return NEEDS_PARSE;
                 }
                 char t = types[field];
                 if ((t == 'I' || t == 'F') && !tokensCanonical(smp, from, end, t)) {
                     if (!rewrite) {
-                        return false;
+                        return NEEDS_PARSE;
+                    }
+                    if (check && !VcfRecord.numbersOk(smp, from, end)) {
+                        throw VcfRecord.nonNumeric("FORMAT/" + keys[field] + " of sample " + (s + 1), smp.substring(from, end), t);
                     }
                     same = false;
                 }
@@ -138,7 +182,7 @@ final class RawCanonical {
                 from = end + 1;
             }
             if (field != keys.length) {
-                return false;
+                return NEEDS_PARSE;
             }
             canonical[s] = same;
             all &= same;
@@ -171,7 +215,7 @@ final class RawCanonical {
                 from = end + 1;
             }
         }
-        return true;
+        return all ? UNCHANGED : REWRITTEN;
     }
 
     /** True when every comma-separated token of s[from,to) prints unchanged for its type. */

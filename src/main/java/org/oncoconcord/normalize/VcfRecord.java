@@ -28,6 +28,8 @@ final class VcfRecord {
     private String infoRaw;
     /** The input line's bytes and its CHROM/POS/REF/ALT, to write it back untouched when nothing changed. */
     private byte[] rawBytes;
+    /** True while the record is the unparsed input line (INFO/FORMAT/samples raw). */
+    private boolean fromLine;
     private boolean rawHasEmptyColumn;
     private String rawChrom;
     private int rawPos;
@@ -35,6 +37,14 @@ final class VcfRecord {
     private String rawAlt;
     private String formatRaw;
     private String[] sampleRaw;
+    /**
+     * {@link RawCanonical#appendTail} of the unparsed INFO/FORMAT/sample columns, computed once by
+     * {@link #checkWellFormed} (-2 until then); with {@link RawCanonical#REWRITTEN} the rewritten
+     * text is {@link #tail}. Dropped when the record is parsed.
+     */
+    private int tailState = TAIL_UNKNOWN;
+    private String tail;
+    private static final int TAIL_UNKNOWN = -2;
 
     /** True when CHROM, POS, REF and ALT are still those of the input line. */
     private boolean unchanged() {
@@ -89,6 +99,9 @@ final class VcfRecord {
         formatRaw = null;
         sampleRaw = null;
         rawBytes = null;
+        fromLine = false;
+        tail = null;
+        tailState = TAIL_UNKNOWN;
     }
 
     boolean hasFormatColumn() {
@@ -294,7 +307,7 @@ final class VcfRecord {
         r.qual = line.string(5);
         r.filter = line.to(6) == line.from(6) ? "." : line.string(6);
         r.infoRaw = line.string(7);
-        r.rawBytes = line.copy();
+        r.fromLine = true;
         r.rawHasEmptyColumn = line.hasAdjacentTabs();
         r.rawChrom = r.chrom;
         r.rawPos = r.pos;
@@ -343,6 +356,7 @@ final class VcfRecord {
     }
 
     private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+    private static final ThreadLocal<StringBuilder> TAIL = ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
     /** The value of {@code key} in a raw INFO column without parsing it all. */
     private static String rawInfoValue(String raw, String key) {
@@ -406,6 +420,19 @@ final class VcfRecord {
         }
         sb.append('\t').append(VcfValues.isCanonicalFloat(qual, 0, qual.length()) ? qual : VcfValues.canonical('F', qual))
                 .append('\t').append(filter).append('\t');
+        if (info == null && tailState == RawCanonical.REWRITTEN) {
+            return sb.append(tail).toString();
+        }
+        if (info == null && tailState == RawCanonical.UNCHANGED) {
+            sb.append(infoRaw);
+            if (formatRaw != null) {
+                sb.append('\t').append(formatRaw);
+                for (String smp : sampleRaw) {
+                    sb.append('\t').append(smp);
+                }
+            }
+            return sb.toString();
+        }
         if (info == null) {
             if (RawCanonical.appendInfo(sb, infoRaw, header, true)
                     && RawCanonical.appendSamples(sb, formatRaw, sampleRaw, header, true)) {
@@ -475,6 +502,16 @@ final class VcfRecord {
      * every value already in htslib's form, as bcftools leaves such a record's bytes alone), else null:
      * then {@link #toLine} writes it.
      */
+    /**
+     * After {@link #checkWellFormed}, while {@code line} still views this record's input line: keeps a
+     * copy of its bytes when the record is in htslib's form (the only records written from them).
+     */
+    void keepRawBytes(VcfLine line) {
+        if (fromLine && rawCanonical == Boolean.TRUE) {
+            rawBytes = line.copy();
+        }
+    }
+
     byte[] untouchedBytes(VcfHeader header) {
         return rawBytes != null && unchanged() && rawCanonical(header) ? rawBytes : null;
     }
@@ -504,7 +541,19 @@ final class VcfRecord {
                         + " '*', a symbolic <ALT> or a breakend");
             }
         }
-        if (rawBytes != null && rawCanonical(header)) {
+        if (info == null && fromLine) {
+            StringBuilder sb = TAIL.get();
+            sb.setLength(0);
+            int state = RawCanonical.appendTail(sb, infoRaw, formatRaw, sampleRaw, header);
+            if (state == RawCanonical.NEEDS_PARSE) {
+                rawCanonical = Boolean.FALSE;
+                checkRawNumbers(header);
+                return;
+            }
+            tailState = state;
+            tail = state == RawCanonical.REWRITTEN ? sb.toString() : null;
+            rawCanonical = state == RawCanonical.UNCHANGED && !rawHasEmptyColumn
+                    && VcfValues.isCanonicalFloat(qual, 0, qual.length());
             return;
         }
         if (info == null) {
@@ -588,7 +637,7 @@ final class VcfRecord {
     }
 
     /** True when every comma-separated element of s[from, to) is empty, {@code .} or a number ({@link VcfNumbers#isNumber}). */
-    private static boolean numbersOk(String value, int from, int to) {
+    static boolean numbersOk(String value, int from, int to) {
         int start = from;
         for (int i = from; i <= to; i++) {
             if (i == to || value.charAt(i) == ',') {
@@ -602,7 +651,7 @@ final class VcfRecord {
         return true;
     }
 
-    private static BadRecordException nonNumeric(String field, String value, char type) {
+    static BadRecordException nonNumeric(String field, String value, char type) {
         return new BadRecordException("non_numeric_value", field + " value '" + value + "' is not "
                 + (type == 'I' ? "an Integer" : "a Float") + " as the header declares");
     }

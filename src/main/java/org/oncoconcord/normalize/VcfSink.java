@@ -103,7 +103,8 @@ final class VcfSink implements AutoCloseable {
                 spillOut.write(line);
                 spillOut.write('\n');
             } else {
-                main.write(r.chrom, r.pos, Math.max(r.pos, r.end()), line);
+                // the end (INFO/END or REF length) is needed only by the tabix index
+                main.write(r.chrom, r.pos, main.tabix == null ? r.pos : Math.max(r.pos, r.end()), line);
             }
         } catch (IOException | RuntimeIOException e) {
             throw cannotWrite(e);

@@ -88,7 +88,7 @@ class ParamsValidatorTest {
     @Test
     void summaryListsOnlyWhatDiffersFromTheDefaults() {
         ObjectNode p = validRun();
-        p.put("horizon", 365).put("batch_size", 10).put("help", false);
+        p.put("horizon", 365).put("batch_size", 0).put("help", false);
         List<String> lines = ParamsSummary.nonDefault(SCHEMA, p);
         assertThat(String.join("\n", lines)).contains("input", "clinical", "fasta", "horizon", "365").doesNotContain("batch_size", "help");
         assertThat(lines.get(0)).isEqualTo("Input/output options");

@@ -119,11 +119,11 @@ class PipelineIT {
         List<Map<String, String>> trace = run.trace();
         assertThat(trace).isNotEmpty().allSatisfy(t -> assertThat(t.get("status")).as(t.get("name")).isEqualTo("COMPLETED"));
         Map<String, Long> tasks = trace.stream().collect(Collectors.groupingBy(t -> t.get("process"), Collectors.counting()));
-        // batches (default --batch_size 10): CRC32 of the patient id modulo the power of two at or above
-        // patients / 10; one NORMALIZE and, when it holds a patient with two or more samples, one
-        // CONCORDANCE task per non-empty batch
+        // batches (default --batch_size 0: from the cohort size): CRC32 of the patient id modulo the power
+        // of two at or above max(patients / 100, min(4, patients / 10)); one NORMALIZE and, when it holds
+        // a patient with two or more samples, one CONCORDANCE task per non-empty batch
         List<String> names = byPatient.keySet().stream().sorted().toList();
-        int wanted = (int) Math.ceil(names.size() / 10.0);
+        int wanted = Math.max(1, Math.max((int) Math.ceil(names.size() / 100.0), Math.min(4, (int) Math.ceil(names.size() / 10.0))));
         int nBatches = Integer.highestOneBit(wanted) == wanted ? wanted : Integer.highestOneBit(wanted) * 2;
         Map<Long, List<String>> byBatch = new java.util.TreeMap<>();
         for (String name : names) {
@@ -143,7 +143,7 @@ class PipelineIT {
         assertMultiqcGeneralStatistics(run.outdir, input);
         JsonNode params = JSON.readTree(info.resolve("params.json").toFile());
         assertThat(params.get("input").asText()).isEqualTo(cohort.resolve("samplesheet.csv").toString());
-        assertThat(params.get("batch_size").asInt()).isEqualTo(10);
+        assertThat(params.get("batch_size").asInt()).isZero();
         String versions = Files.readString(info.resolve("software_versions.yml"));
         assertThat(versions).contains("oncoconcord: " + VersionProvider.version(), "Nextflow: 24.10");
         for (String process : tasks.keySet()) {

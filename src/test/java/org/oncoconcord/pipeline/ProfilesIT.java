@@ -47,7 +47,7 @@ class ProfilesIT {
     void localAndTestProfiles() throws Exception {
         Map<String, String> standard = config("standard");
         assertThat(standard).containsEntry("process.executor", "local").containsEntry("params.outdir", "results")
-                .containsEntry("params.batch_size", "10").containsEntry("trace.enabled", "true")
+                .containsEntry("params.batch_size", "0").containsEntry("trace.enabled", "true")
                 .containsEntry("timeline.enabled", "true").containsEntry("report.enabled", "true");
         assertThat(standard.get("process.errorStrategy")).contains("130..145").contains("retry");
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmark of issue 13's speed target: what annotating inside normalize's writer costs.
+# `oncoconcord normalize -f ref -m -any -c e` with and without `--annotate --genome GRCh38 --gtf genes.gtf`
+# (gene models from bench/gen_gtf.py on the synthetic reference: 1,500 genes, both strands, so most
+# records get a transcript consequence), alternating runs, on the Mutect2-like input of
+# bench/normalize_realistic.sh (made there when missing). Reports wall, CPU (user+sys), peak RSS and
+# checks the annotated output minus its CSQ equals the plain output.
+# Usage: bench/normalize_annotate.sh [WORKDIR] [REPEATS] [N]  (defaults /tmp/oncoconcord-bench-real 3 1000000)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+work="${1:-/tmp/oncoconcord-bench-real}"
+reps="${2:-3}"
+n="${3:-1000000}"
+in="$work/mutect2.$n.vcf.gz"
+[ -f "$in" ] || DIALECTS=mutect2 OUTS=vcf "$here/normalize_realistic.sh" "$work" 1 "$n" >/dev/null
+[ -f "$work/genes.gtf" ] || python3 "$here/gen_gtf.py" "$work/ref.fa.fai" "$work/genes.gtf"
+export ONCOCONCORD_JAVA_OPTS="${ONCOCONCORD_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
+tm() { # log -> "wall cpu rss_mb"
+  awk '/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); w = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+       /User time/ { u = $NF } /System time/ { s = $NF } /Maximum resident set size/ { r = $NF }
+       END { printf "%.2f %.2f %.1f\n", w, u + s, r / 1024 }' "$1"
+}
+for ((k = 1; k <= reps; k++)); do
+  for mode in plain annotate; do
+    extra=(); [ $mode = annotate ] && extra=(--annotate --genome GRCh38 --gtf "$work/genes.gtf")
+    log="$work/annotate-bench.$mode.time"
+    l0=$(cut -d' ' -f1 /proc/loadavg)
+    /usr/bin/time -v "$root/bin/oncoconcord" normalize --quiet --no-standardize -f "$work/ref.fa" -m -any -c e "${extra[@]}" \
+      -o "$work/annotate-bench.$mode.vcf" "$in" 2> "$log"
+    read -r w c r <<< "$(tm "$log")"
+    echo "mutect2 $n normalize $mode run $k: wall ${w}s cpu ${c}s rss ${r}MB (load $l0-$(cut -d' ' -f1 /proc/loadavg))"
+  done
+done
+if cmp -s <(grep -v '^#' "$work/annotate-bench.plain.vcf") \
+          <(grep -v '^#' "$work/annotate-bench.annotate.vcf" | sed -E 's/;CSQ=[^\t]*//; s/\tCSQ=[^\t]*\t/\t.\t/'); then
+  echo "annotated output minus CSQ: identical to the plain output"
+else
+  echo "annotated output minus CSQ: DIFFERENT" >&2; exit 1
+fi
+grep -v '^#' "$work/annotate-bench.annotate.vcf" | grep -o 'CSQ=[^|]*|[^|]*' | cut -d'|' -f2 | sort | uniq -c | sort -rn | head -8
