@@ -114,6 +114,7 @@ final class ReportFixture {
                         .put("missed_with_signal", signal ? missed : 0).put("missed_without_signal", signal ? 0 : missed);
                 detection((ObjectNode) root.get("plasma"), signal, missed, plasmaCalls, detectionRnd);
             }
+            org.oncoconcord.contract.ContractFixtures.completeConcordance(root); // the keys the strict contract reader requires
             Files.writeString(dir.resolve(id + ".concordance.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             Files.writeString(dir.resolve(id + ".variants.tsv"), tsv);
             clin.append(id).append(',').append(200 + rnd.nextInt(1800)).append(',').append(rnd.nextInt(2)).append(',')
