@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.oncoconcord.contract.VariantsTsv;
 import org.oncoconcord.core.UserException;
 
 /**
@@ -113,11 +114,11 @@ public final class SiteReader {
             Map<Integer, String> presentColumns = null;
             for (CSVRecord r : parser) {
                 long line = r.getParser().getCurrentLineNumber();
-                if (presentColumns == null && r.size() >= 4 && r.get(0).equals("chrom") && r.get(1).equals("pos")) {
+                if (presentColumns == null && r.size() >= 4 && r.get(0).equals(VariantsTsv.CHROM) && r.get(1).equals(VariantsTsv.POS)) {
                     presentColumns = new java.util.TreeMap<>(); // a concordance variants.tsv: its header
                     for (int i = 4; i < r.size(); i++) {
-                        if (r.get(i).endsWith(".present")) {
-                            presentColumns.put(i, r.get(i).substring(0, r.get(i).length() - ".present".length()));
+                        if (r.get(i).endsWith(VariantsTsv.PRESENT)) {
+                            presentColumns.put(i, r.get(i).substring(0, r.get(i).length() - VariantsTsv.PRESENT.length()));
                         }
                     }
                     continue;

@@ -87,4 +87,65 @@ public final class ContractFixtures {
         return new ConcordanceJson(patient, "0.1.0", "test", false, classes.values().stream().mapToLong(Long::longValue).sum(),
                 samples, pairs, classes, genes, ras, plasma);
     }
+
+    /**
+     * Adds to a hand-built concordance.json tree every required key it lacks (numbers 0, flags false,
+     * lists and maps empty, text and boxed numbers null, nested sections completed the same way), so
+     * that older fixtures written key by key pass the strict reader; keys present are left as they are.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode completeConcordance(com.fasterxml.jackson.databind.node.ObjectNode root) {
+        complete(root, ConcordanceJson.class);
+        return root;
+    }
+
+    private static void complete(com.fasterxml.jackson.databind.node.ObjectNode node, Class<?> record) {
+        for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+            String key = ContractJson.key(c);
+            com.fasterxml.jackson.databind.JsonNode v = node.get(key);
+            Class<?> t = c.getType();
+            if (v == null && ContractJson.optional(c)) {
+                continue;
+            }
+            if (t.isRecord()) {
+                if (v == null) {
+                    v = node.putObject(key);
+                }
+                if (v.isObject()) {
+                    complete((com.fasterxml.jackson.databind.node.ObjectNode) v, t);
+                }
+            } else if (List.class.isAssignableFrom(t)) {
+                if (v == null) {
+                    node.putArray(key);
+                } else if (v.isArray() && c.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
+                        && pt.getActualTypeArguments()[0] instanceof Class<?> e && e.isRecord()) {
+                    v.forEach(x -> {
+                        if (x.isObject()) {
+                            complete((com.fasterxml.jackson.databind.node.ObjectNode) x, e);
+                        }
+                    });
+                }
+            } else if (Map.class.isAssignableFrom(t)) {
+                if (v == null) {
+                    node.putObject(key);
+                } else if (v.isObject() && c.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
+                        && pt.getActualTypeArguments()[1] instanceof Class<?> e && e.isRecord()) {
+                    v.forEach(x -> {
+                        if (x.isObject()) {
+                            complete((com.fasterxml.jackson.databind.node.ObjectNode) x, e);
+                        }
+                    });
+                }
+            } else if (v != null) {
+                continue;
+            } else if (t == boolean.class) {
+                node.put(key, false);
+            } else if (t == long.class || t == int.class) {
+                node.put(key, 0);
+            } else if (t == double.class) {
+                node.put(key, 0.0);
+            } else {
+                node.putNull(key);
+            }
+        }
+    }
 }
