@@ -90,5 +90,12 @@ for (i in seq_len(nrow(nd))) {
 }
 write.csv(nd, file.path(out, "lung_new.csv"), row.names = FALSE)
 
+# Efron-type baseline (survfit ctype = 2, the default for an Efron fit) vs Breslow-type (ctype = 1) on lung (tied times)
+fe <- coxph(Surv(time, death) ~ age + sex, data = l, ties = "efron", model = TRUE)
+for (ct in 1:2) {
+  s <- summary(survfit(fe, newdata = nd, ctype = ct), times = c(180, 365, 730))$surv
+  for (i in seq_len(nrow(nd))) for (j in 1:3) put(paste0("baseline:ctype", ct, ":", i, ":", c(180, 365, 730)[j]), s[j, i])
+}
+
 write.table(data.frame(key = keys, value = sprintf("%.15g", vals)), file.path(out, "spline_expected.tsv"),
             sep = "\t", quote = FALSE, row.names = FALSE)

@@ -22,7 +22,7 @@ import org.oncoconcord.survival.SurvivalCliTest.Run;
  * Wald test = b' V^-1 b over the non-linear terms (rms::anova's Nonlinear row), {@code --interaction
  * a:b} = coxph(... a*b ...) (numeric x numeric, factor x numeric, factor x factor, R's a:b names), and
  * {@code predict} of a saved spline + interaction model = survfit(ctype = 1) / predict(reference =
- * "zero"); all within 1e-6 relative.
+ * "zero"); the Efron-type baseline of the smoothed calibration = survfit(ctype = 2); all within 1e-6 relative.
  */
 class SplineInteractionVersusRTest {
     @TempDir
@@ -147,6 +147,30 @@ class SplineInteractionVersusRTest {
             close(Double.parseDouble(rows.get(i).get("lp")), "predict:lung_spline_int:lp_zero:" + (i + 1));
         }
         assertThat(Files.readString(tmp.resolve("lung_spline_int/fitted_model.json"))).contains("\"knots\"").contains("\"sex:karno\"");
+    }
+
+    /** Issue 16 item 4: the Efron-type baseline (used by the smoothed calibration) = survfit(ctype = 2); Breslow = ctype 1. */
+    @Test
+    void efronTypeBaselineEqualsSurvfitCtype2() throws Exception {
+        DataTable t = DataTable.read(tmp.resolve("lung_sp.csv"));
+        SurvivalData d = SurvivalData.read(t, "time", "death", List.of("age", "sex"), java.util.Set.of(), Map.of(), null, null);
+        CoxFit f = CoxFitter.fit(d, Ties.EFRON);
+        BaselineHazard efron = BaselineHazard.efron(d, f);
+        BaselineHazard breslow = BaselineHazard.breslow(d, f);
+        DataTable nd = DataTable.read(tmp.resolve("lung_new.csv"));
+        double[] x = new double[2];
+        double maxDiff = 0;
+        for (int i = 0; i < nd.rows(); i++) {
+            assertThat(new Design(List.of(Covariate.numeric("age"), new Covariate("sex", true, List.of("f", "m")))).encode(nd, i, x)).isTrue();
+            double lp = f.lp(x);
+            for (double h : new double[] {180, 365, 730}) {
+                String k = (i + 1) + ":" + (int) h;
+                close(efron.survival(0, h, lp), "baseline:ctype2:" + k);
+                close(breslow.survival(0, h, lp), "baseline:ctype1:" + k);
+                maxDiff = Math.max(maxDiff, Math.abs(efron.survival(0, h, lp) - breslow.survival(0, h, lp)));
+            }
+        }
+        assertThat(maxDiff).as("the two baselines differ on tied data").isGreaterThan(1e-5);
     }
 
     @Test
