@@ -40,13 +40,13 @@ class SurvivalContractsTest {
     @BeforeAll
     static void data() throws Exception {
         Random rnd = new Random(19);
-        StringBuilder sb = new StringBuilder("patient,time,status,cause,x,grp,lm\n");
+        StringBuilder sb = new StringBuilder("patient,time,status,cause,x,grp,lm,z\n");
         for (int i = 0; i < 80; i++) {
             double x = Math.round(rnd.nextGaussian() * 100) / 100.0;
             int time = 10 + rnd.nextInt(900);
             int cause = rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextInt(2);
             sb.append("P").append(i).append(',').append(time).append(',').append(cause == 0 ? 0 : 1).append(',').append(cause).append(',')
-                    .append(x).append(',').append(i % 2 == 0 ? "a" : "b").append(',').append(i % 3 == 0 ? "5" : "NA").append('\n');
+                    .append(x).append(',').append(i % 2 == 0 ? "a" : "b").append(',').append(i % 3 == 0 ? "5" : "NA").append(',').append(i % 7).append('\n');
         }
         data = tmp.resolve("d.csv");
         Files.writeString(data, sb.toString());
@@ -146,6 +146,34 @@ class SurvivalContractsTest {
                 .resolve("model.json"), CrrModelJson.class);
         endpoint(crr.analysis(), Kind.CRR, "cause", 2);
         assertThat(crr.events() + crr.competingEvents() + crr.censored()).isEqualTo(crr.n());
+    }
+
+    /** cv and validate take --spline/--interaction; validate's saved model, applied by predict, gives its own risks back. */
+    @Test
+    void splinesAndInteractionsInCvValidateAndPredict() throws Exception {
+        CvJson cv = ContractJson.read(run("cv_sp", "cv", "--time", "time", "--event", "status", "--covariates", "x,grp,z", "--spline", "x:3",
+                "--interaction", "grp:z", "--folds", "2", "--repeats", "1", "--horizon", "300").resolve("cv.json"), CvJson.class);
+        assertThat(cv.analysis().splines()).hasSize(1);
+        assertThat(cv.analysis().interactions()).containsExactly("grp:z");
+        Path v = run("val_sp", "validate", "--time", "time", "--event", "status", "--covariates", "x,grp,z", "--spline", "x:3",
+                "--interaction", "grp:z", "--horizon", "300", "--bootstrap", "3", "--groups", "3");
+        ModelAtHorizonJson mh = ContractJson.read(v.resolve("model_at_horizon.json"), ModelAtHorizonJson.class);
+        assertThat(mh.terms()).extracting(ModelAtHorizonJson.Term::term).containsExactly("x", "x'", "grpb", "z", "grpb:z");
+        double[] x = DataTable.read(data).column("x").stream().mapToDouble(Double::parseDouble).toArray();
+        assertThat(mh.analysis().splines().get(0).knots())
+                .containsExactlyElementsOf(java.util.Arrays.stream(RestrictedCubicSpline.knots(x, 3, "x")).boxed().toList());
+        Path p = tmp.resolve("pred_sp");
+        Run pr = SurvivalCliTest.run("survival", "predict", "--model", v.resolve("fitted_model.json").toString(), "--data", data.toString(),
+                "--id", "patient", "--horizon", "300", "--quiet", "--out", p.toString());
+        assertThat(pr.code()).as(pr.err()).isZero();
+        List<java.util.Map<String, String>> pred = SurvivalCliTest.tsv(p.resolve("predictions.tsv"));
+        List<java.util.Map<String, String>> cal = SurvivalCliTest.tsv(v.resolve("calibration_smooth.tsv"));
+        assertThat(cal).hasSize(80);
+        for (int i = 0; i < cal.size(); i++) {
+            assertThat(pred.get(i).get("id")).isEqualTo(cal.get(i).get("id"));
+            assertThat(Double.parseDouble(pred.get(i).get("risk"))).as(cal.get(i).get("id"))
+                    .isCloseTo(Double.parseDouble(cal.get(i).get("predicted")), org.assertj.core.api.Assertions.within(1e-8));
+        }
     }
 
     @Test
