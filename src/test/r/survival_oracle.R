@@ -113,7 +113,7 @@ acc_case <- function(case, time, status, surv, tau, kmnull) {
   pp <- function(x) pmax(x, 0)^3
   nl <- (pp(cll - k[1]) - pp(cll - k[2]) * (k[3] - k[1]) / (k[3] - k[2]) + pp(cll - k[3]) * (k[2] - k[1]) / (k[3] - k[2])) / (k[3] - k[1])^2
   cal <- coxph(Surv(time, status) ~ cll + nl)
-  obs <- 1 - summary(survfit(cal, newdata = data.frame(cll = cll, nl = nl), ctype = 1), times = tau)$surv
+  obs <- 1 - summary(survfit(cal, newdata = data.frame(cll = cll, nl = nl), ctype = 2), times = tau)$surv
   ici <- mean(abs(as.numeric(obs) - (1 - surv)))
   put(case, "auc", auc); put(case, "brier", brier); put(case, "brier_null", bnull); put(case, "scaled_brier", 1 - brier / bnull)
   put(case, "uno_c", uno); put(case, "cal_slope", slope); put(case, "ici", ici)

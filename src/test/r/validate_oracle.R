@@ -1,8 +1,10 @@
 # TRIPOD validation oracle for `survival validate`: colon trial (death), Cox on age, nodes, rx, sex.
 # Apparent values exactly: Harrell's C (concordance), td-AUC and Brier at 730 days
 # (riskRegression::Score, KM censoring), calibration slope, smoothed calibration ICI/E50/E90
-# (Austin et al. 2020: coxph on rcs(cll, 3 knots at rms's quantiles), Breslow-type baseline
-# (ctype = 1) as the tool uses); bootstrap-corrected Dxy and slope from rms::validate(B).
+# (Austin et al. 2020: coxph on rcs(cll, 3 knots at rms's quantiles) with the Efron-type baseline
+# (survfit ctype = 2, survfit's default for an Efron fit and what cph + survest give); the model's own
+# S(730|x) keeps the Breslow-type baseline (ctype = 1) as the tool uses; bootstrap-corrected Dxy and
+# slope from rms::validate(B).
 # Writes OUT/colon_death.csv and OUT/validate_expected.tsv (key value).
 # Usage: Rscript validate_oracle.R OUT B
 suppressMessages({library(survival); library(rms); library(riskRegression)})
@@ -28,7 +30,7 @@ put("apparent:calibration_slope", coef(coxph(Surv(d$time, d$status) ~ cll))[1])
 k <- quantile(cll, c(.1, .5, .9))
 basis <- rcspline.eval(cll, knots = k, inclx = TRUE)
 calfit <- coxph(Surv(d$time, d$status) ~ basis)
-obs <- 1 - summary(survfit(calfit, newdata = data.frame(basis = I(basis)), ctype = 1), times = tau)$surv[1, ]
+obs <- 1 - summary(survfit(calfit, newdata = data.frame(basis = I(basis)), ctype = 2), times = tau)$surv[1, ]
 diff <- abs(obs - (1 - s))
 put("smooth:ici", mean(diff)); put("smooth:e50", median(diff)); put("smooth:e90", quantile(diff, .9))
 put("base:surv_at_zero", summary(survfit(fit, newdata = data.frame(age = 0, nodes = 0, rx = "Lev", sex = 0), ctype = 1), times = tau)$surv[1])

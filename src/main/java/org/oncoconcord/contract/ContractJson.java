@@ -41,6 +41,15 @@ public final class ContractJson {
         JSON.writeValue(file.toFile(), value);
     }
 
+    /** The indented JSON text of {@code value} (as {@link #write} writes it), newline-terminated. */
+    public static String text(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Reads {@code file} as a {@code type}, checking every required key first. */
     public static <T extends Record> T read(Path file, Class<T> type) throws ContractException {
         JsonNode root;
@@ -79,6 +88,12 @@ public final class ContractJson {
         return in != null && in.value() == JsonInclude.Include.NON_NULL;
     }
 
+    /** Whether a required key may hold null (marked {@code @JsonInclude(ALWAYS)}: always written, null when absent, e.g. "landmark": null). */
+    public static boolean nullable(RecordComponent c) {
+        JsonInclude in = c.getAccessor().getAnnotation(JsonInclude.class);
+        return in != null && in.value() == JsonInclude.Include.ALWAYS;
+    }
+
     /** "key 'x' missing" for the first required key absent (or null where a section is needed), else null. */
     private static String firstMissing(JsonNode node, Class<?> type, String where) {
         if (!node.isObject()) {
@@ -95,7 +110,7 @@ public final class ContractJson {
                 }
                 return "key '" + at + "' missing";
             }
-            String inner = nested(v, c.getGenericType(), at, opt);
+            String inner = nested(v, c.getGenericType(), at, opt || nullable(c));
             if (inner != null) {
                 return inner;
             }
@@ -104,6 +119,9 @@ public final class ContractJson {
     }
 
     private static String nested(JsonNode v, Type t, String at, boolean optional) {
+        if (v.isNull() && optional) {
+            return null;
+        }
         if (t instanceof Class<?> k && k.isRecord()) {
             if (v.isNull()) {
                 return optional ? null : "key '" + at + "' is null";

@@ -106,7 +106,7 @@ public record Accuracy(double auc, double unoC, double brier, double brierNull, 
     /**
      * Smoothed calibration at tau (Austin, Harrell and van Klaveren 2020): the observed risk of each
      * patient from a Cox model on a 3-knot restricted cubic spline of log(-log S(tau|x)) (knots at the
-     * 10/50/90th percentiles, Breslow baseline), and the absolute differences from the predicted risk
+     * 10/50/90th percentiles, Efron ties and the Efron-type baseline), and the absolute differences from the predicted risk
      * summarised as ICI (mean), E50 (median) and E90 (90th percentile, R's quantile type 7).
      *
      * @param slope    calibration slope (Cox coefficient of log(-log S(tau|x)))
@@ -145,7 +145,8 @@ public record Accuracy(double auc, double unoC, double brier, double brierNull, 
         }
         SurvivalData d2 = d1.withX(x2, spline ? List.of("cll", "cll'") : List.of("cll"));
         CoxFit calFit = CoxFitter.fit(d2, Ties.EFRON);
-        BaselineHazard h = BaselineHazard.breslow(d2, calFit);
+        // Efron-type baseline for the Efron calibration fit, as cph + survest (Austin et al.'s code) and survfit's default give
+        BaselineHazard h = BaselineHazard.efron(d2, calFit);
         double[] observed = new double[n];
         double[] diff = new double[n];
         for (int i = 0; i < n; i++) {

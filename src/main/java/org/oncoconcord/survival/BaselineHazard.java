@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Breslow estimate of the baseline cumulative hazard of a Cox fit, per stratum, for covariates at
- * the fit's centring means: H0(t) = sum over event times s <= t of d(s) / sum_{at risk} exp(lp).
+ * Breslow (or Efron-type) estimate of the baseline cumulative hazard of a Cox fit, per stratum, for
+ * covariates at the fit's centring means: H0(t) = sum over event times s <= t of d(s) / sum_{at risk} exp(lp).
  * Then S(t | x) = exp(-H0(t) exp(lp(x))). Strata without cases have no baseline.
  *
  * @param strata stratum names
@@ -17,6 +17,20 @@ import java.util.stream.IntStream;
 public record BaselineHazard(List<String> strata, List<double[]> times, List<double[]> cumhaz) {
 
     public static BaselineHazard breslow(SurvivalData d, CoxFit fit) {
+        return estimate(d, fit, false);
+    }
+
+    /**
+     * The Efron-type (Fleming-Harrington) estimate: at a time with d tied deaths whose risk scores sum
+     * to D, the hazard increment is sum_{k=0}^{d-1} 1 / (R - k D / d) instead of d / R (R the risk
+     * set's sum); equal to Breslow's without ties. R: {@code survfit(coxph(..., ties = "efron"), ctype = 2)},
+     * survfit's default for an Efron fit, and what {@code rms::cph} + {@code survest} use.
+     */
+    public static BaselineHazard efron(SurvivalData d, CoxFit fit) {
+        return estimate(d, fit, true);
+    }
+
+    private static BaselineHazard estimate(SurvivalData d, CoxFit fit, boolean efron) {
         List<double[]> ts = new ArrayList<>();
         List<double[]> hs = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -42,13 +56,23 @@ public record BaselineHazard(List<String> strata, List<double[]> times, List<dou
                     risk -= Math.exp(lp[byEntry[out++]]);
                 }
                 int deaths = 0;
+                double deathRisk = 0;
                 while (q < idx.length && d.time()[idx[q]] == tq) {
-                    risk += Math.exp(lp[idx[q]]);
+                    double r = Math.exp(lp[idx[q]]);
+                    risk += r;
                     deaths += d.event()[idx[q]];
+                    deathRisk += d.event()[idx[q]] == 1 ? r : 0;
                     q++;
                 }
                 if (deaths > 0) {
-                    pts.add(new double[] {tq, deaths / risk});
+                    double inc = deaths / risk;
+                    if (efron && deaths > 1) {
+                        inc = 0;
+                        for (int k = 0; k < deaths; k++) {
+                            inc += 1 / (risk - (double) k / deaths * deathRisk);
+                        }
+                    }
+                    pts.add(new double[] {tq, inc});
                 }
             }
             int m = pts.size();

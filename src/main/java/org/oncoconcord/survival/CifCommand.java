@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.oncoconcord.contract.CifJson;
+import org.oncoconcord.contract.SurvivalAnalysis;
+import org.oncoconcord.contract.TestResult;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
@@ -144,13 +147,13 @@ public final class CifCommand implements Callable<Integer> {
             groups.add(group == null ? "all" : t.cell(group, i));
         }
         List<List<String>> rows = new ArrayList<>();
-        Map<String, Object> counts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (String g : groups) {
             int[] idx = keep.stream().mapToInt(Integer::intValue).filter(i -> group == null || t.cell(group, i).equals(g)).toArray();
             double[] tt = Arrays.stream(idx).mapToDouble(i -> t.number(time, i)).toArray();
             int[] cc = Arrays.stream(idx).map(i -> (int) t.number(event, i)).toArray();
-            Map<String, Object> gc = new LinkedHashMap<>();
-            gc.put("n", idx.length);
+            Map<String, Long> gc = new LinkedHashMap<>();
+            gc.put("n", (long) idx.length);
             for (int c = 1; c <= k; c++) {
                 final int cause = c;
                 gc.put("events_cause_" + c, Arrays.stream(cc).filter(v -> v == cause).count());
@@ -167,13 +170,7 @@ public final class CifCommand implements Callable<Integer> {
             }
         }
         outputs.tsv(out.resolve("cif.tsv"), List.of("group", "cause", "time", "cif", "kind"), rows);
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("method", "aalen_johansen");
-        j.put("causes", k);
-        j.put("n", keep.size());
-        j.put("dropped_missing", dropped);
-        j.put("group", group);
-        j.put("groups", counts);
+        CifJson.GrayTest gray = null;
         if (group != null && groups.size() > 1) {
             List<String> gl = new ArrayList<>(groups);
             List<String> sl = new ArrayList<>(new TreeSet<>(keep.stream().map(i -> strata == null ? "" : t.cell(strata, i)).toList()));
@@ -182,7 +179,7 @@ public final class CifCommand implements Callable<Integer> {
             int[] gg = keep.stream().mapToInt(i -> gl.indexOf(t.cell(group, i))).toArray();
             int[] ss = keep.stream().mapToInt(i -> sl.indexOf(strata == null ? "" : t.cell(strata, i))).toArray();
             List<List<String>> tests = new ArrayList<>();
-            Map<String, Object> gj = new LinkedHashMap<>();
+            Map<String, TestResult> gj = new LinkedHashMap<>();
             for (int c = 1; c <= k; c++) {
                 final int cause = c;
                 if (Arrays.stream(cc).noneMatch(v -> v == cause)) {
@@ -193,14 +190,11 @@ public final class CifCommand implements Callable<Integer> {
                 gj.put(String.valueOf(c), Output.test(g.statistic(), g.df(), g.p()));
             }
             outputs.tsv(out.resolve("gray_test.tsv"), List.of("cause", "statistic", "df", "p"), tests);
-            Map<String, Object> gt = new LinkedHashMap<>();
-            gt.put("rho", rho);
-            gt.put("strata", strata == null ? null : sl);
-            gt.put("by_cause", gj);
-            j.put("gray_test", gt);
-        } else {
-            j.put("gray_test", null);
+            gray = new CifJson.GrayTest(rho, strata == null ? null : sl, gj);
         }
+        CifJson j = new CifJson("aalen_johansen", k, keep.size(), dropped, group, counts, gray,
+                new SurvivalAnalysis(SurvivalAnalysis.Kind.CIF, null, new SurvivalAnalysis.Endpoint(time, event, null, null), List.of(),
+                        List.of(), List.of(), group, strata, null, null));
         outputs.json(out.resolve("cif.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cif: n=%d, %d cause(s), %d group(s), dropped %d (missing)%n", keep.size(), k, groups.size(), dropped);

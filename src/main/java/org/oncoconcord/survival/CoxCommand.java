@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.oncoconcord.contract.CoxModelJson;
+import org.oncoconcord.contract.CoxNetModelJson;
+import org.oncoconcord.contract.LandmarkCounts;
+import org.oncoconcord.contract.SurvivalAnalysis;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
@@ -43,9 +47,7 @@ public final class CoxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (in.covariates.isEmpty()) {
-            throw new UserException("--covariates: at least one covariate is needed for a Cox model (use 'survival km' without)");
-        }
+        in.requireCovariates("survival cox");
         long t0 = System.nanoTime();
         DataTable t = in.table();
         Design design = in.design(t);
@@ -69,7 +71,7 @@ public final class CoxCommand implements Callable<Integer> {
         for (String w : m.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
-        Map<String, Object> robust = null;
+        CoxModelJson.Robust robust = null;
         if (cluster != null) {
             List<String> ids = new ArrayList<>();
             for (int r : d.rows()) {
@@ -95,30 +97,20 @@ public final class CoxCommand implements Callable<Integer> {
             CoxFit rf = new CoxFit(naive.terms(), naive.coef(), vr, naive.means(), naive.ties(), naive.loglikNull(), naive.loglik(),
                     naive.scoreChi2(), wald, naive.df(), naive.iterations(), naive.converged(), naive.firth(), naive.infinite(),
                     naive.n(), naive.events());
-            robust = new LinkedHashMap<>();
-            robust.put("cluster", cluster);
-            robust.put("n_clusters", new java.util.HashSet<>(ids).size());
-            Map<String, Object> naiveSe = new LinkedHashMap<>();
+            Map<String, Double> naiveSe = new LinkedHashMap<>();
             for (int j = 0; j < naive.p(); j++) {
                 naiveSe.put(naive.terms().get(j), Output.jnum(naive.se(j)));
             }
-            robust.put("naive_se", naiveSe);
-            robust.put("note", "se, CIs, z, p and wald_test use the cluster-robust variance; lr_test and score_test are the model-based ones");
+            robust = new CoxModelJson.Robust(cluster, new java.util.HashSet<>(ids).size(), naiveSe,
+                    "se, CIs, z, p and wald_test use the cluster-robust variance; lr_test and score_test are the model-based ones");
             m = new CoxModel(m.design(), rf, m.baseline(), m.strataColumn(), m.warnings());
         }
-        Map<String, Object> j = write(outputs, in.out, m, d, fit.level(), in.strata, in.covariates,
-                d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson());
-        SampleSize size = SampleSize.of(m.fit());
-        j.put("cause", in.cause);
-        j.put("sample_size", size.toJson());
+        SampleSize size = write(outputs, in.out, m, d, fit.level(), in.strata, in.covariates,
+                d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.landmarkJson(), in.cause, robust,
+                in.analysis(SurvivalAnalysis.Kind.COX));
         for (String w : size.warnings()) {
             System.err.println("oncoconcord survival cox: warning: " + w);
         }
-        if (robust != null) {
-            j.put("variance", "robust");
-            j.put("robust", robust);
-        }
-        outputs.json(in.out.resolve("model.json"), j);
         long t3 = System.nanoTime();
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox: n=%d events=%d dropped=%d (missing values), LR chi2=%.3f on %d df;"
@@ -131,10 +123,14 @@ public final class CoxCommand implements Callable<Integer> {
 
     /**
      * Writes {@code coefficients.tsv}, {@code model.json} and {@code fitted_model.json} of a fitted
-     * Cox model into {@code out} (shared with {@code survival univariable}); returns model.json's content.
+     * Cox model into {@code out} (shared with {@code survival univariable}); returns its over-fitting check.
+     *
+     * @param robust   the cluster-robust variance section, or null
+     * @param analysis the self-describing block
      */
-    static Map<String, Object> write(Outputs outputs, java.nio.file.Path out, CoxModel m, SurvivalData d, double level, String strata,
-                                     List<String> covariates, int rowsRead, Object landmark) {
+    static SampleSize write(Outputs outputs, java.nio.file.Path out, CoxModel m, SurvivalData d, double level, String strata,
+                            List<String> covariates, int rowsRead, LandmarkCounts landmark, Integer cause, CoxModelJson.Robust robust,
+                            SurvivalAnalysis analysis) {
         CoxFit f = m.fit();
         double z = Stats.z(level);
         List<List<String>> rows = new ArrayList<>();
@@ -147,36 +143,20 @@ public final class CoxCommand implements Callable<Integer> {
         outputs.tsv(out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "hr", "hr_lower", "hr_upper", "z", "p"), rows);
         Concordance c = d.countingProcess() ? new Concordance(Double.NaN, Double.NaN, 0, 0, 0)
                 : Concordance.harrell(d.time(), d.event(), d.strata(), m.lp(d));
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("n", f.n());
-        j.put("counting_process", d.countingProcess());
-        j.put("events", f.events());
-        j.put("dropped_missing", d.dropped());
-        j.put("rows_read", rowsRead);
-        j.put("covariates", covariates);
-        j.put("landmark", landmark);
-        j.put("ties", f.ties().name().toLowerCase());
-        j.put("method", f.firth() ? "firth" : "partial_likelihood");
-        j.put("strata", strata == null ? null : d.strataNames());
-        j.put("loglik_null", Output.jnum(f.loglikNull()));
-        j.put("loglik", Output.jnum(f.loglik()));
-        j.put("lr_test", Output.test(f.lrChi2(), f.df(), Stats.chi2P(f.lrChi2(), f.df())));
-        j.put("wald_test", Output.test(f.waldChi2(), f.df(), Stats.chi2P(f.waldChi2(), f.df())));
-        j.put("score_test", Output.test(f.scoreChi2(), f.df(), Stats.chi2P(f.scoreChi2(), f.df())));
-        Map<String, Object> cj = new LinkedHashMap<>();
-        cj.put("c", Output.jnum(c.c()));
-        cj.put("se", Output.jnum(c.se()));
-        j.put("concordance", cj);
-        j.put("iterations", f.iterations());
-        j.put("converged", f.converged());
-        j.put("monotone_likelihood_terms", f.infinite());
-        j.put("warnings", m.warnings());
-        j.put("conf_level", level);
+        SampleSize size = SampleSize.of(f);
+        CoxModelJson j = new CoxModelJson(f.n(), d.countingProcess(), f.events(), d.dropped(), rowsRead, covariates, landmark,
+                f.ties().name().toLowerCase(java.util.Locale.ROOT), f.firth() ? "firth" : "partial_likelihood",
+                strata == null ? null : d.strataNames(), Output.jnum(f.loglikNull()), Output.jnum(f.loglik()),
+                Output.test(f.lrChi2(), f.df(), Stats.chi2P(f.lrChi2(), f.df())),
+                Output.test(f.waldChi2(), f.df(), Stats.chi2P(f.waldChi2(), f.df())),
+                Output.test(f.scoreChi2(), f.df(), Stats.chi2P(f.scoreChi2(), f.df())),
+                new CoxModelJson.Concordance(Output.jnum(c.c()), Output.jnum(c.se())), f.iterations(), f.converged(), f.infinite(),
+                m.warnings(), level, cause, size.toJson(), robust == null ? null : "robust", robust, Nonlinearity.of(m.design(), f), analysis);
         outputs.json(out.resolve("model.json"), j);
         Map<String, Object> saved = m.toJson();
         saved.put("r_means", rMeans(d, f));
         outputs.json(out.resolve("fitted_model.json"), saved);
-        return j;
+        return size;
     }
 
     /**
@@ -223,28 +203,13 @@ public final class CoxCommand implements Callable<Integer> {
         }
         outputs.tsv(in.out.resolve("folds.tsv"), List.of("id", "time", "event", "fold"), folds);
         Concordance c = Concordance.harrell(d.time(), d.event(), d.strata(), fitted.model().lp(d));
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("n", d.n());
-        j.put("events", d.events());
-        j.put("dropped_missing", d.dropped());
-        j.put("rows_read", d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()));
-        j.put("covariates", in.covariates);
-        j.put("landmark", in.landmarkJson());
-        j.put("ties", "breslow");
-        j.put("method", "elastic_net");
-        j.put("alpha", penalty.alpha);
-        j.put("unpenalized", penalty.unpenalized);
-        j.put("lambda", fitted.lambda());
-        j.put("lambda_min", fitted.cv().lambda()[fitted.cv().best()]);
-        j.put("lambda_1se", fitted.cv().lambda()[fitted.cv().oneSe()]);
-        j.put("lambda_rule", penalty.lambdaRule);
-        j.put("inner_folds", penalty.innerFolds);
-        j.put("nonzero", f.df());
-        Map<String, Object> cj = new LinkedHashMap<>();
-        cj.put("c", Output.jnum(c.c()));
-        cj.put("se", Output.jnum(c.se()));
-        j.put("concordance", cj);
-        j.put("note", "apparent (in-sample) concordance; use 'survival cv --penalty elastic-net' for out-of-sample accuracy");
+        CoxNetModelJson j = new CoxNetModelJson(d.n(), d.events(), d.dropped(),
+                d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.covariates, in.landmarkJson(),
+                "breslow", "elastic_net", penalty.alpha, penalty.unpenalized, fitted.lambda(), fitted.cv().lambda()[fitted.cv().best()],
+                fitted.cv().lambda()[fitted.cv().oneSe()], penalty.lambdaRule, penalty.innerFolds, f.df(),
+                new CoxModelJson.Concordance(Output.jnum(c.c()), Output.jnum(c.se())),
+                "apparent (in-sample) concordance; use 'survival cv --penalty elastic-net' for out-of-sample accuracy",
+                in.analysis(SurvivalAnalysis.Kind.COX_ELASTIC_NET));
         outputs.json(in.out.resolve("model.json"), j);
         outputs.json(in.out.resolve("fitted_model.json"), fitted.model().toJson());
         if (!common.quiet()) {

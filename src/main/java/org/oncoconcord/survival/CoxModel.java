@@ -85,9 +85,13 @@ public record CoxModel(Design design, CoxFit fit, BaselineHazard baseline, Strin
             cm.put("name", c.name());
             cm.put("factor", c.factor());
             cm.put("levels", c.levels());
+            if (c.spline()) {
+                cm.put("knots", c.knots());
+            }
             cov.add(cm);
         }
         m.put("covariates", cov);
+        m.put("interactions", design.interactions().stream().map(Design.Interaction::toString).toList());
         m.put("terms", fit.terms());
         List<Double> coef = new ArrayList<>();
         List<Double> means = new ArrayList<>();
@@ -120,7 +124,14 @@ public record CoxModel(Design design, CoxFit fit, BaselineHazard baseline, Strin
             for (JsonNode c : n.get("covariates")) {
                 List<String> lv = new ArrayList<>();
                 c.get("levels").forEach(x -> lv.add(x.asText()));
-                cov.add(new Covariate(c.get("name").asText(), c.get("factor").asBoolean(), lv));
+                List<Double> knots = new ArrayList<>();
+                c.path("knots").forEach(x -> knots.add(x.asDouble()));
+                cov.add(new Covariate(c.get("name").asText(), c.get("factor").asBoolean(), lv, knots));
+            }
+            List<Design.Interaction> interactions = new ArrayList<>();
+            for (JsonNode i : n.path("interactions")) {
+                String[] ab = i.asText().split(":", -1);
+                interactions.add(new Design.Interaction(ab[0], ab[1]));
             }
             List<String> terms = new ArrayList<>();
             n.get("terms").forEach(x -> terms.add(x.asText()));
@@ -144,7 +155,7 @@ public record CoxModel(Design design, CoxFit fit, BaselineHazard baseline, Strin
             CoxFit fit = new CoxFit(terms, coef, new double[p * p], means, ties, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, 0, 0, true, n.path("firth").asBoolean(), List.of(), 0, 0);
             String sc = n.path("strata_column").isNull() || n.path("strata_column").isMissingNode() ? null : n.get("strata_column").asText();
-            return new CoxModel(new Design(cov), fit, new BaselineHazard(strata, times, hz), sc, List.of());
+            return new CoxModel(new Design(cov, interactions), fit, new BaselineHazard(strata, times, hz), sc, List.of());
         } catch (IOException e) {
             throw new UserException(file + ": cannot read the saved model: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -1,10 +1,10 @@
 package org.oncoconcord.survival;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.oncoconcord.contract.CrrModelJson;
+import org.oncoconcord.contract.SurvivalAnalysis;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
@@ -38,9 +38,8 @@ public final class CrrCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         in.requireNoStart("survival crr");
-        if (in.covariates.isEmpty()) {
-            throw new UserException("--covariates: at least one covariate is needed for a Fine-Gray model (use 'survival cif' without)");
-        }
+        in.requireLinear("survival crr");
+        in.requireCovariates("survival crr");
         if (in.strata != null) {
             throw new UserException("--strata is not supported by 'survival crr' (cmprsk::crr has no strata; use --covariates or 'survival cif --strata')");
         }
@@ -73,26 +72,11 @@ public final class CrrCommand implements Callable<Integer> {
             double se = fg.se(j);
             rows.add(Output.row(d.terms().get(j), b, se, Math.exp(b), Math.exp(b - z * se), Math.exp(b + z * se), b / se, Stats.normalP(b / se)));
         }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("method", "fine_gray");
-        j.put("cause", cause);
-        j.put("n", d.n());
-        j.put("events", counts[1]);
-        j.put("competing_events", counts[2]);
-        j.put("censored", counts[0]);
-        j.put("dropped_missing", d.dropped());
-        j.put("covariates", in.covariates);
-        j.put("landmark", in.landmarkJson());
-        j.put("censoring_weights", "kaplan_meier");
-        j.put("ties", "breslow");
-        j.put("loglik_null", Output.jnum(fg.loglikNull()));
-        j.put("loglik", Output.jnum(fg.loglik()));
         double lr = 2 * (fg.loglik() - fg.loglikNull());
-        j.put("pseudo_lr_test", Output.test(lr, d.p(), Stats.chi2P(lr, d.p())));
-        j.put("iterations", fg.iterations());
-        j.put("converged", fg.converged());
-        j.put("conf_level", confLevel.level);
-        j.put("warnings", warnings);
+        CrrModelJson j = new CrrModelJson("fine_gray", cause, d.n(), counts[1], counts[2], counts[0], d.dropped(), in.covariates,
+                in.landmarkJson(), "kaplan_meier", "breslow", Output.jnum(fg.loglikNull()), Output.jnum(fg.loglik()),
+                Output.test(lr, d.p(), Stats.chi2P(lr, d.p())), fg.iterations(), fg.converged(), confLevel.level, warnings,
+                in.analysis(SurvivalAnalysis.Kind.CRR, null, null, null, in.covariates, in.landmark));
         outputs.tsv(in.out.resolve("coefficients.tsv"), List.of("term", "coef", "se", "shr", "shr_lower", "shr_upper", "z", "p"), rows);
         outputs.json(in.out.resolve("model.json"), j);
         if (!common.quiet()) {

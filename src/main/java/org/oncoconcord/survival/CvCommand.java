@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.oncoconcord.contract.CvJson;
+import org.oncoconcord.contract.SurvivalAnalysis;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.Progress;
 import org.oncoconcord.core.UserException;
@@ -51,9 +53,7 @@ public final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (in.covariates.isEmpty()) {
-            throw new UserException("--covariates: at least one covariate is needed");
-        }
+        in.requireCovariates("survival cv");
         in.requireNoStart("survival cv");
         DataTable t = in.table();
         Design design = in.design(t);
@@ -73,34 +73,17 @@ public final class CvCommand implements Callable<Integer> {
         try (Progress progress = new Progress("survival cv " + folds + "-fold x " + repeats, repeats, common.quiet())) {
             r = CrossValidation.run(cvData, learner, folds, repeats, pred.seed, pred.horizon, x -> progress.advance(1));
         }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("horizon", pred.horizon);
-        j.put("folds", folds);
-        j.put("repeats", repeats);
-        j.put("seed", pred.seed);
-        j.put("model", penalty.describe());
-        j.put("n", cvData.n());
-        j.put("cause", in.cause);
-        j.put("events", cvData.events());
-        j.put("dropped_missing", all.dropped());
-        j.put("covariates", in.covariates);
-        j.put("landmark", in.landmarkJson());
-        j.put("events_by_horizon", count(cvData, pred.horizon, true));
-        j.put("censored_before_horizon", count(cvData, pred.horizon, false));
-        j.put("unpredicted", r.unpredicted());
-        j.put("pooling", "per repeat: accuracy of the pooled out-of-fold predictions; summary: mean and sd across repeats");
-        // the same summaries under "metrics" with the short names the simulate step's recovery check reads
-        Map<String, Object> legacy = new LinkedHashMap<>();
+        List<CvJson.CvSummary> summaries = new ArrayList<>();
+        Map<String, CvJson.CvSummary> legacy = new LinkedHashMap<>();
         for (int m = 0; m < Accuracy.NAMES.size(); m++) {
             double[] v = r.column(m);
-            Map<String, Object> mm = new LinkedHashMap<>();
-            mm.put("mean", Output.jnum(Stats.mean(v)));
-            mm.put("sd", Output.jnum(Stats.sd(v)));
-            mm.put("per_repeat", java.util.Arrays.stream(v).mapToObj(Output::jnum).toList());
-            j.put(Accuracy.NAMES.get(m), mm);
-            legacy.put(LEGACY_NAMES.get(m), mm);
+            CvJson.CvSummary sm = new CvJson.CvSummary(Output.jnum(Stats.mean(v)), Output.jnum(Stats.sd(v)),
+                    java.util.Arrays.stream(v).mapToObj(Output::jnum).toList());
+            summaries.add(sm);
+            // the same summaries under "metrics" with the short names the simulate step's recovery check reads
+            legacy.put(LEGACY_NAMES.get(m), sm);
         }
-        j.put("metrics", legacy);
+        CvJson.HeldOut heldOut = null;
         if (testData != null) {
             Learner.Predictor p = learner.fit(cvData);
             double[] s = p.survivalAt(testData, pred.horizon);
@@ -109,19 +92,15 @@ public final class CvCommand implements Callable<Integer> {
             java.util.Arrays.fill(nul, km);
             final double[] ss = s;
             int[] ok = IntStream.range(0, testData.n()).filter(i -> !Double.isNaN(ss[i])).toArray();
-            Accuracy a = CrossValidation.evaluate(testData, ok, s, nul, pred.horizon);
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("fraction", testFraction);
-            h.put("n", testData.n());
-            h.put("events", testData.events());
-            h.put("unpredicted", testData.n() - ok.length);
-            for (int m = 0; m < Accuracy.NAMES.size(); m++) {
-                h.put(Accuracy.NAMES.get(m), Output.jnum(a.values()[m]));
-            }
-            j.put("held_out", h);
-        } else {
-            j.put("held_out", null);
+            double[] a = CrossValidation.evaluate(testData, ok, s, nul, pred.horizon).values();
+            heldOut = new CvJson.HeldOut(testFraction, testData.n(), testData.events(), testData.n() - ok.length, Output.jnum(a[0]),
+                    Output.jnum(a[1]), Output.jnum(a[2]), Output.jnum(a[3]), Output.jnum(a[4]), Output.jnum(a[5]), Output.jnum(a[6]));
         }
+        CvJson j = new CvJson(pred.horizon, folds, repeats, pred.seed, penalty.describe(), cvData.n(), in.cause, cvData.events(),
+                all.dropped(), in.covariates, in.landmarkJson(), count(cvData, pred.horizon, true), count(cvData, pred.horizon, false),
+                r.unpredicted(), "per repeat: accuracy of the pooled out-of-fold predictions; summary: mean and sd across repeats",
+                summaries.get(0), summaries.get(1), summaries.get(2), summaries.get(3), summaries.get(4), summaries.get(5), summaries.get(6),
+                legacy, heldOut, in.analysis(SurvivalAnalysis.Kind.CV, null, null, pred.horizon, in.covariates, in.landmark));
         List<List<String>> rows = new ArrayList<>();
         for (CrossValidation.Prediction p : r.predictions()) {
             int i = p.index();

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oncoconcord.contract.LandmarkCounts;
+import org.oncoconcord.contract.SurvivalAnalysis;
 import org.oncoconcord.core.UserException;
 import picocli.CommandLine.Option;
 
@@ -39,6 +41,27 @@ public final class DataOptions {
 
     @Option(names = "--ref-level", split = ",", description = "Reference level of a factor, COL=LEVEL (default: first in sorted order).")
     Map<String, String> refLevels = new LinkedHashMap<>();
+
+    @Option(names = "--spline", split = ",", converter = SplineSpec.Converter.class, paramLabel = "COL:K",
+            description = "Restricted cubic spline of a numeric covariate with K knots (3..7) at Harrell's quantiles, as rms::rcs(COL, K); "
+                    + "terms COL, COL', COL'', ... (cox, cv, validate; predict applies the saved knots).")
+    List<SplineSpec> splines = new ArrayList<>();
+
+    @Option(names = "--interaction", split = ",", converter = SplineSpec.InteractionConverter.class, paramLabel = "A:B",
+            description = "Interaction of two covariates (both also main effects, as R's A*B); terms named as R's model.matrix "
+                    + "(e.g. age:sexM) (cox, cv, validate; predict applies them).")
+    List<Design.Interaction> interactions = new ArrayList<>();
+
+    /** Refuses --spline and --interaction in the commands that do not model them. */
+    void requireLinear(String command) {
+        if (!splines.isEmpty() || !interactions.isEmpty()) {
+            throw new UserException((splines.isEmpty() ? "--interaction" : "--spline") + " is supported by 'survival cox', 'cv' and 'validate', not '"
+                    + command + "'");
+        }
+    }
+
+    /** The design made by the last {@link #design} call (for the knots in the output JSON). */
+    private Design designed;
 
     @Option(names = "--strata", description = "Stratification column(s), comma-separated (separate baseline hazards; log-rank stratified).")
     String strata;
@@ -86,8 +109,36 @@ public final class DataOptions {
     }
 
     /** The landmark record for the output JSON (null without --landmark). */
-    Object landmarkJson() {
+    LandmarkCounts landmarkJson() {
         return landmarkCounts == null ? null : landmarkCounts.toJson(time);
+    }
+
+    /** Refuses a model without covariates (cox, cv, validate, univariable, crr), naming the command. */
+    void requireCovariates(String command) {
+        if (covariates.isEmpty()) {
+            throw new UserException("--covariates: at least one covariate is needed for '" + command + "'"
+                    + (command.endsWith("cox") ? " (use 'survival km' without)" : ""));
+        }
+    }
+
+    /** The self-describing block of this run's output JSON. */
+    SurvivalAnalysis analysis(SurvivalAnalysis.Kind kind) {
+        return analysis(kind, null, null, null, covariates, landmark);
+    }
+
+    /** The block with the fields only some analyses have: the univariable feature, the km/cif group, the horizon. */
+    SurvivalAnalysis analysis(SurvivalAnalysis.Kind kind, String feature, String group, Double horizon, List<String> covariateColumns,
+                              String landmarkColumn) {
+        List<SurvivalAnalysis.Spline> sp = new ArrayList<>();
+        if (designed != null) {
+            for (Covariate c : designed.covariates()) {
+                if (c.spline()) {
+                    sp.add(new SurvivalAnalysis.Spline(c.name(), c.knots()));
+                }
+            }
+        }
+        return new SurvivalAnalysis(kind, feature, new SurvivalAnalysis.Endpoint(time, event, start, cause), covariateColumns,
+                sp, interactions.stream().map(Design.Interaction::toString).toList(), group, strata, landmarkColumn, horizon);
     }
 
     /** Rows of the input file: the table's rows, or before the landmark when one was applied. */
@@ -115,7 +166,14 @@ public final class DataOptions {
         if (strata != null) {
             all.addAll(List.of(strata.split(",")));
         }
-        return Design.infer(t, covariates, SurvivalData.completeRows(t, all), factors, refLevels);
+        Map<String, Integer> sp = new LinkedHashMap<>();
+        for (SplineSpec s : splines) {
+            if (sp.put(s.column(), s.knots()) != null) {
+                throw new UserException("--spline " + s.column() + ": given twice");
+            }
+        }
+        designed = Design.infer(t, covariates, SurvivalData.completeRows(t, all), factors, refLevels, sp, interactions);
+        return designed;
     }
 
     /** The complete cases under that coding. */

@@ -1,11 +1,11 @@
 package org.oncoconcord.survival;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.oncoconcord.contract.LogrankJson;
+import org.oncoconcord.contract.SurvivalAnalysis;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
@@ -44,6 +44,7 @@ public final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         in.requireNoStart("survival km");
+        in.requireLinear("survival km");
         KaplanMeier.CiType ci = switch (confType) {
             case "log" -> KaplanMeier.CiType.LOG;
             case "log-log" -> KaplanMeier.CiType.LOG_LOG;
@@ -105,25 +106,12 @@ public final class KmCommand implements Callable<Integer> {
         }
         outputs.tsv(in.out.resolve("km.tsv"), List.of("group", "time", "n_risk", "n_event", "surv", "se", "lower", "upper", "kind"), rows);
         outputs.tsv(in.out.resolve("medians.tsv"), List.of("group", "n", "events", "median", "lower", "upper"), medians);
-        Map<String, Object> j = new LinkedHashMap<>();
         LogRank lr = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 0);
         LogRank pp = LogRank.test(d.time(), d.event(), g, groups.size(), in.strata == null ? null : d.strata(), 1);
-        j.put("test", "log-rank");
-        j.put("chi2", Output.jnum(lr.chi2()));
-        j.put("df", lr.df());
-        j.put("p", Output.jnum(lr.p()));
-        j.put("groups", groups);
-        j.put("observed", lr.observed());
-        j.put("expected", lr.expected());
-        j.put("peto_peto", Output.test(pp.chi2(), pp.df(), pp.p()));
-        j.put("n", d.n());
-        j.put("events", d.events());
-        j.put("dropped_missing", d.dropped());
-        j.put("group", group);
-        j.put("landmark", in.landmarkJson());
-        j.put("strata", in.strata == null ? null : d.strataNames());
-        j.put("cause", in.cause);
-        j.put("warnings", warnings);
+        LogrankJson j = new LogrankJson("log-rank", Output.jnum(lr.chi2()), lr.df(), Output.jnum(lr.p()), groups, boxed(lr.observed()),
+                boxed(lr.expected()), Output.test(pp.chi2(), pp.df(), pp.p()), d.n(), d.events(), d.dropped(), group, in.landmarkJson(),
+                in.strata == null ? null : d.strataNames(), in.cause, warnings,
+                in.analysis(SurvivalAnalysis.Kind.KM, null, group, null, List.of(), in.landmark));
         outputs.json(in.out.resolve("logrank.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival km: n=%d events=%d dropped=%d (missing values), %d group(s)%n",
@@ -131,6 +119,10 @@ public final class KmCommand implements Callable<Integer> {
         }
         outputs.commit();
         return 0;
+    }
+
+    private static List<Double> boxed(double[] v) {
+        return java.util.Arrays.stream(v).boxed().toList();
     }
 
     /** Group levels in sorted order (numbers numerically). */

@@ -1,9 +1,7 @@
 package org.oncoconcord.survival;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.oncoconcord.core.UserException;
 
 /**
@@ -80,16 +78,8 @@ public record Landmark(String column, int rowsRead, int missingLandmark, int not
     }
 
     /** The JSON form recorded in the outputs. */
-    public Map<String, Object> toJson(String timeCol) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("column", column);
-        m.put("time", timeCol + " - " + column + " (follow-up measured from the landmark)");
-        m.put("rows_read", rowsRead);
-        m.put("dropped_landmark_missing", missingLandmark);
-        m.put("dropped_not_at_risk", notAtRisk);
-        m.put("dropped_not_at_risk_events", notAtRiskEvents);
-        m.put("kept", kept());
-        m.put("rule", "kept: " + column + " known and " + timeCol + " > " + column);
-        return m;
+    public org.oncoconcord.contract.LandmarkCounts toJson(String timeCol) {
+        return new org.oncoconcord.contract.LandmarkCounts(column, timeCol + " - " + column + " (follow-up measured from the landmark)",
+                rowsRead, missingLandmark, notAtRisk, notAtRiskEvents, kept(), "kept: " + column + " known and " + timeCol + " > " + column);
     }
 }

@@ -2,14 +2,10 @@ package org.oncoconcord.survival;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.oncoconcord.io.AtomicFiles;
 
 /** Writes TSV and JSON outputs atomically; numbers with 10 significant digits, NaN as NA / null. */
@@ -50,12 +46,8 @@ final class Output {
         return Double.isFinite(v) ? v : null;
     }
 
-    static Map<String, Object> test(double chi2, int df, double p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("chi2", jnum(chi2));
-        m.put("df", df);
-        m.put("p", jnum(p));
-        return m;
+    static org.oncoconcord.contract.TestResult test(double chi2, int df, double p) {
+        return new org.oncoconcord.contract.TestResult(jnum(chi2), df, jnum(p));
     }
 
     /** A TSV table: header then rows of already formatted cells. */
@@ -78,11 +70,7 @@ final class Output {
 
     /** The text of a JSON document (indented, newline-terminated). */
     static String jsonText(Object value) {
-        try {
-            return JSON.writeValueAsString(value) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.oncoconcord.contract.ContractJson.text(value);
     }
 
     static List<String> row(Object... cells) {

@@ -22,7 +22,12 @@ public final class PenaltyOptions {
     Learner learner(Design design, String strata, Ties ties, long seed) {
         return switch (penalty) {
             case "none" -> Learner.cox(design, strata, ties);
-            case "elastic-net" -> CoxNet.learner(design, unpenalized, alpha, innerFolds, lambdaRule.equals("1se"), seed);
+            case "elastic-net" -> {
+                if (!design.interactions().isEmpty() || design.covariates().stream().anyMatch(Covariate::spline)) {
+                    throw new org.oncoconcord.core.UserException("--spline and --interaction are not supported with --penalty elastic-net");
+                }
+                yield CoxNet.learner(design, unpenalized, alpha, innerFolds, lambdaRule.equals("1se"), seed);
+            }
             default -> throw new org.oncoconcord.core.UserException("--penalty must be none or elastic-net, not '" + penalty + "'");
         };
     }

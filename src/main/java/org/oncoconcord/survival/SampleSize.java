@@ -1,9 +1,7 @@
 package org.oncoconcord.survival;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Over-fitting checks of a fitted Cox model (TRIPOD): events per variable, the apparent Cox-Snell
@@ -59,19 +57,8 @@ public record SampleSize(int parameters, int events, int n, double epv, double r
         return new SampleSize(p, f.events(), f.n(), epv, r2, r2max, shrink, adj, minN, List.copyOf(w));
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("parameters", parameters);
-        m.put("events", events);
-        m.put("n", n);
-        m.put("events_per_parameter", Output.jnum(epv));
-        m.put("r2_cox_snell", Output.jnum(r2cs));
-        m.put("r2_max", Output.jnum(r2max));
-        m.put("heuristic_shrinkage", Output.jnum(shrinkage));
-        m.put("r2_anticipated", Output.jnum(r2Adjusted));
-        m.put("riley_minimum_n", Output.jnum(minimumN));
-        m.put("overfitted", !warnings.isEmpty());
-        m.put("warnings", warnings);
-        return m;
+    org.oncoconcord.contract.SampleSizeCheck toJson() {
+        return new org.oncoconcord.contract.SampleSizeCheck(parameters, events, n, Output.jnum(epv), Output.jnum(r2cs), Output.jnum(r2max),
+                Output.jnum(shrinkage), Output.jnum(r2Adjusted), Output.jnum(minimumN), !warnings.isEmpty(), warnings);
     }
 }

@@ -50,9 +50,8 @@ public final class UnivariableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         in.requireNoStart("survival univariable");
-        if (in.covariates.isEmpty()) {
-            throw new UserException("--covariates: at least one covariate is needed");
-        }
+        in.requireLinear("survival univariable");
+        in.requireCovariates("survival univariable");
         if (!landmarkCovariates.isEmpty() && in.landmark == null) {
             throw new UserException("--landmark-covariates needs --landmark COL");
         }
@@ -68,7 +67,7 @@ public final class UnivariableCommand implements Callable<Integer> {
         for (String c : in.covariates) {
             boolean landmark = lm != null && (landmarkCovariates.isEmpty() || landmarkCovariates.contains(c));
             DataTable t = landmark ? lm.table() : all;
-            Object lmJson = landmark ? lm.counts().toJson(in.time) : null;
+            org.oncoconcord.contract.LandmarkCounts lmJson = landmark ? lm.counts().toJson(in.time) : null;
             int droppedLandmark = landmark ? lm.counts().dropped() : 0;
             String analysis = landmark ? "landmark" : "baseline";
             all.column(c);
@@ -105,7 +104,8 @@ public final class UnivariableCommand implements Callable<Integer> {
             }
             CoxModel m = CoxModel.fit(d, design, in.strata, fit.ties, fit.firth);
             Path dir = in.out.resolve("cox_uni_" + safe(c));
-            CoxCommand.write(outputs, dir, m, d, fit.level(), in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson);
+            CoxCommand.write(outputs, dir, m, d, fit.level(), in.strata, List.of(c), d.n() + d.dropped() + droppedLandmark, lmJson, in.cause, null,
+                    in.analysis(org.oncoconcord.contract.SurvivalAnalysis.Kind.COX_UNIVARIABLE, c, null, null, List.of(c), landmark ? in.landmark : null));
             fitted++;
             CoxFit f = m.fit();
             double z = Stats.z(fit.level());

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.oncoconcord.contract.ModelAtHorizonJson;
+import org.oncoconcord.contract.SurvivalAnalysis;
+import org.oncoconcord.contract.ValidationJson;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.Progress;
-import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +51,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (in.covariates.isEmpty()) {
-            throw new UserException("--covariates: at least one covariate is needed");
-        }
+        in.requireCovariates("survival validate");
         in.requireNoStart("survival validate");
         DataTable t = in.table();
         Design design = in.design(t);
@@ -65,17 +65,12 @@ public final class ValidateCommand implements Callable<Integer> {
         Accuracy.Smoothed smooth = Accuracy.smoothed(d.time(), d.event(), surv, pred.horizon);
 
         List<List<String>> vrows = new ArrayList<>();
-        Map<String, Object> measures = new LinkedHashMap<>();
+        Map<String, ValidationJson.Measure> measures = new LinkedHashMap<>();
         for (int j = 0; j < v.names().size(); j++) {
             double mcse = v.optimismSd()[j] / Math.sqrt(v.used());
             vrows.add(Output.row(v.names().get(j), v.apparent()[j], v.optimism()[j], v.optimismSd()[j], mcse, v.corrected()[j]));
-            Map<String, Object> mm = new LinkedHashMap<>();
-            mm.put("apparent", Output.jnum(v.apparent()[j]));
-            mm.put("optimism", Output.jnum(v.optimism()[j]));
-            mm.put("optimism_sd", Output.jnum(v.optimismSd()[j]));
-            mm.put("mc_se", Output.jnum(mcse));
-            mm.put("corrected", Output.jnum(v.corrected()[j]));
-            measures.put(v.names().get(j), mm);
+            measures.put(v.names().get(j), new ValidationJson.Measure(Output.jnum(v.apparent()[j]), Output.jnum(v.optimism()[j]),
+                    Output.jnum(v.optimismSd()[j]), Output.jnum(mcse), Output.jnum(v.corrected()[j])));
         }
         outputs.tsv(in.out.resolve("validation.tsv"), List.of("measure", "apparent", "optimism", "optimism_sd", "mc_se", "corrected"), vrows);
 
@@ -105,29 +100,6 @@ public final class ValidateCommand implements Callable<Integer> {
         outputs.json(in.out.resolve("fitted_model.json"), model.toJson());
         outputs.json(in.out.resolve("model_at_horizon.json"), modelAtHorizon(model));
 
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("horizon", pred.horizon);
-        j.put("n", d.n());
-        j.put("cause", in.cause);
-        j.put("events", d.events());
-        j.put("dropped_missing", d.dropped());
-        j.put("covariates", in.covariates);
-        j.put("landmark", in.landmarkJson());
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("resamples", bootstrap);
-        b.put("used", v.used());
-        b.put("failed", v.failed());
-        b.put("seed", pred.seed);
-        b.put("method", "Harrell: optimism = measure of the resample's fit on the resample minus on the original data; corrected = apparent - mean optimism");
-        j.put("bootstrap", b);
-        j.put("measures", measures);
-        Map<String, Object> sm = new LinkedHashMap<>();
-        sm.put("ici", Output.jnum(smooth.ici()));
-        sm.put("e50", Output.jnum(smooth.e50()));
-        sm.put("e90", Output.jnum(smooth.e90()));
-        sm.put("method", "Austin, Harrell and van Klaveren 2020: Cox on a 3-knot restricted cubic spline of log(-log S(horizon|x)), Breslow baseline");
-        j.put("calibration_smooth", sm);
-        j.put("sample_size", SampleSize.of(model.fit()).toJson());
         List<String> warnings = new ArrayList<>(model.warnings());
         if (v.failed() > 0) {
             warnings.add(v.failed() + " of " + bootstrap + " bootstrap resamples left out (model not estimable or a measure undefined on the resample)");
@@ -137,7 +109,12 @@ public final class ValidateCommand implements Callable<Integer> {
                     + ": predictions too extreme (over-fitting); shrink the coefficients or simplify the model");
         }
         warnings.forEach(w -> System.err.println("[oncoconcord] survival validate: warning: " + w));
-        j.put("warnings", warnings);
+        ValidationJson j = new ValidationJson(pred.horizon, d.n(), in.cause, d.events(), d.dropped(), in.covariates, in.landmarkJson(),
+                new ValidationJson.Bootstrap(bootstrap, v.used(), v.failed(), pred.seed,
+                        "Harrell: optimism = measure of the resample's fit on the resample minus on the original data; corrected = apparent - mean optimism"),
+                measures, new ValidationJson.CalibrationSmooth(Output.jnum(smooth.ici()), Output.jnum(smooth.e50()), Output.jnum(smooth.e90()),
+                        "Austin, Harrell and van Klaveren 2020: Cox on a 3-knot restricted cubic spline of log(-log S(horizon|x)), Efron ties and Efron-type baseline (R: survfit(coxph(...), ctype = 2), as cph + survest)"),
+                SampleSize.of(model.fit()).toJson(), warnings, analysis());
         outputs.json(in.out.resolve("validation.json"), j);
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival validate: n=%d events=%d; C %.3f (corrected %.3f), td-AUC(%s) %.3f (corrected %.3f), B=%d used %d%n",
@@ -148,29 +125,21 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Everything needed to apply the model at the pred.horizon: S(h|x) = S0(h)^exp(sum coef (x - mean)). */
-    private Map<String, Object> modelAtHorizon(CoxModel m) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("horizon", pred.horizon);
-        j.put("formula", "S(horizon | x) = baseline_survival ^ exp(sum_j coef_j * (x_j - mean_j)); risk = 1 - S");
-        List<Map<String, Object>> terms = new ArrayList<>();
+    private ModelAtHorizonJson modelAtHorizon(CoxModel m) {
+        List<ModelAtHorizonJson.Term> terms = new ArrayList<>();
         for (int k = 0; k < m.fit().p(); k++) {
-            Map<String, Object> tm = new LinkedHashMap<>();
-            tm.put("term", m.fit().terms().get(k));
-            tm.put("coef", Output.jnum(m.fit().coef()[k]));
-            tm.put("hr", Output.jnum(Math.exp(m.fit().coef()[k])));
-            tm.put("mean", m.fit().means()[k]);
-            terms.add(tm);
+            terms.add(new ModelAtHorizonJson.Term(m.fit().terms().get(k), Output.jnum(m.fit().coef()[k]), Output.jnum(Math.exp(m.fit().coef()[k])),
+                    m.fit().means()[k]));
         }
-        j.put("terms", terms);
-        List<Map<String, Object>> base = new ArrayList<>();
+        List<ModelAtHorizonJson.Baseline> base = new ArrayList<>();
         for (int s = 0; s < m.baseline().strata().size(); s++) {
-            Map<String, Object> bm = new LinkedHashMap<>();
-            bm.put("stratum", m.baseline().strata().get(s));
-            bm.put("baseline_survival", Output.jnum(m.baseline().survival(s, pred.horizon, 0)));
-            base.add(bm);
+            base.add(new ModelAtHorizonJson.Baseline(m.baseline().strata().get(s), Output.jnum(m.baseline().survival(s, pred.horizon, 0))));
         }
-        j.put("baseline", base);
-        j.put("coding", "factors: treatment coding, one 0/1 term per non-reference level (see fitted_model.json covariates)");
-        return j;
+        return new ModelAtHorizonJson(pred.horizon, "S(horizon | x) = baseline_survival ^ exp(sum_j coef_j * (x_j - mean_j)); risk = 1 - S",
+                terms, base, "factors: treatment coding, one 0/1 term per non-reference level (see fitted_model.json covariates)", analysis());
+    }
+
+    private SurvivalAnalysis analysis() {
+        return in.analysis(SurvivalAnalysis.Kind.VALIDATE, null, null, pred.horizon, in.covariates, in.landmark);
     }
 }
