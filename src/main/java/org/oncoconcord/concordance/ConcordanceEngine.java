@@ -92,6 +92,8 @@ public final class ConcordanceEngine {
     /** Where the current allele's consequence came from: a VCF's annotation key or {@link #ENGINE}. */
     private String lastSource;
     private static final String ENGINE = "oncoconcord";
+    /** The consequence columns of an intergenic allele annotated by our engine (cached: the common row). */
+    private byte[] intergenicColumns;
     /** Per sample label, the annotation its VCF header declares (CSQ, ANN, FUNCOTATION). */
     private final Map<String, String> declared = new LinkedHashMap<>();
 
@@ -670,9 +672,18 @@ public final class ConcordanceEngine {
             tsv.write(counted ? "\t.\t.\t.\t.\t1\t.\n" : "\t.\t.\t.\t.\t0\t.\n");
             return;
         }
+        boolean intergenic = !counted && lastSource == ENGINE && geneRule.isIntergenic(verdict);
+        if (intergenic && intergenicColumns != null) { // most rows: the same columns every time
+            tsv.reserve(intergenicColumns.length);
+            tsv.put(intergenicColumns);
+            return;
+        }
         org.oncoconcord.annotate.GeneEffect a = verdict.worst();
         String line = "\t" + orDot(a.consequenceTerms()) + "\t" + (a.impact() == null ? "." : a.impact()) + "\t"
                 + orDot(a.hgvsc()) + "\t" + orDot(a.hgvspShort()) + "\t" + (counted ? '1' : '0') + "\t" + lastSource + "\n";
+        if (intergenic) {
+            intergenicColumns = line.getBytes(StandardCharsets.ISO_8859_1);
+        }
         tsv.reserve(line.length());
         tsv.put(line);
     }
