@@ -128,7 +128,11 @@ workflow ONCOCONCORD {
             [ meta, dirs, meta.patients.collectMany { p -> p.samples.findAll { it.regions }.collect { file(it.regions) } } ]
         }
         .filter { meta, dirs, beds -> meta.patients.any { it.samples.size() >= 2 } }
-    CONCORDANCE(ch_compare, genes, genome)
+    if (params.gtf && params.gff3) {
+        error "oncoconcord: give --gtf or --gff3, not both"
+    }
+    def models = params.gtf ? file(params.gtf, checkIfExists: true) : params.gff3 ? file(params.gff3, checkIfExists: true) : []
+    CONCORDANCE(ch_compare, genes, genome, models, ch_fasta, ch_fai)
     ch_versions = ch_versions.mix(CONCORDANCE.out.versions.first())
 
     // PILEUP (docs/PILEUP.md): per batch, the read evidence of every variant of each compared patient

@@ -17,6 +17,9 @@ process CONCORDANCE {
     tuple val(meta), path(patients, stageAs: 'normalized/*'), path(beds, stageAs: 'regions_?/*')
     path genes
     val genome
+    path models
+    path fasta
+    path fai
 
     output:
     tuple val(meta), path('*.concordance.json'), emit: json
@@ -27,6 +30,9 @@ process CONCORDANCE {
     script:
     def args = task.ext.args ?: ''
     def genes_arg = genes ? "--genes ${genes}" : "--genome ${genome}"
+    if (models) {
+        genes_arg += (models.name ==~ /.*\.gff3?(\.gz)?/ ? " --gff3 ${models}" : " --gtf ${models}") + " --reference ${fasta}"
+    }
     def bedList = beds instanceof List ? beds : (beds ? [ beds ] : [])
     def nextBed = 0
     def lines = meta.patients.collect { p ->

@@ -26,6 +26,11 @@ public final class GeneStatusRule {
                 "", "", false, 0, 0)), mode);
     }
 
+    /** True for the verdict shared by every allele far from all transcripts (callers may cache what they write for it). */
+    public boolean isIntergenic(Verdict v) {
+        return v == intergenic;
+    }
+
     /** True when the models hold the gene (its status then follows the consequence). */
     public boolean modelled(String gene) {
         return annotator.transcripts().gene(gene) != null;

@@ -92,6 +92,18 @@ public final class ConcordanceCommand implements Callable<Integer> {
                     + "RAS and BRAF V600E from the protein change). Default: ${DEFAULT-VALUE}. With --genes: any overlap.")
     String geneStatus;
 
+    @Option(names = "--gtf", paramLabel = "FILE", description = "Transcript models (Ensembl/GENCODE GTF) replacing the shipped "
+            + "MANE Select models for gene status and the consequence columns, one transcript per gene as annotate --gtf; "
+            + "needs --reference or --fasta for the codons (docs/ANNOTATE.md).")
+    Path gtf;
+
+    @Option(names = "--gff3", paramLabel = "FILE", description = "As --gtf for a GFF3 file (Ensembl, GENCODE or RefSeq; plain or gzipped).")
+    Path gff3;
+
+    @Option(names = "--reference", paramLabel = "REF.fa", description = "Reference FASTA (with .fai) the codons of --gtf/--gff3 "
+            + "models are read from, for inputs that are already normalized (--fasta also normalizes them).")
+    Path reference;
+
     @Option(names = "--reannotate", description = "Annotate every variant with our engine even when its VCF carries VEP CSQ, "
             + "SnpEff ANN or Funcotator FUNCOTATION (default: those are read, the canonical/MANE transcript entry per gene; docs/ANNOTATE.md).")
     boolean reannotate;
@@ -158,6 +170,20 @@ public final class ConcordanceCommand implements Callable<Integer> {
             throw usage("--patient '" + patient + "' must match [A-Za-z0-9][A-Za-z0-9._-]*");
         }
         List<SampleSpec> samples = samples();
+        if (gtf != null && gff3 != null) {
+            throw usage("--gtf and --gff3 are alternatives: give one");
+        }
+        if ((gtf != null || gff3 != null) && reference == null && fasta == null) {
+            throw usage((gtf != null ? "--gtf" : "--gff3") + " needs --reference (or --fasta): a GTF/GFF3 has no sequence; codons come from the FASTA");
+        }
+        if (reference != null && gtf == null && gff3 == null) {
+            throw usage("--reference is only used with --gtf or --gff3");
+        }
+        for (Path p : new Path[] {gtf, gff3, reference}) {
+            if (p != null) {
+                requireFile(p, p == gtf ? "--gtf" : p == gff3 ? "--gff3" : "--reference");
+            }
+        }
         GeneTable genes = null;
         String genome = annotation == null || annotation.genome == null ? "auto" : annotation.genome;
         if (!genome.equalsIgnoreCase("auto") && GenomeBuild.parse(genome).isEmpty()) {
@@ -217,24 +243,47 @@ public final class ConcordanceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The consequence-based gene status for the shipped models of the build in use; null with --genes (overlap). */
+    /**
+     * The consequence-based gene status: on the --gtf/--gff3 models when given, else on the shipped
+     * models of the build in use; null with --genes and no models (any overlap counts).
+     */
     private org.oncoconcord.annotate.GeneStatusRule geneRule() {
         org.oncoconcord.annotate.GeneStatus mode = org.oncoconcord.annotate.GeneStatus.parse(geneStatus);
         if (mode == null) {
             throw usage("--gene-status '" + geneStatus + "' is not all, coding, protein-altering or hotspot");
         }
-        if ((annotation != null && annotation.genes != null) || resolvedBuild == null) {
+        if (models == null) {
+            models = models();
+        }
+        return models == null ? null : new org.oncoconcord.annotate.GeneStatusRule(new org.oncoconcord.annotate.Annotator(models), mode);
+    }
+
+    /** The transcript models gene status uses (read once), or null for overlap. */
+    private org.oncoconcord.annotate.TranscriptSet models;
+
+    private org.oncoconcord.annotate.TranscriptSet models() {
+        String build = resolvedBuild == null || resolvedBuild == GenomeBuild.UNKNOWN ? "given" : resolvedBuild.name();
+        if (gtf != null || gff3 != null) {
+            Path codons = reference != null ? reference : fasta;
+            org.oncoconcord.annotate.TranscriptSet read = gtf != null ? org.oncoconcord.annotate.GtfReader.read(gtf)
+                    : org.oncoconcord.annotate.Gff3Reader.read(gff3);
+            try (org.oncoconcord.annotate.ReferenceBases ref = new org.oncoconcord.annotate.ReferenceBases(codons)) {
+                return read.withReference(ref, build);
+            } catch (IOException e) {
+                throw new UserException(codons + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        if ((annotation != null && annotation.genes != null) || resolvedBuild == null || resolvedBuild == GenomeBuild.UNKNOWN) {
             return null; // a custom gene table: any overlap counts
         }
-        if (resolvedBuild == GenomeBuild.UNKNOWN) {
-            return null;
-        }
-        return new org.oncoconcord.annotate.GeneStatusRule(new org.oncoconcord.annotate.Annotator(
-                org.oncoconcord.annotate.TranscriptSet.shipped(resolvedBuild)), mode);
+        return org.oncoconcord.annotate.TranscriptSet.shipped(resolvedBuild);
     }
 
     /** The transcript models of the gene rule, as concordance.json names them. */
     private String modelsDescription() {
+        if (gtf != null || gff3 != null) {
+            return models == null ? null : models.source();
+        }
         return resolvedBuild == null ? null : "shipped MANE Select " + resolvedBuild.name();
     }
 

@@ -72,6 +72,10 @@ public final class ConcordanceEngine {
     private long sharedAllCount;
     private long notEvaluableCount;
     private final List<Call> alleles = new ArrayList<>(2);
+    /** Per allele: the sample of the call whose existing annotation is used (-1: none). */
+    private int annotatedIn;
+    /** Per allele: the gene/hotspot/group/class columns of its row outside the gene table ({@link #classify}). */
+    private byte[] rowTail;
     private String lastContig;
     private String lastChrom;
     private String styleExample;
@@ -88,6 +92,8 @@ public final class ConcordanceEngine {
     /** Where the current allele's consequence came from: a VCF's annotation key or {@link #ENGINE}. */
     private String lastSource;
     private static final String ENGINE = "oncoconcord";
+    /** The consequence columns of an intergenic allele annotated by our engine (cached: the common row). */
+    private byte[] intergenicColumns;
     /** Per sample label, the annotation its VCF header declares (CSQ, ANN, FUNCOTATION). */
     private final Map<String, String> declared = new LinkedHashMap<>();
 
@@ -322,15 +328,45 @@ public final class ConcordanceEngine {
         }
     }
 
+    /**
+     * One distinct allele of a site: reads its call in every sample, judges its consequence and
+     * blood origin, adds it to the counts (presence, pairs, class, plasma misses, genes) and writes
+     * its variants.tsv row.
+     */
     private void variant(Call v, Call[][] at, int[] atN, int[] siteDepth, AsciiWriter tsv) throws IOException {
         distinct++;
+        Call annotated = readSamples(v, at, atN, siteDepth);
+        List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
+        org.oncoconcord.annotate.GeneStatusRule.Verdict verdict = geneRule == null ? null : verdict(v, annotated, annotatedIn);
+        BloodOrigin.Label blood = plasma >= 0 && present[plasma] ? judgeBloodOrigin(v, hits, verdict) : null;
+        boolean bloodExcluded = bloodOrigin.excludes(blood);
+        if (bloodExcluded) { // out of every count; the row still shows the plasma call (its class says why)
+            present[plasma] = false;
+            evaluable[plasma] = false;
+        }
+        countPresence();
+        countPairs();
+        String cls = classify(bloodExcluded ? blood : null);
+        if (plasma >= 0) {
+            countPlasmaDetection(v);
+        }
+        writeVariantRow(tsv, v, hits, verdict, cls, bloodExcluded ? plasma : -1);
+    }
+
+    /**
+     * Fills the per-sample arrays ({@link #present}, {@link #evidence}, {@link #vaf}, {@link #depth},
+     * {@link #evaluable}) for allele {@code v} from the calls at its site; counts duplicate calls.
+     * Returns the first call (in sample order) carrying an existing annotation, or null
+     * ({@link #annotatedIn}: its sample).
+     */
+    private Call readSamples(Call v, Call[][] at, int[] atN, int[] siteDepth) {
         boolean[] present = this.present;
         boolean[] evaluable = this.evaluable;
         double[] vaf = this.vaf;
         int[] depth = this.depth;
         boolean[] evidence = this.evidence;
         Call annotated = null;
-        int annotatedIn = -1;
+        annotatedIn = -1;
         for (int i = 0; i < n; i++) {
             Call counted = null;
             Call any = null;
@@ -362,17 +398,14 @@ public final class ConcordanceEngine {
             boolean deepEnough = minDepth <= 0 || depth[i] < 0 || depth[i] >= minDepth;
             evaluable[i] = present[i] || (covered && deepEnough);
         }
-        if (evidenceOverlay != null) {
+        if (evidenceOverlay != null) { // read-level states laid over the VCF view (docs/PILEUP.md)
             evidenceOverlay.apply(v, present, evaluable, vaf, depth);
         }
-        List<GeneTable.Entry> hits = genes.matching(v.contig(), v.pos(), v.ref(), v.alt());
-        org.oncoconcord.annotate.GeneStatusRule.Verdict verdict = geneRule == null ? null : verdict(v, annotated, annotatedIn);
-        BloodOrigin.Label blood = plasma >= 0 && present[plasma] ? judgeBloodOrigin(v, hits, verdict) : null;
-        boolean bloodExcluded = bloodOrigin.excludes(blood);
-        if (bloodExcluded) { // out of the tissue/plasma comparison (still a variants.tsv row, class = its label)
-            present[plasma] = false;
-            evaluable[plasma] = false;
-        }
+        return annotated;
+    }
+
+    /** Per sample: variants present, their highest VAF and the VAF histogram (for the median). */
+    private void countPresence() {
         for (int i = 0; i < n; i++) {
             if (present[i]) {
                 nVariants[i]++;
@@ -383,7 +416,12 @@ public final class ConcordanceEngine {
                 }
             }
         }
-        // pairs
+    }
+
+    /** Per pair of samples: shared, only in one (absent and evaluable in the other) or not evaluable. */
+    private void countPairs() {
+        boolean[] present = this.present;
+        boolean[] evaluable = this.evaluable;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 if (present[a] && present[b]) {
@@ -403,7 +441,14 @@ public final class ConcordanceEngine {
                 }
             }
         }
-        // class
+    }
+
+    /**
+     * The variant's class (the blood-origin label of an excluded plasma call, else by the sample
+     * types it is present in), counted; {@link #rowTail} gets its row's gene/hotspot/group/class
+     * columns for a variant outside the gene table.
+     */
+    private String classify(BloodOrigin.Label excludedAs) {
         boolean all = true;
         boolean absentUnevaluable = false;
         int mask = 0;
@@ -414,59 +459,74 @@ public final class ConcordanceEngine {
                 mask |= typeBit[i];
             }
         }
-        String cls = all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
-        byte[] tail = all ? tailSharedAll : absentUnevaluable ? tailNotEvaluable : tailByMask[mask];
-        if (bloodExcluded) {
-            cls = blood.label();
-            tail = unannotatedTail(cls);
+        if (excludedAs != null) {
+            String cls = excludedAs.label();
+            rowTail = unannotatedTail(cls);
             classes.merge(cls, 1L, Long::sum);
-        } else if (all) {
+            return cls;
+        }
+        if (all) {
             sharedAllCount++;
-        } else if (absentUnevaluable) {
+            rowTail = tailSharedAll;
+            return VariantClass.SHARED_ALL;
+        }
+        if (absentUnevaluable) {
             notEvaluableCount++;
+            rowTail = tailNotEvaluable;
+            return VariantClass.NOT_EVALUABLE;
+        }
+        classCountByMask[mask]++;
+        rowTail = tailByMask[mask];
+        return classByMask[mask];
+    }
+
+    /** Plasma detection of tissue variants: detected, missed (with sub-threshold evidence) or not evaluable. */
+    private void countPlasmaDetection(Call v) {
+        boolean inTissue = false;
+        for (int i = 0; i < n; i++) {
+            inTissue |= present[i] && tissue[i];
+        }
+        if (present[plasma]) {
+            plasmaEvidence.plasmaCallDepth(depth[plasma]);
+        }
+        if (!inTissue) {
+            return;
+        }
+        recordTissueHit(v);
+        if (present[plasma]) {
+            detected++;
+            if (!Double.isNaN(vaf[plasma])) {
+                maxSharedPlasmaVaf = Double.isNaN(maxSharedPlasmaVaf) ? vaf[plasma] : Math.max(maxSharedPlasmaVaf, vaf[plasma]);
+            }
+        } else if (!evaluable[plasma]) {
+            missedNotEvaluable++;
         } else {
-            classCountByMask[mask]++;
-        }
-        // plasma misses
-        if (plasma >= 0) {
-            boolean inTissue = false;
-            for (int i = 0; i < n; i++) {
-                inTissue |= present[i] && tissue[i];
-            }
-            if (present[plasma]) {
-                plasmaEvidence.plasmaCallDepth(depth[plasma]);
-            }
-            if (inTissue) {
-                recordTissueHit(v);
-                if (present[plasma]) {
-                    detected++;
-                    if (!Double.isNaN(vaf[plasma])) {
-                        maxSharedPlasmaVaf = Double.isNaN(maxSharedPlasmaVaf) ? vaf[plasma] : Math.max(maxSharedPlasmaVaf, vaf[plasma]);
-                    }
-                } else if (!evaluable[plasma]) {
-                    missedNotEvaluable++;
-                } else {
-                    missed++;
-                    if (evidence[plasma]) {
-                        missedWithEvidence++;
-                    }
-                }
+            missed++;
+            if (evidence[plasma]) {
+                missedWithEvidence++;
             }
         }
-        // annotation
+    }
+
+    /**
+     * Records a variant in the gene summaries and writes its variants.tsv row; {@code shownAnyway}
+     * is a sample whose call the row shows though it is out of the counts (an excluded plasma call
+     * of blood origin), or -1.
+     */
+    private void writeVariantRow(AsciiWriter tsv, Call v, List<GeneTable.Entry> hits,
+                                 org.oncoconcord.annotate.GeneStatusRule.Verdict verdict, String cls, int shownAnyway)
+            throws IOException {
         if (!v.contig().equals(lastContig)) {
             lastContig = v.contig();
             lastChrom = styleExample == null ? v.display() : ContigNames.inStyleOf(v.contig(), styleExample);
         }
         String chrom = lastChrom;
         if (hits.isEmpty()) {
-            showPlasmaCall(bloodExcluded);
-            writeRow(tsv, chrom, v, tail);
+            writeRow(tsv, chrom, v, rowTail, shownAnyway);
             writeConsequence(tsv, verdict, false);
         } else {
             String[] cols = annotate(hits, chrom, v, verdict);
-            showPlasmaCall(bloodExcluded);
-            writeRow(tsv, chrom, v, tail(cols[0], cols[1], cols[2], cls));
+            writeRow(tsv, chrom, v, tail(cols[0], cols[1], cols[2], cls), shownAnyway);
             writeConsequence(tsv, verdict, cols[3] != null);
         }
     }
@@ -494,14 +554,6 @@ public final class ConcordanceEngine {
         computed++;
         lastSource = ENGINE;
         return geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
-    }
-
-    /** A plasma call of blood origin, out of every count, is still shown in its variants.tsv row (its class says why). */
-    private void showPlasmaCall(boolean bloodExcluded) {
-        if (bloodExcluded) {
-            present[plasma] = true;
-            evaluable[plasma] = true;
-        }
     }
 
     /** Labels a plasma call of blood origin (CH, germline, possible CH) or returns null for tumour DNA. */
@@ -627,9 +679,18 @@ public final class ConcordanceEngine {
             tsv.write(counted ? "\t.\t.\t.\t.\t1\t.\n" : "\t.\t.\t.\t.\t0\t.\n");
             return;
         }
+        boolean intergenic = !counted && lastSource == ENGINE && geneRule.isIntergenic(verdict);
+        if (intergenic && intergenicColumns != null) { // most rows: the same columns every time
+            tsv.reserve(intergenicColumns.length);
+            tsv.put(intergenicColumns);
+            return;
+        }
         org.oncoconcord.annotate.GeneEffect a = verdict.worst();
         String line = "\t" + orDot(a.consequenceTerms()) + "\t" + (a.impact() == null ? "." : a.impact()) + "\t"
                 + orDot(a.hgvsc()) + "\t" + orDot(a.hgvspShort()) + "\t" + (counted ? '1' : '0') + "\t" + lastSource + "\n";
+        if (intergenic) {
+            intergenicColumns = line.getBytes(StandardCharsets.ISO_8859_1);
+        }
         tsv.reserve(line.length());
         tsv.put(line);
     }
@@ -648,9 +709,10 @@ public final class ConcordanceEngine {
 
     /**
      * One variants.tsv row (docs/CONTRACTS.md), up to its consequence columns, from the per-sample arrays of {@link #variant};
-     * {@code tail} holds the gene, hotspot, group and class columns with their leading tabs.
+     * {@code tail} holds the gene, hotspot, group and class columns with their leading tabs; sample {@code shownAnyway}
+     * (or -1) is shown present and evaluable though out of the counts.
      */
-    private void writeRow(AsciiWriter tsv, String chrom, Call v, byte[] tail) throws IOException {
+    private void writeRow(AsciiWriter tsv, String chrom, Call v, byte[] tail, int shownAnyway) throws IOException {
         String ref = v.ref();
         String alt = v.alt();
         tsv.reserve(chrom.length() + ref.length() + alt.length() + tail.length + AsciiWriter.MAX_LONG + 3
@@ -665,7 +727,8 @@ public final class ConcordanceEngine {
         tsv.put(tail);
         for (int i = 0; i < n; i++) {
             tsv.put('\t');
-            tsv.put(present[i] ? '1' : '0');
+            boolean shown = i == shownAnyway;
+            tsv.put(present[i] || shown ? '1' : '0');
             tsv.put('\t');
             if (Double.isNaN(vaf[i])) {
                 tsv.put('.');
@@ -679,7 +742,7 @@ public final class ConcordanceEngine {
                 tsv.putLong(depth[i]);
             }
             tsv.put('\t');
-            tsv.put(evaluable[i] ? '1' : '0');
+            tsv.put(evaluable[i] || shown ? '1' : '0');
         }
     }
 

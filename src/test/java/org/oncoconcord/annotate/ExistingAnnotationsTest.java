@@ -132,4 +132,25 @@ class ExistingAnnotationsTest {
         assertThat(AminoAcids.shortForm("p.Gly12_Gly13delinsAspAsp")).isEqualTo("p.G12_G13delinsDD");
         assertThat(AminoAcids.shortForm("p.Thr125=")).isEqualTo("p.T125=");
     }
+
+    /** VEP's allele strings follow the whole record: the shared first base goes only when every allele has it. */
+    @Test
+    void vepAlleleOfAMultiallelicRecord() {
+        assertThat(ExistingAnnotations.vepAllele("A", new String[] {"AT", "ATT"}, 1)).isEqualTo("TT");
+        assertThat(ExistingAnnotations.vepAllele("AC", new String[] {"A", "ACC"}, 0)).isEqualTo("-");
+        // a SNV beside an insertion: no shared first base, VEP keeps the alleles whole
+        assertThat(ExistingAnnotations.vepAllele("A", new String[] {"G", "AT"}, 1)).isEqualTo("AT");
+        assertThat(ExistingAnnotations.vepAllele("C", new String[] {"T", "A"}, 1)).isEqualTo("A");
+    }
+
+    /** Codon numbers read from a short protein change (RAS hotspot codons of an existing annotation). */
+    @Test
+    void codonsOfShortProteinChanges() {
+        assertThat(GeneEffect.codons("p.G12D")).containsExactly(12, 12);
+        assertThat(GeneEffect.codons("p.G12_G13insTer")).containsExactly(12, 13);
+        assertThat(GeneEffect.codons("p.K5Nfs*4")).containsExactly(5, 5);
+        assertThat(GeneEffect.codons("p.A146T")).containsExactly(146, 146);
+        assertThat(GeneEffect.codons("p.*190Qext*?")).containsExactly(190, 190);
+        assertThat(GeneEffect.codons("")).containsExactly(0, 0);
+    }
 }
