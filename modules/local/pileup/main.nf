@@ -8,7 +8,9 @@
  * carry `bam`); patients: NORMALIZE's patient folders (staged as normalized/<patient>/<sample>.norm.vcf.gz);
  * reads: each BAM/CRAM followed by its index, in sample order (evidenceSamples), staged side by side
  * in bams/ (so htsjdk finds each index beside its file; two samples of one batch must not share a
- * BAM file name).
+ * BAM file name). Then, per such patient, `oncoconcord clonality` on its evidence (tumour samples with
+ * reads; purity estimated from each sample's clonal cluster): <patient>.ccf.tsv, .meskit_ccf.tsv,
+ * .heterogeneity.tsv, .jaccard.tsv (docs/PILEUP.md).
  */
 include { taskJavaOpts; versionsLine; stubVersionsLine; evidenceSamples } from '../../../subworkflows/local/utils_oncoconcord/main'
 
@@ -23,6 +25,7 @@ process PILEUP {
 
     output:
     tuple val(meta), path('*.evidence.tsv'), emit: evidence
+    tuple val(meta), path('*.{ccf,meskit_ccf,heterogeneity,jaccard}.tsv'), emit: clonality
     path 'versions.yml'                    , emit: versions
 
     script:
@@ -41,19 +44,26 @@ process PILEUP {
             next += 2 // each BAM is followed by its index
             "--bam ${bam} --label ${s.tumor_sample ?: s.sample}=${s.sample}"
         }
-        "pileup --quiet --ignore-genotypes ${args} ${siteArgs.join(' ')} ${bamArgs.join(' ')} --fasta ${fasta} -o ${p.patient}.evidence.tsv"
+        def typeArgs = withBam.collect { s -> "--type ${s.sample}=${s.type}" }
+        [ pileup: "pileup --quiet --ignore-genotypes ${args} ${siteArgs.join(' ')} ${bamArgs.join(' ')} --fasta ${fasta} -o ${p.patient}.evidence.tsv",
+          clonality: "clonality --quiet --patient ${p.patient} --evidence ${p.patient}.evidence.tsv ${typeArgs.join(' ')} --out ." ]
     }.findAll { it != null }
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
     cat <<-'END_COMMANDS' > pileup.commands
-    ${lines.join('\n    ')}
+    ${lines.collect { it.pileup }.join('\n    ')}
+    END_COMMANDS
+    cat <<-'END_COMMANDS' > clonality.commands
+    ${lines.collect { it.clonality }.join('\n    ')}
     END_COMMANDS
     oncoconcord batch --threads ${task.cpus} pileup.commands
+    oncoconcord batch --threads ${task.cpus} clonality.commands
     ${versionsLine(task)}
     """
 
     stub:
-    def touches = meta.patients.findAll { p -> evidenceSamples(p) }.collect { p -> "touch ${p.patient}.evidence.tsv" }
+    def touches = meta.patients.findAll { p -> evidenceSamples(p) }
+        .collect { p -> "touch ${['evidence', 'ccf', 'meskit_ccf', 'heterogeneity', 'jaccard'].collect { "${p.patient}.${it}.tsv" }.join(' ')}" }
     """
     ${touches.join('\n    ')}
     ${stubVersionsLine(task)}

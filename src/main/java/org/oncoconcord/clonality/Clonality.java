@@ -12,7 +12,7 @@ import org.oncoconcord.pileup.EvidenceRows;
 
 /**
  * The clonality analysis of one patient (pure: rows in, tables out): per tumour sample its purity (given,
- * or estimated from its clonal cluster), per variant present in it (reads: CALLED or BELOW_CALL_THRESHOLD)
+ * or estimated from its clonal cluster; {@code not_estimable}, and no CCF, with fewer than 3 variants), per variant present in it (reads: CALLED or BELOW_CALL_THRESHOLD)
  * its CCF with 95% interval and clonal/subclonal label; per variant its MesKit class over the tumour
  * samples; per sample the MATH score of its VAFs; per pair of tumour samples the Jaccard index.
  */
@@ -60,7 +60,7 @@ public final class Clonality {
         Map<EvidenceRows.Row, Ccf> ccf = new LinkedHashMap<>();
         Map<EvidenceRows.Row, Double> copyNumber = new LinkedHashMap<>();
         for (EvidenceRows.Row r : rows) {
-            if (purity.containsKey(r.sample()) && presentWithReads(r)) {
+            if (purity.containsKey(r.sample()) && !Double.isNaN(purity.get(r.sample()).value()) && presentWithReads(r)) {
                 double cn = segments.copyNumber(r.sample(), r.contig(), r.pos());
                 copyNumber.put(r, cn);
                 ccf.put(r, Ccf.of(r.altCount(), r.depth(), purity.get(r.sample()).value(), cn, 1));
@@ -73,9 +73,9 @@ public final class Clonality {
             boolean clonal = true;
             for (String s : tumour) {
                 EvidenceRows.Row r = e.getValue().get(s);
-                if (r != null && ccf.containsKey(r)) {
+                if (r != null && presentWithReads(r)) {
                     in++;
-                    clonal &= ccf.get(r).clonal();
+                    clonal &= ccf.containsKey(r) && ccf.get(r).clonal(); // no CCF (purity unknown): not called clonal
                 }
             }
             if (in > 0) {
@@ -88,7 +88,7 @@ public final class Clonality {
             String key = r.contig() + ":" + r.pos() + ":" + r.ref() + ":" + r.alt();
             Ccf c = ccf.get(r);
             Purity p = purity.get(r.sample());
-            MesKitClass cls = c == null ? null : classes.get(key);
+            MesKitClass cls = presentWithReads(r) && purity.containsKey(r.sample()) ? classes.get(key) : null;
             table.append(String.join("\t", patient, r.sample(), typeLabel(types.get(r.sample())), r.contig(), Integer.toString(r.pos()),
                     r.ref(), r.alt(), r.state().name(), Integer.toString(r.altCount()), Integer.toString(r.depth()),
                     r.depth() == 0 ? "NA" : ClonalityCommand.fmt((double) r.altCount() / r.depth()),
@@ -107,7 +107,7 @@ public final class Clonality {
             List<Double> vafs = new ArrayList<>();
             Set<String> set = new HashSet<>();
             for (EvidenceRows.Row r : rows) {
-                if (r.sample().equals(s) && ccf.containsKey(r)) {
+                if (r.sample().equals(s) && presentWithReads(r)) {
                     vafs.add((double) r.altCount() / r.depth());
                     set.add(r.contig() + ":" + r.pos() + ":" + r.ref() + ":" + r.alt());
                 }
@@ -145,9 +145,8 @@ public final class Clonality {
             return new Purity(given, "given");
         }
         List<EvidenceRows.Row> present = rows.stream().filter(r -> r.sample().equals(sample) && presentWithReads(r)).toList();
-        if (present.size() < 3) {
-            throw new UserException("sample " + sample + ": " + present.size() + " variant(s) with reads, too few to estimate the purity "
-                    + "from the clonal cluster (need 3); give --purity " + sample + "=X");
+        if (present.size() < 3) { // no CCF for this sample (stated in its rows and heterogeneity.tsv); the others go on
+            return new Purity(Double.NaN, "not_estimable");
         }
         int[] alt = present.stream().mapToInt(EvidenceRows.Row::altCount).toArray();
         int[] depth = present.stream().mapToInt(EvidenceRows.Row::depth).toArray();

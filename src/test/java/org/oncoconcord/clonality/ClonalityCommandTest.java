@@ -125,10 +125,15 @@ class ClonalityCommandTest {
         }
         ev.append(row("T", 200, 100, 0, "ABSENT")); // not present: not in MATH
         ev.append(row("T", 201, 5, 1, "NOT_ASSESSABLE"));
+        ev.append(row("M", 100, 100, 12, "BELOW_CALL_THRESHOLD")); // M: 2 variants, too few for a purity: no CCF, still MATH
+        ev.append(row("M", 101, 100, 20, "BELOW_CALL_THRESHOLD"));
         Path evidence = Files.writeString(dir.resolve("H.evidence.tsv"), ev.toString());
         run("--patient", "H", "--evidence", evidence.toString(), "--out", dir.toString());
         List<String[]> het = rows(dir.resolve("H.heterogeneity.tsv"));
-        assertThat(het).hasSize(1);
+        assertThat(het).hasSize(2);
+        assertThat(het.get(1)).containsExactly("H", "M", "NA", "2", "NA", "not_estimable", String.format(Locale.ROOT, "%.4f",
+                100 * 1.4826 * 0.04 / 0.16)); // median .16, |dev| .04 .04
+        assertThat(rows(dir.resolve("H.ccf.tsv")).stream().filter(r -> r[1].equals("M")).map(r -> r[14])).containsOnly("NA");
         assertThat(het.get(0)[3]).isEqualTo("7");
         assertThat(het.get(0)[5]).isEqualTo("clonal_cluster");
         double ours = Double.parseDouble(het.get(0)[6]);
@@ -140,6 +145,6 @@ class ClonalityCommandTest {
         String r = new String(p.getInputStream().readAllBytes()).trim();
         assertThat(ours).isCloseTo(Double.parseDouble(r), within(1e-4)); // ours is rounded to 4 decimals
         // every input row is in the CCF table
-        assertThat(rows(dir.resolve("H.ccf.tsv"))).hasSize(9);
+        assertThat(rows(dir.resolve("H.ccf.tsv"))).hasSize(11);
     }
 }
