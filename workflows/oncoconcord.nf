@@ -1,7 +1,7 @@
 /*
  * The DAG: VALIDATE -> one channel item per sample (meta: id, patient, sample, type, tumor_sample,
  * regions, bam, collection_day, timepoint) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
- * batch (-> PILEUP for batches with BAMs) -> COHORT (gather) -> SURVIVAL -> REPORT; MULTIQC_STATS and MULTIQC over everything.
+ * batch (PILEUP first for batches with BAMs, its evidence laid over the calls) -> COHORT (gather) -> SURVIVAL -> REPORT; MULTIQC_STATS and MULTIQC over everything.
  * Parameters are read here and passed to the modules; modules read no params.
  */
 include { VALIDATE      } from '../modules/local/validate/main'
@@ -13,7 +13,7 @@ include { SURVIVAL      } from '../modules/local/survival/main'
 include { REPORT        } from '../modules/local/report/main'
 include { MULTIQC_STATS } from '../modules/local/multiqc_stats/main'
 include { MULTIQC       } from '../modules/local/multiqc/main'
-include { versionsSection; parametersSection } from '../subworkflows/local/utils_oncoconcord/main'
+include { versionsSection; parametersSection; evidenceSamples } from '../subworkflows/local/utils_oncoconcord/main'
 
 /*
  * The batch of each patient: CRC32 of the patient id modulo a number of batches that is the power
@@ -128,24 +128,33 @@ workflow ONCOCONCORD {
             [ meta, dirs, meta.patients.collectMany { p -> p.samples.findAll { it.regions }.collect { file(it.regions) } } ]
         }
         .filter { meta, dirs, beds -> meta.patients.any { it.samples.size() >= 2 } }
+        .branch { meta, dirs, beds ->
+            reads: meta.patients.any { evidenceSamples(it) }
+            plain: true
+        }
+
+    // PILEUP (docs/PILEUP.md): per batch with reads (samplesheet column `bam`), before CONCORDANCE, the
+    // read evidence of every site of each compared patient's normalized VCFs in each of its compared
+    // samples with a BAM/CRAM; CONCORDANCE lays it over those patients' calls (--evidence). Batches
+    // without reads go to CONCORDANCE directly, as before.
+    ch_pileup = ch_compare.reads
+        .map { meta, dirs, beds ->
+            [ meta, dirs, meta.patients.collectMany { p -> evidenceSamples(p).collectMany { s -> [ file(s.bam), bamIndex(s.bam) ] } } ]
+        }
+    PILEUP(ch_pileup, ch_fasta, ch_fai)
+    ch_versions = ch_versions.mix(PILEUP.out.versions.first())
+
+    ch_with_evidence = ch_compare.reads
+        .map { meta, dirs, beds -> [ meta.id, meta, dirs, beds ] }
+        .join(PILEUP.out.evidence.map { meta, evidence -> [ meta.id, evidence ] })
+        .map { id, meta, dirs, beds, evidence -> [ meta, dirs, beds, evidence ] }
     if (params.gtf && params.gff3) {
         error "oncoconcord: give --gtf or --gff3, not both"
     }
     def models = params.gtf ? file(params.gtf, checkIfExists: true) : params.gff3 ? file(params.gff3, checkIfExists: true) : []
-    CONCORDANCE(ch_compare, genes, genome, models, ch_fasta, ch_fai)
+    CONCORDANCE(ch_compare.plain.map { meta, dirs, beds -> [ meta, dirs, beds, [] ] }.mix(ch_with_evidence), genes, genome,
+        models, ch_fasta, ch_fai)
     ch_versions = ch_versions.mix(CONCORDANCE.out.versions.first())
-
-    // PILEUP (docs/PILEUP.md): per batch, the read evidence of every variant of each compared patient
-    // in each of its samples with a BAM/CRAM (samplesheet column `bam`); batches without one are skipped
-    ch_pileup = CONCORDANCE.out.tsv
-        .map { meta, tsvs ->
-            def reads = meta.patients.findAll { it.samples.size() >= 2 }
-                .collectMany { p -> p.samples.findAll { it.bam }.collectMany { s -> [ file(s.bam), bamIndex(s.bam) ] } }
-            [ meta, tsvs, reads ]
-        }
-        .filter { meta, tsvs, reads -> reads }
-    PILEUP(ch_pileup, ch_fasta, ch_fai)
-    ch_versions = ch_versions.mix(PILEUP.out.versions.first())
 
     // gather: cohort statistics and survival features over every patient
     ch_json = CONCORDANCE.out.json.flatMap { meta, files -> files instanceof List ? files : [ files ] }.toSortedList { a, b -> a.name <=> b.name }

@@ -5,16 +5,18 @@
  * (staged as normalized/<patient>/<sample>.norm.vcf.gz; a plasma sample's meta timepoint and
  * collection_day become --timepoint/--collection-day, and serial plasma adds <patient>.serial_plasma.tsv); beds: the regions of the samples that have one, in
  * the order of the samples (each staged in its own folder, as samples may share a panel file
- * name); genes: the gene table or [] for the shipped one of `genome` (GRCh37, GRCh38 or auto).
+ * name); evidence: PILEUP's <patient>.evidence.tsv of the batch's patients with reads (evidenceSamples),
+ * or [] (laid over the calls with --evidence, docs/PILEUP.md); genes: the gene table or [] for the
+ * shipped one of `genome` (GRCh37, GRCh38 or auto).
  */
-include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
+include { taskJavaOpts; versionsLine; stubVersionsLine; evidenceSamples } from '../../../subworkflows/local/utils_oncoconcord/main'
 
 process CONCORDANCE {
     tag "${meta.id}"
     label 'process_single'
 
     input:
-    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(beds, stageAs: 'regions_?/*')
+    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(beds, stageAs: 'regions_?/*'), path(evidence, stageAs: 'evidence/*')
     path genes
     val genome
     path models
@@ -25,6 +27,7 @@ process CONCORDANCE {
     tuple val(meta), path('*.concordance.json'), emit: json
     tuple val(meta), path('*.variants.tsv')    , emit: tsv
     tuple val(meta), path('*.serial_plasma.tsv'), emit: serial, optional: true
+    tuple val(meta), path('*.variants.evidence.tsv'), emit: evidence_view, optional: true
     path 'versions.yml'                        , emit: versions
 
     script:
@@ -45,7 +48,8 @@ process CONCORDANCE {
         def serialArgs = p.samples.findAll { it.type == 'plasma' }.collectMany { s ->
             (s.timepoint ? [ "--timepoint ${s.sample}=${s.timepoint}" ] : []) + (s.collection_day ? [ "--collection-day ${s.sample}=${s.collection_day}" ] : [])
         }
-        "concordance --quiet ${args} --patient ${p.patient} ${sampleArgs.join(' ')} ${serialArgs.join(' ')} ${regionArgs.join(' ')} ${genes_arg} --out ."
+        def evidenceArg = evidenceSamples(p) ? "--evidence evidence/${p.patient}.evidence.tsv" : ''
+        "concordance --quiet ${args} --patient ${p.patient} ${sampleArgs.join(' ')} ${serialArgs.join(' ')} ${regionArgs.join(' ')} ${evidenceArg} ${genes_arg} --out ."
     }.findAll { it != null }
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"

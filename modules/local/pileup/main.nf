@@ -1,26 +1,31 @@
 /*
- * Read-level evidence per patient batch with `oncoconcord pileup` (one JVM: `oncoconcord batch`):
- * for each patient of the batch with at least one BAM/CRAM, REF/ALT/strand read counts and an
- * evidence state (CALLED, BELOW_CALL_THRESHOLD, ABSENT, NOT_ASSESSABLE) of every variant of the
- * patient (the union over its samples: CONCORDANCE's <patient>.variants.tsv) in every sample
- * that has reads. meta: CONCORDANCE's batch meta (samples carry `bam`); variants: the batch's
- * variants tables; reads: each BAM/CRAM followed by its index, in sample order, staged side by
- * side in bams/ (so htsjdk finds each index beside its file; two samples of one batch must not
- * share a BAM file name).
+ * Read-level evidence per patient batch with `oncoconcord pileup` (one JVM: `oncoconcord batch`),
+ * BEFORE CONCORDANCE, which lays it over the calls (`concordance --evidence`, docs/PILEUP.md): for
+ * each patient of the batch with at least two samples and a BAM/CRAM on a compared (non-normal)
+ * sample, REF/ALT/strand read counts and a read-only evidence state (BELOW_CALL_THRESHOLD, ABSENT,
+ * NOT_ASSESSABLE: `--ignore-genotypes`) of every site of the union of the patient's normalized
+ * compared VCFs, in every compared sample that has reads. meta: NORMALIZE's batch meta (samples
+ * carry `bam`); patients: NORMALIZE's patient folders (staged as normalized/<patient>/<sample>.norm.vcf.gz);
+ * reads: each BAM/CRAM followed by its index, in sample order (evidenceSamples), staged side by side
+ * in bams/ (so htsjdk finds each index beside its file; two samples of one batch must not share a
+ * BAM file name). Then, per such patient, `oncoconcord clonality` on its evidence (tumour samples with
+ * reads; purity estimated from each sample's clonal cluster): <patient>.ccf.tsv, .meskit_ccf.tsv,
+ * .heterogeneity.tsv, .jaccard.tsv (docs/PILEUP.md).
  */
-include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
+include { taskJavaOpts; versionsLine; stubVersionsLine; evidenceSamples } from '../../../subworkflows/local/utils_oncoconcord/main'
 
 process PILEUP {
     tag "${meta.id}"
     label 'process_single'
 
     input:
-    tuple val(meta), path(variants), path(reads, stageAs: 'bams/*')
+    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(reads, stageAs: 'bams/*')
     path fasta
     path fai
 
     output:
     tuple val(meta), path('*.evidence.tsv'), emit: evidence
+    tuple val(meta), path('*.{ccf,meskit_ccf,heterogeneity,jaccard}.tsv'), emit: clonality
     path 'versions.yml'                    , emit: versions
 
     script:
@@ -28,29 +33,37 @@ process PILEUP {
     def readList = reads instanceof List ? reads : (reads ? [ reads ] : [])
     def next = 0
     def lines = meta.patients.collect { p ->
-        def withBam = p.samples.findAll { it.bam }
-        if (!withBam || p.samples.size() < 2) {
+        def withBam = evidenceSamples(p)
+        if (!withBam) {
             return null
         }
+        def siteArgs = p.samples.findAll { it.type != 'normal' }
+            .collect { s -> "--sites normalized/${s.patient}/${s.sample}.norm.vcf.gz" }
         def bamArgs = withBam.collect { s ->
             def bam = readList[next]
             next += 2 // each BAM is followed by its index
             "--bam ${bam} --label ${s.tumor_sample ?: s.sample}=${s.sample}"
         }
-        "pileup --quiet ${args} --sites ${p.patient}.variants.tsv ${bamArgs.join(' ')} --fasta ${fasta} -o ${p.patient}.evidence.tsv"
+        def typeArgs = withBam.collect { s -> "--type ${s.sample}=${s.type}" }
+        [ pileup: "pileup --quiet --ignore-genotypes ${args} ${siteArgs.join(' ')} ${bamArgs.join(' ')} --fasta ${fasta} -o ${p.patient}.evidence.tsv",
+          clonality: "clonality --quiet --patient ${p.patient} --evidence ${p.patient}.evidence.tsv ${typeArgs.join(' ')} --out ." ]
     }.findAll { it != null }
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
     cat <<-'END_COMMANDS' > pileup.commands
-    ${lines.join('\n    ')}
+    ${lines.collect { it.pileup }.join('\n    ')}
+    END_COMMANDS
+    cat <<-'END_COMMANDS' > clonality.commands
+    ${lines.collect { it.clonality }.join('\n    ')}
     END_COMMANDS
     oncoconcord batch --threads ${task.cpus} pileup.commands
+    oncoconcord batch --threads ${task.cpus} clonality.commands
     ${versionsLine(task)}
     """
 
     stub:
-    def touches = meta.patients.findAll { p -> p.samples.size() >= 2 && p.samples.any { it.bam } }
-        .collect { p -> "touch ${p.patient}.evidence.tsv" }
+    def touches = meta.patients.findAll { p -> evidenceSamples(p) }
+        .collect { p -> "touch ${['evidence', 'ccf', 'meskit_ccf', 'heterogeneity', 'jaccard'].collect { "${p.patient}.${it}.tsv" }.join(' ')}" }
     """
     ${touches.join('\n    ')}
     ${stubVersionsLine(task)}

@@ -19,6 +19,15 @@ def versionsLine(task, Map extra = [:]) {
     return "printf '%s\\n' '\"${task.process}\":' ${lines.join(' ')} > versions.yml"
 }
 
+/**
+ * The samples of a patient (batch meta entry) whose reads PILEUP counts and CONCORDANCE lays over the
+ * calls (docs/PILEUP.md): compared (non-normal) samples with a `bam`, for a patient that is compared
+ * (two or more samples); empty otherwise.
+ */
+def evidenceSamples(Map patient) {
+    return patient.samples.size() >= 2 ? patient.samples.findAll { it.bam && it.type != 'normal' } : []
+}
+
 /** versions.yml of a -stub-run task. */
 def stubVersionsLine(task) {
     return "printf '%s\\n' '\"${task.process}\":' '    oncoconcord: stub' > versions.yml"

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 org.oncoconcord.multiqc.MultiqcStatsCommand.class,
                 org.oncoconcord.annotate.AnnotateCommand.class,
                 org.oncoconcord.pileup.PileupCommand.class,
+                org.oncoconcord.clonality.ClonalityCommand.class,
         })
 public final class Main implements Runnable {
 

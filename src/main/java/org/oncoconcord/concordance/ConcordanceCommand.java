@@ -317,7 +317,8 @@ public final class ConcordanceCommand implements Callable<Integer> {
         }
         List<SampleSpec> compared = comparedIndex.stream().map(samples::get).toList();
         ConcordanceJson summary;
-        EvidenceOverlay overlay = evidence == null ? null : EvidenceOverlay.read(evidence, compared.stream().map(SampleSpec::label).toList());
+        EvidenceOverlay overlay = evidence == null ? null : EvidenceOverlay.read(evidence, compared.stream().map(SampleSpec::label).toList(),
+                plasmas.stream().filter(sp -> sp != comparisonPlasma).map(SampleSpec::label).collect(java.util.stream.Collectors.toSet()));
         try (AsciiWriter w = new AsciiWriter(Files.newOutputStream(outputs.temp(tsv)));
              EvidenceOverlay ov = overlay) {
             if (ov != null) {

@@ -1,10 +1,8 @@
 package org.oncoconcord.concordance;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,12 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.oncoconcord.contract.ConcordanceJson;
 import org.oncoconcord.core.ContigNames;
 import org.oncoconcord.core.UserException;
+import org.oncoconcord.pileup.EvidenceRows;
 import org.oncoconcord.pileup.EvidenceState;
 import org.oncoconcord.pileup.Site;
 
@@ -77,68 +73,36 @@ public final class EvidenceOverlay implements AutoCloseable {
      * sample, a bad number or state, or a site and sample given twice is an error naming the file and line.
      */
     public static EvidenceOverlay read(Path file, List<String> labels) {
-        CSVFormat format = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).build();
-        Map<String, Row[]> rows = new HashMap<>();
-        boolean[] hasRows = new boolean[labels.size()];
-        long n = 0;
-        try (Reader in = Files.newBufferedReader(file); CSVParser parser = format.parse(in)) {
-            for (String c : List.of("contig", "pos", "ref", "alt", "sample", "depth", "alt_count", "state")) {
-                if (!parser.getHeaderMap().containsKey(c)) {
-                    throw new UserException("--evidence " + file + ": line 1: column '" + c + "' missing; expected the output of "
-                            + "'oncoconcord pileup'");
-                }
-            }
-            for (CSVRecord r : parser) {
-                long line = parser.getCurrentLineNumber();
-                String where = "--evidence " + file + ": line " + line + ": ";
-                if (!r.isConsistent()) {
-                    throw new UserException(where + "expected " + parser.getHeaderMap().size() + " tab-separated columns, found " + r.size());
-                }
-                int s = labels.indexOf(r.get("sample"));
-                if (s < 0) {
-                    throw new UserException(where + "sample '" + r.get("sample") + "' is not a compared --sample of this patient "
-                            + labels + " (give 'pileup --label SM=LABEL')");
-                }
-                EvidenceState state;
-                try {
-                    state = EvidenceState.valueOf(r.get("state"));
-                } catch (IllegalArgumentException e) {
-                    throw new UserException(where + "state '" + r.get("state") + "' is not CALLED, BELOW_CALL_THRESHOLD, ABSENT or NOT_ASSESSABLE");
-                }
-                int pos = integer(r, "pos", where);
-                int depth = integer(r, "depth", where);
-                int alt = integer(r, "alt_count", where);
-                if (alt > depth) {
-                    throw new UserException(where + "alt_count " + alt + " exceeds depth " + depth);
-                }
-                String key = key(r.get("contig"), pos, r.get("ref"), r.get("alt"));
-                Row[] perSample = rows.computeIfAbsent(key, k -> new Row[labels.size()]);
-                if (perSample[s] != null) {
-                    throw new UserException(where + "site " + r.get("contig") + ":" + pos + " " + r.get("ref") + ">" + r.get("alt")
-                            + " in sample " + labels.get(s) + " is given twice");
-                }
-                perSample[s] = new Row(state, depth, alt);
-                hasRows[s] = true;
-                n++;
-            }
-        } catch (IOException e) {
-            throw new UserException("--evidence " + file + ": cannot read: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new UserException("--evidence " + file + ": cannot read: " + e.getMessage(), e);
-        }
-        return new EvidenceOverlay(file, labels, hasRows, rows, n);
+        return read(file, labels, Set.of());
     }
 
-    private static int integer(CSVRecord r, String column, String where) {
-        try {
-            int v = Integer.parseInt(r.get(column));
-            if (v < 0) {
-                throw new NumberFormatException();
+    /**
+     * As {@link #read(Path, List)}, skipping the rows of {@code skipped} samples (the patient's other
+     * serial plasma draws, compared with the tissue in their own runs without read evidence).
+     */
+    public static EvidenceOverlay read(Path file, List<String> labels, Set<String> skipped) {
+        Map<String, Row[]> rows = new HashMap<>();
+        boolean[] hasRows = new boolean[labels.size()];
+        long[] n = new long[1];
+        EvidenceRows.read(file, "--evidence", r -> {
+            String where = "--evidence " + file + ": line " + r.line() + ": ";
+            int s = labels.indexOf(r.sample());
+            if (s < 0 && skipped.contains(r.sample())) {
+                return;
             }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UserException(where + "column " + column + ": '" + r.get(column) + "' is not a whole number >= 0");
-        }
+            if (s < 0) {
+                throw new UserException(where + "sample '" + r.sample() + "' is not a compared --sample of this patient "
+                        + labels + " (give 'pileup --label SM=LABEL')");
+            }
+            Row[] perSample = rows.computeIfAbsent(key(r.contig(), r.pos(), r.ref(), r.alt()), k -> new Row[labels.size()]);
+            if (perSample[s] != null) {
+                throw new UserException(where + "site " + r.site() + " in sample " + labels.get(s) + " is given twice");
+            }
+            perSample[s] = new Row(r.state(), r.depth(), r.altCount());
+            hasRows[s] = true;
+            n[0]++;
+        });
+        return new EvidenceOverlay(file, labels, hasRows, rows, n[0]);
     }
 
     /** Canonical contig, position and minimal alleles (as pileup trims them). */
