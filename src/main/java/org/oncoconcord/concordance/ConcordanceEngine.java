@@ -394,7 +394,7 @@ public final class ConcordanceEngine {
             for (int i = 0; i < n; i++) {
                 inTissue |= present[i] && tissue[i];
             }
-            if (present[plasma]) {
+            if (present[plasma] || bloodExcluded) { // a CH/germline call's depth measures the plasma sequencing too
                 plasmaEvidence.plasmaCallDepth(depth[plasma]);
             }
             if (inTissue) {
