@@ -348,7 +348,7 @@ public final class ConcordanceEngine {
         countPairs();
         String cls = classify(bloodExcluded ? blood : null);
         if (plasma >= 0) {
-            countPlasmaDetection(v);
+            countPlasmaDetection(v, bloodExcluded);
         }
         writeVariantRow(tsv, v, hits, verdict, cls, bloodExcluded ? plasma : -1);
     }
@@ -481,12 +481,12 @@ public final class ConcordanceEngine {
     }
 
     /** Plasma detection of tissue variants: detected, missed (with sub-threshold evidence) or not evaluable. */
-    private void countPlasmaDetection(Call v) {
+    private void countPlasmaDetection(Call v, boolean bloodExcluded) {
         boolean inTissue = false;
         for (int i = 0; i < n; i++) {
             inTissue |= present[i] && tissue[i];
         }
-        if (present[plasma]) {
+        if (present[plasma] || bloodExcluded) { // a CH/germline call's depth measures the plasma sequencing too
             plasmaEvidence.plasmaCallDepth(depth[plasma]);
         }
         if (!inTissue) {

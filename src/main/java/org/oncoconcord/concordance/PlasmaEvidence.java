@@ -7,17 +7,13 @@ import java.util.List;
 
 /**
  * Collects, while the engine streams, each tissue-positive variant's plasma alt/depth, and at the end
- * estimates the plasma tumour fraction from the clonal ones and labels every plasma miss informative
+ * estimates the plasma tumour fraction from the truncal ones (present in every tissue sample) by the
+ * clonal/non-clonal mixture likelihood of {@link ClonalMixtureFit}, and labels every plasma miss informative
  * (detection probability at least {@link #INFORMATIVE}) or not (docs/PLASMA.md).
  */
 final class PlasmaEvidence {
     /** A miss is informative when the plasma had at least this probability of showing it. */
     static final double INFORMATIVE = 0.95;
-    /**
-     * A tissue variant is clonal when present in every tissue sample of the patient (the trunk) with tissue
-     * VAF at least this share of the tissue sample's median VAF.
-     */
-    static final double CLONAL_SHARE = 0.5;
     private static final int MAX_LISTED = 200;
 
     /**
@@ -81,7 +77,7 @@ final class PlasmaEvidence {
         List<Integer> censored = new ArrayList<>();
         for (Hit h : hits) {
             int d = depthOf(h, assumed);
-            if (!clonal(h, tissueMedianVaf) || d <= 0) {
+            if (!h.inAllTissue() || d <= 0) {
                 continue;
             }
             if (!h.detected() && Double.isNaN(h.plasmaVaf())) {
@@ -91,9 +87,9 @@ final class PlasmaEvidence {
                 dep.add(d);
             }
         }
-        TumourFraction tf = TumourFraction.fit(alt.stream().mapToInt(Integer::intValue).toArray(),
+        TumourFraction tf = TumourFraction.fitMixture(alt.stream().mapToInt(Integer::intValue).toArray(),
                 dep.stream().mapToInt(Integer::intValue).toArray(), censored.stream().mapToInt(Integer::intValue).toArray(), minAlt);
-        ConcordanceJson.TumourFraction t = new ConcordanceJson.TumourFraction("binomial_ml_clonal_tissue_variants",
+        ConcordanceJson.TumourFraction t = new ConcordanceJson.TumourFraction("binomial_mixture_ml_truncal_tissue_variants",
                 num(tf.estimate()), num(tf.lower()), num(tf.upper()), TumourFraction.bin(tf.estimate()), tf.variants(),
                 censored.size(), tf.altReads(), tf.depth(), assumed < 0 ? null : assumed);
         long detected = 0;
@@ -131,11 +127,6 @@ final class PlasmaEvidence {
 
     private static int depthOf(Hit h, int assumed) {
         return h.plasmaDepth() > 0 ? h.plasmaDepth() : assumed;
-    }
-
-    private static boolean clonal(Hit h, double[] median) {
-        double m = median[h.tissueSample()];
-        return h.inAllTissue() && !Double.isNaN(h.tissueVaf()) && !Double.isNaN(m) && h.tissueVaf() >= CLONAL_SHARE * m;
     }
 
     /** Share of tumour cells carrying the variant: tissue VAF over the tissue median VAF, capped at 1 (1 when unknown). */

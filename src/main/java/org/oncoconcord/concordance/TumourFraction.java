@@ -32,23 +32,14 @@ public record TumourFraction(double estimate, double lower, double upper, int va
      * log P(X < minAlt | depth, TF/2)). Without censored variants the MLE is closed-form.
      */
     public static TumourFraction fit(int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
-        if (alt.length != depth.length) {
-            throw new IllegalArgumentException("alt and depth differ in length");
-        }
+        check(alt, depth, censoredDepth);
         long a = 0;
         long d = 0;
         for (int i = 0; i < alt.length; i++) {
-            if (alt[i] < 0 || depth[i] <= 0 || alt[i] > depth[i]) {
-                throw new IllegalArgumentException("need 0 <= alt <= depth and depth > 0, got alt=" + alt[i]
-                        + " depth=" + depth[i]);
-            }
             a += alt[i];
             d += depth[i];
         }
         for (int c : censoredDepth) {
-            if (c <= 0) {
-                throw new IllegalArgumentException("censored depth must be positive, got " + c);
-            }
             d += c;
         }
         int n = alt.length + censoredDepth.length;
@@ -64,6 +55,32 @@ public record TumourFraction(double estimate, double lower, double upper, int va
         return new TumourFraction(2 * pHat, 2 * pLo, 2 * pHi, n, a, d);
     }
 
+    /**
+     * Fits TF robustly to variants that may be subclonal in, or lost by, the shedding tumour: the two-component
+     * (clonal / cancer-cell fraction uniform on [0, 1]) likelihood of {@link ClonalMixtureFit}, the clonal share
+     * profiled out on [0.5, 1]. Used by {@code concordance} (docs/PLASMA.md).
+     */
+    public static TumourFraction fitMixture(int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
+        return ClonalMixtureFit.fit(alt, depth, censoredDepth, minAlt);
+    }
+
+    static void check(int[] alt, int[] depth, int[] censoredDepth) {
+        if (alt.length != depth.length) {
+            throw new IllegalArgumentException("alt and depth differ in length");
+        }
+        for (int i = 0; i < alt.length; i++) {
+            if (alt[i] < 0 || depth[i] <= 0 || alt[i] > depth[i]) {
+                throw new IllegalArgumentException("need 0 <= alt <= depth and depth > 0, got alt=" + alt[i]
+                        + " depth=" + depth[i]);
+            }
+        }
+        for (int c : censoredDepth) {
+            if (c <= 0) {
+                throw new IllegalArgumentException("censored depth must be positive, got " + c);
+            }
+        }
+    }
+
     /** Log-likelihood of allele fraction p: binomial pmf of the observed, binomial CDF below minAlt of the censored. */
     static double logLik(double p, int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
         long a = 0;
@@ -74,17 +91,46 @@ public record TumourFraction(double estimate, double lower, double upper, int va
         }
         double l = logLik(p, a, d);
         for (int c : censoredDepth) {
-            if (p > 0) {
-                l += Math.log(new BinomialDistribution(null, c, p).cumulativeProbability(Math.min(c, minAlt - 1)));
-            }
+            l += logLowerTail(c, p, minAlt);
         }
         return l;
     }
 
+    /**
+     * log P(X < k), X ~ Binomial(d, p), summed from the pmf in log space: commons-math's cumulativeProbability is
+     * 1 - I_p(k, d - k + 1), which cancels to 0 or rounding noise (~1e-16) far in the tail, where deep plasma puts
+     * a missed clonal variant (e.g. 0.05 x 2500 reads expected, fewer than 5 seen: about 1e-48).
+     */
+    static double logLowerTail(int d, double p, int k) {
+        if (p <= 0) {
+            return 0;
+        }
+        BinomialDistribution b = new BinomialDistribution(null, d, Math.min(1, p));
+        int top = Math.min(d, k - 1);
+        double max = Double.NEGATIVE_INFINITY;
+        double[] lp = new double[top + 1];
+        for (int j = 0; j <= top; j++) {
+            lp[j] = b.logProbability(j);
+            max = Math.max(max, lp[j]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double s = 0;
+        for (double x : lp) {
+            s += Math.exp(x - max);
+        }
+        return Math.min(0, max + Math.log(s));
+    }
+
     /** Golden-section search for the maximum of a unimodal log-likelihood on p in [0, 0.5]. */
     private static double argmax(java.util.function.DoubleUnaryOperator f) {
-        double lo = 0;
-        double hi = 0.5;
+        double best = goldenMax(f, 0, 0.5);
+        return f.applyAsDouble(0) >= f.applyAsDouble(best) ? 0 : best;
+    }
+
+    /** Golden-section search for the maximum of f on [lo, hi] (f unimodal there). */
+    static double goldenMax(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
         double g = (Math.sqrt(5) - 1) / 2;
         double x1 = hi - g * (hi - lo);
         double x2 = lo + g * (hi - lo);
@@ -105,8 +151,7 @@ public record TumourFraction(double estimate, double lower, double upper, int va
                 f1 = f.applyAsDouble(x1);
             }
         }
-        double best = (lo + hi) / 2;
-        return f.applyAsDouble(0) >= f.applyAsDouble(best) ? 0 : best;
+        return (lo + hi) / 2;
     }
 
     /** Binomial log-likelihood (without the constant binomial coefficients) of allele fraction p. */
@@ -122,7 +167,7 @@ public record TumourFraction(double estimate, double lower, double upper, int va
     }
 
     /** The p in [lo, hi] where the log-likelihood crosses target; rising: it increases from lo to hi. */
-    private static double bisect(double lo, double hi, java.util.function.DoubleUnaryOperator ll, double target, boolean rising) {
+    static double bisect(double lo, double hi, java.util.function.DoubleUnaryOperator ll, double target, boolean rising) {
         for (int i = 0; i < 200 && hi - lo > 1e-13; i++) {
             double mid = (lo + hi) / 2;
             boolean above = ll.applyAsDouble(mid) >= target;

@@ -134,8 +134,12 @@ final class BloodDraws {
         return new Call(c.variant().variant(), depth, alt, "PASS", c.variant());
     }
 
-    /** CH clones called in this draw (alt reads at the calling threshold). */
-    private void chCalls(List<Clone> chClones, List<Call> calls, List<TumourVariant> chCalled) {
+    /**
+     * CH clones called in this draw (alt reads at the calling threshold). With {@code weakFilter} (the WBC), a
+     * clone with 1 to threshold - 1 alt reads is written as a filtered record, as Mutect2 writes low-support
+     * candidates ({@code weak_evidence}) or a force-calling run at the plasma sites reports them.
+     */
+    private void chCalls(List<Clone> chClones, List<Call> calls, List<TumourVariant> chCalled, String weakFilter) {
         for (Clone c : chClones) {
             int depth = depth();
             int alt = rng.binomial(depth, c.vaf());
@@ -144,6 +148,8 @@ final class BloodDraws {
                 if (!chCalled.contains(c.variant())) {
                     chCalled.add(c.variant());
                 }
+            } else if (weakFilter != null && alt > 0) {
+                calls.add(new Call(c.variant().variant(), depth, alt, weakFilter, c.variant()));
             }
         }
     }
@@ -154,7 +160,7 @@ final class BloodDraws {
         List<Call> calls = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         sim.tumourPlasmaCalls(rng, tumour, metastaticClone, fraction, calls, detections);
-        chCalls(chClones, calls, chCalled);
+        chCalls(chClones, calls, chCalled, null);
         for (Clone g : germline) {
             calls.add(bloodCall(g));
         }
@@ -168,7 +174,7 @@ final class BloodDraws {
     private Sample wbcSample(List<Clone> chClones, List<Clone> germline, List<TumourVariant> chCalled) {
         FileStyle style = sim.style(rng, true);
         List<Call> calls = new ArrayList<>();
-        chCalls(chClones, calls, chCalled);
+        chCalls(chClones, calls, chCalled, PatientSimulator.weakEvidenceFilter(style.dialect()));
         for (Clone g : germline) {
             calls.add(bloodCall(g));
         }

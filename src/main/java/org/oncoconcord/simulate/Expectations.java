@@ -96,7 +96,7 @@ public final class Expectations {
             if (pl == null || (site != null && !site.equals(patientSite))) {
                 continue;
             }
-            RasInPlasma r = rasInPlasma(pl);
+            DetectedAny r = detectedAny(pl, t2 -> isRas(t2));
             if (r != null) {
                 t.add(r.probability(), r.detected());
             }
@@ -111,24 +111,36 @@ public final class Expectations {
      * of the plasma-source clone (0 when the clone has none).
      */
     public static Quantity plasmaRasPpa(SimulatedCohort c) {
+        return plasmaPpa(c, t -> isRas(t));
+    }
+
+    /**
+     * Plasma positive agreement against tissue for one gene (cohort's tissue_vs_plasma row of the gene), as
+     * {@link #plasmaRasPpa} for RAS.
+     */
+    public static Quantity plasmaGenePpa(SimulatedCohort c, String gene) {
+        return plasmaPpa(c, t -> gene.equals(t.gene()));
+    }
+
+    private static Quantity plasmaPpa(SimulatedCohort c, java.util.function.Predicate<TumourVariant> inFeature) {
         Tally t = new Tally();
         for (Patient p : c.patients()) {
             Sample pl = p.sample("plasma");
             if (pl == null) {
                 continue;
             }
-            boolean tissueRas = false;
+            boolean tissue = false;
             for (String type : new String[] {"primary", "metastasis"}) {
                 Sample s = p.sample(type);
                 if (s != null) {
-                    tissueRas |= s.calls().stream().anyMatch(cl -> cl.pass() && cl.source() != null
-                            && cl.source().origin() == Planted.Origin.DRIVER && isRas(cl.source()));
+                    tissue |= s.calls().stream().anyMatch(cl -> cl.pass() && cl.source() != null
+                            && cl.source().origin() == Planted.Origin.DRIVER && inFeature.test(cl.source()));
                 }
             }
-            if (!tissueRas) {
+            if (!tissue) {
                 continue;
             }
-            RasInPlasma r = rasInPlasma(pl);
+            DetectedAny r = detectedAny(pl, inFeature);
             t.add(r == null ? 0 : r.probability(), r != null && r.detected());
         }
         return t.quantity();
@@ -179,23 +191,23 @@ public final class Expectations {
         }
     }
 
-    /** Plasma detection of a patient's RAS driver variants: P(at least one is called) and whether one was. */
-    private record RasInPlasma(double probability, boolean detected) {
+    /** Plasma detection of a patient's driver variants of a feature: P(at least one is called) and whether one was. */
+    private record DetectedAny(double probability, boolean detected) {
     }
 
-    /** Null when the plasma-source clone has no RAS driver variant. */
-    private static RasInPlasma rasInPlasma(Sample plasma) {
+    /** Null when the plasma-source clone has no driver variant of the feature. */
+    private static DetectedAny detectedAny(Sample plasma, java.util.function.Predicate<TumourVariant> inFeature) {
         double missAll = 1;
         boolean any = false;
         boolean detected = false;
         for (Detection d : plasma.detections()) {
-            if (d.variant().origin() == Planted.Origin.DRIVER && isRas(d.variant())) {
+            if (d.variant().origin() == Planted.Origin.DRIVER && inFeature.test(d.variant())) {
                 any = true;
                 missAll *= 1 - d.probability();
                 detected |= d.detected();
             }
         }
-        return any ? new RasInPlasma(1 - missAll, detected) : null;
+        return any ? new DetectedAny(1 - missAll, detected) : null;
     }
 
     private static boolean isRas(TumourVariant t) {

@@ -28,6 +28,15 @@ final class PatientSimulator {
             "strelka2", List.of("LowEVS", "LowDepth"),
             "varscan2", List.of("Strand", "VarCount"));
 
+    /** The FILTER a dialect writes on a low-support candidate. */
+    static String weakEvidenceFilter(String dialect) {
+        return switch (dialect) {
+            case "mutect2" -> "weak_evidence";
+            case "strelka2" -> "LowEVS";
+            default -> "VarCount";
+        };
+    }
+
     private final SimulationConfig cfg;
     private final SyntheticGenome genome;
     private final Rng rng;

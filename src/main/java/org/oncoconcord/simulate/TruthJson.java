@@ -180,9 +180,10 @@ final class TruthJson {
                 // blood samples: every true call with where it comes from (tumour, ch, germline) and its reads
                 ArrayNode calls = so.putArray("calls");
                 for (Call c : s.calls()) {
-                    if (c.pass()) {
+                    if (c.source() != null) {
                         ObjectNode a = calls.addObject();
                         variant(a, c.variant());
+                        a.put("filter", c.filter());
                         a.put("origin", c.source().origin().bloodLabel());
                         a.put("gene", c.source().gene());
                         a.put("depth", c.depth());
@@ -192,7 +193,7 @@ final class TruthJson {
             }
             ArrayNode art = so.putArray("artefacts");
             for (Call c : s.calls()) {
-                if (!c.pass()) {
+                if (!c.pass() && c.source() == null) {
                     ObjectNode a = art.addObject();
                     variant(a, c.variant());
                     a.put("filter", c.filter());

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A primary with four clonal variants (VAF 0.4) and one subclonal (0.1), and a plasma with planted
- * alt/depth: the tumour fraction, the depth assumed where the plasma VCF is silent, each miss's
- * detection probability and the informative counts, all worked out by hand (binomial tails
- * computed independently in Python: 1 - sum_{k<3} C(n,k) p^k (1-p)^(n-k)).
+ * alt/depth: the tumour fraction (the clonal/non-clonal mixture likelihood, by R: numerical integration,
+ * optimize, uniroot), the depth assumed where the plasma VCF is silent, each miss's detection probability
+ * (R: 1 - pbinom) and the informative counts worked out by hand.
  */
 class PlasmaTumourFractionTest {
     @TempDir
@@ -47,21 +47,24 @@ class PlasmaTumourFractionTest {
         JsonNode pl = r.json().get("plasma");
         JsonNode tf = pl.get("tumour_fraction");
         // median plasma call depth over {1000, 1000, 800} = 1000, assumed at 300 and 500;
-        // tissue median VAF 0.4 -> clonal from 0.2: 100, 200, 300, 400; observed alt 10+12+2 = 24 in 2500,
-        // 300 censored (fewer than 3 alt reads at 1000). MLE from R: optimize over sum(dbinom(log = TRUE))
-        // + pbinom(2, 1000, tf / 2, log.p = TRUE) = 0.01470706
+        // every tissue variant is truncal (one tissue sample): observed alt 10+12+2 = 24 in 2500, 300 and 500
+        // censored (fewer than 3 alt reads at 1000). Mixture MLE and profile bounds from R (mixture likelihood
+        // with integrate() over the cancer-cell fraction, optimize over the clonal share on [0.5, 1] and TF,
+        // uniroot; the script of TumourFractionTest.mixtureMatchesR with these data): 0.0192900167
+        // [0.0118237788, 0.0307631910]
+        assertThat(tf.get("method").asText()).isEqualTo("binomial_mixture_ml_truncal_tissue_variants");
         assertThat(tf.get("assumed_depth_where_unknown").asInt()).isEqualTo(1000);
-        assertThat(tf.get("n_variants").asInt()).isEqualTo(4);
+        assertThat(tf.get("n_variants").asInt()).isEqualTo(5);
         assertThat(tf.get("alt_reads").asLong()).isEqualTo(24);
-        assertThat(tf.get("depth").asLong()).isEqualTo(3500);
-        assertThat(tf.get("estimate").asDouble()).isCloseTo(0.01470706, within(1e-6));
-        assertThat(tf.get("n_censored").asInt()).isEqualTo(1);
-        assertThat(tf.get("lower").asDouble()).isLessThan(tf.get("estimate").asDouble());
-        assertThat(tf.get("upper").asDouble()).isGreaterThan(tf.get("estimate").asDouble());
+        assertThat(tf.get("depth").asLong()).isEqualTo(4500);
+        assertThat(tf.get("estimate").asDouble()).isCloseTo(0.0192900167, within(1e-6));
+        assertThat(tf.get("n_censored").asInt()).isEqualTo(2);
+        assertThat(tf.get("lower").asDouble()).isCloseTo(0.0118237788, within(1e-6));
+        assertThat(tf.get("upper").asDouble()).isCloseTo(0.0307631910, within(1e-6));
         assertThat(tf.get("bin").asText()).isEqualTo("1-5%");
         JsonNode det = pl.get("detection");
-        // from R (1 - pbinom(2, n, p)): 300: n = 1000, p = TF/2: 0.97767835 informative; 400: n = 500: 0.71167180 not;
-        // 500 (cell fraction 0.1/0.4): n = 1000, p = TF/8: 0.27963741 not
+        // from R (1 - pbinom(2, n, p)): 300: n = 1000, p = TF/2: 0.99640927 informative; 400: n = 500: 0.86085722 not;
+        // 500 (cell fraction 0.1/0.4): n = 1000, p = TF/8: 0.43335770 not
         assertThat(det.get("detected").asLong()).isEqualTo(2);
         assertThat(det.get("missed_informative").asLong()).isEqualTo(1);
         assertThat(det.get("missed_not_informative").asLong()).isEqualTo(2);
@@ -71,11 +74,11 @@ class PlasmaTumourFractionTest {
         assertThat(misses).hasSize(3);
         assertThat(misses.get(0).get("variant").asText()).isEqualTo("1:300:A>C");
         assertThat(misses.get(0).get("depth_assumed").asBoolean()).isTrue();
-        assertThat(misses.get(0).get("detection_probability").asDouble()).isCloseTo(0.97767835, within(1e-5));
+        assertThat(misses.get(0).get("detection_probability").asDouble()).isCloseTo(0.99640927, within(1e-5));
         assertThat(misses.get(0).get("informative").asBoolean()).isTrue();
         assertThat(misses.get(1).get("depth_assumed").asBoolean()).isFalse();
-        assertThat(misses.get(1).get("detection_probability").asDouble()).isCloseTo(0.71167180, within(1e-5));
-        assertThat(misses.get(2).get("detection_probability").asDouble()).isCloseTo(0.27963741, within(1e-5));
+        assertThat(misses.get(1).get("detection_probability").asDouble()).isCloseTo(0.86085722, within(1e-5));
+        assertThat(misses.get(2).get("detection_probability").asDouble()).isCloseTo(0.43335770, within(1e-5));
         assertThat(misses.get(2).get("informative").asBoolean()).isFalse();
     }
 
@@ -90,9 +93,9 @@ class PlasmaTumourFractionTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode pl = r.json().get("plasma");
         assertThat(pl.get("tumour_fraction").get("estimate").asDouble()).isZero();
-        // 0 of 2000 at p = TF/2: upper bound 2 * (1 - exp(-1.9207 / 2000))
-        assertThat(pl.get("tumour_fraction").get("upper").asDouble())
-                .isCloseTo(2 * (1 - Math.exp(-1.920729410347062 / 2000)), within(1e-6));
+        // 0 of 2000: the upper bound solves log(0.5 (1 - q)^2000 + 0.5 (1 - (1 - q)^2001) / (2001 q)) = -1.9207
+        // (clonal share at its floor 0.5; R uniroot: TF = 2q = 0.0036463005; TumourFractionTest by hand)
+        assertThat(pl.get("tumour_fraction").get("upper").asDouble()).isCloseTo(0.0036463005, within(1e-6));
         assertThat(pl.get("detection").get("missed_not_informative").asLong()).isEqualTo(1);
         assertThat(pl.get("detection").get("sensitivity_informative").get("n").asLong()).isZero();
     }

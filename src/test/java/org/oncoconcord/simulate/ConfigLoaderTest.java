@@ -48,5 +48,24 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(f)).hasMessageContaining("unknown config key 'nonsense'");
         Files.writeString(f, "drivers:\n  KRAS:\n    hotspots: {G12Z: 3}\n");
         assertThatThrownBy(() -> ConfigLoader.load(f)).hasMessageContaining("G12Z");
+        Files.writeString(f, "blood_draws:\n  wbc_fraction: 1.2\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(UserException.class)
+                .hasMessageContaining("bad.yaml").hasMessageContaining("blood_draws.wbc_fraction").hasMessageContaining("1.2");
+        Files.writeString(f, "blood_draws:\n  baseline_day_max: 3\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(UserException.class).hasMessageContaining("baseline_day_max");
+        Files.writeString(f, "blood_draws:\n  postop_day_min: 0\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(UserException.class).hasMessageContaining("postop_day_min");
+    }
+
+    @Test
+    void bloodDrawsAreOffByDefault() {
+        var bd = ConfigLoader.defaults().bloodDraws();
+        assertThat(bd.wbcFraction()).isZero();
+        assertThat(bd.serialFraction()).isZero();
+        var cohort = CohortSimulator.simulate(ConfigLoader.defaults(), 5, 40);
+        assertThat(cohort.patients()).allSatisfy(p -> {
+            assertThat(p.samples("normal")).isEmpty();
+            assertThat(p.samples("plasma")).hasSizeLessThanOrEqualTo(1);
+        });
     }
 }
