@@ -69,7 +69,7 @@ class PlasmaAccuracyTest {
                 String type = s.get("type").asText();
                 Path n = norm.resolve(id + ".vcf.gz");
                 // filtered records kept, as the pipeline's NORMALIZE does (the WBC's low-support CH records count)
-                Normalize.splitAndLeftAlign(study.resolve("reference.fa"), study.resolve(s.get("file").asText()), n, false);
+                Normalize.run(new org.oncoconcord.normalize.NormalizeRequest(study.resolve("reference.fa"), study.resolve(s.get("file").asText()), n, false, null));
                 String spec = id + "=" + type + ":" + n;
                 if (type.equals("plasma")) {
                     draws.add(new String[] {id, spec, s.get("compared_with_tissue").asText()});
