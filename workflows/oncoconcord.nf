@@ -184,7 +184,8 @@ workflow ONCOCONCORD {
                   .collectEntries { k, v -> [ k, v?.toString() ] })))
         .collectFile(name: 'params.json')
     REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_json, ch_params, VALIDATE.out.samplesheet,
-           NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().toSortedList { a, b -> a.name <=> b.name })
+           NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().toSortedList { a, b -> a.name <=> b.name },
+           PILEUP.out.evidence.map { meta, files -> files }.flatten().toSortedList { a, b -> a.name <=> b.name })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // MultiQC: general statistics per sample, the cohort tables, software versions, run parameters

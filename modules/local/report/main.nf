@@ -1,7 +1,8 @@
 /*
  * The study report (`oncoconcord report`): self-contained report.html plus plots (SVG, PNG) from
  * the cohort tables, the survival results, the per-patient concordance, the validated samplesheet
- * and the normalize statistics (sample flow, QC).
+ * and the normalize statistics (sample flow, QC); evidence: PILEUP's <patient>.evidence.tsv files, or []
+ * (read-level evidence states per sample type, `report --evidence`).
  */
 include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
 
@@ -16,6 +17,7 @@ process REPORT {
     path params_json
     path samplesheet, stageAs: 'samplesheet.csv'
     path normalized,  stageAs: 'normalized/*'   // the per-patient folders of NORMALIZE (<patient>/<sample>.normalize.json)
+    path evidence,    stageAs: 'evidence/*'
 
     output:
     path 'report/report.html', emit: html
@@ -24,9 +26,10 @@ process REPORT {
 
     script:
     def args = task.ext.args ?: ''
+    def evidence_arg = evidence ? '--evidence evidence' : ''
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
-    oncoconcord report ${args} --cohort cohort --survival survival --concordance concordance --params ${params_json} --samplesheet samplesheet.csv --normalized normalized --out report
+    oncoconcord report ${args} --cohort cohort --survival survival --concordance concordance --params ${params_json} --samplesheet samplesheet.csv --normalized normalized ${evidence_arg} --out report
     ${versionsLine(task)}
     """
 
