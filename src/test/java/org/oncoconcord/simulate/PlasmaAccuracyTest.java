@@ -79,7 +79,7 @@ class PlasmaAccuracyTest {
             }
             for (String[] d : draws) {
                 Path dir = Boolean.parseBoolean(d[2]) ? conc : out.resolve("draws").resolve(d[0]);
-                List<String> args = new ArrayList<>(List.of("concordance", "--quiet", "--patient", patient, "--genes",
+                List<String> args = new ArrayList<>(List.of("--quiet", "--patient", patient, "--genes",
                         study.resolve("genes.tsv").toString(), "--plasma-min-alt", Integer.toString(MIN_ALT), "--out", dir.toString()));
                 for (String f : fixed) {
                     args.add("--sample");
@@ -87,12 +87,12 @@ class PlasmaAccuracyTest {
                 }
                 args.add("--sample");
                 args.add(d[1]);
-                RecoveryPipeline.run(args.toArray(String[]::new));
+                RecoveryPipeline.run(new org.oncoconcord.concordance.ConcordanceCommand(), args.toArray(String[]::new));
                 BY_DRAW.put(d[0], new ObjectMapper().readTree(dir.resolve(patient + ".concordance.json").toFile()));
             }
         }
         cohortDir = out.resolve("cohort");
-        RecoveryPipeline.run("cohort", "--quiet", "--concordance", conc.toString(), "--clinical", study.resolve("clinical.csv").toString(),
+        RecoveryPipeline.run(new org.oncoconcord.cohort.CohortCommand(), "--quiet", "--concordance", conc.toString(), "--clinical", study.resolve("clinical.csv").toString(),
                 "--out", cohortDir.toString());
     }
 
