@@ -87,7 +87,7 @@ public record SimulationConfig(
      * Simulated reads (off by default: no patients listed): BAMs of the listed patients' samples of the listed types,
      * reads only in windows around the patient's variant sites, with each sample's planted read counts
      * (its VCF depth and alt reads where it has the call, else a fresh tissue depth and no alt read; with
-     * {@code depthScale} < 1 that depth scaled and alt reads drawn from the planted VAF, purity x CCF / 2),
+     * {@code depthScale} < 1 a random subset of those reads, drawn without replacement),
      * sequencing errors, duplicates and low-MAPQ reads.
      */
     public record Bams(java.util.List<String> patients, java.util.List<String> sampleTypes, int readLength,

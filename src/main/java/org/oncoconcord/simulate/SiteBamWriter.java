@@ -27,7 +27,8 @@ import org.oncoconcord.simulate.Planted.Sample;
  * windows around its patient's variant sites: for every site of the patient (any sample's call,
  * artefacts included) {@code depth} fragments covering it, of which exactly {@code alt} carry the
  * ALT allele: the sample's VCF depth and alt reads where it has the call (planted from CCF, purity
- * and depth by {@link PatientSimulator}), else a fresh tissue depth and none. Reads come from
+ * and depth by {@link PatientSimulator}; with {@code depth_scale} < 1 a random subset of those reads), else a
+ * fresh tissue depth (scaled) and none. Reads come from
  * {@link BamWriter} (sequencing errors, base qualities 2-40); duplicates and extra low-MAPQ fragments
  * are added on top. The planted counts are what was written (fragments whose mates cover the site,
  * fragments carrying the ALT), before any read filter.
@@ -95,8 +96,8 @@ final class SiteBamWriter {
                 depth[i] = c.depth();
                 alt[i] = c.altReads();
             } else if (c != null) {
-                depth[i] = Math.max(MIN_DEPTH, (int) Math.round(cfg.depthScale() * c.depth()));
-                alt[i] = rng.binomial(depth[i], plantedVaf(s, c));
+                depth[i] = Math.min(c.depth(), Math.max(MIN_DEPTH, (int) Math.round(cfg.depthScale() * c.depth())));
+                alt[i] = thinnedAlt(c.depth(), c.altReads(), depth[i], rng);
             } else {
                 depth[i] = Math.max(MIN_DEPTH, (int) Math.round(cfg.depthScale()
                         * Math.max(20, rng.negativeBinomial(co.tissueDepthMean(), co.tissueDepthShape()))));
@@ -173,16 +174,19 @@ final class SiteBamWriter {
     }
 
     /**
-     * The ALT fraction a call's reads are drawn from at a scaled depth: purity x CCF / 2 for a true tissue call
-     * (the model its VCF counts come from), else the call's own VAF (blood calls, artefacts).
+     * ALT reads among {@code keep} of a call's {@code depth} reads drawn without replacement (hypergeometric): the
+     * BAM holds a random subset of the reads the VCF's counts describe.
      */
-    static double plantedVaf(Sample s, Call c) {
-        boolean tissue = s.type().equals("primary") || s.type().equals("metastasis");
-        if (tissue && c.source() != null && c.pass()) {
-            double ccf = s.type().equals("primary") ? c.source().ccfPrimary() : c.source().ccfMetastasis();
-            return s.tumourFraction() * ccf / 2;
+    static int thinnedAlt(int depth, int alt, int keep, Rng rng) {
+        int altLeft = alt;
+        int kept = 0;
+        for (int r = 0; r < keep; r++) {
+            if (rng.uniform() < (double) altLeft / (depth - r)) {
+                kept++;
+                altLeft--;
+            }
         }
-        return (double) c.altReads() / c.depth();
+        return kept;
     }
 
     /** Base qualities binned as Illumina's 4-level scheme (2, 12, 23, 37), keeping the side of 20 each is on. */

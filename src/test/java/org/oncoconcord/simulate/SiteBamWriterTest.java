@@ -61,23 +61,21 @@ class SiteBamWriterTest {
     }
 
     @Test
-    void scaledDepthDrawsAltReadsFromPurityAndCcf() throws IOException {
-        Path yaml = Files.writeString(tmp.resolve("c.yaml"), "bams:\n  patients: [P001]\n  depth_scale: 0.5\n");
-        SimulationConfig cfg = ConfigLoader.load(yaml);
-        var cohort = CohortSimulator.simulate(cfg, 4041, 1);
-        Patient p = cohort.patients().get(0);
-        Sample s = p.sample("primary");
-        for (Call c : s.calls()) {
-            if (c.pass()) {
-                assertThat(SiteBamWriter.plantedVaf(s, c)).isEqualTo(s.tumourFraction() * c.source().ccfPrimary() / 2);
-            } else {
-                assertThat(SiteBamWriter.plantedVaf(s, c)).isEqualTo((double) c.altReads() / c.depth());
-            }
+    void scaledDepthKeepsARandomSubsetOfTheVcfReads() {
+        // hypergeometric thinning: mean keep x alt / depth, never more ALT reads than the VCF has or than kept
+        Rng rng = new Rng(9);
+        int n = 20000;
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            int a = SiteBamWriter.thinnedAlt(150, 30, 45, rng);
+            assertThat(a).isBetween(0, 30);
+            total += a;
         }
-        List<SiteBamWriter.SiteCount> counts = SiteBamWriter.write(tmp.resolve("s.bam"), cohort.genome(), p, s, s.id(), cfg, 5);
-        for (SiteBamWriter.SiteCount c : counts) {
-            assertThat(c.depth()).isGreaterThanOrEqualTo(10);
-        }
+        double mean = (double) total / n;
+        // hypergeometric mean 9, sd sqrt(45 x 0.2 x 0.8 x 105/149) = 2.25; 5 standard errors of the mean
+        assertThat(mean).isCloseTo(9.0, org.assertj.core.data.Offset.offset(5 * 2.25 / Math.sqrt(n)));
+        assertThat(SiteBamWriter.thinnedAlt(150, 30, 150, rng)).isEqualTo(30);
+        assertThat(SiteBamWriter.thinnedAlt(150, 0, 45, rng)).isZero();
     }
 
     @Test
