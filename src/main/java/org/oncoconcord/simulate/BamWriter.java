@@ -137,7 +137,7 @@ public final class BamWriter {
         }
     }
 
-    private static void pair(SAMRecord r1, SAMRecord r2, boolean proper) {
+    static void pair(SAMRecord r1, SAMRecord r2, boolean proper) {
         int insert = r2.getAlignmentEnd() - r1.getAlignmentStart() + 1;
         r1.setFirstOfPairFlag(true);
         r2.setSecondOfPairFlag(true);
@@ -153,7 +153,7 @@ public final class BamWriter {
         }
     }
 
-    private static SAMRecord read(SAMFileHeader header, String name, String contig, byte[] ref, int start,
+    static SAMRecord read(SAMFileHeader header, String name, String contig, byte[] ref, int start,
                                   Map<Integer, Planted> carried, Config cfg, SplittableRandom rng, boolean reverse) {
         int length = cfg.readLength();
         StringBuilder seq = new StringBuilder(length);

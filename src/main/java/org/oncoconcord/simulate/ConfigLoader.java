@@ -104,7 +104,7 @@ public final class ConfigLoader {
     private static void validate(SimulationConfig c, String src) {
         if (c.cohort() == null || c.drivers() == null || c.rasBraf() == null || c.passengers() == null
                 || c.metastasis() == null || c.plasma() == null || c.clonalHaematopoiesis() == null
-                || c.survival() == null || c.files() == null || c.genome() == null || c.bloodDraws() == null) {
+                || c.survival() == null || c.files() == null || c.genome() == null || c.bloodDraws() == null || c.bams() == null) {
             throw new UserException(src + ": a config section is missing or null");
         }
         var co = c.cohort();
@@ -199,6 +199,24 @@ public final class ConfigLoader {
                 || bd.postopDayMin() < 1 || !(bd.postopSdlog() >= 0)) {
             throw new UserException(src + ": blood_draws: need baseline_day_min <= baseline_day_max < 0, "
                     + "1 <= postop_day_min <= postop_day_max and postop_sdlog >= 0");
+        }
+        var bams = c.bams();
+        if (bams.patients() == null || bams.sampleTypes() == null) {
+            throw new UserException(src + ": bams.patients and bams.sample_types must be lists");
+        }
+        for (String t : bams.sampleTypes()) {
+            if (!List.of("primary", "metastasis", "plasma", "normal").contains(t)) {
+                throw new UserException(src + ": bams.sample_types: unknown sample type '" + t + "' (known: primary, metastasis, plasma, normal)");
+            }
+        }
+        prob(src, "bams.error_rate", bams.errorRate());
+        if (!(bams.depthScale() > 0 && bams.depthScale() <= 1)) {
+            throw new UserException(src + ": bams.depth_scale = " + bams.depthScale() + " must be in (0, 1]");
+        }
+        prob(src, "bams.duplicate_rate", bams.duplicateRate());
+        prob(src, "bams.low_mapq_rate", bams.lowMapqRate());
+        if (bams.readLength() < 30 || bams.fragmentMin() < bams.readLength() || bams.fragmentMax() < bams.fragmentMin()) {
+            throw new UserException(src + ": bams: need read_length >= 30 and read_length <= fragment_min <= fragment_max");
         }
         if (c.genome().contigLength() < 10000 || c.genome().repeatSpacing() < 40) {
             throw new UserException(src + ": genome.contig_length must be >= 10000 and genome.repeat_spacing >= 40");

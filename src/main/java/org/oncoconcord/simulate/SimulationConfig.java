@@ -18,7 +18,8 @@ public record SimulationConfig(
         Survival survival,
         Files files,
         Genome genome,
-        BloodDraws bloodDraws) {
+        BloodDraws bloodDraws,
+        Bams bams) {
 
     /** Clinical make-up and tissue sequencing. */
     public record Cohort(double stageIvFraction, double msiFraction, double ageMean, double ageSd,
@@ -80,5 +81,16 @@ public record SimulationConfig(
                              double serialFraction, int baselineDayMin, int baselineDayMax, int postopDayMin,
                              int postopDayMax, double postopPositiveIfRelapse, double postopPositiveIfNoRelapse,
                              double postopMedianFraction, double postopSdlog) {
+    }
+
+    /**
+     * Simulated reads (off by default: no patients listed): BAMs of the listed patients' samples of the listed types,
+     * reads only in windows around the patient's variant sites, with each sample's planted read counts
+     * (its VCF depth and alt reads where it has the call, else a fresh tissue depth and no alt read; with
+     * {@code depthScale} < 1 a random subset of those reads, drawn without replacement),
+     * sequencing errors, duplicates and low-MAPQ reads.
+     */
+    public record Bams(java.util.List<String> patients, java.util.List<String> sampleTypes, int readLength,
+                       int fragmentMin, int fragmentMax, double depthScale, double errorRate, double duplicateRate, double lowMapqRate) {
     }
 }

@@ -33,6 +33,10 @@ public final class StudyWriter {
     private StudyWriter() {
     }
 
+    /** A written BAM (path relative to the study folder) and its planted read counts per site. */
+    record SampleBam(String file, List<SiteBamWriter.SiteCount> sites) {
+    }
+
     public static void write(SimulatedCohort c, Path out, boolean quiet) throws IOException {
         Files.createDirectories(out.resolve("vcf"));
         writeReference(c.genome(), out);
@@ -69,10 +73,41 @@ public final class StudyWriter {
                 progress.advance(1);
             }
         }
-        AtomicFiles.writeString(out.resolve("samplesheet.csv"), samplesheet(c, files));
+        Map<String, SampleBam> bams = writeBams(c, out);
+        AtomicFiles.writeString(out.resolve("samplesheet.csv"), samplesheet(c, files, bams));
         AtomicFiles.writeString(out.resolve("clinical.csv"), clinical(c));
-        String truth = TruthJson.mapper().writer(TruthJson.printer()).writeValueAsString(TruthJson.build(c, files));
+        String truth = TruthJson.mapper().writer(TruthJson.printer()).writeValueAsString(TruthJson.build(c, files, bams));
         AtomicFiles.writeString(out.resolve("truth.json"), truth + "\n");
+    }
+
+    /** BAMs of the samples chosen by the config's {@code bams} section, each from its own random stream. */
+    private static Map<String, SampleBam> writeBams(SimulatedCohort c, Path out) throws IOException {
+        var cfg = c.config().bams();
+        Map<String, SampleBam> bams = new LinkedHashMap<>();
+        for (String id : cfg.patients()) {
+            if (c.patients().stream().noneMatch(p -> p.id().equals(id))) {
+                throw new org.oncoconcord.core.UserException("simulation config: bams.patients: no patient '" + id + "' among the "
+                        + c.patients().size() + " simulated (ids P001...)");
+            }
+        }
+        for (int pi = 0; pi < c.patients().size(); pi++) {
+            Patient p = c.patients().get(pi);
+            if (!cfg.patients().contains(p.id())) {
+                continue;
+            }
+            Files.createDirectories(out.resolve("bam"));
+            for (Sample s : p.samples()) {
+                if (!cfg.sampleTypes().contains(s.type())) {
+                    continue;
+                }
+                String rel = "bam/" + p.id() + "." + s.id() + ".bam";
+                String sm = DialectWriter.tumourColumn(s.style().dialect(), s.id());
+                List<SiteBamWriter.SiteCount> sites = SiteBamWriter.write(out.resolve(rel), c.genome(), p, s, sm, c.config(),
+                        Rng.stream(c.seed(), SiteBamWriter.STREAM, pi + 1L, s.stream()));
+                bams.put(s.id(), new SampleBam(rel, sites));
+            }
+        }
+        return bams;
     }
 
     static void writeBgzf(Path target, String text) throws IOException {
@@ -130,15 +165,24 @@ public final class StudyWriter {
         return b.toString();
     }
 
-    private static String samplesheet(SimulatedCohort c, Map<String, String> files) throws IOException {
+    /** The samplesheet; a {@code bam} column only when some sample has one (so studies without BAMs keep their bytes). */
+    private static String samplesheet(SimulatedCohort c, Map<String, String> files, Map<String, SampleBam> bams) throws IOException {
         StringBuilder b = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(b, CSV)) {
-            p.printRecord("patient", "sample", "type", "vcf", "tumor_sample", "collection_day", "timepoint");
+            List<String> header = new ArrayList<>(List.of("patient", "sample", "type", "vcf", "tumor_sample", "collection_day", "timepoint"));
+            if (!bams.isEmpty()) {
+                header.add("bam");
+            }
+            p.printRecord(header);
             for (Patient pt : c.patients()) {
                 for (Sample s : pt.samples()) {
                     boolean plasma = s.type().equals("plasma");
-                    p.printRecord(pt.id(), s.id(), s.type(), files.get(s.id()), DialectWriter.tumourColumn(s.style().dialect(), s.id()),
-                            plasma ? s.collectionDay() : "", plasma ? s.timepoint() : "");
+                    List<Object> row = new ArrayList<>(java.util.Arrays.asList(pt.id(), s.id(), s.type(), files.get(s.id()),
+                            DialectWriter.tumourColumn(s.style().dialect(), s.id()), plasma ? s.collectionDay() : "", plasma ? s.timepoint() : ""));
+                    if (!bams.isEmpty()) {
+                        row.add(bams.containsKey(s.id()) ? bams.get(s.id()).file() : "");
+                    }
+                    p.printRecord(row);
                 }
             }
         }

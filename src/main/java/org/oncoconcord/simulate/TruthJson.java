@@ -36,6 +36,11 @@ final class TruthJson {
     }
 
     static ObjectNode build(SimulatedCohort c, Map<String, String> files) {
+        return build(c, files, Map.of());
+    }
+
+    /** With {@code bams}: per sample id its BAM file and planted read counts per site. */
+    static ObjectNode build(SimulatedCohort c, Map<String, String> files, Map<String, StudyWriter.SampleBam> bams) {
         ObjectNode root = F.objectNode();
         root.put("tool_version", VersionProvider.version());
         root.put("seed", c.seed());
@@ -46,7 +51,7 @@ final class TruthJson {
         root.set("realized", realized(c));
         ArrayNode patients = root.putArray("patients");
         for (Patient p : c.patients()) {
-            patients.add(patient(p, files));
+            patients.add(patient(p, files, bams));
         }
         return root;
     }
@@ -134,7 +139,7 @@ final class TruthJson {
         return r;
     }
 
-    private static ObjectNode patient(Patient p, Map<String, String> files) {
+    private static ObjectNode patient(Patient p, Map<String, String> files, Map<String, StudyWriter.SampleBam> bams) {
         ObjectNode o = F.objectNode();
         var cl = p.clinical();
         o.put("patient", p.id());
@@ -191,6 +196,18 @@ final class TruthJson {
                     }
                 }
             }
+            StudyWriter.SampleBam bam = bams.get(s.id());
+            if (bam != null) {
+                // planted read counts as written (fragments whose mates cover the site / carry the ALT; before read filters)
+                so.put("bam", bam.file());
+                ArrayNode sites = so.putArray("bam_sites");
+                for (SiteBamWriter.SiteCount sc : bam.sites()) {
+                    ObjectNode a = sites.addObject();
+                    variant(a, sc.variant());
+                    a.put("depth", sc.depth());
+                    a.put("alt_reads", sc.altReads());
+                }
+            }
             ArrayNode art = so.putArray("artefacts");
             for (Call c : s.calls()) {
                 if (!c.pass() && c.source() == null) {
@@ -238,6 +255,11 @@ final class TruthJson {
             }
             v.put("ccf_primary", r6(t.ccfPrimary()));
             v.put("ccf_metastatic_clone", r6(t.ccfMetastasis()));
+            if (!bams.isEmpty() && !blood) {
+                // clonal = CCF 1 in that clone (subclonal: 0 < CCF < 1; absent: 0)
+                v.put("clonality_primary", clonality(t.ccfPrimary()));
+                v.put("clonality_metastatic_clone", clonality(t.ccfMetastasis()));
+            }
             if (d != null) {
                 v.put("plasma_detection_probability", r6(d.probability()));
             }
@@ -253,6 +275,10 @@ final class TruthJson {
             c.put("metastasis_days", cl.metastasisDays());
         }
         return o;
+    }
+
+    private static String clonality(double ccf) {
+        return ccf >= 1 ? "clonal" : ccf > 0 ? "subclonal" : "absent";
     }
 
     private static List<TumourVariant> merged(Patient p) {
