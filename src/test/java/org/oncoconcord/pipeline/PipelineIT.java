@@ -93,8 +93,40 @@ class PipelineIT {
             assertThat(c.get("patient").asText()).isEqualTo(patient);
             List<String> labels = new java.util.ArrayList<>();
             c.get("samples").forEach(x -> labels.add(x.get("label").asText()));
-            assertThat(labels).containsExactlyInAnyOrderElementsOf(byPatient.get(patient).stream().map(r -> r.get("sample")).toList());
+            // compared: the tissue samples and the comparison plasma draw (a WBC sample only labels plasma
+            // calls; further serial draws are each compared with tissue in serial_plasma)
+            List<String> expected = new java.util.ArrayList<>(byPatient.get(patient).stream()
+                    .filter(r -> !r.get("type").equals("normal") && !r.get("type").equals("plasma")).map(r -> r.get("sample")).toList());
+            List<String> plasmas = byPatient.get(patient).stream().filter(r -> r.get("type").equals("plasma")).map(r -> r.get("sample")).toList();
+            if (!plasmas.isEmpty()) {
+                expected.add(c.get("plasma").get("label").asText());
+                assertThat(plasmas).contains(c.get("plasma").get("label").asText());
+            }
+            if (plasmas.size() > 1) {
+                List<String> draws = new java.util.ArrayList<>();
+                c.get("serial_plasma").get("draws").forEach(d -> draws.add(d.get("sample").asText()));
+                assertThat(draws).containsExactlyInAnyOrderElementsOf(plasmas);
+                assertThat(run.outdir.resolve("concordance/" + patient + ".serial_plasma.tsv")).isNotEmptyFile();
+            }
+            assertThat(labels).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(run.outdir.resolve("concordance/" + patient + ".variants.tsv")).isNotEmptyFile();
+        }
+
+        // read-level evidence: every compared patient with a BAM went through PILEUP, and its
+        // concordance counts the evidence view (docs/PILEUP.md)
+        for (String patient : compared) {
+            List<String> withReads = byPatient.get(patient).stream()
+                    .filter(r -> r.isMapped("bam") && !r.get("bam").isBlank() && !r.get("type").equals("normal"))
+                    .map(r -> r.get("sample")).toList();
+            if (withReads.isEmpty()) {
+                continue;
+            }
+            assertThat(run.outdir.resolve("pileup/" + patient + ".evidence.tsv")).isNotEmptyFile();
+            assertThat(run.outdir.resolve("pileup/" + patient + ".ccf.tsv")).isNotEmptyFile();
+            JsonNode c = JSON.readTree(run.outdir.resolve("concordance/" + patient + ".concordance.json").toFile());
+            List<String> evidenceSamples = new java.util.ArrayList<>();
+            c.get("evidence").get("samples").forEach(x -> evidenceSamples.add(x.get("label").asText()));
+            assertThat(evidenceSamples).as(patient + " samples with reads").containsExactlyInAnyOrderElementsOf(withReads);
         }
 
         // planted truth: the published numbers equal the simulator's truth.json (demo cohort)
@@ -233,6 +265,10 @@ class PipelineIT {
             for (JsonNode s : p.get("samples")) {
                 String label = s.get("sample").asText();
                 String type = s.get("type").asText();
+                if (type.equals("normal") || (type.equals("plasma") && s.has("compared_with_tissue")
+                        && !s.get("compared_with_tissue").asBoolean())) {
+                    continue; // a WBC sample is not compared; a later serial draw is compared in serial_plasma only
+                }
                 boolean ras = false;
                 boolean braf = false;
                 for (JsonNode v : vs) {
