@@ -41,13 +41,6 @@ public record Annotation(Allele allele, Transcript transcript, List<Consequence>
 
     /** Consequence terms joined by {@code &}, as in VEP's CSQ. */
     public String consequenceTerms() {
-        StringBuilder b = new StringBuilder();
-        for (Consequence c : consequences) {
-            if (b.length() > 0) {
-                b.append('&');
-            }
-            b.append(c.term());
-        }
-        return b.toString();
+        return Consequence.joinTerms(consequences);
     }
 }

@@ -75,4 +75,16 @@ public enum Consequence {
     public boolean proteinAltering() {
         return impact == Impact.HIGH || impact == Impact.MODERATE;
     }
+
+    /** Consequence terms joined by {@code &}, as in VEP's CSQ ({@code ""} when none). */
+    public static String joinTerms(Iterable<Consequence> consequences) {
+        StringBuilder b = new StringBuilder();
+        for (Consequence c : consequences) {
+            if (b.length() > 0) {
+                b.append('&');
+            }
+            b.append(c.term());
+        }
+        return b.toString();
+    }
 }

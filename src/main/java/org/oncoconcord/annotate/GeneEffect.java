@@ -95,13 +95,6 @@ public record GeneEffect(String gene, List<Consequence> consequences, Impact imp
 
     /** Consequence terms joined by {@code &}, as in VEP's CSQ ({@code ""} when none). */
     public String consequenceTerms() {
-        StringBuilder b = new StringBuilder();
-        for (Consequence c : consequences) {
-            if (b.length() > 0) {
-                b.append('&');
-            }
-            b.append(c.term());
-        }
-        return b.toString();
+        return Consequence.joinTerms(consequences);
     }
 }

@@ -38,19 +38,9 @@ final class ClonalMixtureFit {
 
     /** Fits TF to observed alt/depth pairs and censored depths (fewer than {@code minAlt} alt reads). */
     static TumourFraction fit(int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
-        TumourFraction.check(alt, depth, censoredDepth);
-        long a = 0;
-        long d = 0;
-        for (int i = 0; i < alt.length; i++) {
-            a += alt[i];
-            d += depth[i];
-        }
-        for (int c : censoredDepth) {
-            d += c;
-        }
-        int n = alt.length + censoredDepth.length;
-        if (n == 0) {
-            return new TumourFraction(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
+        TumourFraction.Totals t = TumourFraction.Totals.of(alt, depth, censoredDepth);
+        if (t.variants() == 0) {
+            return t.noEstimate();
         }
         ClonalMixtureFit f = new ClonalMixtureFit(alt, depth, censoredDepth, Math.max(1, minAlt));
         // grid: 0 and log-spaced allele fractions from GRID_MIN to 0.5 (the profile need not be unimodal)
@@ -87,7 +77,7 @@ final class ClonalMixtureFit {
         }
         double qLo = first == 0 ? 0 : TumourFraction.bisect(q[first - 1], Math.min(q[first], qHat), f::profile, target, true);
         double qHi = last == GRID ? 0.5 : TumourFraction.bisect(Math.max(q[last], qHat), q[last + 1], f::profile, target, false);
-        return new TumourFraction(2 * qHat, 2 * qLo, 2 * qHi, n, a, d);
+        return new TumourFraction(2 * qHat, 2 * qLo, 2 * qHi, t.variants(), t.altReads(), t.depth());
     }
 
     /** Profile log-likelihood of allele fraction q: the mixture log-likelihood maximised over the clonal share. */

@@ -32,20 +32,13 @@ public record TumourFraction(double estimate, double lower, double upper, int va
      * log P(X < minAlt | depth, TF/2)). Without censored variants the MLE is closed-form.
      */
     public static TumourFraction fit(int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
-        check(alt, depth, censoredDepth);
-        long a = 0;
-        long d = 0;
-        for (int i = 0; i < alt.length; i++) {
-            a += alt[i];
-            d += depth[i];
+        Totals t = Totals.of(alt, depth, censoredDepth);
+        if (t.variants() == 0) {
+            return t.noEstimate();
         }
-        for (int c : censoredDepth) {
-            d += c;
-        }
-        int n = alt.length + censoredDepth.length;
-        if (n == 0) {
-            return new TumourFraction(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
-        }
+        long a = t.altReads();
+        long d = t.depth();
+        int n = t.variants();
         java.util.function.DoubleUnaryOperator ll = p -> logLik(p, alt, depth, censoredDepth, minAlt);
         double pHat = censoredDepth.length == 0 ? Math.min(0.5, a / (double) d) : argmax(ll);
         double max = ll.applyAsDouble(pHat);
@@ -62,6 +55,28 @@ public record TumourFraction(double estimate, double lower, double upper, int va
      */
     public static TumourFraction fitMixture(int[] alt, int[] depth, int[] censoredDepth, int minAlt) {
         return ClonalMixtureFit.fit(alt, depth, censoredDepth, minAlt);
+    }
+
+    /** Alt reads and depth summed over the observed variants (depth also over the censored ones), after {@link #check}. */
+    record Totals(long altReads, long depth, int variants) {
+        static Totals of(int[] alt, int[] depth, int[] censoredDepth) {
+            check(alt, depth, censoredDepth);
+            long a = 0;
+            long d = 0;
+            for (int i = 0; i < alt.length; i++) {
+                a += alt[i];
+                d += depth[i];
+            }
+            for (int c : censoredDepth) {
+                d += c;
+            }
+            return new Totals(a, d, alt.length + censoredDepth.length);
+        }
+
+        /** The result for no variant at all. */
+        TumourFraction noEstimate() {
+            return new TumourFraction(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
+        }
     }
 
     static void check(int[] alt, int[] depth, int[] censoredDepth) {

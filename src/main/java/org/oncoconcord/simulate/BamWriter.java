@@ -78,17 +78,23 @@ public final class BamWriter {
         FastaSequenceIndexCreator.create(fasta, true);
     }
 
-    /** Writes a coordinate-sorted BAM (and its .bai) of one sample with the planted variants. */
-    public static void write(Path bam, String sample, Map<String, byte[]> reference, List<Planted> variants, Config cfg)
-            throws IOException {
-        SAMSequenceDictionary dict = new SAMSequenceDictionary();
-        reference.forEach((name, b) -> dict.addSequence(new SAMSequenceRecord(name, b.length)));
+    /** A coordinate-sorted header over {@code dict} with one Illumina read group {@code rg1} of sample {@code sample}. */
+    static SAMFileHeader header(SAMSequenceDictionary dict, String sample) {
         SAMFileHeader header = new SAMFileHeader(dict);
         header.setSortOrder(SAMFileHeader.SortOrder.coordinate);
         SAMReadGroupRecord rg = new SAMReadGroupRecord("rg1");
         rg.setSample(sample);
         rg.setPlatform("ILLUMINA");
         header.addReadGroup(rg);
+        return header;
+    }
+
+    /** Writes a coordinate-sorted BAM (and its .bai) of one sample with the planted variants. */
+    public static void write(Path bam, String sample, Map<String, byte[]> reference, List<Planted> variants, Config cfg)
+            throws IOException {
+        SAMSequenceDictionary dict = new SAMSequenceDictionary();
+        reference.forEach((name, b) -> dict.addSequence(new SAMSequenceRecord(name, b.length)));
+        SAMFileHeader header = header(dict, sample);
         SplittableRandom rng = new SplittableRandom(cfg.seed());
         Files.deleteIfExists(bam);
         try (SAMFileWriter writer = new SAMFileWriterFactory().setCreateIndex(true).setTempDirectory(bam.toAbsolutePath().getParent().toFile())

@@ -3,7 +3,6 @@ package org.oncoconcord.simulate;
 import htsjdk.samtools.SAMFileHeader;
 import htsjdk.samtools.SAMFileWriter;
 import htsjdk.samtools.SAMFileWriterFactory;
-import htsjdk.samtools.SAMReadGroupRecord;
 import htsjdk.samtools.SAMRecord;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
@@ -76,12 +75,7 @@ final class SiteBamWriter {
         for (String contig : genome.contigs()) {
             dict.addSequence(new SAMSequenceRecord(contig, genome.length(contig)));
         }
-        SAMFileHeader header = new SAMFileHeader(dict);
-        header.setSortOrder(SAMFileHeader.SortOrder.coordinate);
-        SAMReadGroupRecord rg = new SAMReadGroupRecord("rg1");
-        rg.setSample(readGroupSample);
-        rg.setPlatform("ILLUMINA");
-        header.addReadGroup(rg);
+        SAMFileHeader header = BamWriter.header(dict, readGroupSample);
 
         List<Variant> sites = sites(genome, p);
         Map<String, Call> calls = new HashMap<>();
