@@ -53,7 +53,7 @@ public final class CoxCommand implements Callable<Integer> {
         Design design = in.design(t);
         SurvivalData d = in.cases(t, design);
         long t1 = System.nanoTime();
-        if (!penalty.penalty.equals("none")) {
+        if (penalty.penalty != PenaltyOptions.Penalty.NONE) {
             if (cluster != null) {
                 throw new UserException("--cluster with --penalty elastic-net is not supported");
             }
@@ -62,7 +62,7 @@ public final class CoxCommand implements Callable<Integer> {
             }
             penalty.learner(design, in.strata, fit.ties, seed); // validates the option values
             writePenalized(CoxNet.fit(d, design, penalty.unpenalized, penalty.alpha, penalty.innerFolds,
-                    penalty.lambdaRule.equals("1se"), seed), d);
+                    penalty.lambdaRule == PenaltyOptions.LambdaRule.ONE_SE, seed), d);
             outputs.commit();
             return 0;
         }
@@ -206,7 +206,7 @@ public final class CoxCommand implements Callable<Integer> {
         CoxNetModelJson j = new CoxNetModelJson(d.n(), d.events(), d.dropped(),
                 d.n() + d.dropped() + (in.landmarkCounts == null ? 0 : in.landmarkCounts.dropped()), in.covariates, in.landmarkJson(),
                 "breslow", "elastic_net", penalty.alpha, penalty.unpenalized, fitted.lambda(), fitted.cv().lambda()[fitted.cv().best()],
-                fitted.cv().lambda()[fitted.cv().oneSe()], penalty.lambdaRule, penalty.innerFolds, f.df(),
+                fitted.cv().lambda()[fitted.cv().oneSe()], penalty.lambdaRule.label(), penalty.innerFolds, f.df(),
                 new CoxModelJson.Concordance(Output.jnum(c.c()), Output.jnum(c.se())),
                 "apparent (in-sample) concordance; use 'survival cv --penalty elastic-net' for out-of-sample accuracy",
                 in.analysis(SurvivalAnalysis.Kind.COX_ELASTIC_NET));
@@ -214,7 +214,7 @@ public final class CoxCommand implements Callable<Integer> {
         outputs.json(in.out.resolve("fitted_model.json"), fitted.model().toJson());
         if (!common.quiet()) {
             System.err.printf("[oncoconcord] survival cox (elastic net): n=%d events=%d dropped=%d, lambda %.4g (%s), %d nonzero terms%n",
-                    d.n(), d.events(), d.dropped(), fitted.lambda(), penalty.lambdaRule, f.df());
+                    d.n(), d.events(), d.dropped(), fitted.lambda(), penalty.lambdaRule.label(), f.df());
         }
     }
 }

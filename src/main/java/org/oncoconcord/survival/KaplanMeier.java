@@ -25,8 +25,27 @@ public record KaplanMeier(double[] time, int[] nRisk, int[] nEvent, int[] nCenso
                           double[] lower, double[] upper, CiType ci, double level) {
 
     /** Scale of the pointwise confidence intervals. */
-    public enum CiType {
-        LOG, LOG_LOG, PLAIN
+    public enum CiType implements org.oncoconcord.options.Labels.Labelled {
+        LOG("log"), LOG_LOG("log-log"), PLAIN("plain");
+
+        private final String label;
+
+        CiType(String label) {
+            this.label = label;
+        }
+
+        /** As {@code survfit}'s {@code conf.type}. */
+        @Override
+        public String label() {
+            return label;
+        }
+
+        /** For {@code --conf-type}. */
+        public static final class Converter extends org.oncoconcord.options.Labels.Converter<CiType> {
+            public Converter() {
+                super(CiType.class);
+            }
+        }
     }
 
     /** A point of the curve at a requested time. */

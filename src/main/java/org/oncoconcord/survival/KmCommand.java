@@ -32,8 +32,9 @@ public final class KmCommand implements Callable<Integer> {
     @Option(names = "--at", split = ",", converter = org.oncoconcord.options.Ranges.NonNegativeDouble.class, description = "Times at which to report the curve (rows with kind=at).")
     List<Double> at = new ArrayList<>();
 
-    @Option(names = "--conf-type", defaultValue = "log", description = "CI scale: log (default), log-log, plain.")
-    String confType;
+    @Option(names = "--conf-type", defaultValue = "log", converter = KaplanMeier.CiType.Converter.class,
+            description = "CI scale: log (default), log-log, plain.")
+    KaplanMeier.CiType confType;
 
     @Mixin
     ConfLevelOption confLevel;
@@ -45,13 +46,7 @@ public final class KmCommand implements Callable<Integer> {
     public Integer call() {
         in.requireNoStart("survival km");
         in.requireLinear("survival km");
-        KaplanMeier.CiType ci = switch (confType) {
-            case "log" -> KaplanMeier.CiType.LOG;
-            case "log-log" -> KaplanMeier.CiType.LOG_LOG;
-            case "plain" -> KaplanMeier.CiType.PLAIN;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--conf-type must be log, log-log or plain, not '" + confType + "'");
-        };
+        KaplanMeier.CiType ci = confType;
         if (!in.covariates.isEmpty()) {
             throw new UserException("--covariates is not used by 'survival km' (use --group)");
         }

@@ -1,11 +1,57 @@
 package org.oncoconcord.survival;
 
+import org.oncoconcord.options.Labels;
 import picocli.CommandLine.Option;
 
 /** Choice of the model fitted in each training set: plain Cox, or elastic-net Cox with CV-chosen lambda. */
 public final class PenaltyOptions {
-    @Option(names = "--penalty", defaultValue = "none", description = "none (Cox, default) or elastic-net (coordinate-descent path, lambda by inner CV).")
-    String penalty;
+    /** The model fitted: plain Cox or elastic-net Cox. */
+    enum Penalty implements Labels.Labelled {
+        NONE("none"), ELASTIC_NET("elastic-net");
+
+        private final String label;
+
+        Penalty(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        static final class Converter extends Labels.Converter<Penalty> {
+            Converter() {
+                super(Penalty.class);
+            }
+        }
+    }
+
+    /** The lambda the inner CV picks: the best deviance, or the largest within one standard error of it. */
+    enum LambdaRule implements Labels.Labelled {
+        MIN("min"), ONE_SE("1se");
+
+        private final String label;
+
+        LambdaRule(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        static final class Converter extends Labels.Converter<LambdaRule> {
+            Converter() {
+                super(LambdaRule.class);
+            }
+        }
+    }
+
+    @Option(names = "--penalty", defaultValue = "none", converter = Penalty.Converter.class,
+            description = "none (Cox, default) or elastic-net (coordinate-descent path, lambda by inner CV).")
+    Penalty penalty;
 
     @Option(names = "--alpha", defaultValue = "1", converter = org.oncoconcord.options.Ranges.Fraction.class, description = "Elastic-net mixing: 1 lasso (default), 0 ridge.")
     double alpha;
@@ -16,23 +62,23 @@ public final class PenaltyOptions {
     @Option(names = "--inner-folds", defaultValue = "5", converter = org.oncoconcord.options.Ranges.AtLeastTwoInt.class, description = "Folds of the inner CV choosing lambda (default 5).")
     int innerFolds;
 
-    @Option(names = "--lambda-rule", defaultValue = "min", description = "min (lambda with the best CV deviance, default) or 1se.")
-    String lambdaRule;
+    @Option(names = "--lambda-rule", defaultValue = "min", converter = LambdaRule.Converter.class,
+            description = "min (lambda with the best CV deviance, default) or 1se.")
+    LambdaRule lambdaRule;
 
     Learner learner(Design design, String strata, Ties ties, long seed) {
         return switch (penalty) {
-            case "none" -> Learner.cox(design, strata, ties);
-            case "elastic-net" -> {
+            case NONE -> Learner.cox(design, strata, ties);
+            case ELASTIC_NET -> {
                 if (!design.interactions().isEmpty() || design.covariates().stream().anyMatch(Covariate::spline)) {
                     throw new org.oncoconcord.core.UserException("--spline and --interaction are not supported with --penalty elastic-net");
                 }
-                yield CoxNet.learner(design, unpenalized, alpha, innerFolds, lambdaRule.equals("1se"), seed);
+                yield CoxNet.learner(design, unpenalized, alpha, innerFolds, lambdaRule == LambdaRule.ONE_SE, seed);
             }
-            default -> throw new org.oncoconcord.core.UserException("--penalty must be none or elastic-net, not '" + penalty + "'");
         };
     }
 
     String describe() {
-        return penalty.equals("none") ? "cox" : "elastic-net cox (alpha " + alpha + ", lambda " + lambdaRule + " by " + innerFolds + "-fold CV)";
+        return penalty == Penalty.NONE ? "cox" : "elastic-net cox (alpha " + alpha + ", lambda " + lambdaRule.label() + " by " + innerFolds + "-fold CV)";
     }
 }

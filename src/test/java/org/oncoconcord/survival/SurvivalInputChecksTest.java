@@ -123,7 +123,11 @@ class SurvivalInputChecksTest {
         String[][] bad = {{"cv", "--folds", "1", "integer >= 2"}, {"cv", "--repeats", "0", "integer >= 1"}, {"cv", "--test-fraction", "1", "[0, 1)"},
             {"cv", "--inner-folds", "1", "integer >= 2"}, {"validate", "--bootstrap", "0", "integer >= 1"}, {"validate", "--groups", "0", "integer >= 1"},
             {"validate", "--threshold-step", "0.5", "in (0, 0.5)"}, {"validate", "--horizon", "0", "finite number > 0"},
-            {"predict", "--horizon", "1e400", "not a finite number"}, {"cox", "--cause", "0", "integer >= 1"}};
+            {"predict", "--horizon", "1e400", "not a finite number"}, {"cox", "--cause", "0", "integer >= 1"},
+            // enum-valued options (options.Labels): any other value is a usage error listing the labels
+            {"cox", "--penalty", "lasso", "'lasso' is not one of none, elastic-net"},
+            {"cv", "--lambda-rule", "1SE", "'1SE' is not one of min, 1se"},
+            {"km", "--conf-type", "loglog", "'loglog' is not one of log, log-log, plain"}};
         for (String[] b : bad) {
             List<String> args = new java.util.ArrayList<>(List.of("survival", b[0], "--data", f.toString(), "--out", tmp.resolve("o").toString(), b[1], b[2]));
             args.addAll(b[0].equals("predict") ? List.of("--model", f.toString()) : List.of("--time", "os_days", "--event", "os_event", "--covariates", "age"));
