@@ -1,8 +1,5 @@
 package org.oncoconcord.cohort;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,9 +15,6 @@ import org.oncoconcord.core.UserException;
  * sample's figures as one draw without timepoint or day.
  */
 public final class PlasmaDraws {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private PlasmaDraws() {
     }
 
@@ -45,8 +39,8 @@ public final class PlasmaDraws {
     }
 
     /**
-     * Reads the {@code serial_plasma} section of each plasma patient's concordance.json (only that
-     * section: the rest was read by {@link ConcordanceReader}).
+     * The draws of each plasma patient from the {@code serial_plasma} section of its concordance.json,
+     * as {@link ConcordanceReader} read it (each file is parsed once).
      */
     public static Cohort read(Collection<PatientConcordance> patients) {
         Map<String, List<Draw>> out = new LinkedHashMap<>();
@@ -73,19 +67,12 @@ public final class PlasmaDraws {
         return new Cohort(out, anySerial);
     }
 
+    /** The typed {@code serial_plasma} section ConcordanceReader already read (null: none). */
     private static ConcordanceJson.SerialPlasma serialSection(PatientConcordance p) {
-        try {
-            JsonNode node = JSON.readTree(p.source().toFile()).path("serial_plasma");
-            if (node.isMissingNode() || node.isNull()) {
-                return null;
-            }
-            ConcordanceJson.SerialPlasma s = JSON.treeToValue(node, ConcordanceJson.SerialPlasma.class);
-            if (s.draws() == null || s.draws().isEmpty()) {
-                throw new UserException(p.source() + ": key serial_plasma.draws is missing or empty");
-            }
-            return s;
-        } catch (IOException e) {
-            throw new UserException(p.source() + ": key serial_plasma is not readable: " + e.getMessage().split("\n")[0]);
+        ConcordanceJson.SerialPlasma s = p.json() == null ? null : p.json().serialPlasma();
+        if (s != null && (s.draws() == null || s.draws().isEmpty())) {
+            throw new UserException(p.source() + ": key serial_plasma.draws is missing or empty");
         }
+        return s;
     }
 }
