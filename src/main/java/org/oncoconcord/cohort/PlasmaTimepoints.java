@@ -72,7 +72,9 @@ public final class PlasmaTimepoints {
         }
         Table t = new Table(first, "samples", "patients", "tissue_variants", "detected", "missed_informative", "missed_not_informative",
                 "sensitivity_all", "sensitivity_all_lower", "sensitivity_all_upper", "sensitivity_informative",
-                "sensitivity_informative_lower", "sensitivity_informative_upper", "ctdna_positive_samples", "ctdna_positive_patients");
+                "sensitivity_informative_lower", "sensitivity_informative_upper", "ctdna_positive_samples", "ctdna_positive_patients",
+                "ctdna_cleared_samples");
+        Set<PlasmaDraws.Draw> cleared = cleared(draws);
         for (var e : by.entrySet()) {
             long detected = 0;
             long inf = 0;
@@ -80,7 +82,11 @@ public final class PlasmaTimepoints {
             Set<String> patients = new LinkedHashSet<>();
             Set<String> positive = new LinkedHashSet<>();
             int positiveSamples = 0;
+            int clearedSamples = 0;
             for (PlasmaDraws.Draw d : e.getValue()) {
+                if (cleared.contains(d)) {
+                    clearedSamples++;
+                }
                 detected += d.detected();
                 inf += d.missedInformative();
                 notInf += d.missedNotInformative();
@@ -94,8 +100,47 @@ public final class PlasmaTimepoints {
             Proportion informative = Proportion.wilson((int) detected, (int) (detected + inf));
             t.add(e.getKey(), e.getValue().size(), patients.size(), detected + inf + notInf, detected, inf, notInf,
                     all.estimate(), all.lower(), all.upper(), informative.estimate(), informative.lower(), informative.upper(),
-                    positiveSamples, positive.size());
+                    positiveSamples, positive.size(), clearedSamples);
         }
         return t;
+    }
+
+    /**
+     * Draws where ctDNA has cleared: no tumour signal, after an earlier draw of the same patient with
+     * tumour signal. Earlier: by collection day when both draws have one, else by timepoint (baseline
+     * before post-op before relapse); other pairs are not ordered.
+     */
+    static Set<PlasmaDraws.Draw> cleared(List<PlasmaDraws.Draw> draws) {
+        Set<PlasmaDraws.Draw> out = new java.util.HashSet<>();
+        for (PlasmaDraws.Draw d : draws) {
+            if (d.tumourSignal()) {
+                continue;
+            }
+            for (PlasmaDraws.Draw e : draws) {
+                if (e != d && e.tumourSignal() && e.patient().equals(d.patient()) && before(e, d)) {
+                    out.add(d);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean before(PlasmaDraws.Draw a, PlasmaDraws.Draw b) {
+        if (a.collectionDay() != null && b.collectionDay() != null && !a.collectionDay().isNaN() && !b.collectionDay().isNaN()) {
+            return a.collectionDay() < b.collectionDay();
+        }
+        int ra = rank(a.kind());
+        int rb = rank(b.kind());
+        return ra >= 0 && rb >= 0 && ra < rb;
+    }
+
+    private static int rank(PlasmaTimepoint kind) {
+        return kind == null ? -1 : switch (kind) {
+            case BASELINE -> 0;
+            case POST_OP -> 1;
+            case RELAPSE -> 2;
+            default -> -1;
+        };
     }
 }

@@ -99,6 +99,12 @@ class SerialPlasmaCohortTest {
         assertThat(Double.parseDouble(cell(tp, "all", "sensitivity_informative"))).isEqualTo(0.8);
         assertThat(cell(tp, "all", "ctdna_positive_samples")).isEqualTo("5");
         assertThat(cell(tp, "all", "ctdna_positive_patients")).isEqualTo("4");
+        // cleared: S1's post-op draw (day 30, negative) after its baseline (day -2, positive); S3's negative
+        // post-op draw (day 30) comes before its positive one (day 60), S2's negative draw before its positive one
+        assertThat(cell(tp, "all", "ctdna_cleared_samples")).isEqualTo("1");
+        assertThat(cell(tp, "post-op", "ctdna_cleared_samples")).isEqualTo("1");
+        assertThat(cell(tp, "baseline", "ctdna_cleared_samples")).isEqualTo("0");
+        assertThat(cell(tp, "unlabelled", "ctdna_cleared_samples")).isEqualTo("0");
         // post-op: S1 PP, S3 PB, S3 PP: 4 of 12 (8 uninformative), informative 4/4, 1 positive draw
         assertThat(tp.get("post-op").subList(1, 7)).containsExactly("3", "2", "12", "4", "0", "8");
         double[] ci = wilson(4, 12);
