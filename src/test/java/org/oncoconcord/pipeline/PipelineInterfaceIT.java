@@ -70,14 +70,14 @@ class PipelineInterfaceIT {
                 }
             }
         }
-        assertThat(run.log).contains("(required)").contains("[default: 10]");
+        assertThat(run.log).contains("(required)").contains("[default: 730]").contains("cohort size. [default: 0]");
         NextflowRun all = NextflowRun.run(tmp.resolve("launch"), "--help", "--show_hidden");
         assertThat(all.exit).isZero();
         schema.parameters().keySet().forEach(n -> assertThat(all.log).as(n).contains("\n  --" + n + " "));
         NextflowRun one = NextflowRun.run(tmp.resolve("launch"), "--help", "batch_size");
         assertThat(one.exit).isZero();
         assertThat(one.log).contains("--batch_size", schema.parameters().get("batch_size").helpText(), "type     : integer",
-                "default  : 10", "minimum  : 1", "group    : Scheduling options");
+                "default  : 0", "minimum  : 0", "group    : Scheduling options");
         NextflowRun mode = NextflowRun.run(tmp.resolve("launch"), "--help", "publish_dir_mode");
         assertThat(mode.log).contains("allowed  : symlink, rellink, link, copy, copyNoFollow, move");
         NextflowRun unknown = NextflowRun.run(tmp.resolve("launch"), "--help", "nope");
