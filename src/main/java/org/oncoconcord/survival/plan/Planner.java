@@ -46,6 +46,11 @@ public final class Planner {
                 skipped.add(new Skip(e.time(), "endpoint", "column(s) " + String.join(", ", absent) + " not in features.tsv"));
                 continue;
             }
+            if (!stub && t.rows().stream().noneMatch(r -> t.number(r, e.time()) != null && t.number(r, e.event()) != null)) {
+                // e.g. relapse-free survival in a cohort of stage IV patients: the columns exist, every value is NA
+                skipped.add(new Skip(e.time(), "endpoint", "no patient has both " + e.time() + " and " + e.event()));
+                continue;
+            }
             endpoints.add(endpoint(t, o, e, landmark, stub, skipped, causeOption, outDir));
         }
         return new Plan(t.file(), stub, landmark, o.horizon(), endpoints, skipped, List.of());

@@ -171,6 +171,21 @@ class PlannerTest {
     }
 
     @Test
+    void anEndpointWithoutAnyValueIsSkippedWithItsReason() throws IOException {
+        // regression: a 500-patient stage IV cohort has rfs_days/rfs_event columns of NA only; the plan ran
+        // 'survival km' on them, which failed ("no usable row") and stopped the pipeline
+        List<String> noRfs = ROWS.stream().map(r -> {
+            String[] c = r.split("\t", -1);
+            c[3] = "NA";
+            c[4] = "NA";
+            return String.join("\t", c);
+        }).toList();
+        Plan p = Planner.plan(table(HEADER, noRfs), defaults(), false, "survival");
+        assertThat(p.endpoints()).extracting(EndpointPlan::time).containsExactly("os_days");
+        assertThat(skips(p)).contains("rfs_days endpoint: no patient has both rfs_days and rfs_event");
+    }
+
+    @Test
     void noEventsLeavesOnlyTheKaplanMeierCurves() throws IOException {
         List<String> censored = ROWS.stream().map(r -> r.replaceFirst("^(P\\d\t\\d+)\t1\t", "$1\t0\t").replaceAll("\t(crc|other)$", "\tNA")).toList();
         Plan p = Planner.plan(table(HEADER, censored), options("os_days:os_event", "age", "ras_mutant_primary", "", "metastasis_days", true),
