@@ -66,7 +66,8 @@ public record PatientConcordance(String patient, Path source, List<SampleType> t
 
         /** The tumour-fraction bin ({@code <1%}, {@code 1-5%}, {@code >5%}), {@code unknown} without an estimate. */
         public String tfBin() {
-            return Double.isNaN(tumourFraction) ? "unknown" : tumourFraction < 0.01 ? "<1%" : tumourFraction <= 0.05 ? "1-5%" : ">5%";
+            String bin = org.oncoconcord.concordance.TumourFraction.bin(tumourFraction);
+            return bin == null ? "unknown" : bin;
         }
     }
 

@@ -111,15 +111,13 @@ public final class PlasmaTimepoints {
      * before post-op before relapse); other pairs are not ordered.
      */
     static Set<PlasmaDraws.Draw> cleared(List<PlasmaDraws.Draw> draws) {
+        Map<String, List<PlasmaDraws.Draw>> byPatient = new LinkedHashMap<>();
+        draws.forEach(d -> byPatient.computeIfAbsent(d.patient(), k -> new ArrayList<>()).add(d));
         Set<PlasmaDraws.Draw> out = new java.util.HashSet<>();
-        for (PlasmaDraws.Draw d : draws) {
-            if (d.tumourSignal()) {
-                continue;
-            }
-            for (PlasmaDraws.Draw e : draws) {
-                if (e != d && e.tumourSignal() && e.patient().equals(d.patient()) && before(e, d)) {
+        for (List<PlasmaDraws.Draw> own : byPatient.values()) {
+            for (PlasmaDraws.Draw d : own) {
+                if (!d.tumourSignal() && own.stream().anyMatch(e -> e != d && e.tumourSignal() && before(e, d))) {
                     out.add(d);
-                    break;
                 }
             }
         }

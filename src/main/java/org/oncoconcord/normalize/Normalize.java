@@ -39,13 +39,10 @@ public final class Normalize {
     private record Ran(NormalizeStats stats, String tumorSample) {
     }
 
-    /** Runs {@code options} on {@code input} ({@code -} for stdin) into the given outputs (each may be null). */
-    static NormalizeStats run(NormalizeOptions options, String input, Path out, Path rejects, Path stats, boolean quiet)
-            throws IOException {
-        return runAndName(options, null, input, out, rejects, stats, quiet).stats();
-    }
-
-    /** As {@link #run(NormalizeOptions, String, Path, Path, Path, boolean)}, adding INFO/CSQ when {@code csq} is given. */
+    /**
+     * Runs {@code options} on {@code input} ({@code -} for stdin) into the given outputs (each may be null),
+     * adding INFO/CSQ when {@code csq} is given.
+     */
     static NormalizeStats run(NormalizeOptions options, CsqOptions csq, String input, Path out, Path rejects, Path stats,
             boolean quiet) throws IOException {
         return runAndName(options, csq, input, out, rejects, stats, quiet).stats();
