@@ -20,7 +20,7 @@ public final class Clonality {
     private Clonality() {
     }
 
-    /** Purity of one sample and where it came from ({@code given} or {@code clonal_cluster}). */
+    /** Purity of one sample and where it came from (the given source, e.g. {@code samplesheet}; {@code estimated}; {@code not_estimable}). */
     record Purity(double value, String source) {
     }
 
@@ -33,8 +33,22 @@ public final class Clonality {
     public static final String HETEROGENEITY_HEADER = "patient\tsample\ttype\tn_variants\tpurity\tpurity_source\tmath";
     public static final String JACCARD_HEADER = "patient\ta\tb\ttype_a\ttype_b\tshared\tunion\tjaccard";
 
+    /** Purity source written for a given purity when none is named. */
+    public static final String GIVEN = "given";
+    /** Purity source of a purity estimated from the sample's clonal cluster. */
+    public static final String ESTIMATED = "estimated";
+
     public static Result analyse(String patient, List<EvidenceRows.Row> rows, Map<String, SampleType> types, Map<String, Double> givenPurity,
                                  Segments segments) {
+        return analyse(patient, rows, types, givenPurity, GIVEN, segments, List.of());
+    }
+
+    /**
+     * @param givenSource  the {@code purity_source} of the given purities (e.g. {@code samplesheet})
+     * @param namedSamples further samples named on the command line (e.g. by {@code --sample-segments}) that must have rows
+     */
+    public static Result analyse(String patient, List<EvidenceRows.Row> rows, Map<String, SampleType> types, Map<String, Double> givenPurity,
+                                 String givenSource, Segments segments, java.util.Collection<String> namedSamples) {
         List<String> samples = new ArrayList<>();
         Map<String, Map<String, EvidenceRows.Row>> bySite = new LinkedHashMap<>();
         for (EvidenceRows.Row r : rows) {
@@ -46,15 +60,18 @@ public final class Clonality {
                 throw new UserException("--evidence: line " + r.line() + ": site " + r.site() + " in sample " + r.sample() + " is given twice");
             }
         }
-        for (String s : union(types.keySet(), givenPurity.keySet())) {
+        Set<String> named = union(types.keySet(), givenPurity.keySet());
+        named.addAll(namedSamples);
+        for (String s : named) {
             if (!samples.contains(s)) {
-                throw new UserException("--type/--purity name sample '" + s + "', which has no row in --evidence (samples: " + samples + ")");
+                throw new UserException("--type/--purity/--sample-segments name sample '" + s + "', which has no row in --evidence (samples: "
+                        + samples + ")");
             }
         }
         List<String> tumour = samples.stream().filter(s -> isTumour(types.get(s))).toList();
         Map<String, Purity> purity = new LinkedHashMap<>();
         for (String s : tumour) {
-            purity.put(s, purityOf(s, rows, givenPurity.get(s)));
+            purity.put(s, purityOf(s, rows, givenPurity.get(s), givenSource));
         }
         // CCF of every present variant in every tumour sample
         Map<EvidenceRows.Row, Ccf> ccf = new LinkedHashMap<>();
@@ -137,12 +154,12 @@ public final class Clonality {
         return ClonalityCommand.present(r.state()) && r.depth() > 0;
     }
 
-    private static Purity purityOf(String sample, List<EvidenceRows.Row> rows, Double given) {
+    private static Purity purityOf(String sample, List<EvidenceRows.Row> rows, Double given, String givenSource) {
         if (given != null) {
             if (!(given > 0)) {
                 throw new UserException("--purity " + sample + "=" + given + ": purity must be above 0");
             }
-            return new Purity(given, "given");
+            return new Purity(given, givenSource);
         }
         List<EvidenceRows.Row> present = rows.stream().filter(r -> r.sample().equals(sample) && presentWithReads(r)).toList();
         if (present.size() < 3) { // no CCF for this sample (stated in its rows and heterogeneity.tsv); the others go on
@@ -150,7 +167,7 @@ public final class Clonality {
         }
         int[] alt = present.stream().mapToInt(EvidenceRows.Row::altCount).toArray();
         int[] depth = present.stream().mapToInt(EvidenceRows.Row::depth).toArray();
-        return new Purity(PurityEstimate.estimate(alt, depth), "clonal_cluster");
+        return new Purity(PurityEstimate.estimate(alt, depth), ESTIMATED);
     }
 
     private static boolean isTumour(SampleType t) {

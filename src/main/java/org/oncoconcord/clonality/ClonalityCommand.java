@@ -52,12 +52,22 @@ public final class ClonalityCommand implements Callable<Integer> {
     Map<String, String> types = new LinkedHashMap<>();
 
     @Option(names = "--purity", paramLabel = "LABEL=X", converter = {Ranges.Text.class, Ranges.Fraction.class},
-            description = "Tumour purity of a sample (e.g. the samplesheet's purity column); else estimated from its clonal cluster.")
+            description = "Tumour purity of a sample, a fraction in (0,1] (e.g. the samplesheet's purity column); replaces the "
+                    + "estimate from its clonal cluster.")
     Map<String, Double> purity = new LinkedHashMap<>();
+
+    @Option(names = "--purity-source", paramLabel = "NAME", defaultValue = Clonality.GIVEN,
+            description = "purity_source written for the --purity values (default: ${DEFAULT-VALUE}; the pipeline: samplesheet). "
+                    + "Estimated purities are 'estimated'.")
+    String puritySource;
 
     @Option(names = "--segments", paramLabel = "FILE", description = "Total copy number: TSV 'sample chrom start end copy_number' "
             + "(1-based, inclusive; sample * = every sample); elsewhere 2.")
     Path segments;
+
+    @Option(names = "--sample-segments", paramLabel = "LABEL=FILE", description = "Total copy number of one sample: TSV '[sample] chrom "
+            + "start end copy_number' (the samplesheet's segments column), every row applying to LABEL; before --segments.")
+    Map<String, Path> sampleSegments = new LinkedHashMap<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -75,10 +85,13 @@ public final class ClonalityCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--type " + e.getKey() + "=" + e.getValue() + ": " + ex.getMessage());
             }
         }
-        Segments cn = segments == null ? Segments.NONE : Segments.read(segments);
+        if (!puritySource.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--purity-source '" + puritySource + "' must match [A-Za-z0-9][A-Za-z0-9._-]*");
+        }
+        Segments cn = Segments.of(segments, sampleSegments);
         List<EvidenceRows.Row> rows = new ArrayList<>();
         EvidenceRows.read(evidence, "--evidence", rows::add);
-        Clonality.Result result = Clonality.analyse(patient, rows, sampleTypes, purity, cn);
+        Clonality.Result result = Clonality.analyse(patient, rows, sampleTypes, purity, puritySource, cn, sampleSegments.keySet());
         Path ccf = out.resolve(patient + ".ccf.tsv");
         Path meskit = out.resolve(patient + ".meskit_ccf.tsv");
         Path het = out.resolve(patient + ".heterogeneity.tsv");

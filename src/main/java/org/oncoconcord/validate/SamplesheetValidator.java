@@ -20,16 +20,20 @@ public final class SamplesheetValidator {
 
     /** What a samplesheet check found: its problems and, for the rows without errors, the samples. */
     public record Result(List<Problem> problems, List<SampleRow> samples, Map<String, Integer> firstLineOfPatient,
-                         List<ReferenceCheck.Vcf> vcfs, List<BamCheck.Bam> bams) {
+                         List<ReferenceCheck.Vcf> vcfs, List<BamCheck.Bam> bams, List<SegmentsCheck.File> segments) {
     }
 
     /** Path columns and the punctuation their values may hold (see {@link SafeText}). */
     private static final Map<String, String> SAFE_COLUMNS = Map.of("vcf", SafeText.PATH_PUNCTUATION,
-            "regions", SafeText.PATH_PUNCTUATION, "bam", SafeText.PATH_PUNCTUATION, "tumor_sample", SafeText.NAME_PUNCTUATION);
+            "regions", SafeText.PATH_PUNCTUATION, "bam", SafeText.PATH_PUNCTUATION, "segments", SafeText.PATH_PUNCTUATION,
+            "tumor_sample", SafeText.NAME_PUNCTUATION);
 
     /** Serial plasma columns (docs/PLASMA.md "Serial plasma"). */
     static final String COLLECTION_DAY = "collection_day";
     static final String TIMEPOINT = "timepoint";
+    /** Tissue columns for clonality (docs/PILEUP.md "Clonality"). */
+    static final String PURITY = "purity";
+    static final String SEGMENTS = "segments";
 
     private final TableSchema schema;
 
@@ -53,8 +57,9 @@ public final class SamplesheetValidator {
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         List<ReferenceCheck.Vcf> vcfs = new ArrayList<>();
         List<BamCheck.Bam> bams = new ArrayList<>();
+        List<SegmentsCheck.File> segmentFiles = new ArrayList<>();
         if (table == null) {
-            return new Result(problems, samples, firstLine, vcfs, bams);
+            return new Result(problems, samples, firstLine, vcfs, bams, segmentFiles);
         }
         DerivedNames derived = new DerivedNames(name);
         Map<String, Integer> lineOfChecksum = new HashMap<>();
@@ -157,10 +162,25 @@ public final class SamplesheetValidator {
                 plasmaDraws.computeIfAbsent(patient, k -> new ArrayList<>()).add(
                         new Draw(row.line(), new PlasmaDraw(row.get("sample"), timepoint.isEmpty() ? null : timepoint, day)));
             }
+            Double purity = hasProblem(rowProblems, PURITY) || TableSchema.isMissing(row.get(PURITY)) ? null
+                    : Double.valueOf(row.get(PURITY).trim());
+            Path segments = files.get(SEGMENTS);
+            if (("plasma".equals(type) || "normal".equals(type)) && (purity != null || segments != null)) {
+                String col = purity != null ? PURITY : SEGMENTS;
+                rowProblems.add(Problem.warning(name, row.line(), table.columnOf(col), col, "a " + type + " sample has a " + col
+                        + (purity != null && segments != null ? " and segments" : "") + ": only tissue samples (primary, metastasis) get a "
+                        + "cancer cell fraction, so it is ignored"));
+                purity = null;
+                segments = null;
+            }
             problems.addAll(rowProblems);
             if (rowProblems.stream().noneMatch(Problem::isError)) {
                 samples.add(new SampleRow(patient, row.get("sample"), type, files.get("vcf"), files.get("regions"),
-                        TableSchema.isMissing(tumor) ? "" : tumor, files.get("bam"), day, timepoint));
+                        TableSchema.isMissing(tumor) ? "" : tumor, files.get("bam"), day, timepoint, purity, segments));
+                if (segments != null) {
+                    segmentFiles.add(new SegmentsCheck.File(row.line(), table.columnOf(SEGMENTS), row.get("sample"),
+                            TableSchema.isMissing(tumor) ? "" : tumor, segments));
+                }
                 if (files.containsKey("bam")) {
                     bams.add(new BamCheck.Bam(row.line(), table.columnOf("bam"), TableSchema.isMissing(tumor) ? row.get("sample") : tumor,
                             files.get("bam")));
@@ -194,7 +214,7 @@ public final class SamplesheetValidator {
                         "patient '" + patient + "' has a single sample (" + types.get(0) + "): normalized but not compared"));
             }
         }
-        return new Result(problems, samples, firstLine, vcfs, bams);
+        return new Result(problems, samples, firstLine, vcfs, bams, segmentFiles);
     }
 
     /** A plasma row's line and draw identity. */

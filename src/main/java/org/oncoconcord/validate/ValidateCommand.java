@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * writes the validated samplesheet (absolute paths) with {@code --out}. Exit 1 when any error.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Check a samplesheet (patient,sample,type,vcf[,regions][,tumor_sample][,bam]) and a clinical table "
+        description = {"Check a samplesheet (patient,sample,type,vcf[,regions][,tumor_sample][,bam][,collection_day][,timepoint][,purity][,segments]) and a clinical table "
                 + "against assets/schema_input.json and assets/schema_clinical.json, reporting every problem at once.",
                 "A samplesheet patient missing from the clinical table is an error; a clinical patient missing from "
                         + "the samplesheet is a warning."},
@@ -92,6 +92,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ReferenceCheck.Outcome reference = ReferenceCheck.check(input.toString(), fasta, genome, sheet.vcfs());
         problems.addAll(reference.problems());
         problems.addAll(BamCheck.check(input.toString(), fasta, reference.genome(), sheet.bams()));
+        problems.addAll(SegmentsCheck.check(input.toString(), fasta, sheet.segments()));
         problems.sort(Problem.BY_POSITION);
         PrintWriter err = spec.commandLine().getErr();
         for (Problem p : problems) {
@@ -135,7 +136,8 @@ public final class ValidateCommand implements Callable<Integer> {
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader(SampleRow.COLUMNS).get())) {
             for (SampleRow s : samples) {
                 p.printRecord(s.patient(), s.sample(), s.type(), s.vcf(), s.regions() == null ? "" : s.regions(), s.tumorSample(),
-                        s.bam() == null ? "" : s.bam(), s.collectionDayText(), s.timepoint());
+                        s.bam() == null ? "" : s.bam(), s.collectionDayText(), s.timepoint(), s.purityText(),
+                        s.segments() == null ? "" : s.segments());
             }
         }
         return w.toString();
@@ -154,6 +156,8 @@ public final class ValidateCommand implements Callable<Integer> {
             o.put("bam", s.bam() == null ? null : s.bam().toString());
             o.put("collection_day", s.collectionDay());
             o.put("timepoint", s.timepoint().isEmpty() ? null : s.timepoint());
+            o.put("purity", s.purity());
+            o.put("segments", s.segments() == null ? null : s.segments().toString());
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(arr) + "\n";
     }

@@ -59,9 +59,9 @@ class BamCheckTest {
         String[] r = run("validate", "-i", sheet.toString(), "--fasta", fa.toString(), "-o", out.toString());
         assertThat(r[0]).as(r[1]).isEqualTo("0");
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).endsWith(",tumor_sample,bam,collection_day,timepoint");
-        assertThat(lines.get(1)).endsWith(dir.resolve("T.bam").toAbsolutePath() + ",,");
-        assertThat(lines.get(2)).endsWith(",,,");
+        assertThat(lines.get(0)).endsWith(",tumor_sample,bam,collection_day,timepoint,purity,segments");
+        assertThat(lines.get(1)).endsWith(dir.resolve("T.bam").toAbsolutePath() + ",,,,");
+        assertThat(lines.get(2)).endsWith(",,,,,");
     }
 
     @Test

@@ -68,9 +68,9 @@ class ValidateSerialPlasmaTest {
         assertThat(r.lines("error")).isEmpty();
         assertThat(r.lines("warning")).isEmpty();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).endsWith(",bam,collection_day,timepoint");
-        assertThat(lines.get(2)).endsWith(",-3,baseline");
-        assertThat(lines.get(4)).endsWith(",412.5,relapse");
+        assertThat(lines.get(0)).endsWith(",bam,collection_day,timepoint,purity,segments");
+        assertThat(lines.get(2)).endsWith(",-3,baseline,,");
+        assertThat(lines.get(4)).endsWith(",412.5,relapse,,");
         assertThat(lines.get(7)).endsWith(",,");
     }
 
