@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -95,13 +94,6 @@ public final class Segments {
             }
         }
         return new Segments(all);
-    }
-
-    /** Largest end per contig (as written), for checks against a reference. */
-    public static Map<String, Integer> contigEnds(List<Segment> segments) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        segments.forEach(s -> out.merge(s.contig(), s.end(), Math::max));
-        return out;
     }
 
     /** Total copy number of {@code sample} at the position: the sample's own segment first, then a {@code *} one, else 2. */

@@ -135,7 +135,7 @@ class ClonalityCommandTest {
                 100 * 1.4826 * 0.04 / 0.16)); // median .16, |dev| .04 .04
         assertThat(rows(dir.resolve("H.ccf.tsv")).stream().filter(r -> r[1].equals("M")).map(r -> r[14])).containsOnly("NA");
         assertThat(het.get(0)[3]).isEqualTo("7");
-        assertThat(het.get(0)[5]).isEqualTo("clonal_cluster");
+        assertThat(het.get(0)[5]).isEqualTo("estimated");
         double ours = Double.parseDouble(het.get(0)[6]);
         // by hand: VAFs .10 .18 .22 .25 .31 .45 .50, median .25, |dev| .15 .07 .03 0 .06 .20 .25 -> MAD .07; 1.4826 * .07 / .25 * 100
         assertThat(ours).isCloseTo(100 * 1.4826 * 0.07 / 0.25, within(1e-3));
