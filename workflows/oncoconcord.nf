@@ -1,6 +1,6 @@
 /*
  * The DAG: VALIDATE -> one channel item per sample (meta: id, patient, sample, type, tumor_sample,
- * regions, bam, collection_day, timepoint) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
+ * regions, bam, collection_day, timepoint, purity, segments) -> batches of patients (a stable bucket per patient) -> NORMALIZE and CONCORDANCE per
  * batch (PILEUP first for batches with BAMs, its evidence laid over the calls) -> COHORT (gather) -> SURVIVAL -> REPORT; MULTIQC_STATS and MULTIQC over everything.
  * Parameters are read here and passed to the modules; modules read no params.
  */
@@ -78,7 +78,10 @@ workflow ONCOCONCORD {
                     bam         : row.bam ? file(row.bam, checkIfExists: true).toString() : '',
                     // serial plasma (docs/PLASMA.md): days from surgery and timepoint label, '' when not given
                     collection_day: row.collection_day ?: '',
-                    timepoint   : row.timepoint ?: ''
+                    timepoint   : row.timepoint ?: '',
+                    // tissue purity and copy-number segments for clonality (docs/PILEUP.md), '' when not given
+                    purity      : row.purity ?: '',
+                    segments    : row.segments ? file(row.segments, checkIfExists: true).toString() : ''
                 ]
                 [ meta, file(row.vcf, checkIfExists: true) ]
             }
@@ -139,7 +142,8 @@ workflow ONCOCONCORD {
     // without reads go to CONCORDANCE directly, as before.
     ch_pileup = ch_compare.reads
         .map { meta, dirs, beds ->
-            [ meta, dirs, meta.patients.collectMany { p -> evidenceSamples(p).collectMany { s -> [ file(s.bam), bamIndex(s.bam) ] } } ]
+            [ meta, dirs, meta.patients.collectMany { p -> evidenceSamples(p).collectMany { s -> [ file(s.bam), bamIndex(s.bam) ] } },
+              meta.patients.collectMany { p -> evidenceSamples(p).findAll { it.segments }.collect { file(it.segments) } } ]
         }
     PILEUP(ch_pileup, ch_fasta, ch_fai)
     ch_versions = ch_versions.mix(PILEUP.out.versions.first())

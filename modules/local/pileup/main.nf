@@ -8,9 +8,11 @@
  * carry `bam`); patients: NORMALIZE's patient folders (staged as normalized/<patient>/<sample>.norm.vcf.gz);
  * reads: each BAM/CRAM followed by its index, in sample order (evidenceSamples), staged side by side
  * in bams/ (so htsjdk finds each index beside its file; two samples of one batch must not share a
- * BAM file name). Then, per such patient, `oncoconcord clonality` on its evidence (tumour samples with
- * reads; purity estimated from each sample's clonal cluster): <patient>.ccf.tsv, .meskit_ccf.tsv,
- * .heterogeneity.tsv, .jaccard.tsv (docs/PILEUP.md).
+ * BAM file name); segments: the samplesheet `segments` files of those samples that have one, in the
+ * same order (staged as segments_<n>/). Then, per such patient, `oncoconcord clonality` on its evidence
+ * (tissue samples with reads; the samplesheet `purity` of a sample replaces the estimate from its clonal
+ * cluster, `--purity-source samplesheet`; its `segments` file gives the copy number): <patient>.ccf.tsv,
+ * .meskit_ccf.tsv, .heterogeneity.tsv, .jaccard.tsv (docs/PILEUP.md).
  */
 include { taskJavaOpts; versionsLine; stubVersionsLine; evidenceSamples } from '../../../subworkflows/local/utils_oncoconcord/main'
 
@@ -19,7 +21,7 @@ process PILEUP {
     label 'process_single'
 
     input:
-    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(reads, stageAs: 'bams/*')
+    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(reads, stageAs: 'bams/*'), path(segments, stageAs: 'segments_?/*')
     path fasta
     path fai
 
@@ -31,7 +33,9 @@ process PILEUP {
     script:
     def args = task.ext.args ?: ''
     def readList = reads instanceof List ? reads : (reads ? [ reads ] : [])
+    def segmentList = segments instanceof List ? segments : (segments ? [ segments ] : [])
     def next = 0
+    def nextSegments = 0
     def lines = meta.patients.collect { p ->
         def withBam = evidenceSamples(p)
         if (!withBam) {
@@ -45,8 +49,12 @@ process PILEUP {
             "--bam ${bam} --label ${s.tumor_sample ?: s.sample}=${s.sample}"
         }
         def typeArgs = withBam.collect { s -> "--type ${s.sample}=${s.type}" }
+        // the samplesheet's tissue purity replaces the estimate; its segments file gives the copy number
+        def purityArgs = withBam.findAll { it.purity }.collect { s -> "--purity ${s.sample}=${s.purity}" }
+        def segmentArgs = withBam.findAll { it.segments }.collect { s -> "--sample-segments ${s.sample}=${segmentList[nextSegments++]}" }
         [ pileup: "pileup --quiet --ignore-genotypes ${args} ${siteArgs.join(' ')} ${bamArgs.join(' ')} --fasta ${fasta} -o ${p.patient}.evidence.tsv",
-          clonality: "clonality --quiet --patient ${p.patient} --evidence ${p.patient}.evidence.tsv ${typeArgs.join(' ')} --out ." ]
+          clonality: "clonality --quiet --patient ${p.patient} --evidence ${p.patient}.evidence.tsv ${typeArgs.join(' ')} "
+                     + "${purityArgs ? purityArgs.join(' ') + ' --purity-source samplesheet ' : ''}${segmentArgs.join(' ')} --out ." ]
     }.findAll { it != null }
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"

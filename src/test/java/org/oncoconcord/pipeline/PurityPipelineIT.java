@@ -1,0 +1,99 @@
+package org.oncoconcord.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The samplesheet's {@code purity} and {@code segments} columns through the real pipeline (docs/PILEUP.md
+ * "Clonality"): the demo cohort's samplesheet, built here with absolute paths plus a purity for P002_T
+ * (a sample with reads), one for a plasma row (ignored with a warning) and a copy-number-3 segment file
+ * for P003_T. The values must reach the PILEUP task's clonality command line and its ccf.tsv (purity and
+ * its source {@code samplesheet}; P002_M, without one, keeps the estimate; P003_T's copy number 3).
+ */
+class PurityPipelineIT {
+    Path tmp;
+
+    @BeforeEach
+    void nextflowAvailable(TestInfo info) throws Exception {
+        NextflowRun.requireNextflow();
+        tmp = NextflowRun.freshDir(NextflowRun.projectDir().resolve("target/pipeline-it").resolve("purity"));
+    }
+
+    @Test
+    void samplesheetPurityAndSegmentsReachClonality() throws Exception {
+        Path demo = NextflowRun.projectDir().resolve("assets/demo");
+        List<String> demoSheet = Files.readAllLines(demo.resolve("samplesheet.csv"));
+        List<String> header = Arrays.asList(demoSheet.get(0).split(",", -1));
+        Path segments = Files.writeString(tmp.resolve("P003_T.seg.tsv"), "chrom\tstart\tend\tcopy_number\n"
+                + String.join("", Files.readAllLines(demo.resolve("reference.fa.fai")).stream()
+                        .map(l -> l.split("\t")).map(f -> f[0] + "\t1\t" + f[1] + "\t3\n").toList()));
+        List<String> sheet = new ArrayList<>(List.of(demoSheet.get(0) + ",purity,segments"));
+        for (String line : demoSheet.subList(1, demoSheet.size())) {
+            String[] f = line.split(",", -1);
+            for (String col : List.of("vcf", "bam")) {
+                int i = header.indexOf(col);
+                if (!f[i].isEmpty()) {
+                    f[i] = demo.resolve(f[i]).toAbsolutePath().toString();
+                }
+            }
+            String sample = f[header.indexOf("sample")];
+            String purity = switch (sample) {
+                case "P002_T" -> "0.55";
+                case "P002_P" -> "0.2"; // plasma: ignored with a warning
+                default -> "";
+            };
+            sheet.add(String.join(",", f) + "," + purity + "," + (sample.equals("P003_T") ? segments.toString() : ""));
+        }
+        Path input = Files.write(tmp.resolve("samplesheet.csv"), sheet);
+        NextflowRun run = NextflowRun.run(tmp.resolve("launch"), "-profile", "test", "--input", input.toString(), "--skip_multiqc");
+        assertThat(run.exit).as(run.describe()).isZero();
+
+        assertThat(Files.readString(run.outdir.resolve("validate/validation.log")))
+                .contains("column 'purity': a plasma sample has a purity");
+        List<String> validated = Files.readAllLines(run.outdir.resolve("validate/validated_samplesheet.csv"));
+        assertThat(validated.get(0)).endsWith(",purity,segments");
+        assertThat(validated).anySatisfy(l -> assertThat(l).startsWith("P002,P002_T,").endsWith(",0.55,"));
+        assertThat(validated).anySatisfy(l -> assertThat(l).startsWith("P002,P002_P,").endsWith(",,"));
+
+        String commands;
+        try (Stream<Path> walk = Files.walk(run.launchDir.resolve("work"))) {
+            commands = String.join("\n", walk.filter(p -> p.getFileName().toString().equals("clonality.commands")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList());
+        }
+        String p002 = commands.lines().filter(l -> l.contains("--patient P002 ")).findFirst().orElseThrow();
+        assertThat(p002).contains("--purity P002_T=0.55").contains("--purity-source samplesheet").doesNotContain("P002_M=")
+                .doesNotContain("--purity P002_P");
+        String p003 = commands.lines().filter(l -> l.contains("--patient P003 ")).findFirst().orElseThrow();
+        assertThat(p003).containsPattern("--sample-segments P003_T=segments_\\d+/P003_T.seg.tsv").doesNotContain("--purity ");
+
+        List<String[]> ccf002 = rows(run.outdir.resolve("pileup/P002.ccf.tsv"));
+        assertThat(ccf002.stream().filter(r -> r[1].equals("P002_T"))).isNotEmpty()
+                .allSatisfy(r -> assertThat(r[11] + " " + r[12]).isEqualTo("0.5500 samplesheet"));
+        assertThat(ccf002.stream().filter(r -> r[1].equals("P002_M")).map(r -> r[12]).distinct().toList())
+                .hasSize(1).isSubsetOf("estimated", "not_estimable");
+        List<String[]> ccf003 = rows(run.outdir.resolve("pileup/P003.ccf.tsv"));
+        assertThat(ccf003.stream().filter(r -> r[1].equals("P003_T") && !r[14].equals("NA")).map(r -> r[13])).isNotEmpty().containsOnly("3.0000");
+        assertThat(ccf003.stream().filter(r -> r[1].equals("P003_M") && !r[14].equals("NA")).map(r -> r[13])).containsOnly("2.0000");
+    }
+
+    private static List<String[]> rows(Path tsv) throws IOException {
+        List<String> lines = Files.readAllLines(tsv);
+        assertThat(lines.get(0).split("\t")[11]).isEqualTo("purity");
+        return lines.subList(1, lines.size()).stream().map(l -> l.split("\t", -1)).toList();
+    }
+}
