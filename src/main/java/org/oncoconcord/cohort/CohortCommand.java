@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
             "  patients.tsv, patients_summary.tsv (median, IQR), metastasis_new_by_gene.tsv,",
             "  plasma_tumour_fraction.tsv, plasma_sensitivity.tsv, plasma_ch.tsv, plasma_timepoints.tsv,",
             "  plasma_intervals.tsv (with plasma; docs/PLASMA.md),",
-            "  oncoprint.tsv, features.tsv + features.columns.tsv (survival features, marked",
+            "  evidence_summary.tsv (read-level evidence per patient and sample type, cohort totals;",
+            "  docs/PILEUP.md), oncoprint.tsv, features.tsv + features.columns.tsv (survival features, marked",
             "  baseline or post_metastasis), sample_swap_check.tsv (samples sharing more",
             "  variants with another patient's sample than with their own: flagged = 1),",
             "  *_mqc.tsv (MultiQC), rejects.tsv, warnings.tsv,",
@@ -160,6 +161,7 @@ public final class CohortCommand implements Callable<Integer> {
         files.put("patients_summary.tsv", summary.toTsv());
         files.put("metastasis_new_by_gene.tsv", newByGene.toTsv());
         files.put("oncoprint.tsv", CohortAnalysis.oncoprint(patients, genes).toTsv());
+        files.put("evidence_summary.tsv", EvidenceSummary.table(patients).toTsv()); // read-level evidence (docs/PILEUP.md)
         PlasmaDraws.Cohort serial = null;
         if (patients.stream().anyMatch(p -> p.plasma() != null)) {
             Map<String, PlasmaChCalls.PatientCh> ch = PlasmaChCalls.read(patients);

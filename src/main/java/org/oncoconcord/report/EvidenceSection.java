@@ -22,11 +22,14 @@ import org.oncoconcord.core.UserException;
  * below the calling threshold ({@code BELOW_CALL_THRESHOLD}), {@code ABSENT} at adequate depth, and
  * {@code NOT_ASSESSABLE}; and the tissue variants the plasma did not call, by their plasma state (a miss
  * with reads below the threshold is evidence of the variant; an absent one at depth is a true miss).
- * The counts do not change the concordance figures (the step does not yet feed back). Read as a stream.
+ * Then the cohort table {@code cohort/evidence_summary.tsv}: what the evidence laid over the calls
+ * ({@code concordance --evidence}) changed, per sample type, and the patients without reads. Read as a stream.
  */
 final class EvidenceSection {
     static final String SUFFIX = ".evidence.tsv";
     static final List<String> STATES = List.of("CALLED", "BELOW_CALL_THRESHOLD", "ABSENT", "NOT_ASSESSABLE");
+    /** The cohort step's table of the concordance.json {@code evidence} sections (cohort/EvidenceSummary). */
+    static final String COHORT_TABLE = "evidence_summary.tsv";
 
     private EvidenceSection() {
     }
@@ -102,11 +105,26 @@ final class EvidenceSection {
         return new Counts(files, byType, plasma, unknown);
     }
 
-    static String html(Counts c) {
-        if (c == null) {
+    /** The section: the states per sample type (from the pileup files, when given) and the cohort table (when it has reads). */
+    static String html(Counts c, CohortResults cohort) {
+        Tsv summary = cohort == null || cohort.patients() == null ? null
+                : Tsv.readIfExists(cohort.patients().file().resolveSibling(COHORT_TABLE));
+        boolean anyReads = summary != null && summary.rows().stream().anyMatch(r -> "reads".equals(r.get("evidence")));
+        if (c == null && !anyReads) {
             return "";
         }
         StringBuilder sb = new StringBuilder("<h3>Read-level evidence (PILEUP)</h3>");
+        if (c != null) {
+            sb.append(states(c));
+        }
+        if (anyReads) {
+            sb.append(cohortTable(summary));
+        }
+        return sb.toString();
+    }
+
+    private static String states(Counts c) {
+        StringBuilder sb = new StringBuilder();
         if (c.files() == 0) {
             return sb.append(Html.note("No *" + SUFFIX + " under --evidence: no read-level evidence.")).toString();
         }
@@ -131,6 +149,32 @@ final class EvidenceSection {
                     + (c.unknownSamples().size() > 20 ? ", ..." : "") + "."));
         }
         return sb.append(Html.note(c.files() + " evidence file(s) (docs/PILEUP.md: states from REF/ALT read counts with "
-                + "Mutect2-like filters). They do not change the concordance figures above.")).toString();
+                + "Mutect2-like filters).")).toString();
+    }
+
+    /** The cohort rows of evidence_summary.tsv per sample type and over all, and the patients without reads. */
+    private static String cohortTable(Tsv summary) {
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Boolean> patientHasReads = new LinkedHashMap<>();
+        for (Map<String, String> r : summary.rows()) {
+            if ("patient".equals(r.get("level"))) {
+                patientHasReads.merge(r.get("patient"), "reads".equals(r.get("evidence")), Boolean::logicalOr);
+            } else if ("cohort".equals(r.get("level"))) {
+                rows.add(List.of(r.get("sample_type"), r.get("patients"), r.get("samples_with_reads") + " of " + r.get("samples"),
+                        r.get("sites"), r.get("called"), r.get("below_call_threshold"), r.get("measured_absent"), r.get("not_assessable"),
+                        r.get("unchanged"), r.get("changed")));
+            }
+        }
+        StringBuilder sb = new StringBuilder("<h4>What the reads changed in the comparison</h4>");
+        sb.append(Html.plainTable(List.of("Sample type", "Patients", "Samples with reads", "Variant x sample", "Called (VCF)",
+                "Below call threshold: now present", "Measured absent: now evaluable", "Too few reads: now not evaluable", "Unchanged",
+                "Changed"), rows));
+        List<String> without = patientHasReads.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        long with = patientHasReads.size() - without.size();
+        sb.append(Html.note(with + " of " + patientHasReads.size() + " patients with reads; the concordance figures above are the "
+                + "evidence view (a call below the caller's threshold counts as present, too few reads as not evaluable). "
+                + (without.isEmpty() ? "" : "No reads (no BAM): " + String.join(", ", without.subList(0, Math.min(20, without.size())))
+                + (without.size() > 20 ? ", ..." : "") + ". ") + "Per patient: cohort/" + COHORT_TABLE + " (docs/PILEUP.md)."));
+        return sb.toString();
     }
 }

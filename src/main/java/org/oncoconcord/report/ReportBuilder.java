@@ -190,12 +190,12 @@ final class ReportBuilder {
      */
     private String tissueVsPlasma() {
         if (ConcordancePlot.rows(cohort.concordance(), "tissue_vs_plasma").isEmpty() && cohort.plasmaCh() == null) {
-            return EvidenceSection.html(evidence);
+            return EvidenceSection.html(evidence, cohort);
         }
         return "<h3>Plasma against tissue: PPA and NPA by tumour fraction</h3>"
                 + PlasmaAgreement.html(cohort.oncoprint(), jsons, SummarySection.plasmaFeatures(cohort))
                 + "<h3>Plasma sensitivity by tissue VAF</h3>" + PlasmaByVaf.html(cohort.variantsLong(), jsons)
-                + PlasmaChSection.html(cohort) + EvidenceSection.html(evidence);
+                + PlasmaChSection.html(cohort) + EvidenceSection.html(evidence, cohort);
     }
 
     /** Per gene: tissue-positive patients, found, misses by informativeness, PPA over all and over informative calls. */
