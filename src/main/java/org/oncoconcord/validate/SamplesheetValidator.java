@@ -172,6 +172,10 @@ public final class SamplesheetValidator {
                         + "cancer cell fraction, so it is ignored"));
                 purity = null;
                 segments = null;
+            } else if ((purity != null || segments != null) && TableSchema.isMissing(row.get("bam")) && !hasProblem(rowProblems, "bam")) {
+                String col = purity != null ? PURITY : SEGMENTS;
+                rowProblems.add(Problem.warning(name, row.line(), table.columnOf(col), col, "a " + col + " without a bam: clonality "
+                        + "needs the sample's reads, so the pipeline does not use it"));
             }
             problems.addAll(rowProblems);
             if (rowProblems.stream().noneMatch(Problem::isError)) {

@@ -70,7 +70,8 @@ class ValidatePurityTest {
                 """;
         Run r = validate(sheet, "--out", csv.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.lines("warning")).isEmpty();
+        // no bam column here: each value is kept, with a warning that the pipeline's clonality needs the reads
+        assertThat(r.lines("warning")).hasSize(3).allSatisfy(w -> assertThat(w).contains("without a bam: clonality needs the sample's reads"));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).endsWith(",timepoint,purity,segments");
         assertThat(lines.get(1)).endsWith(",0.6," + dir.resolve("t.seg.tsv").toAbsolutePath());
@@ -116,10 +117,12 @@ class ValidatePurityTest {
                 P1,P1_W,normal,v2.vcf,,t.seg.tsv
                 """, "--out", csv.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.lines("warning")).hasSize(2);
-        assertThat(r.lines("warning").get(0)).contains(":3:5: warning: column 'purity': a plasma sample has a purity")
+        assertThat(r.lines("warning")).hasSize(3);
+        assertThat(r.lines("warning").get(0)).contains(":2:5: warning: column 'purity': a purity without a bam");
+        assertThat(r.lines("warning").subList(1, 3)).noneMatch(w -> w.contains("without a bam"));
+        assertThat(r.lines("warning").get(1)).contains(":3:5: warning: column 'purity': a plasma sample has a purity")
                 .contains("it is ignored");
-        assertThat(r.lines("warning").get(1)).contains(":4:6: warning: column 'segments': a normal sample has a segments");
+        assertThat(r.lines("warning").get(2)).contains(":4:6: warning: column 'segments': a normal sample has a segments");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(1)).endsWith(",0.5,");
         assertThat(lines.get(2)).endsWith(",,");
