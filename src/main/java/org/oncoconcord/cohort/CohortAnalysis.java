@@ -209,11 +209,14 @@ public final class CohortAnalysis {
      * Oncoprint data: per patient and gene, the call in each sample type (1, 0, or NA when not
      * evaluable or absent), then each type's variant class ({@link OncoprintClasses}: missense,
      * truncating, inframe, splice, multi_hit, other; none when not mutated; NA when not evaluable,
-     * absent or without consequence).
+     * absent or without consequence), then per type the cell's variants ({@code chrom:pos:ref>alt}, several
+     * joined by {@code ;}) and their short protein changes in the same order ({@code .} for one without;
+     * NA when not mutated or none has one).
      */
     public static Table oncoprint(Collection<PatientConcordance> patients, List<String> genes) {
         List<String> header = new ArrayList<>(List.of("patient", "gene", "primary", "metastasis", "plasma"));
         header.addAll(OncoprintClasses.columns());
+        header.addAll(OncoprintClasses.variantColumns());
         Table t = new Table(header.toArray(String[]::new));
         List<String> features = new ArrayList<>(genes);
         features.add(RAS);
@@ -228,6 +231,10 @@ public final class CohortAnalysis {
                 }
                 for (SampleType st : SampleType.COMPARED) {
                     row.add(!p.has(st) ? "" : classes.cell(g, st, s.get(st)));
+                }
+                for (SampleType st : SampleType.COMPARED) {
+                    row.add(!p.has(st) ? "" : classes.variants(g, st, s.get(st)));
+                    row.add(!p.has(st) ? "" : classes.proteins(g, st, s.get(st)));
                 }
                 t.add(row.toArray());
             }

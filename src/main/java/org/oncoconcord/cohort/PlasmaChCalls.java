@@ -21,7 +21,7 @@ public final class PlasmaChCalls {
      * @param rule {@code wbc} (a white-blood-cell sample), {@code gene_list/exclude} or {@code gene_list/count}
      */
     public record PatientCh(String patient, String plasmaSample, String rule, String wbcSample, List<ConcordanceJson.ChCall> calls,
-                            long nCh, long nGermline, long nPossibleCh, boolean truncated) {
+                            long nCh, long nGermline, long nPossibleCh, boolean truncated, Map<String, String> proteins) {
     }
 
     private PlasmaChCalls() {
@@ -37,23 +37,23 @@ public final class PlasmaChCalls {
             String label = p.plasma().label();
             ConcordanceJson.ClonalHaematopoiesis ch = p.plasma().clonalHaematopoiesis();
             if (ch == null) {
-                out.put(p.patient(), new PatientCh(p.patient(), label, NO_RULE, null, List.of(), 0, 0, 0, false));
+                out.put(p.patient(), new PatientCh(p.patient(), label, NO_RULE, null, List.of(), 0, 0, 0, false, Map.of()));
                 continue;
             }
             String shown = "wbc".equals(ch.rule()) ? "wbc" : ch.rule() + "/" + ch.possibleCh();
             out.put(p.patient(), new PatientCh(p.patient(), label, shown, ch.wbcSample(), List.copyOf(ch.calls()),
-                    ch.nCh(), ch.nGermline(), ch.nPossibleCh(), ch.callsTruncated()));
+                    ch.nCh(), ch.nGermline(), ch.nPossibleCh(), ch.callsTruncated(), VariantProteins.of(p.variants())));
         }
         return out;
     }
 
-    /** cohort/plasma_ch.tsv: one row per labelled plasma call. */
+    /** cohort/plasma_ch.tsv: one row per labelled plasma call, with its short protein change from variants.tsv (NA: none or unknown). */
     public static Table table(Map<String, PatientCh> byPatient) {
-        Table t = new Table("patient", "sample", "variant", "gene", "plasma_vaf", "plasma_depth", "wbc_sample", "wbc_vaf",
+        Table t = new Table("patient", "sample", "variant", "hgvsp_short", "gene", "plasma_vaf", "plasma_depth", "wbc_sample", "wbc_vaf",
                 "in_tissue", "label", "rule", "counted", "ch_rule");
         for (PatientCh p : byPatient.values()) {
             for (ConcordanceJson.ChCall c : p.calls()) {
-                t.add(p.patient(), p.plasmaSample(), c.variant(), c.gene(), c.plasmaVaf(), c.plasmaDepth(), p.wbcSample(),
+                t.add(p.patient(), p.plasmaSample(), c.variant(), VariantProteins.lookup(p.proteins(), c.variant()), c.gene(), c.plasmaVaf(), c.plasmaDepth(), p.wbcSample(),
                         c.wbcVaf(), c.inTissue(), c.label(), c.rule(), c.counted(), p.rule());
             }
         }

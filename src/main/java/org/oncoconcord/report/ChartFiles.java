@@ -15,7 +15,11 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.apache.batik.svggen.SVGIDGenerator;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.LegendItemEntity;
 import org.oncoconcord.io.AtomicFiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,9 +27,11 @@ import org.w3c.dom.Element;
 /**
  * Writes a JFreeChart as {@code NAME.svg} (Batik's SVG generator) and {@code NAME.png} (2x
  * resolution), and returns the SVG for inlining in HTML, its ids prefixed with the chart name so
- * several inline SVGs never share a clip-path id. Runs headless.
+ * several inline SVGs never share a clip-path id, and the items a renderer gave a tooltip as
+ * {@code <title>} rectangles over them. Runs headless.
  */
 public final class ChartFiles {
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -83,7 +89,7 @@ public final class ChartFiles {
         Document doc;
         try {
             doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
-                    .createDocument("http://www.w3.org/2000/svg", "svg", null);
+                    .createDocument(SVG_NS, "svg", null);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -97,8 +103,13 @@ public final class ChartFiles {
         });
         SVGGraphics2D g = new SVGGraphics2D(ctx, false);
         g.setSVGCanvasSize(new Dimension(width, height));
-        chart.draw(g, new Rectangle(width, height));
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g, new Rectangle(width, height), info);
         Element root = g.getRoot();
+        Element tips = tooltips(doc, info);
+        if (tips != null) {
+            root.appendChild(tips);
+        }
         root.setAttribute("viewBox", "0 0 " + width + " " + height);
         root.setAttribute("role", "img");
         root.setAttribute("aria-label", chart.getTitle() == null ? name : chart.getTitle().getText());
@@ -109,6 +120,40 @@ public final class ChartFiles {
         String text = w.toString();
         text = text.substring(text.indexOf("<svg")).replace("id=\"genericDefs\"", "id=\"" + name + "-genericDefs\"");
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text;
+    }
+
+    /**
+     * The items drawn with a tooltip (a renderer's tooltip generator returning text) as transparent
+     * rectangles over them, each with an SVG {@code <title>} (the browser's tooltip); null when none.
+     */
+    static Element tooltips(Document doc, ChartRenderingInfo info) {
+        Element group = null;
+        for (Object o : info.getEntityCollection().getEntities()) {
+            if (!(o instanceof ChartEntity e) || e instanceof LegendItemEntity || e.getToolTipText() == null || e.getToolTipText().isEmpty()) {
+                continue;
+            }
+            if (group == null) {
+                group = doc.createElementNS(SVG_NS, "g");
+                group.setAttribute("class", "tooltips");
+            }
+            Rectangle2D b = e.getArea().getBounds2D();
+            Element rect = doc.createElementNS(SVG_NS, "rect");
+            rect.setAttribute("x", num(b.getX()));
+            rect.setAttribute("y", num(b.getY()));
+            rect.setAttribute("width", num(b.getWidth()));
+            rect.setAttribute("height", num(b.getHeight()));
+            rect.setAttribute("fill", "none");
+            rect.setAttribute("pointer-events", "all");
+            Element title = doc.createElementNS(SVG_NS, "title");
+            title.setTextContent(e.getToolTipText());
+            rect.appendChild(title);
+            group.appendChild(rect);
+        }
+        return group;
+    }
+
+    private static String num(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     static void delete(Path dir, String name) throws IOException {

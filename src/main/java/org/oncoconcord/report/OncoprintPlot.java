@@ -31,7 +31,9 @@ import org.oncoconcord.cohort.Features;
  * mutated first, clonal-haematopoiesis genes ({@link Features#CH_GENES}) in their own block below;
  * patients ordered by the tumour genes top-down; hypermutated patients marked in a row of their own.
  * A mutated cell is coloured by sample type, or by variant class when the table has a class column
- * ({@code <type>_class} or {@code class}: missense, truncating, inframe, splice, multi_hit).
+ * ({@code <type>_class} or {@code class}: missense, truncating, inframe, splice, multi_hit). Each
+ * mutated cell carries a tooltip naming its variants ({@code KRAS p.G12D}, {@link ProteinChanges}),
+ * written into the SVG as a {@code <title>} ({@link ChartFiles}).
  */
 final class OncoprintPlot {
     static final int MAX_GENES = 25;
@@ -140,6 +142,8 @@ final class OncoprintPlot {
         }
         boolean byClass = classColumn(onco, "primary") != null;
         List<double[]> cells = new ArrayList<>();
+        List<String> tips = new ArrayList<>();
+        ProteinChanges variantNames = ProteinChanges.of(onco);
         for (Map<String, String> r : onco.rows()) {
             int g = genes.indexOf(r.get("gene"));
             if (g < 0) {
@@ -150,6 +154,7 @@ final class OncoprintPlot {
                 int code = code(r, t, classColumn(onco, TYPES[t]));
                 if (code > 0) { // absent / not evaluable = the white background: not drawn, keeps the SVG small
                     cells.add(new double[] {p, g + shift + OFFSET[t], code});
+                    tips.add(code > 2 ? tooltip(r, TYPES[t], classColumn(onco, TYPES[t]), variantNames) : null);
                 }
             }
         }
@@ -158,6 +163,7 @@ final class OncoprintPlot {
                 if (hypermutated.contains(patients.get(i))) {
                     for (double off : OFFSET) {
                         cells.add(new double[] {i, off, 1});
+                        tips.add(null);
                     }
                 }
             }
@@ -180,6 +186,7 @@ final class OncoprintPlot {
         }
         XYBlockRenderer r = new XYBlockRenderer();
         r.setPaintScale(scale);
+        r.setDefaultToolTipGenerator((dataset, series, item) -> tips.get(item));
         r.setBlockWidth(patients.size() > 150 ? 1.0 : 0.85);
         r.setBlockHeight(0.27);
 
@@ -237,6 +244,13 @@ final class OncoprintPlot {
         return ChartStyle.apply(chart, "Each gene row: primary (top), metastasis (middle), plasma (bottom); "
                 + (byClass ? "colour = variant class" : "colour = sample type (no variant class column in oncoprint.tsv)")
                 + (firstCh < genes.size() ? "; CH = clonal haematopoiesis genes, below the line" : ""));
+    }
+
+    /** A mutated cell's tooltip: "P001, KRAS in primary: KRAS p.G12D (missense)". */
+    static String tooltip(Map<String, String> r, String type, String classColumn, ProteinChanges names) {
+        String k = classColumn == null ? "" : r.getOrDefault(classColumn, "");
+        return r.get("patient") + ", " + r.get("gene").replace('_', ' ') + " in " + type + ": " + names.status(r, type)
+                + (k.isEmpty() || k.equals("NA") ? "" : " (" + k.replace('_', ' ') + ")");
     }
 
     static int width(Tsv onco) {

@@ -68,7 +68,9 @@ final class PlasmaChSection {
             sb.append(Html.note("CH rule used: " + (ch.rows().isEmpty() ? "no call labelled" : String.join("; ", rules(ch))) + "."));
             List<List<String>> rows = new ArrayList<>();
             for (Map<String, String> r : ch.rows()) {
-                rows.add(List.of(r.get("patient"), r.getOrDefault("sample", ""), r.get("variant"), r.getOrDefault("gene", ""), r.get("label"),
+                String gene = r.getOrDefault("gene", "");
+                rows.add(List.of(r.get("patient"), r.getOrDefault("sample", ""),
+                        ProteinChanges.label(gene.equals("NA") ? "" : gene.split(",")[0], r.get("variant"), r.get("hgvsp_short")), gene, r.get("label"),
                         r.getOrDefault("rule", ""), r.getOrDefault("plasma_vaf", "NA"), r.getOrDefault("wbc_vaf", "NA"),
                         r.getOrDefault("in_tissue", "NA"), r.getOrDefault("counted", "NA")));
             }

@@ -143,7 +143,8 @@ final class ReportBuilder {
         figures.add("oncoprint");
         ChartFiles.Written w = ChartFiles.write(OncoprintPlot.chart(cohort.oncoprint(), hyper), plots, "oncoprint",
                 OncoprintPlot.width(cohort.oncoprint()), OncoprintPlot.height(cohort.oncoprint()), large());
-        return section("oncoprint", "Oncoprint", Html.figure(w, "Mutation status per patient, gene and sample type."));
+        return section("oncoprint", "Oncoprint", Html.figure(w, "Mutation status per patient, gene and sample type"
+                + (large() ? "." : "; hover a cell for its variants.")) + MutationTable.html(cohort.oncoprint()));
     }
 
     private String concordance() throws IOException {

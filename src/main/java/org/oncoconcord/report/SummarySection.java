@@ -26,17 +26,18 @@ final class SummarySection {
     private SummarySection() {
     }
 
-    /** A patient whose status differs between two sample types. */
+    /** A patient whose status differs between two sample types: each side's variants ({@code KRAS p.G12D}) or {@code wild type}. */
     record Discordant(String patient, String reference, String test) {
     }
 
     /** Patients with a known (0/1) status in both primary and metastasis that differ, from oncoprint.tsv's feature rows. */
     static List<Discordant> discordantPrimaryMetastasis(Tsv oncoprint, String feature) {
         List<Discordant> out = new ArrayList<>();
+        ProteinChanges names = ProteinChanges.of(oncoprint);
         for (Map<String, String> r : oncoprint.rows()) {
             String p = r.get("primary"), m = r.get("metastasis");
             if (feature.equals(r.get("gene")) && isCall(p) && isCall(m) && !p.equals(m)) {
-                out.add(new Discordant(r.get("patient"), mutant(p), mutant(m)));
+                out.add(new Discordant(r.get("patient"), names.status(r, "primary"), names.status(r, "metastasis")));
             }
         }
         return out;
@@ -44,10 +45,6 @@ final class SummarySection {
 
     private static boolean isCall(String v) {
         return "0".equals(v) || "1".equals(v) || "true".equals(v) || "false".equals(v);
-    }
-
-    private static String mutant(String v) {
-        return "1".equals(v) || "true".equals(v) ? "mutant" : "wild-type";
     }
 
     /** The model's terms as fitted: estimated (finite coefficient) and dropped (NA, e.g. constant or collinear). */
@@ -107,6 +104,8 @@ final class SummarySection {
             sb.append(Html.note("No patient has both a primary and a metastasis sample: no share of mutations to report."));
         }
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> discordant = new ArrayList<>();
+        int moreDiscordant = 0;
         for (String f : List.of("RAS", "BRAF_V600E")) {
             Map<String, String> r = cohort.concordanceRow("primary_vs_metastasis", f);
             if (r == null || Tsv.num(r, "n_evaluable") == 0) {
@@ -115,11 +114,23 @@ final class SummarySection {
             List<Discordant> d = discordantPrimaryMetastasis(cohort.oncoprint(), f);
             rows.add(List.of(label(f), r.get("n_evaluable"), ReportBuilder.ci(Tsv.num(r, "opa"), Tsv.num(r, "opa_lower"), Tsv.num(r, "opa_upper"), true),
                     ReportBuilder.ci(Tsv.num(r, "kappa"), Tsv.num(r, "kappa_lower"), Tsv.num(r, "kappa_upper"), false),
-                    d.isEmpty() ? "none" : d.size() + ": " + String.join(", ", d.stream().limit(MAX_LISTED).map(x -> x.patient() + " ("
-                            + x.reference() + " \u2192 " + x.test() + ")").toList()) + (d.size() > MAX_LISTED ? ", ... (all in cohort/oncoprint.tsv)" : "")));
+                    d.isEmpty() ? "none" : String.valueOf(d.size())));
+            for (Discordant x : d) {
+                if (discordant.size() < MAX_LISTED) {
+                    discordant.add(List.of(label(f), x.patient(), x.reference(), x.test()));
+                } else {
+                    moreDiscordant++;
+                }
+            }
         }
         sb.append(rows.isEmpty() ? Html.note("No patient is evaluable for RAS / BRAF V600E in both primary and metastasis.")
-                : Html.plainTable(List.of("Status", "n", "Agreement (95% CI)", "\u03ba (95% CI)", "Discordant patients (primary \u2192 metastasis)"), rows));
+                : Html.plainTable(List.of("Status", "n", "Agreement (95% CI)", "\u03ba (95% CI)", "Discordant patients"), rows));
+        if (!discordant.isEmpty()) {
+            sb.append(Html.plainTable(List.of("Status", "Discordant patient", "Primary", "Metastasis"), discordant));
+            if (moreDiscordant > 0) {
+                sb.append(Html.note(moreDiscordant + " more discordant patients, all in cohort/oncoprint.tsv (RAS and BRAF_V600E rows)."));
+            }
+        }
         return sb.append("</div>").toString();
     }
 

@@ -62,6 +62,20 @@ class OncoprintClassesTest {
         assertThat(cell(onco, "BRAF")).containsExactly("1", "0", "NA", "missense", "none", "NA");
         assertThat(cell(onco, "BRAF_V600E")).containsExactly("1", "0", "NA", "missense", "none", "NA");
         assertThat(cell(onco, "PIK3CA")).containsExactly("0", "0", "NA", "none", "none", "NA");
+        // each cell's counted variants (position order) and their protein changes, aligned; NA when not mutated or none has one
+        assertThat(variants(onco, "KRAS")).containsExactly("12:25398282:CACC>C;12:25398284:C>T", "p.G13del;p.G12D",
+                "12:25398282:CACC>C", "p.G13del", "NA", "NA");
+        assertThat(variants(onco, "RAS")).isEqualTo(variants(onco, "KRAS"));
+        assertThat(variants(onco, "APC")).containsExactly("5:112175639:C>T", "p.R1450*", "5:112175639:C>T", "p.R1450*", "NA", "NA");
+        assertThat(variants(onco, "TP53")).containsExactly("17:7579311:C>T", "NA", "NA", "NA", "NA", "NA");
+        assertThat(variants(onco, "BRAF_V600E")).containsExactly("7:140453136:A>T", "p.V600E", "NA", "NA", "NA", "NA");
+        assertThat(variants(onco, "PIK3CA")).containsOnly("NA");
+    }
+
+    private static List<String> variants(List<Map<String, String>> onco, String gene) {
+        Map<String, String> r = CohortCommandTest.row(onco, "patient", "P001", "gene", gene);
+        return List.of(r.get("primary_variants"), r.get("primary_protein"), r.get("metastasis_variants"), r.get("metastasis_protein"),
+                r.get("plasma_variants"), r.get("plasma_protein"));
     }
 
     private static List<String> cell(List<Map<String, String>> onco, String gene) {

@@ -207,14 +207,14 @@ class PlasmaBloodOriginTest {
         int exit = cl.execute("cohort", "--quiet", "--concordance", in.toString(), "--clinical", clinical.toString(), "--out", out.toString());
         assertThat(exit).as(err.toString()).isZero();
         List<String> ch = Files.readAllLines(out.resolve("plasma_ch.tsv"));
-        assertThat(ch.get(0)).isEqualTo("patient\tsample\tvariant\tgene\tplasma_vaf\tplasma_depth\twbc_sample\twbc_vaf\tin_tissue"
+        assertThat(ch.get(0)).isEqualTo("patient\tsample\tvariant\thgvsp_short\tgene\tplasma_vaf\tplasma_depth\twbc_sample\twbc_vaf\tin_tissue"
                 + "\tlabel\trule\tcounted\tch_rule");
         assertThat(ch.subList(1, ch.size())).containsExactly(
-                "X1\tP\t1:1100:C>T\tDNMT3A\t0.01\t1000\tW\t0.02\t0\tch\tin_wbc\t0\twbc",
-                "X1\tP\t1:7000:A>G\tNA\t0.5\t1000\tW\t0.48\t1\tgermline\twbc_vaf_at_least_0.3\t0\twbc",
-                "X2\tP\t1:1100:C>T\tDNMT3A\t0.01\t1000\tNA\tNA\t0\tpossible_ch\tgene_list\t0\tgene_list/exclude",
-                "X2\tP\t1:3200:G>A\tTP53\t0.005\t1000\tNA\tNA\t0\tpossible_ch\tgene_list_tp53_below_0.02\t0\tgene_list/exclude",
-                "X2\tP\t1:5100:G>T\tTET2\t0.008\t1000\tNA\tNA\t0\tpossible_ch\tgene_list\t0\tgene_list/exclude");
+                "X1\tP\t1:1100:C>T\tNA\tDNMT3A\t0.01\t1000\tW\t0.02\t0\tch\tin_wbc\t0\twbc",
+                "X1\tP\t1:7000:A>G\tNA\tNA\t0.5\t1000\tW\t0.48\t1\tgermline\twbc_vaf_at_least_0.3\t0\twbc",
+                "X2\tP\t1:1100:C>T\tNA\tDNMT3A\t0.01\t1000\tNA\tNA\t0\tpossible_ch\tgene_list\t0\tgene_list/exclude",
+                "X2\tP\t1:3200:G>A\tNA\tTP53\t0.005\t1000\tNA\tNA\t0\tpossible_ch\tgene_list_tp53_below_0.02\t0\tgene_list/exclude",
+                "X2\tP\t1:5100:G>T\tNA\tTET2\t0.008\t1000\tNA\tNA\t0\tpossible_ch\tgene_list\t0\tgene_list/exclude");
         List<String> tf = Files.readAllLines(out.resolve("plasma_tumour_fraction.tsv"));
         assertThat(tf.get(0)).endsWith("\tch_rule");
         assertThat(tf.get(1)).startsWith("X1\t").endsWith("\twbc");

@@ -71,7 +71,9 @@ class ReportSectionsTest {
         Map<String, String> ras = cohort.concordanceRow("primary_vs_metastasis", "RAS");
         assertThat(html).contains(ReportBuilder.ci(Tsv.num(ras, "kappa"), Tsv.num(ras, "kappa_lower"), Tsv.num(ras, "kappa_upper"), false));
         for (SummarySection.Discordant d : SummarySection.discordantPrimaryMetastasis(cohort.oncoprint(), "RAS")) {
-            assertThat(html).contains(d.patient() + " (" + d.reference());
+            assertThat(html).contains("<td>RAS</td><td>" + d.patient() + "</td><td>" + Html.esc(d.reference()) + "</td><td>"
+                    + Html.esc(d.test()) + "</td>");
+            assertThat(List.of(d.reference(), d.test())).contains(ProteinChanges.WILD_TYPE);
         }
     }
 
