@@ -218,6 +218,35 @@ class ConsequenceTruthTest {
         bcftoolsCsqAgrees(folder, planted);
     }
 
+    /** Every hotspot mutation the simulator plants is its protein change (p.G12D ...) for the planter and for annotate. */
+    @Test
+    void everyHotspotIsItsProteinChange() throws IOException {
+        SyntheticGenome genome = TestCohorts.cohort(SEED, 40).genome();
+        CodingPlanter planter = new CodingPlanter(genome);
+        Map<String, String> labelOf = new LinkedHashMap<>();
+        Map<String, String> geneOf = new HashMap<>();
+        for (GeneLayout.HotspotMutation h : GeneLayout.MUTATIONS) {
+            GeneModel m = GeneLayout.model(h.gene());
+            GeneLayout.Codon c = GeneLayout.codon(h.gene(), h.codon());
+            int pos = GeneLayout.codonBase(c, h.index());
+            Variant v = new Variant(m.contig(), pos, String.valueOf(genome.base(m.contig(), pos)),
+                    String.valueOf(m.plus() ? h.alt() : Codons.complement(h.alt())));
+            CodingPlanter.Effect e = planter.effect(m, v);
+            assertThat(e.consequence()).as(h.gene() + " " + h.label()).isEqualTo("missense_variant");
+            assertThat(e.hgvspShort()).as(h.gene() + " " + h.label()).isEqualTo("p." + h.label());
+            labelOf.put(v.key(), "p." + h.label());
+            geneOf.put(v.key(), h.gene());
+        }
+        Path folder = dir.resolve("hotspots");
+        Files.createDirectories(folder);
+        for (String f : List.of("reference.fa", "reference.fa.fai", "genes.gtf")) {
+            Files.copy(dir.resolve(f), folder.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Map<String, String[]> got = annotate(folder, sitesVcf(folder, "hotspots.vcf", labelOf.keySet()), geneOf);
+        labelOf.forEach((k, label) -> assertThat(got.get(k)).as(geneOf.get(k) + " " + k).containsExactly("missense_variant", label));
+        assertThat(labelOf).hasSize(GeneLayout.MUTATIONS.size());
+    }
+
     /** bcftools csq (local, one record at a time) names the same consequence and, for substitutions, the same amino acids. */
     private static void bcftoolsCsqAgrees(Path folder, Map<String, CodingPlanter.Planting> planted) throws IOException {
         Path bcftools = SystemTools.require("bcftools", "bcftools");
