@@ -123,7 +123,7 @@ public final class ConcordanceReader {
         return d == null ? Double.NaN : d;
     }
 
-    /** Variants present in a metastasis and absent, though evaluable, in every primary. */
+    /** Variants present in a metastasis and absent, though evaluable, in every primary (gene "." when not counted for it). */
     static List<PatientConcordance.NewVariant> newInMetastasis(VariantsTsv table, Map<String, SampleType> labels) {
         List<PatientConcordance.NewVariant> out = new ArrayList<>();
         if (!labels.containsValue(SampleType.PRIMARY) || !labels.containsValue(SampleType.METASTASIS)) {
@@ -141,8 +141,10 @@ public final class ConcordanceReader {
                 }
             }
             if (inMet && !inPrimary && primaryEvaluable) {
-                out.add(new PatientConcordance.NewVariant(row.chrom(), row.pos(), row.ref(), row.alt(), row.gene(), row.hotspot(),
-                        row.group()));
+                // a variant that does not count for its gene (e.g. a UTR change under --gene-status protein-altering) is no new driver
+                boolean counts = row.annotation() == null || row.annotation().counted();
+                out.add(new PatientConcordance.NewVariant(row.chrom(), row.pos(), row.ref(), row.alt(), counts ? row.gene() : ".",
+                        row.hotspot(), row.group()));
             }
         }
         return out;

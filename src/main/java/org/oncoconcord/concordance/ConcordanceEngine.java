@@ -563,7 +563,11 @@ public final class ConcordanceEngine {
         hits.forEach(e -> geneNames.add(e.gene()));
         if (verdict != null) {
             verdict.effects().forEach(a -> {
-                if (!a.gene().isEmpty()) {
+                // in the gene: not only up/downstream of it (VEP lists genes within 5 kb)
+                boolean flanking = a.consequences().stream().allMatch(c -> c == org.oncoconcord.annotate.Consequence.UPSTREAM_GENE_VARIANT
+                        || c == org.oncoconcord.annotate.Consequence.DOWNSTREAM_GENE_VARIANT
+                        || c == org.oncoconcord.annotate.Consequence.INTERGENIC_VARIANT);
+                if (!a.gene().isEmpty() && !flanking) {
                     geneNames.add(a.gene());
                 }
             });

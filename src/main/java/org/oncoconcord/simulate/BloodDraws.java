@@ -106,10 +106,14 @@ final class BloodDraws {
         for (int i = 0; i < n; i++) {
             String gene = ".";
             Variant v;
+            CodingPlanter.Effect effect = null;
             if (rng.bernoulli(0.5)) {
-                GeneLayout.Gene g = rng.pick(GeneLayout.GENES);
-                gene = g.name();
-                v = sim.snvIn(rng, g.contig(), g.start() + 20, g.end() - 20, false);
+                CodingPlanter.Planting p = sim.silentInGene(rng);
+                v = p == null ? null : p.variant();
+                if (p != null) {
+                    effect = p.effect();
+                    gene = effect.gene();
+                }
             } else {
                 v = sim.randomIntergenicSnv(rng);
             }
@@ -117,7 +121,7 @@ final class BloodDraws {
                 continue;
             }
             boolean hom = rng.bernoulli(bd.germlineHomozygousFraction());
-            out.add(new Clone(new TumourVariant(v, gene, hom ? "homozygous" : "heterozygous", Origin.GERMLINE, 0, 0, null),
+            out.add(new Clone(new TumourVariant(v, gene, hom ? "homozygous" : "heterozygous", Origin.GERMLINE, 0, 0, null, effect),
                     hom ? 1.0 : 0.5));
         }
         return out;

@@ -101,10 +101,19 @@ public final class ConfigLoader {
         return c;
     }
 
+    private static void known(String src, String key, java.util.Set<String> keys, List<String> allowed) {
+        for (String k : keys) {
+            if (!allowed.contains(k)) {
+                throw new UserException(src + ": " + key + ": unknown class '" + k + "' (known: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
     private static void validate(SimulationConfig c, String src) {
         if (c.cohort() == null || c.drivers() == null || c.rasBraf() == null || c.passengers() == null
                 || c.metastasis() == null || c.plasma() == null || c.clonalHaematopoiesis() == null
-                || c.survival() == null || c.files() == null || c.genome() == null || c.bloodDraws() == null || c.bams() == null) {
+                || c.survival() == null || c.files() == null || c.genome() == null || c.bloodDraws() == null || c.bams() == null
+                || c.consequences() == null) {
             throw new UserException(src + ": a config section is missing or null");
         }
         var co = c.cohort();
@@ -200,6 +209,12 @@ public final class ConfigLoader {
             throw new UserException(src + ": blood_draws: need baseline_day_min <= baseline_day_max < 0, "
                     + "1 <= postop_day_min <= postop_day_max and postop_sdlog >= 0");
         }
+        var cq = c.consequences();
+        weights(src, "consequences.driver_classes", cq.driverClasses());
+        weights(src, "consequences.silent_classes", cq.silentClasses());
+        known(src, "consequences.driver_classes", cq.driverClasses().keySet(), CodingPlanter.DRIVER_CLASSES);
+        known(src, "consequences.silent_classes", cq.silentClasses().keySet(), CodingPlanter.SILENT_CLASSES);
+        prob(src, "consequences.in_gene_passenger_fraction", cq.inGenePassengerFraction());
         var bams = c.bams();
         if (bams.patients() == null || bams.sampleTypes() == null) {
             throw new UserException(src + ": bams.patients and bams.sample_types must be lists");

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the CRC driver genes and the clonal-haematopoiesis genes sit in the synthetic genome, and
- * the hotspot codons written into them (plus-strand codon sequences, so a hotspot's reference and
- * alternate bases look like the coding change, e.g. KRAS G12D = GGT>GAT).
+ * Where the CRC driver genes and the clonal-haematopoiesis genes sit in the synthetic genome (their
+ * transcript models, {@link GeneModel}), and the hotspot codons written into them (transcript-orientation
+ * codons at their real numbers: KRAS G12 = GGT, G12D = GGT>GAT, on the minus strand C>T in the genome).
  */
 final class GeneLayout {
     static final List<String> DRIVERS = List.of("APC", "TP53", "KRAS", "NRAS", "BRAF", "PIK3CA", "SMAD4", "FBXW7");
@@ -22,26 +22,35 @@ final class GeneLayout {
         }
     }
 
-    /** A hotspot codon: offset of its first base from the gene start, plus-strand sequence. */
-    record Codon(String gene, String label, int offset, String bases, String group) {
+    /** A hotspot codon: its number (1 = the start codon) and sequence, in transcript orientation. */
+    record Codon(String gene, String label, int number, String bases, String group) {
     }
 
     /** A hotspot mutation: base {@code index} (0-2) of the codon becomes {@code alt}. */
     record HotspotMutation(String gene, String label, String codon, int index, char alt) {
     }
 
-    static final List<Gene> GENES = List.of(
-            new Gene("NRAS", "chr1", 3001, 2000, "RAS"),
-            new Gene("DNMT3A", "chr2", 3001, 2000, "."),
-            new Gene("PIK3CA", "chr3", 3001, 2000, "."),
-            new Gene("FBXW7", "chr4", 3001, 2000, "."),
-            new Gene("TET2", "chr4", 7001, 2000, "."),
-            new Gene("APC", "chr5", 3001, 3000, "."),
-            new Gene("BRAF", "chr7", 3001, 2000, "."),
-            new Gene("KRAS", "chr12", 3001, 2000, "RAS"),
-            new Gene("TP53", "chr17", 3001, 2000, "."),
-            new Gene("SMAD4", "chr18", 3001, 2000, "."),
-            new Gene("ASXL1", "chr20", 3001, 2000, "."));
+    /**
+     * Transcript models: real strands and (where they fit) real protein lengths, so hotspots sit at their
+     * real codon numbers (KRAS G12, BRAF V600, PIK3CA H1047, DNMT3A R882); APC, TET2 and ASXL1 shortened.
+     */
+    static final List<GeneModel> MODELS = List.of(
+            GeneModel.layout("NRAS", "chr1", false, 3001, 189, 4),
+            GeneModel.layout("DNMT3A", "chr2", false, 3001, 912, 8),
+            GeneModel.layout("PIK3CA", "chr3", true, 3001, 1068, 8),
+            GeneModel.layout("FBXW7", "chr4", false, 2001, 707, 6),
+            GeneModel.layout("TET2", "chr4", true, 6501, 500, 5),
+            GeneModel.layout("APC", "chr5", true, 3001, 1000, 6),
+            GeneModel.layout("BRAF", "chr7", false, 3001, 766, 7),
+            GeneModel.layout("KRAS", "chr12", false, 3001, 189, 4),
+            GeneModel.layout("TP53", "chr17", false, 3001, 393, 6),
+            GeneModel.layout("SMAD4", "chr18", true, 3001, 552, 5),
+            GeneModel.layout("ASXL1", "chr20", true, 3001, 600, 5));
+
+    static final List<Gene> GENES = MODELS.stream()
+            .map(m -> new Gene(m.name(), m.contig(), m.start(), m.span(),
+                    m.name().equals("KRAS") || m.name().equals("NRAS") ? "RAS" : "."))
+            .toList();
 
     private static final String[][] RAS_CODONS = {{"G12", "GGT"}, {"G13", "GGC"}, {"A59", "GCA"}, {"Q61", "CAA"},
             {"K117", "AAA"}, {"A146", "GCA"}};
@@ -52,22 +61,20 @@ final class GeneLayout {
     static {
         List<Codon> codons = new ArrayList<>();
         for (String g : List.of("KRAS", "NRAS")) {
-            int off = 200;
             for (String[] c : RAS_CODONS) {
-                codons.add(new Codon(g, c[0], off, c[1], "RAS"));
-                off += 90;
+                codons.add(new Codon(g, c[0], number(c[0]), c[1], "RAS"));
             }
         }
-        codons.add(new Codon("BRAF", "V600", 600, "GTG", "BRAF_V600E"));
-        codons.add(new Codon("PIK3CA", "E542", 300, "GAA", "."));
-        codons.add(new Codon("PIK3CA", "E545", 390, "GAG", "."));
-        codons.add(new Codon("PIK3CA", "Q546", 393, "CAG", "."));
-        codons.add(new Codon("PIK3CA", "H1047", 1200, "CAT", "."));
-        codons.add(new Codon("TP53", "R175", 300, "CGC", "."));
-        codons.add(new Codon("TP53", "R248", 600, "CGG", "."));
-        codons.add(new Codon("TP53", "R273", 800, "CGT", "."));
-        codons.add(new Codon("TP53", "R282", 860, "CGG", "."));
-        codons.add(new Codon("DNMT3A", "R882", 900, "CGC", "."));
+        codons.add(new Codon("BRAF", "V600", number("V600"), "GTG", "BRAF_V600E"));
+        codons.add(new Codon("PIK3CA", "E542", number("E542"), "GAA", "."));
+        codons.add(new Codon("PIK3CA", "E545", number("E545"), "GAG", "."));
+        codons.add(new Codon("PIK3CA", "Q546", number("Q546"), "CAG", "."));
+        codons.add(new Codon("PIK3CA", "H1047", number("H1047"), "CAT", "."));
+        codons.add(new Codon("TP53", "R175", number("R175"), "CGC", "."));
+        codons.add(new Codon("TP53", "R248", number("R248"), "CGG", "."));
+        codons.add(new Codon("TP53", "R273", number("R273"), "CGT", "."));
+        codons.add(new Codon("TP53", "R282", number("R282"), "CGG", "."));
+        codons.add(new Codon("DNMT3A", "R882", number("R882"), "CGC", "."));
         CODONS = List.copyOf(codons);
         List<HotspotMutation> m = new ArrayList<>();
         for (String g : List.of("KRAS", "NRAS")) {
@@ -103,6 +110,26 @@ final class GeneLayout {
     }
 
     private GeneLayout() {
+    }
+
+    /** The codon number of a label such as {@code G12}. */
+    static int number(String label) {
+        return Integer.parseInt(label.replaceAll("[^0-9]", ""));
+    }
+
+    /** The transcript model of {@code name}. */
+    static GeneModel model(String name) {
+        for (GeneModel m : MODELS) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no gene " + name);
+    }
+
+    /** Genomic position of base {@code index} (0-2) of hotspot codon {@code c}. */
+    static int codonBase(Codon c, int index) {
+        return model(c.gene()).cdsGenomic((c.number() - 1) * 3 + index);
     }
 
     static Gene gene(String name) {

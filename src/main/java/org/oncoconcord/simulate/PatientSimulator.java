@@ -39,6 +39,7 @@ final class PatientSimulator {
 
     private final SimulationConfig cfg;
     private final SyntheticGenome genome;
+    private final CodingPlanter planter;
     private final Rng rng;
     /** Stream of the extra blood draws (WBC, germline, serial plasma): never touches {@link #rng}. */
     private final Rng draws;
@@ -52,6 +53,7 @@ final class PatientSimulator {
     PatientSimulator(SimulationConfig cfg, SyntheticGenome genome, Rng rng, Rng draws, String id) {
         this.cfg = cfg;
         this.genome = genome;
+        this.planter = new CodingPlanter(genome);
         this.rng = rng;
         this.draws = draws;
         this.id = id;
@@ -91,7 +93,7 @@ final class PatientSimulator {
                 continue;
             }
             String[] label = new String[1];
-            Variant v = driverVariant(gene, dg, label);
+            CodingPlanter.Planting v = driverVariant(gene, dg, label);
             double ccfP;
             double ccfM;
             if (mutated) {
@@ -108,7 +110,7 @@ final class PatientSimulator {
                 ccfM = rng.bernoulli(0.8) ? 1.0 : subclonal();
                 newDriver = true;
             }
-            tumour.add(new TumourVariant(v, gene, label[0], Origin.DRIVER, ccfP, ccfM, null));
+            tumour.add(new TumourVariant(v.variant(), gene, label[0], Origin.DRIVER, ccfP, ccfM, null, v.effect()));
         }
 
         // passengers
@@ -229,30 +231,64 @@ final class PatientSimulator {
 
     // ---- variants -------------------------------------------------------------------------
 
-    private Variant driverVariant(String gene, DriverGene dg, String[] label) {
-        GeneLayout.Gene g = GeneLayout.gene(gene);
+    /** Positions of this patient's variants, for the planter. */
+    private final CodingPlanter.Space space = new CodingPlanter.Space() {
+        @Override
+        public boolean free(String contig, int from, int to) {
+            return !occupiedByOther(contig, from, to, null);
+        }
+
+        @Override
+        public void take(String contig, int from, int to) {
+            occupy(contig, from, to);
+        }
+    };
+
+    /**
+     * A driver (or CH) variant of {@code gene}: a hotspot (as its protein change, e.g. KRAS G12D), a
+     * frameshift at a CDS homopolymer (the gene's {@code indel_fraction}), else a class drawn from
+     * {@code consequences.driver_classes}. {@code label[0]}: the hotspot, {@code frameshift},
+     * {@code inframe_indel} or {@code snv}.
+     */
+    private CodingPlanter.Planting driverVariant(String gene, DriverGene dg, String[] label) {
+        GeneModel m = GeneLayout.model(gene);
         if (!dg.hotspots().isEmpty() && rng.bernoulli(dg.hotspotShare())) {
             label[0] = rng.categorical(dg.hotspots());
             GeneLayout.HotspotMutation h = GeneLayout.hotspotMutation(gene, label[0]);
             GeneLayout.Codon c = GeneLayout.codon(gene, h.codon());
-            int pos = g.start() + c.offset() + h.index();
-            if (occupiedByOther(g.contig(), pos - 3, pos + 3, null)) {
-                label[0] = "snv";
-                return snvIn(g.contig(), g.start() + 20, g.end() - 20, true);
+            int pos = GeneLayout.codonBase(c, h.index());
+            if (!occupiedByOther(m.contig(), pos - 3, pos + 3, null)) {
+                char alt = m.plus() ? h.alt() : Codons.complement(h.alt());
+                Variant v = new Variant(m.contig(), pos, String.valueOf(genome.base(m.contig(), pos)), String.valueOf(alt));
+                occupy(v.chrom(), pos, pos);
+                return new CodingPlanter.Planting(v, planter.effect(m, v));
             }
-            Variant v = new Variant(g.contig(), pos, String.valueOf(genome.base(g.contig(), pos)), String.valueOf(h.alt()));
-            occupy(v.chrom(), pos, pos);
-            return v;
+            label[0] = "snv";
+            return required(planter.plant(gene, "missense_variant", rng, space), gene);
         }
         if (rng.bernoulli(dg.indelFraction())) {
-            Variant v = repeatIndel(gene);
-            if (v != null) {
-                label[0] = (Math.abs(v.ref().length() - v.alt().length()) % 3 == 0) ? "inframe_indel" : "frameshift";
-                return v;
+            CodingPlanter.Planting p = planter.plant(gene, "frameshift_variant", rng, space);
+            if (p != null) {
+                label[0] = "frameshift";
+                return p;
             }
         }
-        label[0] = "snv";
-        return snvIn(g.contig(), g.start() + 20, g.end() - 20, true);
+        String cls = rng.categorical(cfg.consequences().driverClasses());
+        label[0] = cls.equals("inframe_indel") ? "inframe_indel" : "snv";
+        return required(planter.plant(gene, cls, rng, space), gene);
+    }
+
+    private static CodingPlanter.Planting required(CodingPlanter.Planting p, String gene) {
+        if (p == null) {
+            throw new IllegalStateException("no free position for a variant in " + gene);
+        }
+        return p;
+    }
+
+    /** A passenger in a random gene as a class of {@code consequences.silent_classes} (null when none fits). */
+    CodingPlanter.Planting silentInGene(Rng rng) {
+        GeneModel m = rng.pick(GeneLayout.MODELS);
+        return planter.plant(m.name(), rng.categorical(cfg.consequences().silentClasses()), rng, space);
     }
 
     private TumourVariant passenger(List<TumourVariant> earlier, double indelFraction, double ccfP, double ccfM) {
@@ -271,19 +307,25 @@ final class PatientSimulator {
                     occupy(v.chrom(), pos, pos);
                     int idx = earlier.indexOf(partner);
                     earlier.set(idx, new TumourVariant(p, partner.gene(), partner.label(), partner.origin(),
-                            partner.ccfPrimary(), partner.ccfMetastasis(), v.key()));
-                    return new TumourVariant(v, ".", "snv", Origin.PASSENGER, ccfP, ccfM, p.key());
+                            partner.ccfPrimary(), partner.ccfMetastasis(), v.key(), partner.effect()));
+                    return new TumourVariant(v, ".", "snv", Origin.PASSENGER, ccfP, ccfM, p.key(), null);
                 }
+            }
+        }
+        if (rng.bernoulli(cfg.consequences().inGenePassengerFraction())) {
+            CodingPlanter.Planting p = silentInGene(rng);
+            if (p != null) {
+                return new TumourVariant(p.variant(), ".", p.effect().consequence(), Origin.PASSENGER, ccfP, ccfM, null, p.effect());
             }
         }
         if (rng.bernoulli(indelFraction)) {
             Variant v = repeatIndel(null);
             if (v != null) {
-                return new TumourVariant(v, ".", "indel", Origin.PASSENGER, ccfP, ccfM, null);
+                return new TumourVariant(v, ".", "indel", Origin.PASSENGER, ccfP, ccfM, null, null);
             }
         }
         Variant v = randomIntergenicSnv();
-        return v == null ? null : new TumourVariant(v, ".", "snv", Origin.PASSENGER, ccfP, ccfM, null);
+        return v == null ? null : new TumourVariant(v, ".", "snv", Origin.PASSENGER, ccfP, ccfM, null, null);
     }
 
     /** An SNV outside every gene (+-50 bp), away from repeats, codons and other variants. */
@@ -449,16 +491,17 @@ final class PatientSimulator {
             String gene = rng.categorical(ch.genes());
             String[] label = new String[1];
             DriverGene spectrum = chSpectrum(gene, ch.dnmt3aR882Share());
-            Variant v;
+            CodingPlanter.Planting planted;
             try {
-                v = driverVariant(gene, spectrum, label);
+                planted = driverVariant(gene, spectrum, label);
             } catch (IllegalStateException full) {
                 continue;
             }
+            Variant v = planted.variant();
             double vaf = Math.min(ch.vafMax(), rng.logNormal(ch.vafMedian(), ch.vafSdlog()));
             int depth = Math.max(100, rng.negativeBinomial(pl.depthMean(), pl.depthShape()));
             int alt = rng.binomial(depth, vaf);
-            TumourVariant t = new TumourVariant(v, gene, label[0], Origin.CH, 0, 0, null);
+            TumourVariant t = new TumourVariant(v, gene, label[0], Origin.CH, 0, 0, null, planted.effect());
             chClones.add(new BloodDraws.Clone(t, vaf));
             if (alt >= pl.minAltReads()) {
                 chOut.add(t);

@@ -26,9 +26,10 @@ public final class Planted {
      * cell fraction in the primary and in the (possibly unsampled) metastatic clone, 0 when absent.
      * {@code label} is the hotspot (e.g. G12D), or snv / frameshift / indel. {@code pairWith}: the
      * key of a passenger placed 2-3 bp away on purpose (merged into one record by some callers), or null.
+     * {@code effect}: the planted consequence on the transcript of the gene it lies in (null outside genes).
      */
     public record TumourVariant(Variant variant, String gene, String label, Origin origin,
-                                double ccfPrimary, double ccfMetastasis, String pairWith) {
+                                double ccfPrimary, double ccfMetastasis, String pairWith, CodingPlanter.Effect effect) {
         public boolean inPrimaryClone() {
             return ccfPrimary > 0;
         }

@@ -110,7 +110,8 @@ public final class RecoveryPipeline {
         try (Progress progress = new Progress("recovery: normalize + concordance", c.patients().size(), quiet)) {
             for (JsonNode p : truth.get("patients")) {
                 List<String> args = new ArrayList<>(List.of("--quiet", "--patient", p.get("patient").asText(),
-                        "--genes", study.resolve("genes.tsv").toString(), "--out", conc.toString()));
+                        "--genes", study.resolve("genes.tsv").toString(), "--gtf", study.resolve("genes.gtf").toString(), "--reference", study.resolve("reference.fa").toString(),
+                        "--out", conc.toString()));
                 for (JsonNode s : p.get("samples")) {
                     String id = s.get("sample").asText();
                     Path n = norm.resolve(id + ".vcf.gz");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Simulate a colorectal-cancer study (primary, metastasis, plasma VCFs in several caller dialects, "
                 + "clinical data) with planted truth.",
-                "Writes reference.fa(.fai), genes.tsv, samplesheet.csv, clinical.csv, vcf/<patient>.<sample>.vcf.gz, truth.json. "
+                "Writes reference.fa(.fai), genes.tsv, genes.gtf, genes.gff3, samplesheet.csv, clinical.csv, vcf/<patient>.<sample>.vcf.gz, truth.json. "
                         + "Same seed and config, same bytes."})
 public final class SimulateCommand implements Callable<Integer> {
 

@@ -19,7 +19,18 @@ public record SimulationConfig(
         Files files,
         Genome genome,
         BloodDraws bloodDraws,
-        Bams bams) {
+        Bams bams,
+        Consequences consequences) {
+
+    /**
+     * Consequence classes of non-hotspot variants planted in genes: drivers and CH variants draw from
+     * {@code driverClasses} (frameshifts come from each gene's {@code indel_fraction}); a share
+     * {@code inGenePassengerFraction} of passengers (and half the germline variants) go into a gene as one
+     * of {@code silentClasses}.
+     */
+    public record Consequences(Map<String, Double> driverClasses, Map<String, Double> silentClasses,
+                               double inGenePassengerFraction) {
+    }
 
     /** Clinical make-up and tissue sequencing. */
     public record Cohort(double stageIvFraction, double msiFraction, double ageMean, double ageSd,

@@ -41,6 +41,8 @@ public final class StudyWriter {
         Files.createDirectories(out.resolve("vcf"));
         writeReference(c.genome(), out);
         AtomicFiles.writeString(out.resolve("genes.tsv"), genesTsv(c.genome()));
+        AtomicFiles.writeString(out.resolve("genes.gtf"), GeneModelWriter.gtf());
+        AtomicFiles.writeString(out.resolve("genes.gff3"), GeneModelWriter.gff3());
         Map<String, String> files = new LinkedHashMap<>();
         try (Progress progress = new Progress("simulate: write VCFs", c.patients().size(), quiet)) {
             for (int pi = 0; pi < c.patients().size(); pi++) {
@@ -149,12 +151,13 @@ public final class StudyWriter {
         }
         for (GeneLayout.Codon c : GeneLayout.CODONS) {
             GeneLayout.Gene gene = GeneLayout.gene(c.gene());
-            int pos = gene.start() + c.offset();
+            GeneModel m = GeneLayout.model(c.gene());
+            int pos = Math.min(GeneLayout.codonBase(c, 0), GeneLayout.codonBase(c, 2));
             if (c.group().equals("BRAF_V600E")) {
                 GeneLayout.HotspotMutation h = GeneLayout.hotspotMutation("BRAF", "V600E");
-                int p = pos + h.index();
+                int p = GeneLayout.codonBase(c, h.index());
                 b.append("hotspot\tBRAF\t").append(gene.contig()).append('\t').append(p).append('\t').append(p).append('\t')
-                        .append(g.base(gene.contig(), p)).append('\t').append(h.alt())
+                        .append(g.base(gene.contig(), p)).append('\t').append(m.plus() ? h.alt() : Codons.complement(h.alt()))
                         .append("\tV600E\tBRAF_V600E\tsynthetic genome; codon as COSMIC BRAF V600\n");
                 continue;
             }
@@ -169,7 +172,8 @@ public final class StudyWriter {
     private static String samplesheet(SimulatedCohort c, Map<String, String> files, Map<String, SampleBam> bams) throws IOException {
         StringBuilder b = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(b, CSV)) {
-            List<String> header = new ArrayList<>(List.of("patient", "sample", "type", "vcf", "tumor_sample", "collection_day", "timepoint"));
+            List<String> header = new ArrayList<>(List.of("patient", "sample", "type", "vcf", "tumor_sample", "collection_day", "timepoint",
+                    "purity"));
             if (!bams.isEmpty()) {
                 header.add("bam");
             }
@@ -178,7 +182,8 @@ public final class StudyWriter {
                 for (Sample s : pt.samples()) {
                     boolean plasma = s.type().equals("plasma");
                     List<Object> row = new ArrayList<>(java.util.Arrays.asList(pt.id(), s.id(), s.type(), files.get(s.id()),
-                            DialectWriter.tumourColumn(s.style().dialect(), s.id()), plasma ? s.collectionDay() : "", plasma ? s.timepoint() : ""));
+                            DialectWriter.tumourColumn(s.style().dialect(), s.id()), plasma ? s.collectionDay() : "", plasma ? s.timepoint() : "",
+                            tissue(s) ? String.format(java.util.Locale.ROOT, "%.3f", s.tumourFraction()) : ""));
                     if (!bams.isEmpty()) {
                         row.add(bams.containsKey(s.id()) ? bams.get(s.id()).file() : "");
                     }
@@ -187,6 +192,10 @@ public final class StudyWriter {
             }
         }
         return b.toString();
+    }
+
+    private static boolean tissue(Sample s) {
+        return s.type().equals("primary") || s.type().equals("metastasis");
     }
 
     /** {@code clinical.csv}; empty fields are missing values ({@code death_cause}: {@link DeathCause}). */

@@ -24,6 +24,18 @@ import org.oncoconcord.simulate.Planted.TumourVariant;
  * sample's file style and artefact calls.
  */
 final class TruthJson {
+    /** The planted consequence: transcript gene, SO term and HGVSp_Short (null outside genes; no HGVSp off the CDS). */
+    private static void effect(ObjectNode v, CodingPlanter.Effect e) {
+        if (e == null) {
+            return;
+        }
+        v.put("transcript_gene", e.gene());
+        v.put("consequence", e.consequence());
+        if (e.hgvspShort() != null) {
+            v.put("hgvsp_short", e.hgvspShort());
+        }
+    }
+
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private TruthJson() {
@@ -253,6 +265,7 @@ final class TruthJson {
             if (wbc != null) {
                 v.put("normal", inWbc);
             }
+            effect(v, t.effect());
             v.put("ccf_primary", r6(t.ccfPrimary()));
             v.put("ccf_metastatic_clone", r6(t.ccfMetastasis()));
             if (!bams.isEmpty() && !blood) {

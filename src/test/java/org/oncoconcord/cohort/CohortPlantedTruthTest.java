@@ -47,7 +47,9 @@ class CohortPlantedTruthTest {
         }
         Path conc = tmp.resolve("conc");
         for (var e : samples.entrySet()) {
+            // with the simulator's transcript models (as the pipeline): in-gene passengers (synonymous, intronic, UTR) do not count
             List<String> args = new ArrayList<>(List.of("concordance", "--patient", e.getKey(), "--genes", sim.resolve("genes.tsv").toString(),
+                    "--gtf", sim.resolve("genes.gtf").toString(), "--reference", sim.resolve("reference.fa").toString(),
                     "--out", conc.toString(), "--quiet"));
             for (String[] s : e.getValue()) {
                 args.addAll(List.of("--sample", s[0] + "=" + s[1] + ":" + s[2]));

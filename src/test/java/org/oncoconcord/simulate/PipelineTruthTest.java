@@ -174,6 +174,37 @@ class PipelineTruthTest {
         }
     }
 
+    /**
+     * concordance with {@code --gtf genes.gtf} writes, for every planted variant inside a gene, the planted consequence
+     * and HGVSp_Short in {@code variants.tsv}, and counts it for the gene exactly when it is a planted driver (or CH)
+     * variant: the in-gene passengers (synonymous, intronic, UTR) stay in the table uncounted.
+     */
+    @Test
+    void variantsTsvCarriesThePlantedConsequenceAndCountsOnlyDrivers() throws IOException {
+        int inGene = 0;
+        int uncounted = 0;
+        for (JsonNode p : truth.get("patients")) {
+            Map<String, CSVRecord> rows = new HashMap<>();
+            for (CSVRecord r : tsv(concDir.resolve(p.get("patient").asText() + ".variants.tsv"))) {
+                rows.put(r.get("chrom") + ":" + r.get("pos") + ":" + r.get("ref") + ">" + r.get("alt"), r);
+            }
+            for (JsonNode v : p.get("variants")) {
+                CSVRecord r = rows.get(key(v));
+                if (r == null || !v.has("consequence")) {
+                    continue;
+                }
+                inGene++;
+                assertThat(r.get("consequence").split("&")[0]).as(key(v)).isEqualTo(v.get("consequence").asText());
+                assertThat(r.get("hgvsp_short")).as(key(v)).isEqualTo(v.path("hgvsp_short").asText("."));
+                boolean driver = v.get("origin").asText().matches("driver|ch");
+                assertThat(r.get("counted")).as(key(v)).isEqualTo(driver ? "1" : "0");
+                uncounted += driver ? 0 : 1;
+            }
+        }
+        assertThat(inGene).isGreaterThan(100);
+        assertThat(uncounted).as("in-gene passengers in the tables").isGreaterThan(5);
+    }
+
     private static List<CSVRecord> tsv(Path f) throws IOException {
         try (CSVParser parser = CSVParser.parse(f, StandardCharsets.UTF_8,
                 CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).build())) {

@@ -80,7 +80,7 @@ class PlasmaAccuracyTest {
             for (String[] d : draws) {
                 Path dir = Boolean.parseBoolean(d[2]) ? conc : out.resolve("draws").resolve(d[0]);
                 List<String> args = new ArrayList<>(List.of("--quiet", "--patient", patient, "--genes",
-                        study.resolve("genes.tsv").toString(), "--plasma-min-alt", Integer.toString(MIN_ALT), "--out", dir.toString()));
+                        study.resolve("genes.tsv").toString(), "--gtf", study.resolve("genes.gtf").toString(), "--reference", study.resolve("reference.fa").toString(), "--plasma-min-alt", Integer.toString(MIN_ALT), "--out", dir.toString()));
                 for (String f : fixed) {
                     args.add("--sample");
                     args.add(f);

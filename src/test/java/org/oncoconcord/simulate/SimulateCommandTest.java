@@ -29,7 +29,7 @@ class SimulateCommandTest {
         StringWriter err = new StringWriter();
         assertThat(run(new StringWriter(), err, "simulate", "--patients", "5", "--seed", "11", "--out", out.toString(), "--quiet")).as(err.toString()).isZero();
         List<String> sheet = Files.readAllLines(out.resolve("samplesheet.csv"));
-        assertThat(sheet.get(0)).isEqualTo("patient,sample,type,vcf,tumor_sample,collection_day,timepoint");
+        assertThat(sheet.get(0)).isEqualTo("patient,sample,type,vcf,tumor_sample,collection_day,timepoint,purity");
         for (String line : sheet.subList(1, sheet.size())) {
             String[] f = line.split(",");
             assertThat(f[0]).matches("^[A-Za-z0-9][A-Za-z0-9._-]*$");

@@ -83,7 +83,7 @@ class SiteBamWriterTest {
         Path out = tmp.resolve("study");
         assertThat(Main.commandLine().execute("simulate", "--quiet", "--patients", "2", "--seed", "3", "--out", out.toString())).isZero();
         assertThat(Files.readAllLines(out.resolve("samplesheet.csv")).get(0))
-                .isEqualTo("patient,sample,type,vcf,tumor_sample,collection_day,timepoint");
+                .isEqualTo("patient,sample,type,vcf,tumor_sample,collection_day,timepoint,purity");
         assertThat(out.resolve("bam")).doesNotExist();
         assertThat(Files.readString(out.resolve("truth.json"))).doesNotContain("bam_sites").doesNotContain("clonality_primary");
     }
