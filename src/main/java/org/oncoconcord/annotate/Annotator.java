@@ -17,9 +17,19 @@ public final class Annotator {
     public static final int FLANK = 5000;
     private final TranscriptSet transcripts;
     private final Map<String, String> proteins = new HashMap<>();
+    /** Per canonical contig name: its transcripts' flank windows. */
+    private final Map<String, ContigIndex> index = new HashMap<>();
+    /** The index of the contig asked last (records come sorted: one map look-up per contig). */
+    private Last last;
+
+    private record Last(String chrom, ContigIndex index) {
+    }
 
     public Annotator(TranscriptSet transcripts) {
         this.transcripts = transcripts;
+        for (String contig : transcripts.contigs()) {
+            index.put(contig, new ContigIndex(transcripts.onContig(contig), FLANK));
+        }
         for (Transcript t : transcripts.all()) {
             if (t.cds() != null) {
                 String p = AminoAcids.translate(t.cds(), 0, false);
@@ -39,29 +49,33 @@ public final class Annotator {
 
     /** True when a transcript lies within {@link #FLANK} of {@code start..end} (cheap pre-check). */
     public boolean anyNear(String chrom, int start, int end) {
-        for (Transcript t : transcripts.onContig(chrom)) {
-            if (end >= t.txStart() - FLANK - 1 && start <= t.txEnd() + FLANK + 1) {
-                return true;
-            }
-        }
-        return false;
+        return index(chrom).any(start - 1, end + 1);
     }
 
-    /** Annotations of the allele, one per nearby transcript, else one intergenic. */
+    /** Annotations of the allele, one per nearby transcript (in the contig's list order), else one intergenic. */
     public List<Annotation> annotate(Allele allele) {
-        List<Annotation> out = new ArrayList<>(1);
         int lo = allele.isInsertion() ? allele.start() - 1 : allele.start();
         int hi = allele.isInsertion() ? allele.start() : allele.end();
-        for (Transcript t : transcripts.onContig(allele.chrom())) {
-            if (hi < t.txStart() - FLANK || lo > t.txEnd() + FLANK) {
-                continue;
-            }
-            out.add(onTranscript(allele, t, lo, hi));
+        ContigIndex contig = index(allele.chrom());
+        int[] near = contig.near(lo, hi);
+        List<Annotation> out = new ArrayList<>(Math.max(1, near.length));
+        for (int i : near) {
+            out.add(onTranscript(allele, contig.get(i), lo, hi));
         }
         if (out.isEmpty()) {
             out.add(intergenic(allele));
         }
         return out;
+    }
+
+    private ContigIndex index(String chrom) {
+        Last l = last;
+        if (l != null && l.chrom().equals(chrom)) {
+            return l.index();
+        }
+        ContigIndex found = index.getOrDefault(org.oncoconcord.core.ContigNames.canonical(chrom), ContigIndex.EMPTY);
+        last = new Last(chrom, found);
+        return found;
     }
 
     /** The annotation of an allele with no transcript within {@link #FLANK}. */
