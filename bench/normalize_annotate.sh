@@ -4,7 +4,9 @@
 # (gene models from bench/gen_gtf.py on the synthetic reference: 1,500 genes, both strands, so most
 # records get a transcript consequence), alternating runs, on the Mutect2-like input of
 # bench/normalize_realistic.sh (made there when missing). Reports wall, CPU (user+sys), peak RSS and
-# checks the annotated output minus its CSQ equals the plain output.
+# checks the annotated output minus its CSQ equals the plain output. Prints the md5 of the CSQ values
+# (`bcftools query -f '%CSQ\n'`); with CSQ_MD5=<md5> (e.g. from a run of an earlier build) it fails
+# unless they are identical: a speed change must not change one annotation.
 # Usage: bench/normalize_annotate.sh [WORKDIR] [REPEATS] [N]  (defaults /tmp/oncoconcord-bench-real 3 1000000)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,3 +41,8 @@ else
   echo "annotated output minus CSQ: DIFFERENT" >&2; exit 1
 fi
 grep -v '^#' "$work/annotate-bench.annotate.vcf" | grep -o 'CSQ=[^|]*|[^|]*' | cut -d'|' -f2 | sort | uniq -c | sort -rn | head -8
+md5=$(bcftools query -f '%CSQ\n' "$work/annotate-bench.annotate.vcf" | md5sum | cut -d' ' -f1)
+echo "CSQ values md5: $md5"
+if [ -n "${CSQ_MD5:-}" ]; then
+  if [ "$md5" = "$CSQ_MD5" ]; then echo "CSQ values: identical to CSQ_MD5"; else echo "CSQ values: DIFFERENT from CSQ_MD5 $CSQ_MD5" >&2; exit 1; fi
+fi

@@ -13,8 +13,19 @@ public final class AminoAcids {
     private AminoAcids() {
     }
 
+    /** Index in {@link #BASES} of each ASCII character (either case), else -1. */
+    private static final byte[] INDEX = new byte[128];
+
+    static {
+        java.util.Arrays.fill(INDEX, (byte) -1);
+        for (int i = 0; i < BASES.length(); i++) {
+            INDEX[BASES.charAt(i)] = (byte) i;
+            INDEX[Character.toLowerCase(BASES.charAt(i))] = (byte) i;
+        }
+    }
+
     private static int index(char base) {
-        return BASES.indexOf(Character.toUpperCase(base));
+        return base < 128 ? INDEX[base] : BASES.indexOf(Character.toUpperCase(base));
     }
 
     /** The amino acid of the codon at {@code seq[from..from+3)}; X when it holds a non-ACGT base. */

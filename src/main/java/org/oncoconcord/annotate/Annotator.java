@@ -17,9 +17,19 @@ public final class Annotator {
     public static final int FLANK = 5000;
     private final TranscriptSet transcripts;
     private final Map<String, String> proteins = new HashMap<>();
+    /** Per canonical contig name: its transcripts' flank windows. */
+    private final Map<String, ContigIndex> index = new HashMap<>();
+    /** The index of the contig asked last (records come sorted: one map look-up per contig). */
+    private Last last;
+
+    private record Last(String chrom, ContigIndex index) {
+    }
 
     public Annotator(TranscriptSet transcripts) {
         this.transcripts = transcripts;
+        for (String contig : transcripts.contigs()) {
+            index.put(contig, new ContigIndex(transcripts.onContig(contig), FLANK));
+        }
         for (Transcript t : transcripts.all()) {
             if (t.cds() != null) {
                 String p = AminoAcids.translate(t.cds(), 0, false);
@@ -39,29 +49,33 @@ public final class Annotator {
 
     /** True when a transcript lies within {@link #FLANK} of {@code start..end} (cheap pre-check). */
     public boolean anyNear(String chrom, int start, int end) {
-        for (Transcript t : transcripts.onContig(chrom)) {
-            if (end >= t.txStart() - FLANK - 1 && start <= t.txEnd() + FLANK + 1) {
-                return true;
-            }
-        }
-        return false;
+        return index(chrom).any(start - 1, end + 1);
     }
 
-    /** Annotations of the allele, one per nearby transcript, else one intergenic. */
+    /** Annotations of the allele, one per nearby transcript (in the contig's list order), else one intergenic. */
     public List<Annotation> annotate(Allele allele) {
-        List<Annotation> out = new ArrayList<>(1);
         int lo = allele.isInsertion() ? allele.start() - 1 : allele.start();
         int hi = allele.isInsertion() ? allele.start() : allele.end();
-        for (Transcript t : transcripts.onContig(allele.chrom())) {
-            if (hi < t.txStart() - FLANK || lo > t.txEnd() + FLANK) {
-                continue;
-            }
-            out.add(onTranscript(allele, t, lo, hi));
+        ContigIndex contig = index(allele.chrom());
+        int[] near = contig.near(lo, hi);
+        List<Annotation> out = new ArrayList<>(Math.max(1, near.length));
+        for (int i : near) {
+            out.add(onTranscript(allele, contig.get(i), lo, hi));
         }
         if (out.isEmpty()) {
             out.add(intergenic(allele));
         }
         return out;
+    }
+
+    private ContigIndex index(String chrom) {
+        Last l = last;
+        if (l != null && l.chrom().equals(chrom)) {
+            return l.index();
+        }
+        ContigIndex found = index.getOrDefault(org.oncoconcord.core.ContigNames.canonical(chrom), ContigIndex.EMPTY);
+        last = new Last(chrom, found);
+        return found;
     }
 
     /** The annotation of an allele with no transcript within {@link #FLANK}. */
@@ -70,121 +84,161 @@ public final class Annotator {
                 "", "", "", -1, false);
     }
 
+    /*
+     * onTranscript is split into small methods on purpose: as one method the JIT's C2 compiler
+     * inlined ~15 kB of bytecode into 110 kB of machine code, several times over (recompiled as rare
+     * paths were reached), which cost more CPU than annotating a million records.
+     */
     private Annotation onTranscript(Allele allele, Transcript t, int lo, int hi) {
         if (hi < t.txStart() || lo > t.txEnd()) {
-            boolean after = lo > t.txEnd();
-            int distance = after ? lo - t.txEnd() : t.txStart() - hi;
-            Consequence c = after == t.plus() ? Consequence.DOWNSTREAM_GENE_VARIANT : Consequence.UPSTREAM_GENE_VARIANT;
-            return new Annotation(allele, t, List.of(c), "", "", "", "", "", "", "", "", "", "", distance, false);
+            return flanking(allele, t, lo, hi);
         }
         boolean insertion = allele.isInsertion();
         Set<Consequence> terms = EnumSet.noneOf(Consequence.class);
         int from = Math.max(lo, t.txStart());
         int to = Math.min(hi, t.txEnd());
-        int coding = 0;
-        int intronic = 0;
-        int donor = 0;
-        int acceptor = 0;
-        int positions = to - from + 1;
+        Scan scan = Scan.of(t, from, to, insertion, terms);
+        scan.addSpliceAndIntronTerms(t, from, to, insertion, terms);
+        boolean allCoding = scan.coding == scan.positions && scan.positions == (hi - lo + 1) && contiguousCds(t, lo, hi);
+        Coding c = allCoding && t.cds() != null ? coding(allele, t, lo, hi, insertion, terms)
+                : noncoding(allele, t, lo, hi, from, to, scan.coding, terms);
+        if (terms.isEmpty()) {
+            terms.add(Consequence.CODING_SEQUENCE_VARIANT);
+        }
+        return assemble(allele, t, from, to, insertion, terms, scan, c);
+    }
+
+    private static Annotation flanking(Allele allele, Transcript t, int lo, int hi) {
+        boolean after = lo > t.txEnd();
+        int distance = after ? lo - t.txEnd() : t.txStart() - hi;
+        Consequence c = after == t.plus() ? Consequence.DOWNSTREAM_GENE_VARIANT : Consequence.UPSTREAM_GENE_VARIANT;
+        return new Annotation(allele, t, List.of(c), "", "", "", "", "", "", "", "", "", "", distance, false);
+    }
+
+    /** What the positions {@code from..to} of the allele inside the transcript are. */
+    private static final class Scan {
+        int coding;
+        int intronic;
+        int donor;
+        int acceptor;
+        int positions;
         int minExon = Integer.MAX_VALUE;
         int maxExon = -1;
         int minIntron = Integer.MAX_VALUE;
         int maxIntron = -1;
-        for (int pos = from; pos <= to; pos++) {
-            int exon = t.exonIndex(pos);
-            Transcript.SpliceSite site = t.spliceSite(pos);
-            if (exon >= 0) {
-                minExon = Math.min(minExon, exon);
-                maxExon = Math.max(maxExon, exon);
-                if (t.isCoding(pos)) {
-                    coding++;
-                } else if (!insertion) {
-                    terms.add((pos < t.cdsStart()) == t.plus() ? Consequence.FIVE_PRIME_UTR_VARIANT
+
+        /** Counts the positions; adds UTR and splice-region terms as it goes. */
+        static Scan of(Transcript t, int from, int to, boolean insertion, Set<Consequence> terms) {
+            Scan s = new Scan();
+            s.positions = to - from + 1;
+            for (int pos = from; pos <= to; pos++) {
+                int exon = t.exonIndex(pos);
+                Transcript.SpliceSite site = t.spliceSite(pos);
+                if (exon >= 0) {
+                    s.minExon = Math.min(s.minExon, exon);
+                    s.maxExon = Math.max(s.maxExon, exon);
+                    if (t.isCoding(pos)) {
+                        s.coding++;
+                    } else if (!insertion) {
+                        terms.add((pos < t.cdsStart()) == t.plus() ? Consequence.FIVE_PRIME_UTR_VARIANT
+                                : Consequence.THREE_PRIME_UTR_VARIANT);
+                    }
+                } else {
+                    s.intronic++;
+                    int intron = t.intronIndex(pos);
+                    s.minIntron = Math.min(s.minIntron, intron);
+                    s.maxIntron = Math.max(s.maxIntron, intron);
+                }
+                switch (site) {
+                    case DONOR -> s.donor++;
+                    case ACCEPTOR -> s.acceptor++;
+                    case EXON_EDGE, INTRON_REGION -> terms.add(Consequence.SPLICE_REGION_VARIANT);
+                    default -> { }
+                }
+            }
+            return s;
+        }
+
+        void addSpliceAndIntronTerms(Transcript t, int from, int to, boolean insertion, Set<Consequence> terms) {
+            if (insertion) {
+                // an insertion affects a region only when both flanking bases lie in it
+                if (donor == 2) {
+                    terms.add(Consequence.SPLICE_DONOR_VARIANT);
+                } else if (acceptor == 2) {
+                    terms.add(Consequence.SPLICE_ACCEPTOR_VARIANT);
+                } else if (donor + acceptor > 0) {
+                    terms.add(Consequence.SPLICE_REGION_VARIANT);
+                }
+                if (intronic == 2 && donor + acceptor < 2) {
+                    terms.add(Consequence.INTRON_VARIANT);
+                }
+                if (intronic == 0 && coding < 2 && positions == 2) {
+                    int flank = t.isCoding(from) ? to : from;
+                    terms.add((flank < t.cdsStart()) == t.plus() ? Consequence.FIVE_PRIME_UTR_VARIANT
                             : Consequence.THREE_PRIME_UTR_VARIANT);
                 }
             } else {
-                intronic++;
-                int intron = t.intronIndex(pos);
-                minIntron = Math.min(minIntron, intron);
-                maxIntron = Math.max(maxIntron, intron);
-            }
-            switch (site) {
-                case DONOR -> donor++;
-                case ACCEPTOR -> acceptor++;
-                case EXON_EDGE, INTRON_REGION -> terms.add(Consequence.SPLICE_REGION_VARIANT);
-                default -> { }
+                if (donor > 0) {
+                    terms.add(Consequence.SPLICE_DONOR_VARIANT);
+                }
+                if (acceptor > 0) {
+                    terms.add(Consequence.SPLICE_ACCEPTOR_VARIANT);
+                }
+                if (intronic > donor + acceptor) {
+                    terms.add(Consequence.INTRON_VARIANT);
+                }
             }
         }
+    }
+
+    /** The coding fields of an annotation ({@code effect} null when no protein change was computed). */
+    private record Coding(ProteinEffect effect, boolean refMismatch, String hgvsc, String cdsPosition) {
+    }
+
+    /** A change wholly inside the CDS: protein effect, HGVSc shifted 3', CDS position. */
+    private Coding coding(Allele allele, Transcript t, int lo, int hi, boolean insertion, Set<Consequence> terms) {
+        int a = t.cdsIndex(lo);
+        int b = t.cdsIndex(hi);
+        int cStart = Math.min(a, b);
+        int cEnd = Math.max(a, b);
         if (insertion) {
-            // an insertion affects a region only when both flanking bases lie in it
-            if (donor == 2) {
-                terms.add(Consequence.SPLICE_DONOR_VARIANT);
-            } else if (acceptor == 2) {
-                terms.add(Consequence.SPLICE_ACCEPTOR_VARIANT);
-            } else if (donor + acceptor > 0) {
-                terms.add(Consequence.SPLICE_REGION_VARIANT);
-            }
-            if (intronic == 2 && donor + acceptor < 2) {
-                terms.add(Consequence.INTRON_VARIANT);
-            }
-            if (intronic == 0 && coding < 2 && positions == 2) {
-                int flank = t.isCoding(from) ? to : from;
-                terms.add((flank < t.cdsStart()) == t.plus() ? Consequence.FIVE_PRIME_UTR_VARIANT
-                        : Consequence.THREE_PRIME_UTR_VARIANT);
-            }
-        } else {
-            if (donor > 0) {
-                terms.add(Consequence.SPLICE_DONOR_VARIANT);
-            }
-            if (acceptor > 0) {
-                terms.add(Consequence.SPLICE_ACCEPTOR_VARIANT);
-            }
-            if (intronic > donor + acceptor) {
-                terms.add(Consequence.INTRON_VARIANT);
-            }
+            cStart = cEnd;
+            cEnd = cStart - 1;
         }
-        boolean allCoding = coding == positions && positions == (hi - lo + 1) && contiguousCds(t, lo, hi);
-        ProteinEffect effect = null;
-        boolean refMismatch = false;
-        String hgvsc;
-        String cdsPosition = "";
-        if (allCoding && t.cds() != null) {
-            int a = t.cdsIndex(lo);
-            int b = t.cdsIndex(hi);
-            int cStart = Math.min(a, b);
-            int cEnd = Math.max(a, b);
-            if (insertion) {
-                cStart = cEnd;
-                cEnd = cStart - 1;
-            }
-            String ref = oriented(t, allele.ref());
-            String alt = oriented(t, allele.alt());
-            refMismatch = !t.cds().startsWith(ref, cStart);
-            effect = ProteinEffect.of(t.cds(), proteins.get(t.id()), cStart, cEnd, alt);
-            terms.addAll(effect.terms());
-            hgvsc = Hgvsc.coding(t, cStart, cEnd, ref, alt);
-            cdsPosition = insertion ? cStart + "-" + (cStart + 1) : span(cStart + 1, cEnd + 1);
-        } else {
-            if (coding > 0) {
-                terms.add(Consequence.CODING_SEQUENCE_VARIANT);
-            }
-            hgvsc = Hgvsc.genomic(t, allele, Math.max(lo, t.txStart()), Math.min(hi, t.txEnd()));
-            if (coding > 0 && t.cds() != null) {
-                cdsPosition = cdsSpan(t, from, to);
-            }
-        }
-        if (terms.isEmpty()) {
+        String ref = oriented(t, allele.ref());
+        String alt = oriented(t, allele.alt());
+        boolean refMismatch = !t.cds().startsWith(ref, cStart);
+        ProteinEffect effect = ProteinEffect.of(t.cds(), proteins.get(t.id()), cStart, cEnd, alt);
+        terms.addAll(effect.terms());
+        String hgvsc = Hgvsc.coding(t, cStart, cEnd, ref, alt);
+        String cdsPosition = insertion ? cStart + "-" + (cStart + 1) : span(cStart + 1, cEnd + 1);
+        return new Coding(effect, refMismatch, hgvsc, cdsPosition);
+    }
+
+    /** A change not wholly inside the CDS: HGVSc at the input position, the CDS span it touches. */
+    private static Coding noncoding(Allele allele, Transcript t, int lo, int hi, int from, int to, int coding,
+            Set<Consequence> terms) {
+        if (coding > 0) {
             terms.add(Consequence.CODING_SEQUENCE_VARIANT);
         }
-        String exon = maxExon < 0 ? "" : numbered(t.exonNumber(minExon), t.exonNumber(maxExon), t.exonCount());
-        String intron = maxIntron < 0 ? "" : numbered(t.intronNumber(minIntron), t.intronNumber(maxIntron), t.exonCount() - 1);
+        String hgvsc = Hgvsc.genomic(t, allele, Math.max(lo, t.txStart()), Math.min(hi, t.txEnd()));
+        String cdsPosition = coding > 0 && t.cds() != null ? cdsSpan(t, from, to) : "";
+        return new Coding(null, false, hgvsc, cdsPosition);
+    }
+
+    private static Annotation assemble(Allele allele, Transcript t, int from, int to, boolean insertion,
+            Set<Consequence> terms, Scan scan, Coding c) {
+        String exon = scan.maxExon < 0 ? "" : numbered(t.exonNumber(scan.minExon), t.exonNumber(scan.maxExon), t.exonCount());
+        String intron = scan.maxIntron < 0 ? ""
+                : numbered(t.intronNumber(scan.minIntron), t.intronNumber(scan.maxIntron), t.exonCount() - 1);
         String cdna = cdnaSpan(t, from, to, insertion);
-        List<Consequence> sorted = new ArrayList<>(terms);
+        List<Consequence> sorted = List.copyOf(terms);
+        ProteinEffect effect = c.effect();
         String protein = effect == null || effect.hgvsp().isEmpty() ? "" : t.proteinId() + ":" + effect.hgvsp();
-        return new Annotation(allele, t, sorted, exon, intron, cdna, cdsPosition,
+        return new Annotation(allele, t, sorted, exon, intron, cdna, c.cdsPosition(),
                 effect == null ? "" : effect.proteinPosition(), effect == null ? "" : effect.aminoAcids(),
-                effect == null ? "" : effect.codons(), hgvsc.isEmpty() ? "" : t.id() + ":" + hgvsc, protein,
-                effect == null ? "" : effect.hgvspShort(), -1, refMismatch);
+                effect == null ? "" : effect.codons(), c.hgvsc().isEmpty() ? "" : t.id() + ":" + c.hgvsc(), protein,
+                effect == null ? "" : effect.hgvspShort(), -1, c.refMismatch());
     }
 
     private static boolean contiguousCds(Transcript t, int lo, int hi) {

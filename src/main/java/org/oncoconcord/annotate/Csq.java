@@ -1,7 +1,6 @@
 package org.oncoconcord.annotate;
 
 import java.util.List;
-import java.util.StringJoiner;
 
 /** VEP-compatible {@code INFO/CSQ}: the field list of its {@code Format:} header and one entry per annotation. */
 public final class Csq {
@@ -27,32 +26,54 @@ public final class Csq {
 
     /** One CSQ entry (fields joined by {@code |}, values escaped as VEP does). */
     public static String entry(Annotation a) {
+        StringBuilder b = new StringBuilder(128);
+        append(b, a);
+        return b.toString();
+    }
+
+    /** Appends the CSQ entry of {@code a} to {@code b} (as {@link #entry}, without intermediate strings). */
+    public static void append(StringBuilder b, Annotation a) {
         Transcript t = a.transcript();
-        StringJoiner j = new StringJoiner("|");
-        j.add(vepAllele(a.allele()));
-        j.add(a.consequenceTerms());
-        j.add(a.impact().name());
-        j.add(t == null ? "" : escape(t.gene()));
-        j.add(t == null ? "" : escape(t.ensemblId()));
-        j.add(t == null ? "" : "Transcript");
-        j.add(t == null ? "" : escape(t.id()));
-        j.add(t == null ? "" : "protein_coding");
-        j.add(a.exon());
-        j.add(a.intron());
-        j.add(escape(a.hgvsc()));
-        j.add(escape(a.hgvsp()));
-        j.add(a.cdnaPosition());
-        j.add(a.cdsPosition());
-        j.add(a.proteinPosition());
-        j.add(escape(a.aminoAcids()));
-        j.add(a.codons());
-        j.add(a.distance() < 0 ? "" : Integer.toString(a.distance()));
-        j.add(t == null ? "" : t.plus() ? "1" : "-1");
-        j.add(t == null ? "" : "YES");
-        j.add(t == null ? "" : escape(t.id()));
-        j.add(escape(a.hgvspShort()));
-        j.add(variantClass(a.allele()));
-        return j.toString();
+        b.append(vepAllele(a.allele())).append('|');
+        List<Consequence> terms = a.consequences();
+        for (int i = 0; i < terms.size(); i++) {
+            if (i > 0) {
+                b.append('&');
+            }
+            b.append(terms.get(i).term());
+        }
+        b.append('|').append(a.impact().name()).append('|');
+        if (t != null) {
+            escaped(b, t.gene());
+            b.append('|');
+            escaped(b, t.ensemblId());
+            b.append("|Transcript|");
+            escaped(b, t.id());
+            b.append("|protein_coding|");
+        } else {
+            b.append("|||||");
+        }
+        b.append(a.exon()).append('|').append(a.intron()).append('|');
+        escaped(b, a.hgvsc());
+        b.append('|');
+        escaped(b, a.hgvsp());
+        b.append('|').append(a.cdnaPosition()).append('|').append(a.cdsPosition()).append('|')
+                .append(a.proteinPosition()).append('|');
+        escaped(b, a.aminoAcids());
+        b.append('|').append(a.codons()).append('|');
+        if (a.distance() >= 0) {
+            b.append(a.distance());
+        }
+        b.append('|');
+        if (t != null) {
+            b.append(t.plus() ? "1" : "-1").append("|YES|");
+            escaped(b, t.id());
+        } else {
+            b.append("||");
+        }
+        b.append('|');
+        escaped(b, a.hgvspShort());
+        b.append('|').append(variantClass(a.allele()));
     }
 
     /** VEP's VARIANT_CLASS (SO term of the allele type). */
@@ -74,7 +95,41 @@ public final class Csq {
         if (value == null) {
             return "";
         }
-        return value.replace("%", "%25").replace(",", "%2C").replace(";", "%3B").replace("=", "%3D")
-                .replace("|", "%7C").replace(" ", "%20");
+        StringBuilder b = new StringBuilder(value.length() + 8);
+        escaped(b, value);
+        return b.toString();
+    }
+
+    /** Appends {@code value} (null: nothing) with VEP's escapes: {@code % , ; = | space} as {@code %XX}. */
+    static void escaped(StringBuilder b, String value) {
+        if (value == null) {
+            return;
+        }
+        int n = value.length();
+        int i = 0;
+        while (i < n && !special(value.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            b.append(value);
+            return;
+        }
+        b.append(value, 0, i);
+        for (; i < n; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '%' -> b.append("%25");
+                case ',' -> b.append("%2C");
+                case ';' -> b.append("%3B");
+                case '=' -> b.append("%3D");
+                case '|' -> b.append("%7C");
+                case ' ' -> b.append("%20");
+                default -> b.append(c);
+            }
+        }
+    }
+
+    private static boolean special(char c) {
+        return c == '%' || c == ',' || c == ';' || c == '=' || c == '|' || c == ' ';
     }
 }

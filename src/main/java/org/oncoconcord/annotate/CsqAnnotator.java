@@ -64,19 +64,33 @@ public final class CsqAnnotator {
      * order); alleles that are not bases (symbolic, {@code *}, {@code .}) get none and are counted as skipped.
      */
     public static List<String> entries(Annotator annotator, Counts counts, String chrom, int pos, String ref, List<String> alts) {
-        return entries(annotator, null, counts, chrom, pos, ref, alts);
+        String[] alleles = new String[alts.size() + 1];
+        alleles[0] = ref;
+        for (int i = 0; i < alts.size(); i++) {
+            alleles[i + 1] = alts.get(i);
+        }
+        List<String> entries = new ArrayList<>(alts.size());
+        annotate(annotator, counts, chrom, pos, alleles, null, entries);
+        return entries;
     }
 
     /**
-     * As {@link #entries(Annotator, Counts, String, int, String, List)}; with a {@link Near} index of the
-     * same models, an allele with no transcript within {@link Annotator#FLANK} gets its intergenic
-     * annotation without the engine's walk over every transcript of the contig (a stream of records
-     * asks this for every allele).
+     * Appends the CSQ value of one record ({@code alleles}: REF then the ALTs; its entries joined by
+     * {@code ,}, as {@link #entries(Annotator, Counts, String, int, String, List)} gives them) to
+     * {@code value}; returns the number of entries (0: nothing appended).
      */
-    public static List<String> entries(Annotator annotator, Near near, Counts counts, String chrom, int pos, String ref,
-            List<String> alts) {
-        List<String> entries = new ArrayList<>(alts.size());
-        for (String alt : alts) {
+    public static int append(Annotator annotator, Counts counts, String chrom, int pos, String[] alleles,
+            StringBuilder value) {
+        return annotate(annotator, counts, chrom, pos, alleles, value, null);
+    }
+
+    /** The entries into {@code value} (joined by commas) or, when it is null, into {@code list}; returns their number. */
+    private static int annotate(Annotator annotator, Counts counts, String chrom, int pos, String[] alleles,
+            StringBuilder value, List<String> list) {
+        String ref = alleles[0];
+        int n = 0;
+        for (int k = 1; k < alleles.length; k++) {
+            String alt = alleles[k];
             if (!isBases(alt)) {
                 counts.skipped++;
                 continue;
@@ -84,12 +98,18 @@ public final class CsqAnnotator {
             counts.alleles++;
             Allele allele = Allele.fromVcf(chrom, pos, ref, alt);
             boolean altering = false;
-            int lo = allele.isInsertion() ? allele.start() - 1 : allele.start();
-            int hi = allele.isInsertion() ? allele.start() : allele.end();
-            List<Annotation> annotations = near != null && !near.any(chrom, lo, hi)
-                    ? List.of(Annotator.intergenic(allele)) : annotator.annotate(allele);
-            for (Annotation a : annotations) {
-                entries.add(Csq.entry(a));
+            List<Annotation> annotations = annotator.annotate(allele);
+            for (int i = 0; i < annotations.size(); i++) {
+                Annotation a = annotations.get(i);
+                if (value != null) {
+                    if (n > 0) {
+                        value.append(',');
+                    }
+                    Csq.append(value, a);
+                } else {
+                    list.add(Csq.entry(a));
+                }
+                n++;
                 altering |= a.mostSevere().proteinAltering();
                 if (a.transcript() == null) {
                     counts.intergenic++;
@@ -108,70 +128,7 @@ public final class CsqAnnotator {
                 counts.proteinAltering++;
             }
         }
-        return entries;
-    }
-
-    /**
-     * Which positions have a transcript within {@link Annotator#FLANK} (the engine's own test:
-     * {@code lo <= txEnd + FLANK && hi >= txStart - FLANK}), per contig: windows sorted by start with
-     * the running maximum of their ends, one binary search per question.
-     */
-    public static final class Near {
-        private final TranscriptSet models;
-        private final java.util.Map<List<Transcript>, int[][]> byContig = new java.util.IdentityHashMap<>();
-        private String lastChrom;
-        private int[][] last;
-
-        public Near(TranscriptSet models) {
-            this.models = models;
-        }
-
-        /** True when a transcript of {@code chrom} lies within the flank of {@code lo..hi}. */
-        boolean any(String chrom, int lo, int hi) {
-            int[][] w;
-            if (chrom.equals(lastChrom)) {
-                w = last;
-            } else {
-                w = byContig.computeIfAbsent(models.onContig(chrom), Near::windows);
-                lastChrom = chrom;
-                last = w;
-            }
-            int[] starts = w[0];
-            int[] maxEnds = w[1];
-            // last window starting at or before hi
-            int a = 0;
-            int b = starts.length - 1;
-            int k = -1;
-            while (a <= b) {
-                int m = (a + b) >>> 1;
-                if (starts[m] <= hi) {
-                    k = m;
-                    a = m + 1;
-                } else {
-                    b = m - 1;
-                }
-            }
-            return k >= 0 && maxEnds[k] >= lo;
-        }
-
-        private static int[][] windows(List<Transcript> ts) {
-            int n = ts.size();
-            int[][] pairs = new int[n][];
-            for (int i = 0; i < n; i++) {
-                Transcript t = ts.get(i);
-                pairs[i] = new int[] {t.txStart() - Annotator.FLANK, t.txEnd() + Annotator.FLANK};
-            }
-            java.util.Arrays.sort(pairs, java.util.Comparator.comparingInt(p -> p[0]));
-            int[] starts = new int[n];
-            int[] maxEnds = new int[n];
-            int max = Integer.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                starts[i] = pairs[i][0];
-                max = Math.max(max, pairs[i][1]);
-                maxEnds[i] = max;
-            }
-            return new int[][] {starts, maxEnds};
-        }
+        return n;
     }
 
     /** True for a non-empty run of A, C, G, T, N (either case). */

@@ -47,7 +47,7 @@ final class Hgvsc {
         String ref = Annotator.oriented(t, allele.ref());
         String alt = Annotator.oriented(t, allele.alt());
         String first = t.cPos(t.plus() ? from : to);
-        String last = t.cPos(t.plus() ? to : from);
+        String last = from == to ? first : t.cPos(t.plus() ? to : from);
         if (first == null || last == null) {
             return "";
         }

@@ -16,7 +16,6 @@ public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspS
     /** Computes the effect; {@code refProtein} is the translation of {@code cds} (ending in {@code *}). */
     public static ProteinEffect of(String cds, String refProtein, int cStart, int cEnd, String alt) {
         boolean insertion = cEnd < cStart;
-        String altCds = cds.substring(0, cStart) + alt + cds.substring(cEnd + 1);
         int refLen = cEnd - cStart + 1;
         int delta = alt.length() - refLen;
         boolean frameshift = Math.floorMod(delta, 3) != 0;
@@ -47,8 +46,7 @@ public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspS
             aminoAcids = refAa.equals(altAa) ? refAa : refAa + "/" + altAa;
         }
 
-        String altTail = AminoAcids.translate(altCds, firstCodon, true);
-        String altProtein = refProtein.substring(0, firstCodon) + altTail;
+        String altProtein = altProtein(cds, refProtein, cStart, cEnd, alt, firstCodon);
         boolean altStops = altProtein.endsWith("*");
         int p = firstCodon;
         while (p < refProtein.length() && p < altProtein.length() && refProtein.charAt(p) == altProtein.charAt(p)) {
@@ -153,6 +151,32 @@ public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspS
                     "p." + removed + (p + 1) + added, position, aminoAcids, codons);
         }
         return delins(terms, p, removed, added, position, aminoAcids, codons);
+    }
+
+    /**
+     * The translation of the mutant CDS up to its first stop (the reference protein before
+     * {@code firstCodon}). In-frame changes translate only the changed codons and take the rest from
+     * the reference protein (the codons after them are the reference's, in frame); frameshifts
+     * translate the shifted tail.
+     */
+    static String altProtein(String cds, String refProtein, int cStart, int cEnd, String alt, int firstCodon) {
+        int ws = firstCodon * 3;
+        int we = (Math.max(cStart, cEnd) / 3) * 3 + 3;
+        int delta = alt.length() - (cEnd - cStart + 1);
+        if (delta % 3 == 0 && we <= cds.length()) {
+            String window = cds.substring(ws, cStart) + alt + cds.substring(cEnd + 1, we);
+            String changed = AminoAcids.translate(window, 0, true);
+            StringBuilder b = new StringBuilder(refProtein.length() + changed.length());
+            b.append(refProtein, 0, firstCodon).append(changed);
+            if (!changed.endsWith("*")) {
+                int k = we / 3;
+                int stop = refProtein.indexOf('*', k);
+                b.append(refProtein, k, stop < 0 ? refProtein.length() : stop + 1);
+            }
+            return b.toString();
+        }
+        String altCds = cds.substring(0, cStart) + alt + cds.substring(cEnd + 1);
+        return refProtein.substring(0, firstCodon) + AminoAcids.translate(altCds, firstCodon, true);
     }
 
     private static ProteinEffect delins(List<Consequence> terms, int p, String removed, String added,

@@ -211,7 +211,15 @@ public final class Transcript {
      */
     public SpliceSite spliceSite(int pos) {
         int n = exonStarts.length;
-        for (int i = 0; i + 1 < n; i++) {
+        // the boundaries i (exon i | exon i+1) within 2 bases of pos lie in j-3..j+2, j = the last exon
+        // starting at or before pos (exons are disjoint, ascending, at least 1 base): the first match
+        // of a scan over all boundaries is the first match of this window
+        int j = Arrays.binarySearch(exonStarts, pos);
+        if (j < 0) {
+            j = -j - 2;
+        }
+        int last = Math.min(n - 2, j + 2);
+        for (int i = Math.max(0, j - 3); i <= last; i++) {
             int before = exonEnds[i];
             int after = exonStarts[i + 1];
             if (pos < before - 2 || pos > after + 2) {

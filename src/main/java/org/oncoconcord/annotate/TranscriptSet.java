@@ -48,6 +48,11 @@ public final class TranscriptSet {
         return byGene.get(gene);
     }
 
+    /** The canonical names ({@code ContigNames.canonical}) of the contigs holding transcripts. */
+    public java.util.Set<String> contigs() {
+        return java.util.Collections.unmodifiableSet(byContig.keySet());
+    }
+
     /** Transcripts of a contig (any naming style), possibly empty. */
     public List<Transcript> onContig(String chrom) {
         return byContig.getOrDefault(ContigNames.canonical(chrom), List.of());

@@ -48,7 +48,7 @@ final class Normalizer {
     private final CsqOptions csqOptions;
     /** The consequence engine while annotating (null otherwise, also when the input already carries annotations). */
     private org.oncoconcord.annotate.Annotator annotator;
-    private org.oncoconcord.annotate.CsqAnnotator.Near near;
+    private final StringBuilder csqValue = new StringBuilder(256);
     private final org.oncoconcord.annotate.CsqAnnotator.Counts csqCounts = new org.oncoconcord.annotate.CsqAnnotator.Counts();
 
     Normalizer(NormalizeOptions opt, boolean quiet) {
@@ -287,7 +287,6 @@ final class Normalizer {
                 org.oncoconcord.annotate.TranscriptSet models = org.oncoconcord.annotate.CsqAnnotator.models(csqOptions.genome(),
                         opt.fasta(), csqOptions.gtf(), csqOptions.gff3());
                 annotator = new org.oncoconcord.annotate.Annotator(models);
-                near = new org.oncoconcord.annotate.CsqAnnotator.Near(models);
                 header.append(org.oncoconcord.annotate.CsqAnnotator.headerLine(models));
             }
         }
@@ -595,12 +594,9 @@ final class Normalizer {
 
     /** The line with the CSQ entries of its ALT alleles added at the end of INFO ({@code annotate}'s engine and counts). */
     private byte[] withCsq(byte[] line, VcfRecord r) {
-        List<String> alts = r.alleles.length == 1 ? List.of() : Arrays.asList(r.alleles).subList(1, r.alleles.length);
-        List<String> entries = org.oncoconcord.annotate.CsqAnnotator.entries(annotator, near, csqCounts, r.chrom, r.pos, r.alleles[0], alts);
+        csqValue.setLength(0);
+        int n = org.oncoconcord.annotate.CsqAnnotator.append(annotator, csqCounts, r.chrom, r.pos, r.alleles, csqValue);
         csqCounts.records++;
-        if (entries.isEmpty()) {
-            return line;
-        }
-        return CsqInfo.insert(line, String.join(",", entries));
+        return n == 0 ? line : CsqInfo.insert(line, csqValue);
     }
 }
