@@ -18,7 +18,8 @@ for t in bcftools bgzip samtools python3 /usr/bin/time; do
   command -v "$t" >/dev/null || { echo "missing $t (Debian: bcftools, tabix, samtools, python3, time)" >&2; exit 1; }
 done
 [ -f "$root/target/oncoconcord.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-export ONCOCONCORD_JAVA_OPTS="${ONCOCONCORD_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
+# oncoconcord runs as users run it: bin/oncoconcord with its default JVM options and JIT choice
+# (set ONCOCONCORD_JAVA_OPTS / ONCOCONCORD_JIT to compare others)
 mkdir -p "$work"
 [ -f "$work/ref.fa" ] || python3 "$here/gen_normalize_data.py" "$work" 60000000 1 42 >/dev/null
 [ -f "$work/ref.fa.fai" ] || samtools faidx "$work/ref.fa"

@@ -122,7 +122,7 @@ final class Normalizer {
                         continue;
                     }
                     view.set(in.buffer(), in.lineStart(), in.lineEnd());
-                    if (view.indexOf((byte) 0) >= 0) {
+                    if (view.firstNul() >= 0) {
                         throw new UserException(inputName + ": line " + lineNo + ": NUL byte in a data line (binary data, not VCF text)");
                     }
                     VcfRecord r;

@@ -25,6 +25,8 @@ public final class VcfLine {
     private int end;
     private int[] tabs;
     private int nTabs;
+    private int firstNul;
+    private int scannedTo;
     private byte[] lastFormat;
     private String[] formatKeys;
 
@@ -47,16 +49,33 @@ public final class VcfLine {
         int[] t = tabs;
         int need = maxTabs;
         int nt = 0;
-        for (int i = start; i < end && nt < need; i++) {
-            if (b[i] == '\t') {
-                if (nt == t.length) {
-                    t = tabs = Arrays.copyOf(t, Math.min(need, t.length * 2));
+        int nul = -1;
+        int i = start;
+        for (; i < end && nt < need; i++) {
+            byte c = b[i];
+            if (c <= '\t') { // one compare for the common bytes; tabs and NUL (binary data) below
+                if (c == '\t') {
+                    if (nt == t.length) {
+                        t = tabs = Arrays.copyOf(t, Math.min(need, t.length * 2));
+                    }
+                    t[nt++] = i;
+                } else if (c == 0 && nul < 0) {
+                    nul = i;
                 }
-                t[nt++] = i;
             }
         }
         nTabs = nt;
+        firstNul = nul;
+        scannedTo = i;
         return this;
+    }
+
+    /**
+     * Offset of the first NUL byte in the line, or -1 (binary data, not VCF text): found during
+     * {@link #set}'s scan for tabs, so a caller checking every line needs no second pass.
+     */
+    public int firstNul() {
+        return firstNul >= 0 ? firstNul : indexOf(buf, scannedTo, end, (byte) 0);
     }
 
     /** A view of a whole line given as text (tests, callers holding Strings). */
