@@ -68,7 +68,20 @@ final class TabLineReader implements AutoCloseable {
                     i += 8;
                     continue;
                 }
-                i += Long.numberOfTrailingZeros(m) >>> 3;
+                // a tab or newline among these 8 bytes: take them one by one (cheaper under C1 than
+                // Long.numberOfTrailingZeros, which it does not compile to one instruction)
+                for (int stop = i + 8; i < stop; i++) {
+                    byte c = b[i];
+                    if (c == '\n') {
+                        endLine(i, nt);
+                        start = i + 1;
+                        return true;
+                    }
+                    if (c == '\t' && nt < max) {
+                        t[nt++] = i;
+                    }
+                }
+                continue;
             } else if (i >= e) {
                 if (eof) {
                     if (start == end) {
