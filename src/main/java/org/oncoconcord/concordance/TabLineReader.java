@@ -21,6 +21,8 @@ final class TabLineReader implements AutoCloseable {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long TABS = ONES * '\t';
     private static final long NEWLINES = ONES * '\n';
+    /** Times 1 << 8k puts k in the top byte. */
+    private static final long BYTE_INDEX = 0x0001020304050607L;
 
     private final InputStream in;
     private int maxTabs;
@@ -68,20 +70,9 @@ final class TabLineReader implements AutoCloseable {
                     i += 8;
                     continue;
                 }
-                // a tab or newline among these 8 bytes: take them one by one (cheaper under C1 than
-                // Long.numberOfTrailingZeros, which it does not compile to one instruction)
-                for (int stop = i + 8; i < stop; i++) {
-                    byte c = b[i];
-                    if (c == '\n') {
-                        endLine(i, nt);
-                        start = i + 1;
-                        return true;
-                    }
-                    if (c == '\t' && nt < max) {
-                        t[nt++] = i;
-                    }
-                }
-                continue;
+                // the first tab or newline of these 8 bytes: the lowest flagged byte (exact; higher flags may be
+                // false), its index by one multiplication (Long.numberOfTrailingZeros is no single instruction under C1)
+                i += (int) ((((m & -m) >>> 7) * BYTE_INDEX) >>> 56);
             } else if (i >= e) {
                 if (eof) {
                     if (start == end) {
