@@ -42,13 +42,44 @@ public final class Main implements Runnable {
 
     /** Builds the configured command line; tests call this to run commands in-process. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configured(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for {@code args}: when {@code args[0]} names a subcommand, a root holding that
+     * subcommand alone (the other subcommands' option models are not built: about half a second of
+     * CPU less per run, bench/RESULTS-concordance.md); otherwise {@link #commandLine()}.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+                Command sub = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && sub != null && sub.name().equals(args[0])) {
+                    CommandLine cl = new CommandLine(new Root());
+                    cl.addSubcommand(c);
+                    return configured(cl);
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configured(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
+    /** The root of {@link #commandLine(String[])}: {@link Main} without the subcommands not run. */
+    @Command(name = "oncoconcord", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+    static final class Root implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("not reached: a subcommand is always given");
+        }
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

@@ -348,7 +348,8 @@ public final class ConcordanceCommand implements Callable<Integer> {
 
     /** The engine with this command's settings, on {@code compared} (tissue and at most one plasma) and the WBC sample. */
     private ConcordanceEngine engine(List<SampleSpec> compared, GeneTable genes, SampleSpec wbc) {
-        return new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(geneRule())
+        org.oncoconcord.annotate.GeneStatusRule rule = geneRule();
+        return new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(rule, models)
                 .withConsequenceSource(modelsDescription(), !reannotate).withPlasmaMinAlt(plasmaMinAlt)
                 .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc);
     }

@@ -30,8 +30,8 @@ import org.oncoconcord.vcf.VcfNumbers;
  * Streams the ALT alleles of one position-sorted VCF (plain, gzip, BGZF or BCF, opened by {@link VcfInput}) as {@link Call}s in
  * (contig, position) order, multiallelic records split into one call per ALT (trimmed of shared
  * leading/trailing bases, as {@code bcftools norm -m-} does). The header is parsed by htsjdk; data
- * lines are read by a background thread through a {@link VcfLine} view (the one record parser, shared
- * with normalize) that only decodes the columns concordance needs (CHROM, POS, REF, ALT, FILTER and
+ * lines are read by a background thread through a {@link TabLineReader} (one pass finding the line and its
+ * first columns; the column helpers of {@link VcfLine}, the record parser shared with normalize) that only decodes the columns concordance needs (CHROM, POS, REF, ALT, FILTER and
  * the tumour sample's AF, AD, DP), in bounded batches: memory stays flat.
  * The tumour sample is chosen by {@link TumourSampleRule} (normalize's rule): {@code ##tumor_sample=}, else
  * one named like TUMOR, else the only sample, else the second. Checks the sort order against a {@link ContigOrder}.
@@ -43,7 +43,7 @@ public final class VcfCallReader implements AutoCloseable {
     private final SampleSpec sample;
     private final Path file;
     private final boolean includeFiltered;
-    private final ByteLineReader in;
+    private final TabLineReader in;
     private final VCFHeader header;
     private final int tumourIndex;
     private final String tumourName;
@@ -86,11 +86,11 @@ public final class VcfCallReader implements AutoCloseable {
         this.file = sample.vcf();
         this.includeFiltered = includeFiltered;
         try {
-            this.in = new ByteLineReader(open(file));
+            this.in = new TabLineReader(open(file), 16);
             StringBuilder head = new StringBuilder();
-            String line;
             boolean sawColumns = false;
-            while ((line = in.readUtf8Line()) != null) {
+            while (in.next()) {
+                String line = in.utf8();
                 lineNo++;
                 head.append(line).append('\n');
                 if (line.startsWith("#CHROM")) {
@@ -120,6 +120,7 @@ public final class VcfCallReader implements AutoCloseable {
         int idx = choice == null ? -1 : choice.index();
         this.tumourIndex = idx;
         this.tumourName = idx < 0 ? null : samples.get(idx);
+        in.setMaxTabs(idx < 0 ? 7 : 10 + idx); // up to the end of the tumour sample column (of INFO without one)
         try {
             this.annotationSource = ExistingAnnotations.Source.of(header);
         } catch (IllegalArgumentException e) {
@@ -226,6 +227,8 @@ public final class VcfCallReader implements AutoCloseable {
     }
 
     private static final long BAD_INT = VcfNumbers.BAD_INT;
+    /** AD present but not parsed (nothing needed it yet). */
+    private static final int AD_UNREAD = -2;
 
     /** {@link VcfNumbers#parseInt}. */
     static long parseInt(byte[] b, int from, int to) {
@@ -273,7 +276,7 @@ public final class VcfCallReader implements AutoCloseable {
      */
     private final class Producer {
         private final Path file = VcfCallReader.this.file;
-        private final ByteLineReader in = VcfCallReader.this.in;
+        private final TabLineReader in = VcfCallReader.this.in;
         private final boolean includeFiltered = VcfCallReader.this.includeFiltered;
         private final int minDepth = sample.minDepth();
         private final double minVaf = sample.minVaf();
@@ -284,7 +287,6 @@ public final class VcfCallReader implements AutoCloseable {
         private final ContigOrder order = VcfCallReader.this.order;
         private final BlockingQueue<Batch> queue = VcfCallReader.this.queue;
         private final ReadStats stats = new ReadStats();
-        private final VcfLine line = new VcfLine(tumourIndex < 0 ? 8 : 11 + tumourIndex);
         private long lineNo = VcfCallReader.this.lineNo;
         private final PriorityQueue<Call> pending = new PriorityQueue<>(this::compareCalls);
         private Call[] out = new Call[BATCH];
@@ -304,8 +306,8 @@ public final class VcfCallReader implements AutoCloseable {
 
         private void produce() {
             try {
-                ByteLineReader in = this.in;
-                while (in.nextLine()) {
+                TabLineReader in = this.in;
+                while (in.next()) {
                     if ((++lineNo & 1023) == 0 && closed) {
                         return; // the reader was closed: stop (checked now and then, not per line)
                     }
@@ -314,7 +316,7 @@ public final class VcfCallReader implements AutoCloseable {
                     if (start == end) {
                         continue;
                     }
-                    parse(in.buffer(), start, end);
+                    parse(in, in.buffer(), start, end);
                     while (!pending.isEmpty()) {
                         Call h = pending.peek();
                         if (h.contig().equals(rawContig) && h.pos() > rawPos) {
@@ -406,8 +408,7 @@ public final class VcfCallReader implements AutoCloseable {
          * Splits the data line b[s, e) into calls and queues them (pending) after checking the sort
          * order. Works on the bytes in place: only the contig (when it changes), REF and ALT become Strings.
          */
-        private void parse(byte[] b, int s, int e) {
-            VcfLine line = this.line.set(b, s, e);
+        private void parse(TabLineReader line, byte[] b, int s, int e) {
             int nt = line.tabCount();
             if (nt < 7) {
                 throw bad("fewer than 8 tab-separated columns");
@@ -457,7 +458,7 @@ public final class VcfCallReader implements AutoCloseable {
             int depth = -1;
             if (tumourIndex >= 0 && nt > 7) {
                 // FORMAT is column 9 (after tab 7), the tumour sample column 10 + tumourIndex (after tab 8 + tumourIndex)
-                String[] keys = line.formatKeys();
+                String[] keys = formatKeys(b, line.from(8), line.to(8));
                 if (keys != lastFormatKeys) {
                     formatIndices(keys);
                     lastFormatKeys = keys;
@@ -501,7 +502,9 @@ public final class VcfCallReader implements AutoCloseable {
             int altFrom = t3 + 1;
             int altTo = t4;
             int nAlts = isDot(b, altFrom, altTo) ? 0 : 1 + count(b, altFrom, altTo, (byte) ',');
-            int adN = adFrom < 0 || isDot(b, adFrom, adTo) ? -1 : parseInts(b, adFrom, adTo);
+            boolean hasAf = afFrom >= 0 && !isDot(b, afFrom, afTo);
+            // AD is read only when DP or AF leaves something to take from it (Mutect2 writes all three)
+            int adN = adFrom < 0 || isDot(b, adFrom, adTo) ? -1 : depth < 0 || !hasAf ? parseInts(b, adFrom, adTo) : AD_UNREAD;
             int[] adv = adBuf;
             if (depth < 0 && adN >= 0) {
                 depth = 0;
@@ -509,7 +512,6 @@ public final class VcfCallReader implements AutoCloseable {
                     depth += Math.max(0, adv[k]);
                 }
             }
-            boolean hasAf = afFrom >= 0 && !isDot(b, afFrom, afTo);
             if (hasAf && nAlts > 0 && 1 + count(b, afFrom, afTo, (byte) ',') != nAlts) {
                 throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' has " + (1 + count(b, afFrom, afTo, (byte) ','))
                         + " values for " + nAlts + " ALT allele(s)");
@@ -573,12 +575,18 @@ public final class VcfCallReader implements AutoCloseable {
                     if (Double.isNaN(vaf)) {
                         throw bad("FORMAT/AF '" + latin1(b, afFrom, afTo) + "' is not numeric");
                     }
-                } else if (adN == nAlts + 1) {
-                    long sum = 0;
-                    for (int k = 0; k < adN; k++) {
-                        sum += Math.max(0, adv[k]);
+                } else {
+                    if (adN == AD_UNREAD) { // this allele's AF is '.'
+                        adN = parseInts(b, adFrom, adTo);
+                        adv = adBuf;
                     }
-                    vaf = sum == 0 ? Double.NaN : Math.max(0, adv[i + 1]) / (double) sum;
+                    if (adN == nAlts + 1) {
+                        long sum = 0;
+                        for (int k = 0; k < adN; k++) {
+                            sum += Math.max(0, adv[k]);
+                        }
+                        vaf = sum == 0 ? Double.NaN : Math.max(0, adv[i + 1]) / (double) sum;
+                    }
                 }
                 CallStatus status;
                 if (filtered) {
@@ -625,6 +633,19 @@ public final class VcfCallReader implements AutoCloseable {
                 s = e + 1;
             }
             return n;
+        }
+
+        private byte[] lastFormat;
+        private String[] formatKeys;
+
+        /** The FORMAT keys of b[from, to), split once while lines repeat the same FORMAT column. */
+        private String[] formatKeys(byte[] b, int from, int to) {
+            int len = to - from;
+            if (lastFormat == null || lastFormat.length != len || !Arrays.equals(b, from, to, lastFormat, 0, len)) {
+                lastFormat = Arrays.copyOfRange(b, from, to);
+                formatKeys = len == 0 || isDot(b, from, to) ? new String[0] : VcfLine.split(b, from, to, (byte) ':');
+            }
+            return formatKeys;
         }
 
         private void formatIndices(String[] keys) {

@@ -31,6 +31,35 @@ class MainTest {
     }
 
     @Test
+    void aSubcommandBuiltAloneHasTheSameUsageAndRuns() {
+        CommandLine full = Main.commandLine();
+        for (var e : full.getSubcommands().entrySet()) {
+            CommandLine alone = Main.commandLine(new String[] {e.getKey(), "--help"});
+            if (e.getKey().equals("help")) {
+                assertThat(alone.getSubcommands()).as("help keeps every subcommand").hasSameSizeAs(full.getSubcommands());
+                continue;
+            }
+            assertThat(alone.getSubcommands()).as(e.getKey()).containsOnlyKeys(e.getKey());
+            assertThat(alone.getSubcommands().get(e.getKey()).getUsageMessage()).as(e.getKey())
+                    .isEqualTo(e.getValue().getUsageMessage());
+        }
+        for (String[] args : new String[][] {{"concordance", "--version"}, {"concordance", "--no-such-option"},
+                {"normalize", "--help"}, {"concordance", "--patient", "P", "--sample", "A=primary:/no/such.vcf",
+                "--sample", "B=metastasis:/no/such.vcf", "--out", "/tmp"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine alone = Main.commandLine(args);
+            alone.setOut(new PrintWriter(out));
+            alone.setErr(new PrintWriter(err));
+            StringWriter fullOut = new StringWriter();
+            StringWriter fullErr = new StringWriter();
+            assertThat(alone.execute(args)).as(String.join(" ", args)).isEqualTo(run(fullOut, fullErr, args));
+            assertThat(out.toString()).as(String.join(" ", args)).isEqualTo(fullOut.toString());
+            assertThat(err.toString()).as(String.join(" ", args)).isEqualTo(fullErr.toString()).isNotEqualTo(out.toString());
+        }
+    }
+
+    @Test
     void everySubcommandHasHelpAndVersion() {
         CommandLine cl = Main.commandLine();
         for (var e : cl.getSubcommands().entrySet()) {

@@ -1,0 +1,178 @@
+package org.oncoconcord.concordance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the lines of a VCF byte stream and, in the same pass, locates the first {@code maxTabs} tabs
+ * of each line: one scan of the bytes instead of a line scan followed by a column scan
+ * ({@code vcf.ByteLineReader} + {@code vcf.VcfLine}). Scans eight bytes at a time (one {@code long}
+ * word tested for a tab or newline byte), which also pays under the C1-only JIT concordance runs with.
+ * Strips {@code \r\n}; a last line without a line break is a line. The line and its tab offsets are
+ * valid in {@link #buffer()} until the next {@link #next()}.
+ */
+final class TabLineReader implements AutoCloseable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long TABS = ONES * '\t';
+    private static final long NEWLINES = ONES * '\n';
+    /** Times 1 << 8k puts k in the top byte. */
+    private static final long BYTE_INDEX = 0x0001020304050607L;
+
+    private final InputStream in;
+    private int maxTabs;
+    private int[] tabs;
+    private byte[] buf = new byte[1 << 17];
+    private int start;
+    private int end;
+    private boolean eof;
+    private int lineStart;
+    private int lineEnd;
+    private int nTabs;
+
+    /** A reader locating at most {@code maxTabs} tabs per line. */
+    TabLineReader(InputStream in, int maxTabs) {
+        this.in = in;
+        this.maxTabs = maxTabs;
+        this.tabs = new int[Math.max(1, maxTabs)];
+    }
+
+    /** From the next line on, locates at most {@code maxTabs} tabs per line. */
+    void setMaxTabs(int maxTabs) {
+        this.maxTabs = maxTabs;
+        this.tabs = new int[Math.max(1, maxTabs)];
+    }
+
+    /** Non-zero where a byte of {@code w} equals the byte repeated in {@code pattern} (its high bit set). */
+    private static long match(long w, long pattern) {
+        long x = w ^ pattern;
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** Advances to the next line; false at the end. */
+    boolean next() throws IOException {
+        int i = start;
+        int nt = 0;
+        int[] t = tabs;
+        int max = maxTabs;
+        while (true) {
+            byte[] b = buf;
+            int e = end;
+            if (i + 8 <= e) {
+                long w = (long) LONGS.get(b, i);
+                long m = nt < max ? match(w, NEWLINES) | match(w, TABS) : match(w, NEWLINES);
+                if (m == 0) {
+                    i += 8;
+                    continue;
+                }
+                // the first tab or newline of these 8 bytes: the lowest flagged byte (exact; higher flags may be
+                // false), its index by one multiplication (Long.numberOfTrailingZeros is no single instruction under C1)
+                i += (int) ((((m & -m) >>> 7) * BYTE_INDEX) >>> 56);
+            } else if (i >= e) {
+                if (eof) {
+                    if (start == end) {
+                        return false;
+                    }
+                    endLine(i, nt);
+                    start = end;
+                    return true;
+                }
+                int shift = start;
+                fill();
+                shift -= start; // bytes the buffer moved down by
+                i -= shift;
+                for (int k = 0; k < nt; k++) {
+                    t[k] -= shift;
+                }
+                continue;
+            }
+            byte c = b[i];
+            if (c == '\n') {
+                endLine(i, nt);
+                start = i + 1;
+                return true;
+            }
+            if (c == '\t' && nt < max) {
+                t[nt++] = i;
+            }
+            i++;
+        }
+    }
+
+    private void endLine(int i, int nt) {
+        int len = i - start;
+        if (len > 0 && buf[i - 1] == '\r') {
+            len--;
+        }
+        lineStart = start;
+        lineEnd = start + len;
+        nTabs = nt;
+    }
+
+    /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more. */
+    private void fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        if (end == buf.length) {
+            byte[] bigger = new byte[buf.length * 2];
+            System.arraycopy(buf, 0, bigger, 0, end);
+            buf = bigger;
+        }
+        int n = in.read(buf, end, buf.length - end);
+        if (n < 0) {
+            eof = true;
+        } else {
+            end += n;
+        }
+    }
+
+    /** The current line decoded as UTF-8 (header lines). */
+    String utf8() {
+        return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    int lineEnd() {
+        return lineEnd;
+    }
+
+    /** Tabs located in the current line (at most maxTabs). */
+    int tabCount() {
+        return nTabs;
+    }
+
+    /** Offset of the k-th tab of the current line in {@link #buffer()}. */
+    int tab(int k) {
+        return tabs[k];
+    }
+
+    /** Start of column {@code col} (0-based) of the current line. */
+    int from(int col) {
+        return col == 0 ? lineStart : tabs[col - 1] + 1;
+    }
+
+    /** End (exclusive) of column {@code col}: its tab, or the line end for the last located column. */
+    int to(int col) {
+        return col < nTabs ? tabs[col] : lineEnd;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
