@@ -168,7 +168,10 @@ public final class StudyWriter {
         return b.toString();
     }
 
-    /** The samplesheet; a {@code bam} column only when some sample has one (so studies without BAMs keep their bytes). */
+    /**
+     * The samplesheet; a {@code bam} column only when some sample has one (so studies without BAMs keep their bytes);
+     * the planted {@code purity} of the tissue samples with reads (the pipeline uses it only for their clonality).
+     */
     private static String samplesheet(SimulatedCohort c, Map<String, String> files, Map<String, SampleBam> bams) throws IOException {
         StringBuilder b = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(b, CSV)) {
@@ -183,7 +186,7 @@ public final class StudyWriter {
                     boolean plasma = s.type().equals("plasma");
                     List<Object> row = new ArrayList<>(java.util.Arrays.asList(pt.id(), s.id(), s.type(), files.get(s.id()),
                             DialectWriter.tumourColumn(s.style().dialect(), s.id()), plasma ? s.collectionDay() : "", plasma ? s.timepoint() : "",
-                            tissue(s) ? String.format(java.util.Locale.ROOT, "%.3f", s.tumourFraction()) : ""));
+                            tissue(s) && bams.containsKey(s.id()) ? String.format(java.util.Locale.ROOT, "%.3f", s.tumourFraction()) : ""));
                     if (!bams.isEmpty()) {
                         row.add(bams.containsKey(s.id()) ? bams.get(s.id()).file() : "");
                     }

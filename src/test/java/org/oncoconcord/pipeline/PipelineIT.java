@@ -300,8 +300,8 @@ class PipelineIT {
      * With the simulator's transcript models (test profile: params.gtf), the patient's variants.tsv carries each
      * planted in-gene variant's consequence and HGVSp_Short from truth.json, counts it for its gene exactly when
      * it is a planted driver or CH variant (in-gene passengers and germline variants: synonymous, intronic, UTR,
-     * uncounted), and the per-sample driver-gene status equals the planted drivers. (The report does not show
-     * protein changes on this branch yet: not checked here.)
+     * uncounted), and the per-sample driver-gene status equals the planted drivers; the report names every planted
+     * KRAS/NRAS/BRAF driver of a compared patient by gene and protein change (e.g. {@code KRAS p.G12D}).
      */
     private static void assertPlantedConsequences(Path outdir, String id, JsonNode p) throws IOException {
         Map<String, CSVRecord> rows = new java.util.HashMap<>();
@@ -311,6 +311,7 @@ class PipelineIT {
                 rows.put(rec.get("chrom") + ":" + rec.get("pos") + ":" + rec.get("ref") + ":" + rec.get("alt"), rec);
             }
         }
+        String report = Files.readString(outdir.resolve("report/report.html"));
         for (JsonNode v : p.get("variants")) {
             CSVRecord rec = rows.get(v.get("chrom").asText() + ":" + v.get("pos").asText() + ":" + v.get("ref").asText() + ":"
                     + v.get("alt").asText());
@@ -322,6 +323,10 @@ class PipelineIT {
             assertThat(rec.get("hgvsp_short")).as(key).isEqualTo(v.path("hgvsp_short").asText("."));
             boolean counts = v.get("origin").asText().matches("driver|ch");
             assertThat(rec.get("counted")).as(key + " counted").isEqualTo(counts ? "1" : "0");
+            if (v.get("gene").asText().matches("KRAS|NRAS|BRAF") && v.get("origin").asText().equals("driver")) {
+                assertThat(report).as(key + " protein change in the report")
+                        .contains(v.get("gene").asText() + " " + v.get("hgvsp_short").asText());
+            }
         }
         JsonNode conc = JSON.readTree(outdir.resolve("concordance/" + id + ".concordance.json").toFile());
         for (JsonNode s : p.get("samples")) {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * The samplesheet's {@code purity} and {@code segments} columns through the real pipeline (docs/PILEUP.md
- * "Clonality"): the demo cohort's samplesheet, built here with absolute paths plus a purity for P002_T
+ * "Clonality"): the demo cohort's samplesheet (its own purity column dropped), built here with absolute paths plus a purity for P005_T
  * (a sample with reads), one for a plasma row (ignored with a warning) and a copy-number-3 segment file
  * for P003_T. The values must reach the PILEUP task's clonality command line and its ccf.tsv (purity and
- * its source {@code samplesheet}; P002_M, without one, keeps the estimate; P003_T's copy number 3).
+ * its source {@code samplesheet}; P005_M, without one, keeps the estimate; P003_T's copy number 3).
  */
 class PurityPipelineIT {
     Path tmp;
@@ -33,13 +33,21 @@ class PurityPipelineIT {
     void samplesheetPurityAndSegmentsReachClonality() throws Exception {
         Path demo = NextflowRun.projectDir().resolve("assets/demo");
         List<String> demoSheet = Files.readAllLines(demo.resolve("samplesheet.csv"));
-        List<String> header = Arrays.asList(demoSheet.get(0).split(",", -1));
+        List<String> header = new ArrayList<>(Arrays.asList(demoSheet.get(0).split(",", -1)));
+        int demoPurity = header.indexOf("purity"); // the demo's own column (planted purity): replaced below
+        if (demoPurity >= 0) {
+            header.remove(demoPurity);
+        }
         Path segments = Files.writeString(tmp.resolve("P003_T.seg.tsv"), "chrom\tstart\tend\tcopy_number\n"
                 + String.join("", Files.readAllLines(demo.resolve("reference.fa.fai")).stream()
                         .map(l -> l.split("\t")).map(f -> f[0] + "\t1\t" + f[1] + "\t3\n").toList()));
-        List<String> sheet = new ArrayList<>(List.of(demoSheet.get(0) + ",purity,segments"));
+        List<String> sheet = new ArrayList<>(List.of(String.join(",", header) + ",purity,segments"));
         for (String line : demoSheet.subList(1, demoSheet.size())) {
-            String[] f = line.split(",", -1);
+            List<String> cells = new ArrayList<>(Arrays.asList(line.split(",", -1)));
+            if (demoPurity >= 0) {
+                cells.remove(demoPurity);
+            }
+            String[] f = cells.toArray(String[]::new);
             for (String col : List.of("vcf", "bam")) {
                 int i = header.indexOf(col);
                 if (!f[i].isEmpty()) {
@@ -48,8 +56,8 @@ class PurityPipelineIT {
             }
             String sample = f[header.indexOf("sample")];
             String purity = switch (sample) {
-                case "P002_T" -> "0.55";
-                case "P002_P" -> "0.2"; // plasma: ignored with a warning
+                case "P005_T" -> "0.55";
+                case "P005_P" -> "0.2"; // plasma: ignored with a warning
                 default -> "";
             };
             sheet.add(String.join(",", f) + "," + purity + "," + (sample.equals("P003_T") ? segments.toString() : ""));
@@ -62,8 +70,8 @@ class PurityPipelineIT {
                 .contains("column 'purity': a plasma sample has a purity");
         List<String> validated = Files.readAllLines(run.outdir.resolve("validate/validated_samplesheet.csv"));
         assertThat(validated.get(0)).endsWith(",purity,segments");
-        assertThat(validated).anySatisfy(l -> assertThat(l).startsWith("P002,P002_T,").endsWith(",0.55,"));
-        assertThat(validated).anySatisfy(l -> assertThat(l).startsWith("P002,P002_P,").endsWith(",,"));
+        assertThat(validated).anySatisfy(l -> assertThat(l).startsWith("P005,P005_T,").endsWith(",0.55,"));
+        assertThat(validated).anySatisfy(l -> assertThat(l).startsWith("P005,P005_P,").endsWith(",,"));
 
         String commands;
         try (Stream<Path> walk = Files.walk(run.launchDir.resolve("work"))) {
@@ -75,16 +83,16 @@ class PurityPipelineIT {
                 }
             }).toList());
         }
-        String p002 = commands.lines().filter(l -> l.contains("--patient P002 ")).findFirst().orElseThrow();
-        assertThat(p002).contains("--purity P002_T=0.55").contains("--purity-source samplesheet").doesNotContain("--purity P002_M")
-                .doesNotContain("--purity P002_P");
+        String p005 = commands.lines().filter(l -> l.contains("--patient P005 ")).findFirst().orElseThrow();
+        assertThat(p005).contains("--purity P005_T=0.55").contains("--purity-source samplesheet").doesNotContain("--purity P005_M")
+                .doesNotContain("--purity P005_P");
         String p003 = commands.lines().filter(l -> l.contains("--patient P003 ")).findFirst().orElseThrow();
         assertThat(p003).containsPattern("--sample-segments P003_T=segments_\\d+/P003_T.seg.tsv").doesNotContain("--purity ");
 
-        List<String[]> ccf002 = rows(run.outdir.resolve("pileup/P002.ccf.tsv"));
-        assertThat(ccf002.stream().filter(r -> r[1].equals("P002_T"))).isNotEmpty()
+        List<String[]> ccf005 = rows(run.outdir.resolve("pileup/P005.ccf.tsv"));
+        assertThat(ccf005.stream().filter(r -> r[1].equals("P005_T"))).isNotEmpty()
                 .allSatisfy(r -> assertThat(r[11] + " " + r[12]).isEqualTo("0.5500 samplesheet"));
-        assertThat(ccf002.stream().filter(r -> r[1].equals("P002_M")).map(r -> r[12]).distinct().toList())
+        assertThat(ccf005.stream().filter(r -> r[1].equals("P005_M")).map(r -> r[12]).distinct().toList())
                 .hasSize(1).isSubsetOf("estimated", "not_estimable");
         List<String[]> ccf003 = rows(run.outdir.resolve("pileup/P003.ccf.tsv"));
         assertThat(ccf003.stream().filter(r -> r[1].equals("P003_T") && !r[14].equals("NA")).map(r -> r[13])).isNotEmpty().containsOnly("3.0000");
