@@ -349,7 +349,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
     /** The engine with this command's settings, on {@code compared} (tissue and at most one plasma) and the WBC sample. */
     private ConcordanceEngine engine(List<SampleSpec> compared, GeneTable genes, SampleSpec wbc) {
         org.oncoconcord.annotate.GeneStatusRule rule = geneRule();
-        return new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(rule, models)
+        return new ConcordanceEngine(compared, includeFiltered, genes).withGeneStatus(rule)
                 .withConsequenceSource(modelsDescription(), !reannotate).withPlasmaMinAlt(plasmaMinAlt)
                 .withBloodOrigin(new ChRules(chGenes, possibleCh, chTp53MaxVaf, germlineMinWbcVaf), wbc);
     }

@@ -139,21 +139,6 @@ public final class ConcordanceEngine {
         return this;
     }
 
-    /**
-     * As {@link #withGeneStatus(org.oncoconcord.annotate.GeneStatusRule)}, also given the transcript models the rule
-     * annotates with: alleles far from all of them get the rule's intergenic verdict without a call to the rule.
-     */
-    public ConcordanceEngine withGeneStatus(org.oncoconcord.annotate.GeneStatusRule rule,
-                                            org.oncoconcord.annotate.TranscriptSet models) {
-        this.geneRule = rule;
-        this.near = rule == null || models == null ? null : new NearTranscripts(models);
-        return this;
-    }
-
-    /** Windows around the gene rule's transcripts (null: ask the rule for every allele). */
-    private NearTranscripts near;
-    /** The rule's verdict for an allele far from every transcript, once it has given it. */
-    private org.oncoconcord.annotate.GeneStatusRule.Verdict farVerdict;
 
     /**
      * Names the gene rule's transcript models ({@code models}, for concordance.json) and whether a
@@ -569,12 +554,6 @@ public final class ConcordanceEngine {
         }
         computed++;
         lastSource = ENGINE;
-        if (near != null && !near.near(v.contig(), v.pos(), v.pos() + v.ref().length())) { // intergenic, as the rule says
-            if (farVerdict == null) {
-                farVerdict = geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
-            }
-            return farVerdict;
-        }
         return geneRule.judge(v.contig(), v.pos(), v.ref(), v.alt());
     }
 
