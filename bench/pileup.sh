@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Benchmark: `oncoconcord pileup` (bin/oncoconcord, as users run it) vs `bcftools mpileup -R` with
-# the same filters (-B -q 20 -Q 20 -A -d 100000 --ns UNMAP,SECONDARY,QCFAIL,DUP,SUPPLEMENTARY
-# -a AD,ADF,ADR -I) over SITES (default 10,000) SNV sites of one BAM simulated by simulate/BamWriter
-# (bench/PileupBenchData.java: one contig of LENGTH bp (default 20 Mb) at COVERAGE x (default 30):
-# errors, duplicates, overlapping mates, secondary/supplementary/QC-fail reads).
-# Runs alternate (bcftools, oncoconcord, bcftools, ...) RUNS times each (default 3) under
-# /usr/bin/time -v: wall, CPU (user+sys), peak RSS; then one oncoconcord run with a 64 MB heap to
-# show memory stays flat; then checks the two tools' SNV counts agree at every site.
+# Benchmark (issue 15): `oncoconcord pileup` (bin/oncoconcord, as users run it) vs `bcftools mpileup -R`
+# with the same filters (-B -q 20 -Q 20 -A -d 100000 --ns UNMAP,SECONDARY,QCFAIL,DUP,SUPPLEMENTARY
+# -a AD,ADF,ADR -I) over SITES (default 10,000) SNV sites of one simulated BAM.
+# Data (bench/PileupBenchData.java, generated once per WORKDIR at low priority, `nice -n 19`): one
+# contig of LENGTH bp (default 20 Mb) at COVERAGE x (default 110): 100 bp pairs, errors, duplicates,
+# overlapping mates, indels and soft clips, secondary/supplementary/QC-fail and low-MAPQ reads,
+# written directly in coordinate order (no sort): about 2.0 GB of BAM and 6 min of CPU with the
+# defaults. Runs alternate (bcftools, oncoconcord, bcftools, ...) RUNS times each (default 3) under
+# /usr/bin/time: wall, CPU (user+sys), peak RSS and the 1-min load average; then one oncoconcord run
+# with a 64 MB heap to show memory stays flat; then checks the two tools' SNV counts agree at every site.
 #
-# usage: bench/pileup.sh [LENGTH] [COVERAGE] [SITES] [RUNS] [WORKDIR]   needs: java, bcftools, /usr/bin/time
+# usage: bench/pileup.sh [LENGTH] [COVERAGE] [SITES] [RUNS] [WORKDIR]   needs: java, bcftools, python3, /usr/bin/time
+# one command for the issue's benchmark: bench/pileup.sh            (or give a WORKDIR to keep the data)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-LENGTH="${1:-20000000}"; COVERAGE="${2:-30}"; SITES="${3:-10000}"; RUNS="${4:-3}"
+LENGTH="${1:-20000000}"; COVERAGE="${2:-110}"; SITES="${3:-10000}"; RUNS="${4:-3}"
 work="${5:-$(mktemp -d /tmp/oncoconcord-pileup-bench.XXXXXX)}"
 mkdir -p "$work"
-for t in bcftools java awk; do command -v "$t" >/dev/null || { echo "missing: $t" >&2; exit 1; }; done
+for t in bcftools java python3 bc; do command -v "$t" >/dev/null || { echo "missing: $t" >&2; exit 1; }; done
 [ -x /usr/bin/time ] || { echo "missing: /usr/bin/time (Debian package 'time')" >&2; exit 1; }
 [ -f "$root/target/oncoconcord.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 
@@ -23,10 +26,10 @@ cp "$root/target/oncoconcord.jar" "$work/oncoconcord-bench.jar" # a rebuild duri
 if [ ! -f "$work/big.bam.ok" ]; then
   echo "generating: ${LENGTH} bp at ${COVERAGE}x, ${SITES} sites in $work" >&2
   /usr/bin/time -f "generate: wall %e s, cpu %U+%S s, rss %M KB" \
-    java -Xmx2g -cp "$work/oncoconcord-bench.jar" "$here/PileupBenchData.java" "$work" "$LENGTH" "$COVERAGE" "$SITES"
+    nice -n 19 java -Xmx512m -XX:+UseSerialGC -cp "$work/oncoconcord-bench.jar" "$here/PileupBenchData.java" "$work" "$LENGTH" "$COVERAGE" "$SITES"
   touch "$work/big.bam.ok"
 fi
-echo "BAM: $(du -h "$work/big.bam" | cut -f1), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "BAM: $(du -h "$work/big.bam" | cut -f1), $(bcftools --version | head -1), java $(java -version 2>&1 | head -1), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 bcf() {
   bcftools mpileup -B -q 20 -Q 20 -A -d 100000 --ns UNMAP,SECONDARY,QCFAIL,DUP,SUPPLEMENTARY -a AD,ADF,ADR -I \
