@@ -23,6 +23,7 @@ for t in bcftools java python3 bc; do command -v "$t" >/dev/null || { echo "miss
 [ -f "$root/target/oncoconcord.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 
 cp "$root/target/oncoconcord.jar" "$work/oncoconcord-bench.jar" # a rebuild during the run must not pull the jar away
+export ONCOCONCORD_JAR="$work/oncoconcord-bench.jar"              # bin/oncoconcord runs this copy
 if [ ! -f "$work/big.bam.ok" ]; then
   echo "generating: ${LENGTH} bp at ${COVERAGE}x, ${SITES} sites in $work" >&2
   /usr/bin/time -f "generate: wall %e s, cpu %U+%S s, rss %M KB" \
