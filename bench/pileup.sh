@@ -22,7 +22,7 @@ for t in bcftools java python3 bc; do command -v "$t" >/dev/null || { echo "miss
 [ -x /usr/bin/time ] || { echo "missing: /usr/bin/time (Debian package 'time')" >&2; exit 1; }
 [ -f "$root/target/oncoconcord.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 
-cp "$root/target/oncoconcord.jar" "$work/oncoconcord-bench.jar" # a rebuild during the run must not pull the jar away
+cp -p "$root/target/oncoconcord.jar" "$work/oncoconcord-bench.jar" # a rebuild during the run must not pull the jar away
 export ONCOCONCORD_JAR="$work/oncoconcord-bench.jar"              # bin/oncoconcord runs this copy
 if [ ! -f "$work/big.bam.ok" ]; then
   echo "generating: ${LENGTH} bp at ${COVERAGE}x, ${SITES} sites in $work" >&2
@@ -47,6 +47,9 @@ measure() { # name command...
   printf '%s\t%s\t%.2f\t%s\t%s\n' "$name" "$wall" "$(echo "$user + $sys" | bc -l)" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 export -f bcf onc; export work root
+# warm-up (not measured): the launcher's first run of a jar records its class-data-sharing archive
+head -11 "$work/sites.tsv" > "$work/warmup.tsv"
+"$root/bin/oncoconcord" pileup --quiet --sites "$work/warmup.tsv" --bam "$work/big.bam" --fasta "$work/ref.fa" -o "$work/warmup.out.tsv"
 printf 'tool\twall_s\tcpu_s\tpeak_rss_kb\tload1\n'
 for i in $(seq 1 "$RUNS"); do
   measure bcftools bash -c bcf
