@@ -5,7 +5,7 @@
 # Data (bench/PileupBenchData.java, generated once per WORKDIR at low priority, `nice -n 19`): one
 # contig of LENGTH bp (default 20 Mb) at COVERAGE x (default 110): 100 bp pairs, errors, duplicates,
 # overlapping mates, indels and soft clips, secondary/supplementary/QC-fail and low-MAPQ reads,
-# written directly in coordinate order (no sort): about 2.0 GB of BAM and 6 min of CPU with the
+# written directly in coordinate order (no sort): about 2.0 GB of BAM and 4 min of CPU with the
 # defaults. Runs alternate (bcftools, oncoconcord, bcftools, ...) RUNS times each (default 3) under
 # /usr/bin/time: wall, CPU (user+sys), peak RSS and the 1-min load average; then one oncoconcord run
 # with a 64 MB heap to show memory stays flat; then checks the two tools' SNV counts agree at every site.
