@@ -27,7 +27,8 @@ import org.oncoconcord.pileup.Site;
  * count but whose reads show it below the caller's threshold becomes present ({@code subthreshold}); absent
  * with enough depth is absent and evaluable (a measured fact, whatever the BED says); not assessable
  * (too few reads) is not evaluable. A call the VCF counts stays a call. Every change is written to a
- * sidecar table beside variants.tsv, with the VCF-only view, and counted in the summary.
+ * sidecar table beside variants.tsv, with the VCF-only view, and counted in the summary, as are the
+ * variants' classes from the VCFs alone and the class changes ({@link #classified}, from the engine).
  */
 public final class EvidenceOverlay implements AutoCloseable {
     /** Columns of the sidecar {@code <patient>.variants.evidence.tsv}. */
