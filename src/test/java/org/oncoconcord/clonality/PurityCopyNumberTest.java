@@ -25,7 +25,7 @@ import picocli.CommandLine;
  * binomially from {@code VAF = CCF x p x m / (p x CN + 2 x (1 - p))} at depth 800. Seed 15601 (the issue's
  * planted set, purity 0.6) and held-out seed 15651 (purity 0.45, used by no other test). Ignoring the copy
  * number (the estimate before, still the one without segments) is far off; with the segments the estimate is
- * within 0.04 of the planted purity, and the whole command ({@code clonality --sample-segments}) labels the
+ * within 0.015 of the planted purity, and the whole command ({@code clonality --sample-segments}) labels the
  * planted clonal and subclonal variants with it. On copy number 2 the estimate is exactly the one without
  * segments (checked on the diploid variants alone).
  */
@@ -104,7 +104,9 @@ class PurityCopyNumberTest {
         }
         System.out.printf(Locale.ROOT, "PurityCopyNumberTest: seed %d, planted purity %.2f: copy number ignored %.4f, used %.4f; "
                 + "clonal/subclonal %d/%d with the estimate%n", seed, purity, e[0], e[1], correct, planted.size());
-        assertThat(e[1]).as("estimate with the copy number").isCloseTo(purity, within(0.04));
+        // ~0.005 standard error (the median implied purity of ~60 clonal variants at depth 800): 0.015 is ~3 SE; taking
+        // every gained mutation as single-copy (no multiplicity) is 0.02 off on both seeds
+        assertThat(e[1]).as("estimate with the copy number").isCloseTo(purity, within(0.015));
         assertThat(Math.abs(e[0] - purity)).as("the data need the copy number").isGreaterThan(0.1);
         assertThat(correct).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * planted.size()));
     }
