@@ -12,7 +12,8 @@ import org.oncoconcord.pileup.EvidenceRows;
 
 /**
  * The clonality analysis of one patient (pure: rows in, tables out): per tumour sample its purity (given,
- * or estimated from its clonal cluster; {@code not_estimable}, and no CCF, with fewer than 3 variants), per variant present in it (reads: CALLED or BELOW_CALL_THRESHOLD)
+ * or estimated from its clonal cluster at the variants' local copy number, {@link PurityEstimate}; {@code not_estimable},
+ * and no CCF, with fewer than 3 variants), per variant present in it (reads: CALLED or BELOW_CALL_THRESHOLD)
  * its CCF with 95% interval and clonal/subclonal label; per variant its MesKit class over the tumour
  * samples; per sample the MATH score of its VAFs; per pair of tumour samples the Jaccard index.
  */
@@ -71,7 +72,7 @@ public final class Clonality {
         List<String> tumour = samples.stream().filter(s -> isTumour(types.get(s))).toList();
         Map<String, Purity> purity = new LinkedHashMap<>();
         for (String s : tumour) {
-            purity.put(s, purityOf(s, rows, givenPurity.get(s), givenSource));
+            purity.put(s, purityOf(s, rows, givenPurity.get(s), givenSource, segments));
         }
         // CCF of every present variant in every tumour sample
         Map<EvidenceRows.Row, Ccf> ccf = new LinkedHashMap<>();
@@ -154,7 +155,8 @@ public final class Clonality {
         return ClonalityCommand.present(r.state()) && r.depth() > 0;
     }
 
-    private static Purity purityOf(String sample, List<EvidenceRows.Row> rows, Double given, String givenSource) {
+    /** The given purity, else the estimate from the sample's present variants at their local copy number (segments; else 2). */
+    private static Purity purityOf(String sample, List<EvidenceRows.Row> rows, Double given, String givenSource, Segments segments) {
         if (given != null) {
             if (!(given > 0)) {
                 throw new UserException("--purity " + sample + "=" + given + ": purity must be above 0");
@@ -167,7 +169,8 @@ public final class Clonality {
         }
         int[] alt = present.stream().mapToInt(EvidenceRows.Row::altCount).toArray();
         int[] depth = present.stream().mapToInt(EvidenceRows.Row::depth).toArray();
-        return new Purity(PurityEstimate.estimate(alt, depth), ESTIMATED);
+        double[] copyNumber = present.stream().mapToDouble(r -> segments.copyNumber(sample, r.contig(), r.pos())).toArray();
+        return new Purity(PurityEstimate.estimate(alt, depth, copyNumber), ESTIMATED);
     }
 
     private static boolean isTumour(SampleType t) {

@@ -19,12 +19,28 @@ import org.oncoconcord.core.SampleType;
  * changes, each one variant's standing (shared / private / not evaluable) in one sample. {@code sites =
  * called + below_call_threshold + measured_absent + not_assessable + unchanged}. A patient or sample type
  * without reads is listed with evidence {@code no reads} and NA counts, never dropped.
+ * <p>Class level, on the rows over all sample types ({@code sample_type} {@code all}: one per patient, and the
+ * cohort's): the patient's compared {@code variants} by class group from the VCFs alone ({@code _vcf},
+ * concordance.json {@code evidence.classes_vcf}) and with the evidence ({@code _evidence}, {@code classes}):
+ * {@code shared} (every {@code shared_*} class), {@code primary_only}, {@code metastasis_new}, {@code plasma_only},
+ * {@code not_evaluable}, {@code other} (blood-origin labels); each view's groups add up to {@code variants}.
+ * {@code class_changed}: variants whose class the evidence changed; {@code private_to_shared}: of those, private to
+ * one sample type in the VCFs and shared with the evidence. NA without reads, on the per-type rows, and for a
+ * concordance.json written before {@code classes_vcf} existed (the cohort row sums the patients that have it).
  */
 final class EvidenceSummary {
     static final List<String> COLUMNS = List.of("level", "patient", "sample_type", "evidence", "patients", "samples",
-            "samples_with_reads", "sites", "called", "below_call_threshold", "measured_absent", "not_assessable", "unchanged", "changed");
+            "samples_with_reads", "sites", "called", "below_call_threshold", "measured_absent", "not_assessable", "unchanged", "changed",
+            "variants", "shared_vcf", "shared_evidence", "primary_only_vcf", "primary_only_evidence", "metastasis_new_vcf",
+            "metastasis_new_evidence", "plasma_only_vcf", "plasma_only_evidence", "not_evaluable_vcf", "not_evaluable_evidence",
+            "other_vcf", "other_evidence", "class_changed", "private_to_shared");
     /** Counted columns, in order (indexes into {@link Counts#values}). */
     private static final int N = 7; // sites, called, below, measuredAbsent, notAssessable, unchanged, changed
+    /** Class groups, in column order. */
+    static final List<String> GROUPS = List.of("shared", "primary_only", "metastasis_new", "plasma_only", "not_evaluable", "other");
+    private static final List<String> PRIVATE = List.of("primary_only", "metastasis_new", "plasma_only");
+    /** Class-level columns: variants, (vcf, evidence) per group, class_changed, private_to_shared. */
+    private static final int C = 1 + 2 * GROUPS.size() + 2;
 
     private EvidenceSummary() {
     }
@@ -35,6 +51,8 @@ final class EvidenceSummary {
         long samples;
         long withReads;
         final long[] values = new long[N];
+        /** Class-level counts ({@link #C}), null when not known for this row. */
+        long[] classes;
 
         void add(ConcordanceJson.EvidenceSample e) {
             withReads++;
@@ -53,6 +71,44 @@ final class EvidenceSummary {
                 values[i] += c.values[i];
             }
         }
+
+        void addClasses(long[] c) {
+            if (c != null) {
+                classes = classes == null ? new long[C] : classes;
+                for (int i = 0; i < C; i++) {
+                    classes[i] += c[i];
+                }
+            }
+        }
+    }
+
+    /** The group of a concordance.json class name ({@link #GROUPS}). */
+    static String group(String cls) {
+        return switch (cls) {
+            case "primary_only", "metastasis_new", "plasma_only", "not_evaluable" -> cls;
+            default -> cls.startsWith("shared_") ? "shared" : "other";
+        };
+    }
+
+    /** A patient's class-level counts ({@link #C}) from its evidence section, or null without reads or VCF-only classes. */
+    static long[] classCounts(ConcordanceJson json) {
+        ConcordanceJson.Evidence e = json.evidence();
+        if (e == null || e.classesVcf() == null || e.classChanges() == null) {
+            return null;
+        }
+        long[] c = new long[C];
+        json.classes().forEach((cls, n) -> {
+            c[0] += n;
+            c[2 + 2 * GROUPS.indexOf(group(cls))] += n;
+        });
+        e.classesVcf().forEach((cls, n) -> c[1 + 2 * GROUPS.indexOf(group(cls))] += n);
+        for (ConcordanceJson.ClassChange ch : e.classChanges()) {
+            c[C - 2] += ch.variants();
+            if (PRIVATE.contains(ch.from()) && group(ch.to()).equals("shared")) {
+                c[C - 1] += ch.variants();
+            }
+        }
+        return c;
     }
 
     static Table table(List<PatientConcordance> patients) {
@@ -90,7 +146,10 @@ final class EvidenceSummary {
                 patientAll.add(c);
             }
             patientAll.patients = 1;
+            patientAll.classes = json == null || patientAll.withReads == 0 ? null : classCounts(json);
+            row(t, "patient", p.patient(), "all", patientAll);
             all.add(patientAll);
+            all.addClasses(patientAll.classes);
         }
         for (var e : totals.entrySet()) {
             if (e.getValue().patients > 0) {
@@ -106,6 +165,9 @@ final class EvidenceSummary {
         List<Object> cells = new ArrayList<>(List.of(level, patient, type, reads ? "reads" : "no reads", c.patients, c.samples, c.withReads));
         for (long v : c.values) {
             cells.add(reads ? (Object) v : null);
+        }
+        for (int i = 0; i < C; i++) {
+            cells.add(c.classes == null ? null : (Object) c.classes[i]);
         }
         t.add(cells.toArray());
     }

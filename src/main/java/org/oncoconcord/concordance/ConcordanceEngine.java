@@ -117,10 +117,15 @@ public final class ConcordanceEngine {
 
     /** Read-level evidence laid over the calls before classification (null: the VCFs alone). */
     private EvidenceOverlay evidenceOverlay;
+    /** With evidence: the current allele's per-sample view from the VCFs alone, before the overlay. */
+    private boolean[] vcfPresent;
+    private boolean[] vcfEvaluable;
 
     /** Lays read-level evidence over each variant's per-sample calls before it is classified (docs/PILEUP.md). */
     public ConcordanceEngine withEvidence(EvidenceOverlay overlay) {
         this.evidenceOverlay = overlay;
+        this.vcfPresent = new boolean[n];
+        this.vcfEvaluable = new boolean[n];
         return this;
     }
 
@@ -348,6 +353,9 @@ public final class ConcordanceEngine {
         countPresence();
         countPairs();
         String cls = classify(bloodExcluded ? blood : null);
+        if (evidenceOverlay != null) {
+            evidenceOverlay.classified(vcfOnlyClass(blood, hits, verdict), cls);
+        }
         if (plasma >= 0) {
             countPlasmaDetection(v, bloodExcluded);
         }
@@ -400,6 +408,8 @@ public final class ConcordanceEngine {
             evaluable[i] = present[i] || (covered && deepEnough);
         }
         if (evidenceOverlay != null) { // read-level states laid over the VCF view (docs/PILEUP.md)
+            System.arraycopy(present, 0, vcfPresent, 0, n);
+            System.arraycopy(evaluable, 0, vcfEvaluable, 0, n);
             evidenceOverlay.apply(v, present, evaluable, vaf, depth);
         }
         return annotated;
@@ -560,6 +570,18 @@ public final class ConcordanceEngine {
     /** Labels a plasma call of blood origin (CH, germline, possible CH) or returns null for tumour DNA. */
     private BloodOrigin.Label judgeBloodOrigin(Call v, List<GeneTable.Entry> hits,
                                                org.oncoconcord.annotate.GeneStatusRule.Verdict verdict) {
+        java.util.Set<String> geneNames = bloodGenes(hits, verdict);
+        boolean inTissue = false;
+        for (int i = 0; i < n; i++) {
+            inTissue |= present[i] && tissue[i];
+        }
+        return bloodOrigin.judge(v, v.display() + ":" + v.pos() + ":" + v.ref() + ">" + v.alt(), geneNames, inTissue,
+                vaf[plasma], depth[plasma]);
+    }
+
+    /** The genes a plasma call lies in for the blood-origin rules: the gene table's and the consequence's. */
+    private static java.util.Set<String> bloodGenes(List<GeneTable.Entry> hits,
+                                                    org.oncoconcord.annotate.GeneStatusRule.Verdict verdict) {
         java.util.Set<String> geneNames = new java.util.LinkedHashSet<>();
         hits.forEach(e -> geneNames.add(e.gene()));
         if (verdict != null) {
@@ -573,12 +595,47 @@ public final class ConcordanceEngine {
                 }
             });
         }
-        boolean inTissue = false;
-        for (int i = 0; i < n; i++) {
-            inTissue |= present[i] && tissue[i];
+        return geneNames;
+    }
+
+    /**
+     * With evidence: the class the variant has from the VCFs alone (what a run without {@code --evidence}
+     * gives it), from the per-sample view before the overlay; {@code blood}: the evidence view's blood-origin
+     * label. The overlay only adds presence and never touches a present sample's VAF, so a plasma call of the
+     * VCFs has the same label in both views, except without a WBC sample where the gene-list rule needs it
+     * absent from the tissue: a tissue presence that only the reads show can lift that label.
+     */
+    private String vcfOnlyClass(BloodOrigin.Label blood, List<GeneTable.Entry> hits,
+                                org.oncoconcord.annotate.GeneStatusRule.Verdict verdict) {
+        boolean[] p = vcfPresent;
+        boolean[] e = vcfEvaluable;
+        BloodOrigin.Label label = null;
+        if (plasma >= 0 && p[plasma]) {
+            label = blood;
+            boolean inTissue = false;
+            for (int i = 0; i < n; i++) {
+                inTissue |= p[i] && tissue[i];
+            }
+            if (wbc == null && label == null && !inTissue) { // BloodOrigin.judge's gene-list rule, in the VCF view
+                for (String g : bloodGenes(hits, verdict)) {
+                    if (label == null && chRules.listed(g, vaf[plasma])) {
+                        label = BloodOrigin.Label.POSSIBLE_CH;
+                    }
+                }
+            }
         }
-        return bloodOrigin.judge(v, v.display() + ":" + v.pos() + ":" + v.ref() + ">" + v.alt(), geneNames, inTissue,
-                vaf[plasma], depth[plasma]);
+        if (bloodOrigin.excludes(label)) {
+            return label.label();
+        }
+        boolean all = true;
+        boolean absentUnevaluable = false;
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            all &= p[i];
+            absentUnevaluable |= !p[i] && !e[i];
+            mask |= p[i] ? typeBit[i] : 0;
+        }
+        return all ? VariantClass.SHARED_ALL : absentUnevaluable ? VariantClass.NOT_EVALUABLE : classByMask[mask];
     }
 
     /** Records a tissue-positive variant evaluable in plasma for the tumour fraction and detection analysis. */
@@ -814,6 +871,9 @@ public final class ConcordanceEngine {
             }
         }
         classes.merge(VariantClass.NOT_EVALUABLE, notEvaluableCount, Long::sum);
+        if (evidenceOverlay != null) {
+            evidenceOverlay.classOrder(classes.keySet());
+        }
         Map<String, ConcordanceJson.Gene> gs = new LinkedHashMap<>();
         for (var e : geneStatus.entrySet()) {
             Map<String, Boolean> st = new LinkedHashMap<>();

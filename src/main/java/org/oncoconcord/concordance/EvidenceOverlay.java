@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +27,8 @@ import org.oncoconcord.pileup.Site;
  * count but whose reads show it below the caller's threshold becomes present ({@code subthreshold}); absent
  * with enough depth is absent and evaluable (a measured fact, whatever the BED says); not assessable
  * (too few reads) is not evaluable. A call the VCF counts stays a call. Every change is written to a
- * sidecar table beside variants.tsv, with the VCF-only view, and counted in the summary.
+ * sidecar table beside variants.tsv, with the VCF-only view, and counted in the summary, as are the
+ * variants' classes from the VCFs alone and the class changes ({@link #classified}, from the engine).
  */
 public final class EvidenceOverlay implements AutoCloseable {
     /** Columns of the sidecar {@code <patient>.variants.evidence.tsv}. */
@@ -57,6 +61,10 @@ public final class EvidenceOverlay implements AutoCloseable {
     private final long rowCount;
     private final Set<String> used = new HashSet<>();
     private final long[][] counts; // [sample][presentInVcf, subthreshold, measuredAbsent, notAssessable, unchanged]
+    /** Variants per class from the VCFs alone, and per (VCF class, evidence class) where the two differ. */
+    private final Map<String, Long> classesVcf = new LinkedHashMap<>();
+    private final Map<List<String>, Long> classChanges = new LinkedHashMap<>();
+    private List<String> classOrder = List.of();
     private Writer sidecar;
 
     private EvidenceOverlay(Path file, List<String> labels, boolean[] hasRows, Map<String, Row[]> rows, long rowCount) {
@@ -169,6 +177,22 @@ public final class EvidenceOverlay implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts one compared variant's class from the VCFs alone ({@code vcfClass}: the class a run without the
+     * evidence gives it) and with the evidence ({@code evidenceClass}); the engine calls it once per variant.
+     */
+    void classified(String vcfClass, String evidenceClass) {
+        classesVcf.merge(vcfClass, 1L, Long::sum);
+        if (!vcfClass.equals(evidenceClass)) {
+            classChanges.merge(List.of(vcfClass, evidenceClass), 1L, Long::sum);
+        }
+    }
+
+    /** The keys of concordance.json {@code classes}, in order: {@code classes_vcf} lists them first (0 when none). */
+    void classOrder(Collection<String> classes) {
+        this.classOrder = List.copyOf(classes);
+    }
+
     private static String bit(boolean b) {
         return b ? "1" : "0";
     }
@@ -188,7 +212,31 @@ public final class EvidenceOverlay implements AutoCloseable {
                 usedRows += row == null ? 0 : 1;
             }
         }
-        return new ConcordanceJson.Evidence(file.toString(), rowCount, usedRows, rowCount - usedRows, samples);
+        return new ConcordanceJson.Evidence(file.toString(), rowCount, usedRows, rowCount - usedRows, samples, vcfClasses(),
+                changes());
+    }
+
+    /** The VCF-only class counts: every key of {@code classes} in its order, then classes only this view has. */
+    private Map<String, Long> vcfClasses() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        classOrder.forEach(c -> out.put(c, classesVcf.getOrDefault(c, 0L)));
+        classesVcf.forEach(out::putIfAbsent);
+        return out;
+    }
+
+    /** The class changes, ordered by the VCF class then the evidence class as {@link #vcfClasses} orders them. */
+    private List<ConcordanceJson.ClassChange> changes() {
+        List<String> order = new ArrayList<>(vcfClasses().keySet());
+        classChanges.keySet().forEach(k -> {
+            if (!order.contains(k.get(1))) {
+                order.add(k.get(1));
+            }
+        });
+        return classChanges.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<List<String>, Long> e) -> order.indexOf(e.getKey().get(0)))
+                        .thenComparingInt(e -> order.indexOf(e.getKey().get(1))))
+                .map(e -> new ConcordanceJson.ClassChange(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
     }
 
     @Override

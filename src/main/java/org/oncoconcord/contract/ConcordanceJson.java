@@ -153,10 +153,28 @@ public record ConcordanceJson(String patient, String toolVersion, String annotat
 
     /**
      * Read-level evidence laid over the calls ({@code concordance --evidence}, docs/PILEUP.md): rows of the
-     * pileup file, those used (a compared variant) and those for other sites, and per sample what changed.
+     * pileup file, those used (a compared variant) and those for other sites, and per sample what changed;
+     * optional (absent from older files): {@code classes_vcf}, the variant classes of
+     * the VCFs alone (the keys of {@code classes}, then any class only this view has; same total), and
+     * {@code class_changes}, the variants whose class the evidence changed, by VCF class and evidence class.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Evidence(String file, long rows, long rowsUsed, long rowsOtherSites, List<EvidenceSample> samples) {
+    public record Evidence(String file, long rows, long rowsUsed, long rowsOtherSites, List<EvidenceSample> samples,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> classesVcf,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<ClassChange> classChanges) {
+        /** Without the class counts of the VCF-only view (a concordance.json written before they existed). */
+        public Evidence(String file, long rows, long rowsUsed, long rowsOtherSites, List<EvidenceSample> samples) {
+            this(file, rows, rowsUsed, rowsOtherSites, samples, null, null);
+        }
+    }
+
+    /**
+     * Variants whose class from the VCFs alone ({@code from}, a key of {@code evidence.classes_vcf}) differs from
+     * their class with the read evidence ({@code to}, a key of {@code classes}), e.g. {@code primary_only} to
+     * {@code shared_all}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ClassChange(String from, String to, long variants) {
     }
 
     /**

@@ -23,7 +23,9 @@ import org.oncoconcord.core.UserException;
  * {@code NOT_ASSESSABLE}; and the tissue variants the plasma did not call, by their plasma state (a miss
  * with reads below the threshold is evidence of the variant; an absent one at depth is a true miss).
  * Then the cohort table {@code cohort/evidence_summary.tsv}: what the evidence laid over the calls
- * ({@code concordance --evidence}) changed, per sample type, and the patients without reads. Read as a stream.
+ * ({@code concordance --evidence}) changed, per sample type, and the patients without reads; and the variant
+ * classes from the VCFs alone and with the reads (shared, primary only, metastasis only, ...: {@code before -> after}),
+ * over the cohort and per patient with reads. Read as a stream.
  */
 final class EvidenceSection {
     static final String SUFFIX = ".evidence.tsv";
@@ -119,6 +121,7 @@ final class EvidenceSection {
         }
         if (anyReads) {
             sb.append(cohortTable(summary));
+            sb.append(classTable(summary));
         }
         return sb.toString();
     }
@@ -150,6 +153,43 @@ final class EvidenceSection {
         }
         return sb.append(Html.note(c.files() + " evidence file(s) (docs/PILEUP.md: states from REF/ALT read counts with "
                 + "Mutect2-like filters).")).toString();
+    }
+
+    /** Patient rows shown in the class table; the rest are in cohort/evidence_summary.tsv. */
+    static final int MAX_CLASS_ROWS = 20;
+
+    /**
+     * Variant classes before (the VCFs alone) and after the reads, from the rows over all sample types that have
+     * them (the cohort's, then each patient's with reads); empty when none has (older concordance.json files).
+     */
+    private static String classTable(Tsv summary) {
+        List<Map<String, String>> withClasses = summary.rows().stream()
+                .filter(r -> "all".equals(r.get("sample_type")) && !Double.isNaN(Tsv.num(r, "variants"))).toList();
+        if (withClasses.isEmpty()) {
+            return "";
+        }
+        List<Map<String, String>> patients = withClasses.stream().filter(r -> "patient".equals(r.get("level"))).toList();
+        List<Map<String, String>> shown = new ArrayList<>(withClasses.stream().filter(r -> "cohort".equals(r.get("level"))).toList());
+        shown.addAll(patients.subList(0, Math.min(MAX_CLASS_ROWS, patients.size())));
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, String> r : shown) {
+            List<String> row = new ArrayList<>(List.of("cohort".equals(r.get("level"))
+                    ? "All patients with reads (" + patients.size() + ")" : r.get("patient"), r.get("variants")));
+            for (String g : List.of("shared", "primary_only", "metastasis_new", "plasma_only", "not_evaluable", "other")) {
+                row.add(r.get(g + "_vcf") + " \u2192 " + r.get(g + "_evidence"));
+            }
+            row.add(r.get("class_changed"));
+            row.add(r.get("private_to_shared"));
+            rows.add(row);
+        }
+        StringBuilder sb = new StringBuilder("<h4>Variant classes: VCFs alone \u2192 with the reads</h4>");
+        sb.append(Html.plainTable(List.of("Patient", "Variants", "Shared", "Primary only", "Metastasis only (new)", "Plasma only",
+                "Not evaluable", "Blood origin / other", "Class changed", "Private \u2192 shared"), rows));
+        return sb.append(Html.note("Each variant has one class in each view; both views add up to the variants. Shared: in more "
+                + "than one sample type (shared_all and every shared_* class of concordance.json); private: in one sample type only. "
+                + (patients.size() > MAX_CLASS_ROWS ? "First " + MAX_CLASS_ROWS + " of " + patients.size() + " patients shown; " : "Per patient: ")
+                + "cohort/" + COHORT_TABLE + " (rows with sample_type all), concordance.json evidence.classes_vcf and class_changes "
+                + "(docs/PILEUP.md).")).toString();
     }
 
     /** The cohort rows of evidence_summary.tsv per sample type and over all, and the patients without reads. */

@@ -20,7 +20,8 @@ import org.oncoconcord.simulate.BamWriter;
  * and a metastasis M share 50 SNVs and T has 30 private ones. The "caller" reports a variant in a
  * sample's VCF only at a planted VAF >= 0.08, so 20 shared variants at VAF 0.04-0.07 in M are missing
  * from M's VCF. From the VCFs alone they look private to T; with {@code pileup --ignore-genotypes} over
- * the union of both VCFs' sites and {@code concordance --evidence}, their reads make them shared again,
+ * the union of both VCFs' sites and {@code concordance --evidence}, their reads make them shared again
+ * (also at class level: {@code evidence.classes_vcf} / {@code class_changes} against the planted truth),
  * while the truly private ones (no ALT fragment in M, 1% sequencing errors) stay private.
  */
 class EvidenceRecoveryTest {
@@ -93,6 +94,17 @@ class EvidenceRecoveryTest {
         // the summary counts agree with the rows: every shared variant M's VCF lacks came from the reads
         long subthreshold = reads.json().get("evidence").get("samples").get(1).get("subthreshold").asLong();
         assertThat(reads.pair("T", "M").get("shared").asLong()).isEqualTo(30 + subthreshold);
+        // class level (evidence.classes_vcf / class_changes): the VCFs alone have the 30 shared both call and 50
+        // primary only (the 20 planted shared below M's caller + the 30 private); the reads move only primary_only
+        // to shared_all: the recovered planted-shared ones plus any private one made shared by sequencing errors
+        com.fasterxml.jackson.databind.JsonNode ev = reads.json().get("evidence");
+        assertThat(ev.get("classes_vcf").get("shared_all").asLong()).isEqualTo(30);
+        assertThat(ev.get("classes_vcf").get("primary_only").asLong()).isEqualTo(50);
+        assertThat(ev.get("class_changes")).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode change = ev.get("class_changes").get(0);
+        assertThat(change.get("from").asText() + ">" + change.get("to").asText()).isEqualTo("primary_only>shared_all");
+        assertThat(change.get("variants").asLong()).isEqualTo((with[0] - 30) + (30 - with[1]));
+        assertThat(reads.json().get("classes").get("shared_all").asLong()).isEqualTo(30 + change.get("variants").asLong());
     }
 
     /** {shared variants classified shared, private variants classified primary_only}. */

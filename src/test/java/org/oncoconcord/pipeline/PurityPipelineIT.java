@@ -18,7 +18,9 @@ import org.junit.jupiter.api.TestInfo;
  * "Clonality"): the demo cohort's samplesheet (its own purity column dropped), built here with absolute paths plus a purity for P005_T
  * (a sample with reads), one for a plasma row (ignored with a warning) and a copy-number-3 segment file
  * for P003_T. The values must reach the PILEUP task's clonality command line and its ccf.tsv (purity and
- * its source {@code samplesheet}; P005_M, without one, keeps the estimate; P003_T's copy number 3).
+ * its source {@code samplesheet}; P005_M, without one, keeps the estimate; P003_T's copy number 3). The
+ * patients with reads also carry their VCF-only classes beside the evidence classes, both adding up to
+ * the distinct variants (concordance.json, evidence_summary.tsv, the report's table).
  */
 class PurityPipelineIT {
     Path tmp;
@@ -97,6 +99,37 @@ class PurityPipelineIT {
         List<String[]> ccf003 = rows(run.outdir.resolve("pileup/P003.ccf.tsv"));
         assertThat(ccf003.stream().filter(r -> r[1].equals("P003_T") && !r[14].equals("NA")).map(r -> r[13])).isNotEmpty().containsOnly("3.0000");
         assertThat(ccf003.stream().filter(r -> r[1].equals("P003_M") && !r[14].equals("NA")).map(r -> r[13])).containsOnly("2.0000");
+
+        // class level (docs/PILEUP.md): the patients with reads have their classes from the VCFs alone beside the
+        // evidence classes, both adding up to the distinct variants, in concordance.json, evidence_summary.tsv and the report
+        List<String> summary = Files.readAllLines(run.outdir.resolve("cohort/evidence_summary.tsv"));
+        List<String> columns = List.of(summary.get(0).split("\t"));
+        for (String patient : List.of("P003", "P005")) {
+            com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(run.outdir.resolve("concordance/" + patient + ".concordance.json").toFile());
+            long n = c.get("n_distinct_variants").asLong();
+            assertThat(sum(c.get("classes"))).as(patient + " classes").isEqualTo(n);
+            assertThat(sum(c.get("evidence").get("classes_vcf"))).as(patient + " classes_vcf").isEqualTo(n);
+            String[] all = summary.stream().map(l -> l.split("\t", -1)).filter(r -> r[0].equals("patient") && r[1].equals(patient)
+                    && r[2].equals("all")).findFirst().orElseThrow();
+            assertThat(Long.parseLong(all[columns.indexOf("variants")])).isEqualTo(n);
+            for (String view : List.of("_vcf", "_evidence")) {
+                long groups = 0;
+                for (String g : List.of("shared", "primary_only", "metastasis_new", "plasma_only", "not_evaluable", "other")) {
+                    groups += Long.parseLong(all[columns.indexOf(g + view)]);
+                }
+                assertThat(groups).as(patient + view).isEqualTo(n);
+            }
+        }
+        assertThat(Files.readString(run.outdir.resolve("report/report.html"))).contains("Variant classes: VCFs alone \u2192 with the reads");
+    }
+
+    private static long sum(com.fasterxml.jackson.databind.JsonNode counts) {
+        long s = 0;
+        for (com.fasterxml.jackson.databind.JsonNode v : counts) {
+            s += v.asLong();
+        }
+        return s;
     }
 
     private static List<String[]> rows(Path tsv) throws IOException {

@@ -18,7 +18,8 @@ import org.oncoconcord.contract.ContractFixtures;
 /**
  * The report's evidence section shows the cohort table of what the reads changed (cohort/evidence_summary.tsv,
  * written here by the real cohort step from hand-built concordance.json files), with the patients without
- * reads named; without any reads (and no pileup files) the section is left out.
+ * reads named, and the variant classes from the VCFs alone -> with the reads (cohort and per patient); without
+ * any reads (and no pileup files) the section is left out.
  */
 class EvidenceSectionTest {
     @TempDir
@@ -32,8 +33,11 @@ class EvidenceSectionTest {
                     List.of(ContractFixtures.pair(id + "_T", "primary", id + "_M", "metastasis", 8, 2, 4, 0)),
                     Map.of("shared_primary_metastasis", 8L), Map.of(), ContractFixtures.ras(Map.of(), Map.of()), null);
             if (withEvidence && id.equals("E1")) { // E1_M: 14 sites = 12 called + 1 below threshold + 1 too few reads
+                // classes: 8 shared with the reads, of which 7 from the VCFs alone and 1 primary only there
                 c = c.withEvidence(new ConcordanceJson.Evidence("E1.evidence.tsv", 14, 14, 0,
-                        List.of(new ConcordanceJson.EvidenceSample("E1_M", 14, 12, 1, 0, 1, 0))));
+                        List.of(new ConcordanceJson.EvidenceSample("E1_M", 14, 12, 1, 0, 1, 0)),
+                        Map.of("shared_primary_metastasis", 7L, "primary_only", 1L),
+                        List.of(new ConcordanceJson.ClassChange("primary_only", "shared_primary_metastasis", 1))));
             }
             ContractFixtures.write(in, c);
         }
@@ -56,6 +60,12 @@ class EvidenceSectionTest {
                 + "<td class=\"num\">2</td></tr>");
         assertThat(html).contains("<tr><td>primary</td><td class=\"num\">2</td><td class=\"num\">0 of 2</td><td>NA</td>");
         assertThat(html).contains("1 of 2 patients with reads").contains("No reads (no BAM): E2.");
+        // classes before -> after: the cohort row, then E1 (E2 has no reads: not listed)
+        String cells = "<td class=\"num\">8</td>" + String.join("", java.util.stream.Stream.of("7 \u2192 8", "1 \u2192 0", "0 \u2192 0",
+                "0 \u2192 0", "0 \u2192 0", "0 \u2192 0", "1", "1").map(x -> "<td class=\"num\">" + x + "</td>").toList()) + "</tr>";
+        assertThat(html).contains("Variant classes: VCFs alone \u2192 with the reads")
+                .contains("<tr><td>All patients with reads (1)</td>" + cells).contains("<tr><td>E1</td>" + cells)
+                .doesNotContain("<tr><td>E2</td>");
     }
 
     @Test
