@@ -71,8 +71,8 @@ public final class BuildChoice {
     private static Detection fromFasta(Path fasta) {
         Path fai = fasta.resolveSibling(fasta.getFileName() + ".fai");
         if (!Files.isReadable(fai)) {
-            try (ReferenceBases ignored = new ReferenceBases(fasta)) { // writes the .fai, or says why it cannot
-                // nothing to read: the index now exists
+            try {
+                new ReferenceBases(fasta).close(); // writes the .fai, or says why it cannot
             } catch (IOException e) {
                 throw new UserException(fasta + ": cannot index: " + e.getMessage());
             }
