@@ -53,8 +53,10 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--genome", required = true, paramLabel = "GRCh37|GRCh38",
-            description = "Build of the input (selects the shipped transcript models).")
+    @Option(names = "--genome", paramLabel = "GRCh37|GRCh38",
+            description = "Build of the input (selects the shipped transcript models). Default: the build that the --fasta "
+                    + "contig lengths or the VCF header (##contig lengths, ##reference) show; needed when neither does, unless "
+                    + "--gtf/--gff3 replace the shipped models. A build contradicting the FASTA or the header is refused.")
     GenomeBuild genome;
 
     @Option(names = "--fasta", paramLabel = "REF.fa",
@@ -95,11 +97,14 @@ public final class AnnotateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (gtf != null ? "--gtf" : "--gff3")
                     + " needs --fasta (a GTF/GFF3 has no sequence; codons come from the FASTA)");
         }
-        TranscriptSet models = gtf != null ? GtfReader.read(gtf) : gff3 != null ? Gff3Reader.read(gff3) : TranscriptSet.shipped(genome);
-        if (fasta != null) {
-            try (ReferenceBases ref = new ReferenceBases(fasta)) {
-                models = models.withReference(ref, genome.name());
-            }
+        GenomeBuild.Detection build = BuildChoice.resolve(genome, fasta, input);
+        if (!build.known() && gtf == null && gff3 == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), BuildChoice.unknownMessage(build, "--genome"));
+        }
+        GenomeBuild chosen = build.build();
+        TranscriptSet models = CsqAnnotator.models(chosen, fasta, gtf, gff3);
+        if (!common.quiet() && genome == null) {
+            spec.commandLine().getErr().println("annotate: genome build " + build);
         }
         Annotator annotator = new Annotator(models);
         Stats stats = new Stats();
@@ -125,11 +130,9 @@ public final class AnnotateCommand implements Callable<Integer> {
                         Csq.headerDescription(models.source())));
             }
             VCFHeader finalHeader = outHeader;
-            outputs.write(output, tmp -> write(reader, finalHeader, tmp, copy ? null : annotator, stats));
-            if (stats.codingChecked >= MIN_CHECKED && stats.mismatches > MAX_MISMATCH * stats.codingChecked) {
-                throw new UserException(input + ": REF differs from the " + genome + " CDS at " + stats.mismatches + " of "
-                        + stats.codingChecked + " coding alleles (first: " + stats.firstMismatch
-                        + "): the VCF is not " + genome + "? (check --genome); no output written");
+            outputs.write(output, tmp -> write(reader, finalHeader, tmp, copy ? null : annotator, stats, chosen));
+            if (stats.buildMismatch()) {
+                throw new UserException(input + ": " + stats.mismatchText(chosen) + "; no output written");
             }
             if (gz) {
                 TabixIndex idx = index(output, outputs.temp(output));
@@ -156,7 +159,8 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
     }
 
-    private void write(VCFFileReader reader, VCFHeader header, Path tmp, Annotator annotator, Stats stats) throws IOException {
+    private void write(VCFFileReader reader, VCFHeader header, Path tmp, Annotator annotator, Stats stats, GenomeBuild build)
+            throws IOException {
         boolean gz = output.getFileName().toString().endsWith(".gz");
         OutputStream os = gz ? new BlockCompressedOutputStream(tmp.toFile()) : Files.newOutputStream(tmp);
         try (VariantContextWriter writer = new VariantContextWriterBuilder().setOutputStream(os)
@@ -179,8 +183,8 @@ public final class AnnotateCommand implements Callable<Integer> {
                 writer.add(annotator == null ? vc : annotate(vc, annotator, stats));
             }
         }
-        if (annotator != null) {
-            checkBuild(stats);
+        if (annotator != null && stats.buildMismatch()) {
+            throw new UserException(input + ": " + stats.mismatchText(build));
         }
     }
 
@@ -196,14 +200,6 @@ public final class AnnotateCommand implements Callable<Integer> {
             b.attribute("CSQ", entries);
         }
         return b.make();
-    }
-
-    private void checkBuild(Stats stats) {
-        if (stats.codingChecked >= MIN_CHECKED && stats.mismatches > MAX_MISMATCH * stats.codingChecked) {
-            throw new UserException(input + ": REF differs from the " + genome + " CDS at " + stats.mismatches + " of "
-                    + stats.codingChecked + " coding alleles (first: " + stats.firstMismatch
-                    + "): the VCF is not " + genome + "? (check --genome)");
-        }
     }
 
     /** The tabix index of the written BGZF VCF {@code written} (the temporary of {@code shown}). */

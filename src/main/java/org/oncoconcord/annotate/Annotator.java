@@ -21,6 +21,7 @@ public final class Annotator {
     private final Map<String, ContigIndex> index = new HashMap<>();
     /** The index of the contig asked last (records come sorted: one map look-up per contig). */
     private Last last;
+    private CsqWriter writer;
 
     private record Last(String chrom, ContigIndex index) {
     }
@@ -49,14 +50,14 @@ public final class Annotator {
 
     /** True when a transcript lies within {@link #FLANK} of {@code start..end} (cheap pre-check). */
     public boolean anyNear(String chrom, int start, int end) {
-        return index(chrom).any(start - 1, end + 1);
+        return contig(chrom).any(start - 1, end + 1);
     }
 
     /** Annotations of the allele, one per nearby transcript (in the contig's list order), else one intergenic. */
     public List<Annotation> annotate(Allele allele) {
         int lo = allele.isInsertion() ? allele.start() - 1 : allele.start();
         int hi = allele.isInsertion() ? allele.start() : allele.end();
-        ContigIndex contig = index(allele.chrom());
+        ContigIndex contig = contig(allele.chrom());
         int[] near = contig.near(lo, hi);
         List<Annotation> out = new ArrayList<>(Math.max(1, near.length));
         for (int i : near) {
@@ -68,7 +69,16 @@ public final class Annotator {
         return out;
     }
 
-    private ContigIndex index(String chrom) {
+    /** The writer of CSQ values as bytes ({@code normalize --annotate}), made on first use. */
+    CsqWriter csqWriter() {
+        if (writer == null) {
+            writer = new CsqWriter(this);
+        }
+        return writer;
+    }
+
+    /** The transcript index of a contig (any naming style; empty when it has none). */
+    ContigIndex contig(String chrom) {
         Last l = last;
         if (l != null && l.chrom().equals(chrom)) {
             return l.index();
@@ -89,7 +99,8 @@ public final class Annotator {
      * inlined ~15 kB of bytecode into 110 kB of machine code, several times over (recompiled as rare
      * paths were reached), which cost more CPU than annotating a million records.
      */
-    private Annotation onTranscript(Allele allele, Transcript t, int lo, int hi) {
+    /** The annotation on {@code t} of an allele covering {@code lo..hi} (both flanking bases for an insertion). */
+    Annotation onTranscript(Allele allele, Transcript t, int lo, int hi) {
         if (hi < t.txStart() || lo > t.txEnd()) {
             return flanking(allele, t, lo, hi);
         }

@@ -73,6 +73,34 @@ final class ContigIndex {
         return found;
     }
 
+    /**
+     * As {@link #near(int, int)} without allocating: the list indices into {@code out} (ascending),
+     * returns their number; {@code out} holds at least {@link #size()} entries.
+     */
+    int near(int lo, int hi, int[] out) {
+        int n = 0;
+        for (int k = lastStartingBy(hi); k >= 0 && maxEnds[k] >= lo; k--) {
+            if (ends[k] >= lo) {
+                out[n++] = order[k];
+            }
+        }
+        for (int i = 1; i < n; i++) { // insertion sort: n is 0, 1 or a few
+            int v = out[i];
+            int j = i - 1;
+            while (j >= 0 && out[j] > v) {
+                out[j + 1] = out[j];
+                j--;
+            }
+            out[j + 1] = v;
+        }
+        return n;
+    }
+
+    /** Number of transcripts on the contig. */
+    int size() {
+        return byList.length;
+    }
+
     Transcript get(int listIndex) {
         return byList[listIndex];
     }

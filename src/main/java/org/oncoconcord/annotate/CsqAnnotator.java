@@ -32,6 +32,10 @@ public final class CsqAnnotator {
 
         /** What {@link #buildMismatch} found, for the error message. */
         public String mismatchText(GenomeBuild genome) {
+            if (genome == null || genome == GenomeBuild.UNKNOWN) {
+                return "REF differs from the CDS (codons from the reference) at " + mismatches + " of " + codingChecked
+                        + " coding alleles (first: " + firstMismatch + "): the VCF is not on the reference's build?";
+            }
             return "REF differs from the " + genome + " CDS at " + mismatches + " of " + codingChecked
                     + " coding alleles (first: " + firstMismatch + "): the VCF is not " + genome + "? (check --genome)";
         }
@@ -39,14 +43,14 @@ public final class CsqAnnotator {
 
     /**
      * The transcript models of a run: the GTF or GFF3 when given, else the shipped models of
-     * {@code genome}; with a FASTA, codons come from it (a FASTA disagreeing with the shipped CDS is
+     * {@code genome} (which may then be unknown, see {@link BuildChoice}); with a FASTA, codons come from it (a FASTA disagreeing with the shipped CDS is
      * a build error, see {@link TranscriptSet#withReference}).
      */
     public static TranscriptSet models(GenomeBuild genome, Path fasta, Path gtf, Path gff3) {
         TranscriptSet models = gtf != null ? GtfReader.read(gtf) : gff3 != null ? Gff3Reader.read(gff3) : TranscriptSet.shipped(genome);
         if (fasta != null) {
             try (ReferenceBases ref = new ReferenceBases(fasta)) {
-                models = models.withReference(ref, genome.name());
+                models = models.withReference(ref, BuildChoice.label(genome));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -84,6 +88,15 @@ public final class CsqAnnotator {
         return annotate(annotator, counts, chrom, pos, alleles, value, null);
     }
 
+    /**
+     * As {@link #append(Annotator, Counts, String, int, String[], StringBuilder)}, into bytes by the
+     * direct writer ({@link CsqWriter}: intergenic, up/downstream and deep intronic alleles without
+     * intermediate objects); the same value.
+     */
+    public static int append(Annotator annotator, Counts counts, String chrom, int pos, String[] alleles, CsqBytes value) {
+        return annotator.csqWriter().append(counts, chrom, pos, alleles, value);
+    }
+
     /** The entries into {@code value} (joined by commas) or, when it is null, into {@code list}; returns their number. */
     private static int annotate(Annotator annotator, Counts counts, String chrom, int pos, String[] alleles,
             StringBuilder value, List<String> list) {
@@ -114,21 +127,26 @@ public final class CsqAnnotator {
                 if (a.transcript() == null) {
                     counts.intergenic++;
                 }
-                if (!a.cdsPosition().isEmpty() && !a.proteinPosition().isEmpty()) {
-                    counts.codingChecked++;
-                    if (a.refMismatch()) {
-                        counts.mismatches++;
-                        if (counts.firstMismatch == null) {
-                            counts.firstMismatch = chrom + ":" + pos + " " + ref + " (" + a.gene() + " " + a.hgvsc() + ")";
-                        }
-                    }
-                }
+                countCoding(counts, a, chrom, pos, ref);
             }
             if (altering) {
                 counts.proteinAltering++;
             }
         }
         return n;
+    }
+
+    /** Counts a coding annotation for the build check (REF against the CDS). */
+    static void countCoding(Counts counts, Annotation a, String chrom, int pos, String ref) {
+        if (!a.cdsPosition().isEmpty() && !a.proteinPosition().isEmpty()) {
+            counts.codingChecked++;
+            if (a.refMismatch()) {
+                counts.mismatches++;
+                if (counts.firstMismatch == null) {
+                    counts.firstMismatch = chrom + ":" + pos + " " + ref + " (" + a.gene() + " " + a.hgvsc() + ")";
+                }
+            }
+        }
     }
 
     /** True for a non-empty run of A, C, G, T, N (either case). */

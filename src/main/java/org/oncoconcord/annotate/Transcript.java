@@ -115,6 +115,23 @@ public final class Transcript {
         return -i - 2;
     }
 
+    /**
+     * Genomic-order index of the exon before the intron that holds all of {@code lo..hi} with more
+     * than {@code margin} bases to both of its exons, or -1 (a position outside the transcript, in an
+     * exon, across an exon or within {@code margin} of one).
+     */
+    int deepIntron(int lo, int hi, int margin) {
+        int i = Arrays.binarySearch(exonStarts, lo);
+        if (i >= 0) {
+            return -1;
+        }
+        i = -i - 2;
+        if (i < 0 || i + 1 >= exonStarts.length) {
+            return -1;
+        }
+        return lo - exonEnds[i] > margin && exonStarts[i + 1] - hi > margin ? i : -1;
+    }
+
     /** Exon number in transcript order (1-based) of a genomic-order index. */
     public int exonNumber(int genomicIndex) {
         return plus ? genomicIndex + 1 : exonStarts.length - genomicIndex;

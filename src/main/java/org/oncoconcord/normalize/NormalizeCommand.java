@@ -98,7 +98,7 @@ public final class NormalizeCommand implements Callable<Integer> {
     BadRecords badRecords;
 
     @Option(names = "--annotate", description = "Add the consequence of every allele as INFO/CSQ (the engine of `oncoconcord"
-            + " annotate`) to the records as they are written; needs --genome; codons from -f when given.")
+            + " annotate`) to the records as they are written; the build from --genome, else -f's contig lengths or the VCF header; codons from -f when given.")
     boolean annotate;
 
     @Option(names = "--genome", paramLabel = "GRCh37|GRCh38", description = "With --annotate: the build (selects the shipped transcript models).")
@@ -153,8 +153,8 @@ public final class NormalizeCommand implements Callable<Integer> {
             }
             return null;
         }
-        if (genome == null || genome == org.oncoconcord.vcf.GenomeBuild.UNKNOWN) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--annotate needs --genome GRCh37 or GRCh38");
+        if (genome == org.oncoconcord.vcf.GenomeBuild.UNKNOWN) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--genome must be GRCh37 or GRCh38");
         }
         if (gtf != null && gff3 != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gtf and --gff3 are alternatives: give one");
@@ -168,7 +168,11 @@ public final class NormalizeCommand implements Callable<Integer> {
                 throw new org.oncoconcord.core.UserException(p + ": transcript models not found or not readable");
             }
         }
-        return new CsqOptions(genome, gtf, gff3);
+        var build = org.oncoconcord.annotate.BuildChoice.resolve(genome, fasta, input.equals("-") ? null : Path.of(input));
+        if (!build.known() && gtf == null && gff3 == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), org.oncoconcord.annotate.BuildChoice.unknownMessage(build, "--genome"));
+        }
+        return new CsqOptions(build.build(), gtf, gff3);
     }
 
     @Override

@@ -48,7 +48,7 @@ final class Normalizer {
     private final CsqOptions csqOptions;
     /** The consequence engine while annotating (null otherwise, also when the input already carries annotations). */
     private org.oncoconcord.annotate.Annotator annotator;
-    private final StringBuilder csqValue = new StringBuilder(256);
+    private final org.oncoconcord.annotate.CsqBytes csqValue = new org.oncoconcord.annotate.CsqBytes(256);
     private final org.oncoconcord.annotate.CsqAnnotator.Counts csqCounts = new org.oncoconcord.annotate.CsqAnnotator.Counts();
 
     Normalizer(NormalizeOptions opt, boolean quiet) {
@@ -594,7 +594,7 @@ final class Normalizer {
 
     /** The line with the CSQ entries of its ALT alleles added at the end of INFO ({@code annotate}'s engine and counts). */
     private byte[] withCsq(byte[] line, VcfRecord r) {
-        csqValue.setLength(0);
+        csqValue.clear();
         int n = org.oncoconcord.annotate.CsqAnnotator.append(annotator, csqCounts, r.chrom, r.pos, r.alleles, csqValue);
         csqCounts.records++;
         return n == 0 ? line : CsqInfo.insert(line, csqValue);

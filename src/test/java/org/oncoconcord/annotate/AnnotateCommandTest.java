@@ -32,6 +32,10 @@ class AnnotateCommandTest {
             + "17\t7578406\t.\tC\tT\t.\tPASS\t.\n"
             + "17\t7579311\t.\tC\tT\t.\tPASS\t.\n";
 
+    /** A header that shows no build (no contig lengths, no reference named). */
+    private static final String NO_LENGTHS = "##fileformat=VCFv4.2\n##contig=<ID=12>\n##contig=<ID=17>\n##contig=<ID=7>\n"
+            + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+
     static int run(StringWriter err, String... args) {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
@@ -105,7 +109,8 @@ class AnnotateCommandTest {
             char wrong = base == 'A' ? 'C' : 'A';
             records.append("12\t").append(pos).append("\t.\t").append(wrong).append("\tG\t.\tPASS\t.\n");
         }
-        Files.writeString(in, HEADER + records);
+        // a header without contig lengths: only the REF check can tell (a header showing GRCh37 is refused earlier)
+        Files.writeString(in, NO_LENGTHS + records);
         StringWriter err = new StringWriter();
         assertThat(run(err, "annotate", "--genome", "GRCh38", "-o", out.toString(), in.toString())).isEqualTo(1);
         assertThat(err.toString()).contains(in + ": REF differs from the GRCh38 CDS at 10 of 10 coding alleles")
@@ -157,5 +162,88 @@ class AnnotateCommandTest {
             UserException e = assertThrows(UserException.class, () -> set.withReference(ref, "GRCh37"));
             assertThat(e.getMessage()).contains("TOY NM_TOY.1 at c.18").contains("toy:42 reads C").contains("check --genome");
         }
+    }
+
+    /** Issue 13: without --genome the build comes from the VCF header; the output is that of --genome with that build. */
+    @Test
+    void buildComesFromTheVcfHeader(@TempDir Path dir) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.vcf"), HEADER + GRCH37_RECORDS);
+        Path stated = dir.resolve("stated.vcf");
+        Path detected = dir.resolve("detected.vcf");
+        assertThat(run(new StringWriter(), "annotate", "--genome", "GRCh37", "--quiet", "-o", stated.toString(), in.toString())).isZero();
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "annotate", "-o", detected.toString(), in.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("genome build GRCh37 (VCF header: ##contig 3 contig lengths of GRCh37");
+        assertThat(dataLines(detected)).isEqualTo(dataLines(stated)).anyMatch(l -> l.contains("|p.G12D|"));
+    }
+
+    /** A stated build that the header contradicts is refused before anything is annotated. */
+    @Test
+    void statedBuildContradictingTheHeaderIsRefused(@TempDir Path dir) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.vcf"), HEADER + GRCH37_RECORDS);
+        Path out = dir.resolve("out.vcf");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "annotate", "--genome", "GRCh38", "-o", out.toString(), in.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--genome GRCh38 but " + in + " is GRCh37 (##contig 3 contig lengths of GRCh37")
+                .contains("wrong genome build").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    /** The shipped models need a build: nothing telling it is a usage error naming what was looked at. */
+    @Test
+    void noBuildForTheShippedModelsIsAUsageError(@TempDir Path dir) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.vcf"), NO_LENGTHS + GRCH37_RECORDS);
+        Path out = dir.resolve("out.vcf");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "annotate", "-o", out.toString(), in.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no genome build: --genome not given and nothing tells it (no reference FASTA; "
+                + "VCF header: no ##contig lengths of GRCh37/GRCh38 and no ##reference naming a build)")
+                .contains("give --genome GRCh37|GRCh38");
+        assertThat(out).doesNotExist();
+    }
+
+    /**
+     * With a GTF the build is not needed (codons come from the FASTA): a toy genome that shows no
+     * build is annotated without --genome; a FASTA index showing GRCh38 beside a GRCh37 header, or
+     * beside --genome GRCh37, is refused.
+     */
+    @Test
+    void gtfNeedsNoBuildButBuildsMustAgree(@TempDir Path dir) throws IOException {
+        String seq = "CCCCCCCCCC" + "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA" + "CCCCCCCCCCCCCCCCCCCC";
+        Path fa = Files.writeString(dir.resolve("t.fa"), ">t1\n" + seq + "\n");
+        String attr = "gene_id \"G1\"; transcript_id \"TX1\"; gene_name \"GENE1\"; tag \"MANE_Select\";";
+        Path gtf = Files.writeString(dir.resolve("t.gtf"), String.join("\n",
+                String.join("\t", "t1", "test", "exon", "5", "50", ".", "+", ".", attr),
+                String.join("\t", "t1", "test", "CDS", "11", "37", ".", "+", ".", attr),
+                String.join("\t", "t1", "test", "stop_codon", "38", "40", ".", "+", ".", attr)) + "\n");
+        String header = "##fileformat=VCFv4.2\n##contig=<ID=t1,length=60>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+        Path vcf = Files.writeString(dir.resolve("in.vcf"), header + "t1\t18\t.\tG\tA\t.\tPASS\t.\n");
+        Path out = dir.resolve("out.vcf");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "annotate", "--gtf", gtf.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString()))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).contains("genome build UNKNOWN (reference: no human chromosome of GRCh37 or GRCh38 length");
+        assertThat(dataLines(out)).singleElement().asString().contains("|TX1:c.8G>A|").contains("|p.G3D|");
+
+        // the same FASTA indexed as if it also held GRCh38's chromosome 1 (never read here)
+        Files.writeString(dir.resolve("t.fa.fai"), "t1\t60\t4\t60\t61\n1\t248956422\t70\t60\t61\n");
+        Path header37 = Files.writeString(dir.resolve("in37.vcf"), header.replace("##contig=<ID=t1,length=60>",
+                "##contig=<ID=t1,length=60>\n##contig=<ID=1,length=249250621>") + "t1\t18\t.\tG\tA\t.\tPASS\t.\n");
+        err = new StringWriter();
+        assertThat(run(err, "annotate", "--gtf", gtf.toString(), "--fasta", fa.toString(), "-o", out.toString(),
+                header37.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("genome builds differ: " + fa + " is GRCh38").contains(header37 + " is GRCh37");
+        err = new StringWriter();
+        assertThat(run(err, "annotate", "--genome", "GRCh37", "--gtf", gtf.toString(), "--fasta", fa.toString(),
+                "-o", out.toString(), vcf.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--genome GRCh37 but " + fa + " is GRCh38 (1 contig length of GRCh38, e.g. 1 length 248956422)");
+        err = new StringWriter();
+        assertThat(run(err, "annotate", "--gtf", gtf.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString()))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).contains("genome build GRCh38 (reference t.fa: 1 contig length of GRCh38");
+    }
+
+    private static List<String> dataLines(Path vcf) throws IOException {
+        return Files.readAllLines(vcf).stream().filter(l -> !l.startsWith("#")).toList();
     }
 }
