@@ -38,17 +38,16 @@ public final class ByteLineReader extends LineBuffer {
         int scanFrom = start;
         while (true) {
             byte[] b = buf;
-            for (int i = scanFrom, e = end; i < e; i++) {
-                if (b[i] == '\n') {
-                    int len = i - start;
-                    if (len > 0 && b[i - 1] == '\r') {
-                        len--;
-                    }
-                    lineStart = start;
-                    lineEnd = start + len;
-                    start = i + 1;
-                    return true;
+            int i = Swar.indexOfNewline(b, scanFrom, end);
+            if (i >= 0) {
+                int len = i - start;
+                if (len > 0 && b[i - 1] == '\r') {
+                    len--;
                 }
+                lineStart = start;
+                lineEnd = start + len;
+                start = i + 1;
+                return true;
             }
             if (eof) {
                 if (start == end) {

@@ -2,9 +2,6 @@ package org.oncoconcord.vcf;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,14 +13,6 @@ import java.nio.charset.StandardCharsets;
  * valid in {@link #buffer()} until the next {@link #next()}.
  */
 public final class TabLineReader extends LineBuffer {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long TABS = ONES * '\t';
-    private static final long NEWLINES = ONES * '\n';
-    /** Times 1 << 8k puts k in the top byte. */
-    private static final long BYTE_INDEX = 0x0001020304050607L;
-
     private int maxTabs;
     private int[] tabs;
     private int lineStart;
@@ -43,12 +32,6 @@ public final class TabLineReader extends LineBuffer {
         this.tabs = new int[Math.max(1, maxTabs)];
     }
 
-    /** Non-zero where a byte of {@code w} equals the byte repeated in {@code pattern} (its high bit set). */
-    private static long match(long w, long pattern) {
-        long x = w ^ pattern;
-        return (x - ONES) & ~x & HIGHS;
-    }
-
     /** Advances to the next line; false at the end. */
     public boolean next() throws IOException {
         int i = start;
@@ -59,15 +42,15 @@ public final class TabLineReader extends LineBuffer {
             byte[] b = buf;
             int e = end;
             if (i + 8 <= e) {
-                long w = (long) LONGS.get(b, i);
-                long m = nt < max ? match(w, NEWLINES) | match(w, TABS) : match(w, NEWLINES);
+                long w = Swar.word(b, i);
+                long m = nt < max ? Swar.match(w, Swar.NEWLINES) | Swar.match(w, Swar.TABS) : Swar.match(w, Swar.NEWLINES);
                 if (m == 0) {
                     i += 8;
                     continue;
                 }
                 // the first tab or newline of these 8 bytes: the lowest flagged byte (exact; higher flags may be
                 // false), its index by one multiplication (Long.numberOfTrailingZeros is no single instruction under C1)
-                i += (int) ((((m & -m) >>> 7) * BYTE_INDEX) >>> 56);
+                i += Swar.lowest(m);
             } else if (i >= e) {
                 if (eof) {
                     if (start == end) {
