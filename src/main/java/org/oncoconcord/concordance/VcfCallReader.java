@@ -21,6 +21,7 @@ import org.oncoconcord.annotate.ExistingAnnotations;
 import org.oncoconcord.core.UserException;
 import org.oncoconcord.core.ContigNames;
 import org.oncoconcord.vcf.ByteLineReader;
+import org.oncoconcord.vcf.TabLineReader;
 import org.oncoconcord.vcf.TumourSampleRule;
 import org.oncoconcord.vcf.VcfInput;
 import org.oncoconcord.vcf.VcfLine;

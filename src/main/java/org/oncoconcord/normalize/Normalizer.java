@@ -115,7 +115,7 @@ final class Normalizer {
                 out.header(header.text(), header.contigs());
                 int ns = header.samples().length;
                 VcfLine view = new VcfLine();
-                String lastChrom = null;
+                VcfRecord.Recent recent = new VcfRecord.Recent();
                 while (in.nextLine()) {
                     lineNo++;
                     if (in.lineStart() == in.lineEnd()) {
@@ -127,13 +127,12 @@ final class Normalizer {
                     }
                     VcfRecord r;
                     try {
-                        r = VcfRecord.parse(view, ns, lineNo, lastChrom);
+                        r = VcfRecord.parse(view, ns, lineNo, recent);
                     } catch (VcfRecord.VcfFormatException e) {
                         stats.in++;
                         malformedLine(view.text(), lineNo, e.getMessage());
                         continue;
                     }
-                    lastChrom = r.chrom;
                     stats.in++;
                     try {
                         r.checkWellFormed(header);
@@ -584,13 +583,25 @@ final class Normalizer {
             }
         }
         byte[] untouched = r.untouchedBytes(header);
-        byte[] line = untouched != null ? untouched : r.toLine(header).getBytes(StandardCharsets.ISO_8859_1);
         if (annotator != null) {
+            byte[] line = untouched != null ? untouched : r.toLine(header).getBytes(StandardCharsets.ISO_8859_1);
             line = withCsq(line, r);
+            stats.out++;
+            sink.record(r, line);
+            return;
         }
         stats.out++;
-        sink.record(r, line);
+        if (untouched != null) {
+            sink.record(r, untouched, untouched.length);
+        } else {
+            lineOut.clear();
+            r.appendLine(lineOut, header);
+            sink.record(r, lineOut.buffer(), lineOut.length());
+        }
     }
+
+    /** The line being written (reused: no String or byte[] per rewritten record). */
+    private final ByteText lineOut = new ByteText();
 
     /** The line with the CSQ entries of its ALT alleles added at the end of INFO ({@code annotate}'s engine and counts). */
     private byte[] withCsq(byte[] line, VcfRecord r) {

@@ -84,6 +84,7 @@ final class RawCanonical {
             return NEEDS_PARSE;
         }
         boolean same = true;
+        int key = 0;
         while (from < n) {
             int semi = raw.indexOf(';', from);
             int end = semi < 0 ? n : semi;
@@ -92,7 +93,7 @@ final class RawCanonical {
             }
             int eq = raw.indexOf('=', from);
             if (eq >= 0 && eq < end) {
-                FieldDef d = header.info(raw, from, eq);
+                FieldDef d = header.infoAt(key++, raw, from, eq);
                 if (d.type() == 'L' || eq + 1 == end) {
                     return NEEDS_PARSE;
                 }
@@ -112,7 +113,7 @@ final class RawCanonical {
                 } else if (!same) {
                     sb.append(raw, from, end);
                 }
-            } else if (header.info(raw, from, end).type() != 'L') {
+            } else if (header.infoAt(key++, raw, from, end).type() != 'L') {
                 return NEEDS_PARSE;
             } else if (!same) {
                 sb.append(raw, from, end);

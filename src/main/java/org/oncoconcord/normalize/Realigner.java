@@ -20,9 +20,17 @@ final class Realigner {
         this.ref = ref;
     }
 
+    /** A, C, G, T, N in either case: no other char upper-cases to one of them (a table, not a case mapping per base). */
+    private static final boolean[] ACGTN = new boolean[128];
+
+    static {
+        for (char c : "ACGTNacgtn".toCharArray()) {
+            ACGTN[c] = true;
+        }
+    }
+
     static boolean isAcgtn(char c) {
-        char u = Character.toUpperCase(c);
-        return u == 'A' || u == 'C' || u == 'G' || u == 'T' || u == 'N';
+        return c < 128 && ACGTN[c];
     }
 
     static boolean hasNonAcgtn(String s) {

@@ -38,6 +38,16 @@ final class Splitter {
         src.ensureParsed();
         int nAlt = src.nAlleles() - 1;
         List<VcfRecord> out = new ArrayList<>(nAlt);
+        // per source record, not per ALT: definitions looked up and per-allele values split once
+        int ni = src.info.size();
+        FieldDef[] infoDefs = new FieldDef[ni];
+        for (int i = 0; i < ni; i++) {
+            infoDefs[i] = header.info(src.info.get(i)[0]);
+        }
+        String[][] infoVals = new String[ni][];
+        int nf = src.format == null ? 0 : src.format.length;
+        String[][][] formatVals = new String[nf][][];
+        Genotype[][] gts = new Genotype[nf][];
         for (int ialt = 0; ialt < nAlt; ialt++) {
             VcfRecord d = new VcfRecord();
             d.chrom = src.chrom;
@@ -47,10 +57,11 @@ final class Splitter {
             d.filter = src.filter;
             d.line = src.line;
             d.alleles = new String[] {src.alleles[0], src.alleles[ialt + 1]};
-            d.info = new ArrayList<>();
-            for (String[] kv : src.info) {
-                FieldDef def = header.info(kv[0]);
-                String v = splitInfo(src, def, kv, ialt);
+            d.info = new ArrayList<>(ni + 1);
+            for (int i = 0; i < ni; i++) {
+                String[] kv = src.info.get(i);
+                FieldDef def = infoDefs[i];
+                String v = splitInfo(src, def, kv, ialt, infoVals, i);
                 if (v != null || def.type() == 'L') {
                     d.info.add(new String[] {kv[0], def.type() == 'L' ? null : v});
                 }
@@ -61,17 +72,21 @@ final class Splitter {
             d.format = src.format == null ? null : src.format.clone();
             d.samples = new String[src.samples.length][];
             for (int s = 0; s < src.samples.length; s++) {
-                d.samples[s] = new String[d.format == null ? 0 : d.format.length];
+                d.samples[s] = new String[nf];
             }
             if (src.format != null) {
-                List<Integer> drop = new ArrayList<>();
-                for (int f = 0; f < src.format.length; f++) {
-                    if (!splitFormat(src, d, f, ialt)) {
-                        drop.add(f);
+                int dropped = 0;
+                int[] drop = null;
+                for (int f = 0; f < nf; f++) {
+                    if (!splitFormat(src, d, f, ialt, formatVals, gts)) {
+                        if (drop == null) {
+                            drop = new int[nf];
+                        }
+                        drop[dropped++] = f;
                     }
                 }
-                for (int k = drop.size() - 1; k >= 0; k--) {
-                    d.removeFormat(drop.get(k));
+                for (int k = dropped - 1; k >= 0; k--) {
+                    d.removeFormat(drop[k]);
                 }
             }
             out.add(d);
@@ -105,14 +120,18 @@ final class Splitter {
         }
     }
 
-    private String splitInfo(VcfRecord src, FieldDef def, String[] kv, int ialt) {
+    /** The value of INFO {@code kv} for ALT {@code ialt}; {@code cache[i]} keeps its values split for the next ALTs. */
+    private String splitInfo(VcfRecord src, FieldDef def, String[] kv, int ialt, String[][] cache, int i) {
         if (def.type() == 'L' || kv[1] == null) {
             return kv[1];
         }
         if (!def.perAllele()) {
             return kv[1];
         }
-        String[] v = VcfValues.split(kv[1], ',');
+        String[] v = cache[i];
+        if (v == null) {
+            v = cache[i] = VcfValues.split(kv[1], ',');
+        }
         int n = src.nAlleles();
         if (def.numeric()) {
             switch (def.number()) {
@@ -148,21 +167,23 @@ final class Splitter {
         }
     }
 
-    /** Fills FORMAT field {@code f} of {@code d}; false when the field must be dropped. */
-    private boolean splitFormat(VcfRecord src, VcfRecord d, int f, int ialt) {
+    /**
+     * Fills FORMAT field {@code f} of {@code d}; false when the field must be dropped. {@code vals[f]}
+     * and {@code gts[f]} keep the source's values split (genotypes parsed) for the next ALTs.
+     */
+    private boolean splitFormat(VcfRecord src, VcfRecord d, int f, int ialt, String[][][] vals, Genotype[][] gts) {
         String tag = src.format[f];
         int ns = src.samples.length;
         if (tag.equals("GT")) {
-            for (int s = 0; s < ns; s++) {
-                Genotype g = Genotype.parse(src.samples[s][f]);
-                for (int k = 0; k < g.alleles.length; k++) {
-                    int a = g.alleles[k];
-                    if (a <= 0) {
-                        continue;
-                    }
-                    g.alleles[k] = a == ialt + 1 ? 1 : 0;
+            Genotype[] parsed = gts[f];
+            if (parsed == null) {
+                parsed = gts[f] = new Genotype[ns];
+                for (int s = 0; s < ns; s++) {
+                    parsed[s] = Genotype.parse(src.samples[s][f]);
                 }
-                d.samples[s][f] = g.toString();
+            }
+            for (int s = 0; s < ns; s++) {
+                d.samples[s][f] = recoded(parsed[s], ialt + 1);
             }
             return true;
         }
@@ -174,11 +195,16 @@ final class Splitter {
             }
             return true;
         }
-        String[][] vals = new String[ns][];
+        String[][] sv = vals[f];
+        if (sv == null) {
+            sv = vals[f] = new String[ns][];
+            for (int s = 0; s < ns; s++) {
+                sv[s] = VcfValues.split(src.samples[s][f], ',');
+            }
+        }
         int max = 0;
         for (int s = 0; s < ns; s++) {
-            vals[s] = VcfValues.split(src.samples[s][f], ',');
-            max = Math.max(max, vals[s].length);
+            max = Math.max(max, sv[s].length);
         }
         if (def.numeric()) {
             if (max == 1) {
@@ -188,16 +214,18 @@ final class Splitter {
                 return true;
             }
             boolean keepSum = keepSumTag != null && keepSumTag.equals(tag) && def.number() == 'R';
+            StringBuilder o = joined;
             for (int s = 0; s < ns; s++) {
-                String[] v = vals[s];
-                List<String> o = new ArrayList<>(3);
+                String[] v = sv[s];
+                o.setLength(0);
+                int k = 0;
                 switch (def.number()) {
                     case 'A':
                         if (max != n - 1) {
                             formatMismatch(src, tag, n - 1, max);
                             return false;
                         }
-                        add(o, v, ialt);
+                        k = add(o, k, v, ialt);
                         break;
                     case 'R':
                         if (max != n) {
@@ -205,11 +233,12 @@ final class Splitter {
                             return false;
                         }
                         if (keepSum) {
-                            o.add(sumExcept(v, ialt + 1));
+                            o.append(sumExcept(v, ialt + 1));
+                            k++;
                         } else {
-                            add(o, v, 0);
+                            k = add(o, k, v, 0);
                         }
-                        add(o, v, ialt + 1);
+                        k = add(o, k, v, ialt + 1);
                         break;
                     default:
                         int ng = VcfValues.nGenotypes(n);
@@ -219,21 +248,21 @@ final class Splitter {
                         }
                         boolean allHaploid = max == n;
                         boolean haploid = allHaploid || v.length < max;
-                        add(o, v, 0);
+                        k = add(o, k, v, 0);
                         if (haploid) {
-                            add(o, v, ialt + 1);
+                            k = add(o, k, v, ialt + 1);
                         } else {
-                            add(o, v, VcfValues.gtIndex(0, ialt + 1));
-                            add(o, v, VcfValues.gtIndex(ialt + 1, ialt + 1));
+                            k = add(o, k, v, VcfValues.gtIndex(0, ialt + 1));
+                            k = add(o, k, v, VcfValues.gtIndex(ialt + 1, ialt + 1));
                         }
                         break;
                 }
-                d.samples[s][f] = o.isEmpty() ? "." : String.join(",", o);
+                d.samples[s][f] = k == 0 ? "." : o.toString();
             }
             return true;
         }
         for (int s = 0; s < ns; s++) {
-            String[] v = vals[s];
+            String[] v = sv[s];
             String out;
             switch (def.number()) {
                 case 'A':
@@ -264,6 +293,26 @@ final class Splitter {
         return true;
     }
 
+    private final StringBuilder joined = new StringBuilder(32);
+
+    /** {@code g} as written for the ALT {@code kept}: that ALT becomes 1, the other ALTs 0 (as {@link Genotype#toString}). */
+    private String recoded(Genotype g, int kept) {
+        StringBuilder sb = joined;
+        sb.setLength(0);
+        for (int i = 0; i < g.alleles.length; i++) {
+            if (i > 0) {
+                sb.append(g.seps[i - 1]);
+            }
+            int a = g.alleles[i];
+            if (a < 0) {
+                sb.append('.');
+            } else {
+                sb.append(a == 0 ? 0 : a == kept ? 1 : 0);
+            }
+        }
+        return sb.toString();
+    }
+
     /** Sum of the non-missing values except index {@code skip} ("." when none). */
     private static String sumExcept(String[] v, int skip) {
         long sum = 0;
@@ -277,10 +326,15 @@ final class Splitter {
         return any ? Long.toString(sum) : ".";
     }
 
-    /** Adds value {@code i} unless it lies past the sample's values (htslib's vector end). */
-    private static void add(List<String> o, String[] v, int i) {
-        if (i < v.length) {
-            o.add(v[i]);
+    /** Appends value {@code i} to the {@code count} values of {@code o} unless it lies past the sample's values (htslib's vector end); the new count. */
+    private static int add(StringBuilder o, int count, String[] v, int i) {
+        if (i >= v.length) {
+            return count;
         }
+        if (count > 0) {
+            o.append(',');
+        }
+        o.append(v[i]);
+        return count + 1;
     }
 }

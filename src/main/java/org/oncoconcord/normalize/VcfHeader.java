@@ -32,6 +32,7 @@ final class VcfHeader {
     /** Adds one {@code ##} line as read from the file. */
     void addMeta(String line) {
         infoByRegion = null;
+        java.util.Arrays.fill(infoAtPosition, null);
         lastFormatRaw = null;
         if (line.startsWith("##INFO=")) {
             FieldDef d = parseDef(line, true);
@@ -93,6 +94,27 @@ final class VcfHeader {
         }
         FieldDef d = t.get(raw, from, to);
         return d != null ? d : FieldDef.undeclared(raw.substring(from, to));
+    }
+
+    /** The definition found for the k-th INFO key of the last records ({@link #infoAt}). */
+    private FieldDef[] infoAtPosition = new FieldDef[32];
+
+    /**
+     * {@link #info(String, int, int)} of the {@code k}-th key (0-based) of an INFO column: callers repeat
+     * the same keys in the same order record after record (a caller's INFO layout), so the definition
+     * found at that position last time is tried first (one comparison, no hashing).
+     */
+    FieldDef infoAt(int k, String raw, int from, int to) {
+        FieldDef[] cache = infoAtPosition;
+        if (k < cache.length) {
+            FieldDef c = cache[k];
+            int len = to - from;
+            if (c != null && c.id().length() == len && raw.startsWith(c.id(), from)) {
+                return c;
+            }
+            return cache[k] = info(raw, from, to);
+        }
+        return info(raw, from, to);
     }
 
     /** An open-addressing table of definitions looked up by a region of a String (no allocation). */
@@ -197,6 +219,7 @@ final class VcfHeader {
     /** Replaces the meta lines with {@code lines} (used for contig renaming). */
     void replaceMeta(List<String> lines) {
         infoByRegion = null;
+        java.util.Arrays.fill(infoAtPosition, null);
         lastFormatRaw = null;
         meta.clear();
         info.clear();

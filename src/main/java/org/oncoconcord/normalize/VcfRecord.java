@@ -249,7 +249,7 @@ final class VcfRecord {
 
     /** Parses a data line; throws {@link VcfFormatException} with what is wrong. */
     static VcfRecord parse(String text, int nSamples, long lineNo) {
-        return parse(VcfLine.of(text), nSamples, lineNo, null);
+        return parse(VcfLine.of(text), nSamples, lineNo, (String) null);
     }
 
     /**
@@ -258,6 +258,27 @@ final class VcfRecord {
      * is reused when the line names the same contig. Throws {@link VcfFormatException} with what is wrong.
      */
     static VcfRecord parse(VcfLine line, int nSamples, long lineNo, String lastChrom) {
+        Recent recent = new Recent();
+        recent.chrom = lastChrom;
+        return parse(line, nSamples, lineNo, recent);
+    }
+
+    /**
+     * The CHROM, FILTER and FORMAT texts of the previous line: a line repeating them shares the
+     * previous record's Strings (no copy; the header's FORMAT cache then matches by identity).
+     */
+    static final class Recent {
+        String chrom;
+        String filter;
+        String format;
+    }
+
+    private static String reused(byte[] b, int from, int to, String last) {
+        return last != null && sameText(b, from, to, last) ? last : VcfLine.string(b, from, to);
+    }
+
+    /** As {@link #parse(VcfLine, int, long, String)}, reusing (and updating) the {@code recent} column texts. */
+    static VcfRecord parse(VcfLine line, int nSamples, long lineNo, Recent recent) {
         int nCols = line.columns();
         if (nCols < 8) {
             throw new VcfFormatException("expected at least 8 tab-separated columns, found " + nCols);
@@ -271,7 +292,7 @@ final class VcfRecord {
         r.line = lineNo;
         int cf = line.from(0);
         int ct = line.to(0);
-        r.chrom = lastChrom != null && sameText(b, cf, ct, lastChrom) ? lastChrom : line.string(0);
+        r.chrom = reused(b, cf, ct, recent.chrom);
         if (r.chrom.isEmpty()) {
             throw new VcfFormatException("empty CHROM");
         }
@@ -305,7 +326,7 @@ final class VcfRecord {
             }
         }
         r.qual = line.string(5);
-        r.filter = line.to(6) == line.from(6) ? "." : line.string(6);
+        r.filter = line.to(6) == line.from(6) ? "." : reused(b, line.from(6), line.to(6), recent.filter);
         r.infoRaw = line.string(7);
         r.fromLine = true;
         r.rawHasEmptyColumn = line.hasAdjacentTabs();
@@ -316,7 +337,7 @@ final class VcfRecord {
         if (nCols > 8) {
             int ff = line.from(8);
             int ft = line.to(8);
-            r.formatRaw = line.string(8);
+            r.formatRaw = reused(b, ff, ft, recent.format);
             int nKeys = ft == ff || VcfLine.isDot(b, ff, ft) ? 0 : VcfLine.count(b, ff, ft, (byte) ':') + 1;
             int ns = nCols - 9;
             r.sampleRaw = new String[ns];
@@ -329,7 +350,10 @@ final class VcfRecord {
                 }
                 r.sampleRaw[s] = line.string(9 + s);
             }
+            recent.format = r.formatRaw;
         }
+        recent.chrom = r.chrom;
+        recent.filter = r.filter;
         return r;
     }
 
@@ -495,6 +519,42 @@ final class VcfRecord {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Appends the line {@link #toLine} gives (without newline) to {@code out}: from the unparsed
+     * columns and the rewritten INFO/FORMAT/sample text straight into the byte buffer (the common
+     * case), else from {@link #toLine}'s String.
+     */
+    void appendLine(ByteText out, VcfHeader header) {
+        if (info != null || (tailState != RawCanonical.REWRITTEN && tailState != RawCanonical.UNCHANGED)) {
+            out.append(toLine(header));
+            return;
+        }
+        out.append(chrom).append('\t').append(pos).append('\t').append(id).append('\t').append(alleles[0]).append('\t');
+        if (alleles.length == 1) {
+            out.append('.');
+        } else {
+            for (int i = 1; i < alleles.length; i++) {
+                if (i > 1) {
+                    out.append(',');
+                }
+                out.append(alleles[i]);
+            }
+        }
+        out.append('\t').append(VcfValues.isCanonicalFloat(qual, 0, qual.length()) ? qual : VcfValues.canonical('F', qual))
+                .append('\t').append(filter).append('\t');
+        if (tailState == RawCanonical.REWRITTEN) {
+            out.append(tail);
+            return;
+        }
+        out.append(infoRaw);
+        if (formatRaw != null) {
+            out.append('\t').append(formatRaw);
+            for (String smp : sampleRaw) {
+                out.append('\t').append(smp);
+            }
+        }
     }
 
     /**

@@ -82,6 +82,11 @@ final class VcfSink implements AutoCloseable {
 
     /** Writes one record's line (without its line break) as bytes, e.g. the input's bytes of an untouched record. */
     void record(VcfRecord r, byte[] line) {
+        record(r, line, line.length);
+    }
+
+    /** Writes one record's line, line[0, len) (without its line break). */
+    void record(VcfRecord r, byte[] line, int len) {
         if (!r.chrom.equals(lastContig)) {
             if (lastContig != null) {
                 finishedContigs.add(lastContig);
@@ -100,11 +105,11 @@ final class VcfSink implements AutoCloseable {
         lastPos = r.pos;
         try {
             if (spilling) {
-                spillOut.write(line);
+                spillOut.write(line, 0, len);
                 spillOut.write('\n');
             } else {
                 // the end (INFO/END or REF length) is needed only by the tabix index
-                main.write(r.chrom, r.pos, main.tabix == null ? r.pos : Math.max(r.pos, r.end()), line);
+                main.write(r.chrom, r.pos, main.tabix == null ? r.pos : Math.max(r.pos, r.end()), line, len);
             }
         } catch (IOException | RuntimeIOException e) {
             throw cannotWrite(e);
@@ -258,11 +263,11 @@ final class VcfSink implements AutoCloseable {
             out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         }
 
-        void write(String chrom, int pos, int end, byte[] line) throws IOException {
+        void write(String chrom, int pos, int end, byte[] line, int len) throws IOException {
             if (tabix != null) {
                 tabix.addFeature(new SimpleFeature(chrom, pos, end), bgzf.getFilePointer());
             }
-            out.write(line);
+            out.write(line, 0, len);
             out.write('\n');
         }
 
@@ -280,7 +285,8 @@ final class VcfSink implements AutoCloseable {
                     }
                 }
             }
-            write(c[0], pos, Math.max(pos, end), line.getBytes(StandardCharsets.ISO_8859_1));
+            byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
+            write(c[0], pos, Math.max(pos, end), b, b.length);
         }
 
         /** Flushes stdout, or closes the file (writing the tabix index to {@code indexFile} when given). */

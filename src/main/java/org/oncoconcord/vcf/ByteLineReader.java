@@ -11,20 +11,12 @@ import java.nio.charset.StandardCharsets;
  * bytes ({@link #nextLine()}), e.g. for a {@link VcfLine} view. Strips {@code \r\n}. The one line reader of
  * normalize and concordance.
  */
-public final class ByteLineReader implements AutoCloseable {
-    private final InputStream in;
-    // 128 KB: refills come every ~1,500 lines, often enough that the JIT compiles the refill path
-    // (a larger buffer makes the first refill after compilation a deoptimisation);
-    // small too, as a batch of patients opens many readers; grows for longer lines
-    private byte[] buf = new byte[1 << 17];
-    private int start;
-    private int end;
-    private boolean eof;
+public final class ByteLineReader extends LineBuffer {
     private int lineStart;
     private int lineEnd;
 
     public ByteLineReader(InputStream in) {
-        this.in = in;
+        super(in);
     }
 
     /** The next line decoded as UTF-8, or null at the end. */
@@ -46,17 +38,16 @@ public final class ByteLineReader implements AutoCloseable {
         int scanFrom = start;
         while (true) {
             byte[] b = buf;
-            for (int i = scanFrom, e = end; i < e; i++) {
-                if (b[i] == '\n') {
-                    int len = i - start;
-                    if (len > 0 && b[i - 1] == '\r') {
-                        len--;
-                    }
-                    lineStart = start;
-                    lineEnd = start + len;
-                    start = i + 1;
-                    return true;
+            int i = Swar.indexOfNewline(b, scanFrom, end);
+            if (i >= 0) {
+                int len = i - start;
+                if (len > 0 && b[i - 1] == '\r') {
+                    len--;
                 }
+                lineStart = start;
+                lineEnd = start + len;
+                start = i + 1;
+                return true;
             }
             if (eof) {
                 if (start == end) {
@@ -72,7 +63,7 @@ public final class ByteLineReader implements AutoCloseable {
                 return true;
             }
             scanFrom = end - start;
-            fillMore();
+            fill();
             scanFrom += start;
         }
     }
@@ -119,32 +110,8 @@ public final class ByteLineReader implements AutoCloseable {
                 return s;
             }
             scanFrom = end - start;
-            fillMore();
+            fill();
             scanFrom += start;
         }
-    }
-
-    private void fillMore() throws IOException {
-        if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, end - start);
-            end -= start;
-            start = 0;
-        }
-        if (end == buf.length) {
-            byte[] bigger = new byte[buf.length * 2];
-            System.arraycopy(buf, 0, bigger, 0, end);
-            buf = bigger;
-        }
-        int n = in.read(buf, end, buf.length - end);
-        if (n < 0) {
-            eof = true;
-        } else {
-            end += n;
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

@@ -52,6 +52,19 @@ public final class VcfLine {
         int nul = -1;
         int i = start;
         for (; i < end && nt < need; i++) {
+            // eight bytes at a time past those with no tab and no NUL (most of INFO)
+            while (i + 8 <= end) {
+                long w = Swar.word(b, i);
+                long m = Swar.match(w, Swar.TABS) | Swar.match(w, 0L);
+                if (m != 0) {
+                    i += Swar.lowest(m); // the first tab or NUL of the word
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
             byte c = b[i];
             if (c <= '\t') { // one compare for the common bytes; tabs and NUL (binary data) below
                 if (c == '\t') {

@@ -91,4 +91,85 @@ class VcfLineTest {
         }
         assertThat(got).isEqualTo(new java.io.BufferedReader(new java.io.StringReader(text)).lines().toList());
     }
+
+    /** Tabs and the first NUL of random bytes (some lines longer than a word, tabs and NULs anywhere) as a plain byte loop finds them. */
+    @Test
+    void tabsAndFirstNulAsAByteLoopFindsThem() {
+        Random rnd = new Random(11);
+        byte[] alphabet = "ACGT0123456789.,:;=|\t\t\u0000\u0001\u0008\n".getBytes(StandardCharsets.ISO_8859_1);
+        for (int n = 0; n < 20_000; n++) {
+            int off = rnd.nextInt(9);
+            int len = rnd.nextInt(rnd.nextBoolean() ? 40 : 400);
+            byte[] b = new byte[off + len + rnd.nextInt(9)];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = alphabet[rnd.nextInt(alphabet.length)];
+            }
+            if (rnd.nextBoolean()) { // mostly without NUL, as real lines
+                for (int k = 0; k < b.length; k++) {
+                    if (b[k] == 0) {
+                        b[k] = 'A';
+                    }
+                }
+            }
+            int maxColumns = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(6) : Integer.MAX_VALUE;
+            VcfLine view = new VcfLine(maxColumns).set(b, off, off + len);
+            List<Integer> tabs = new ArrayList<>();
+            int firstNul = -1;
+            for (int k = off; k < off + len; k++) {
+                if (b[k] == 0 && firstNul < 0) {
+                    firstNul = k;
+                }
+                if (b[k] == '\t' && tabs.size() < maxColumns - 1L) {
+                    tabs.add(k);
+                }
+            }
+            assertThat(view.tabCount()).isEqualTo(tabs.size());
+            for (int k = 0; k < tabs.size(); k++) {
+                assertThat(view.tab(k)).isEqualTo(tabs.get(k));
+            }
+            assertThat(view.firstNul()).isEqualTo(firstNul);
+        }
+    }
+
+    /** Lines of random text read through random chunk sizes are those String.split finds (CRLF stripped). */
+    @Test
+    void byteLineReaderFindsTheLinesOfRandomText() throws Exception {
+        Random rnd = new Random(5);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder sb = new StringBuilder();
+            int lines = rnd.nextInt(50);
+            for (int l = 0; l < lines; l++) {
+                int len = rnd.nextInt(20) == 0 ? 150_000 + rnd.nextInt(200_000) : rnd.nextInt(300);
+                for (int k = 0; k < len; k++) {
+                    sb.append("ACGT\t.,:\r".charAt(rnd.nextInt(9)));
+                }
+                sb.append(rnd.nextInt(4) == 0 ? "\r\n" : "\n");
+            }
+            if (rnd.nextBoolean()) {
+                sb.append("last\tline");
+            }
+            String text = sb.toString();
+            List<String> expected = new ArrayList<>();
+            for (String l : text.split("\n", -1)) {
+                expected.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+            }
+            if (text.isEmpty() || text.endsWith("\n")) {
+                expected.remove(expected.size() - 1);
+            }
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            java.io.InputStream in = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+                @Override
+                public int read(byte[] b, int o, int l) throws java.io.IOException {
+                    return super.read(b, o, Math.min(l, 1 + rnd.nextInt(70_000)));
+                }
+            };
+            List<String> got = new ArrayList<>();
+            try (ByteLineReader r = new ByteLineReader(in)) {
+                while (r.nextLine()) {
+                    got.add(new String(r.buffer(), r.lineStart(), r.lineEnd() - r.lineStart(), StandardCharsets.ISO_8859_1));
+                }
+            }
+            assertThat(got).isEqualTo(expected);
+        }
+    }
 }

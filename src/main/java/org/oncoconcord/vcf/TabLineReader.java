@@ -1,10 +1,7 @@
-package org.oncoconcord.concordance;
+package org.oncoconcord.vcf;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,47 +12,28 @@ import java.nio.charset.StandardCharsets;
  * Strips {@code \r\n}; a last line without a line break is a line. The line and its tab offsets are
  * valid in {@link #buffer()} until the next {@link #next()}.
  */
-final class TabLineReader implements AutoCloseable {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long TABS = ONES * '\t';
-    private static final long NEWLINES = ONES * '\n';
-    /** Times 1 << 8k puts k in the top byte. */
-    private static final long BYTE_INDEX = 0x0001020304050607L;
-
-    private final InputStream in;
+public final class TabLineReader extends LineBuffer {
     private int maxTabs;
     private int[] tabs;
-    private byte[] buf = new byte[1 << 17];
-    private int start;
-    private int end;
-    private boolean eof;
     private int lineStart;
     private int lineEnd;
     private int nTabs;
 
     /** A reader locating at most {@code maxTabs} tabs per line. */
-    TabLineReader(InputStream in, int maxTabs) {
-        this.in = in;
+    public TabLineReader(InputStream in, int maxTabs) {
+        super(in);
         this.maxTabs = maxTabs;
         this.tabs = new int[Math.max(1, maxTabs)];
     }
 
     /** From the next line on, locates at most {@code maxTabs} tabs per line. */
-    void setMaxTabs(int maxTabs) {
+    public void setMaxTabs(int maxTabs) {
         this.maxTabs = maxTabs;
         this.tabs = new int[Math.max(1, maxTabs)];
     }
 
-    /** Non-zero where a byte of {@code w} equals the byte repeated in {@code pattern} (its high bit set). */
-    private static long match(long w, long pattern) {
-        long x = w ^ pattern;
-        return (x - ONES) & ~x & HIGHS;
-    }
-
     /** Advances to the next line; false at the end. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         int i = start;
         int nt = 0;
         int[] t = tabs;
@@ -64,15 +42,15 @@ final class TabLineReader implements AutoCloseable {
             byte[] b = buf;
             int e = end;
             if (i + 8 <= e) {
-                long w = (long) LONGS.get(b, i);
-                long m = nt < max ? match(w, NEWLINES) | match(w, TABS) : match(w, NEWLINES);
+                long w = Swar.word(b, i);
+                long m = nt < max ? Swar.match(w, Swar.NEWLINES) | Swar.match(w, Swar.TABS) : Swar.match(w, Swar.NEWLINES);
                 if (m == 0) {
                     i += 8;
                     continue;
                 }
                 // the first tab or newline of these 8 bytes: the lowest flagged byte (exact; higher flags may be
                 // false), its index by one multiplication (Long.numberOfTrailingZeros is no single instruction under C1)
-                i += (int) ((((m & -m) >>> 7) * BYTE_INDEX) >>> 56);
+                i += Swar.lowest(m);
             } else if (i >= e) {
                 if (eof) {
                     if (start == end) {
@@ -114,65 +92,40 @@ final class TabLineReader implements AutoCloseable {
         nTabs = nt;
     }
 
-    /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more. */
-    private void fill() throws IOException {
-        if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, end - start);
-            end -= start;
-            start = 0;
-        }
-        if (end == buf.length) {
-            byte[] bigger = new byte[buf.length * 2];
-            System.arraycopy(buf, 0, bigger, 0, end);
-            buf = bigger;
-        }
-        int n = in.read(buf, end, buf.length - end);
-        if (n < 0) {
-            eof = true;
-        } else {
-            end += n;
-        }
-    }
-
     /** The current line decoded as UTF-8 (header lines). */
-    String utf8() {
+    public String utf8() {
         return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
     }
 
-    byte[] buffer() {
+    public byte[] buffer() {
         return buf;
     }
 
-    int lineStart() {
+    public int lineStart() {
         return lineStart;
     }
 
-    int lineEnd() {
+    public int lineEnd() {
         return lineEnd;
     }
 
     /** Tabs located in the current line (at most maxTabs). */
-    int tabCount() {
+    public int tabCount() {
         return nTabs;
     }
 
     /** Offset of the k-th tab of the current line in {@link #buffer()}. */
-    int tab(int k) {
+    public int tab(int k) {
         return tabs[k];
     }
 
     /** Start of column {@code col} (0-based) of the current line. */
-    int from(int col) {
+    public int from(int col) {
         return col == 0 ? lineStart : tabs[col - 1] + 1;
     }
 
     /** End (exclusive) of column {@code col}: its tab, or the line end for the last located column. */
-    int to(int col) {
+    public int to(int col) {
         return col < nTabs ? tabs[col] : lineEnd;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

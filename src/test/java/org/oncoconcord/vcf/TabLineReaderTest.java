@@ -1,4 +1,4 @@
-package org.oncoconcord.concordance;
+package org.oncoconcord.vcf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
