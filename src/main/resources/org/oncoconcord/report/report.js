@@ -72,11 +72,14 @@
     var section = box.closest('section');
     var table = section ? section.querySelector('.mutations table') : null;
     if (!img || !table) { return; }
-    var cells = {};
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
-      var c = r.cells;
-      cells[c[0].textContent + '\t' + c[1].textContent] = [c[2].textContent, c[3].textContent, c[4].textContent];
-    });
+    var cells = null; // patient \t gene -> the three sample types' texts, indexed at the first look-up (not at load)
+    function index() {
+      cells = {};
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+        var c = r.cells;
+        cells[c[0].textContent + '\t' + c[1].textContent] = [c[2].textContent, c[3].textContent, c[4].textContent];
+      });
+    }
     var tip = document.createElement('div');
     tip.className = 'oncoprint-tip';
     tip.hidden = true;
@@ -89,6 +92,7 @@
       if (p < 0 || p >= n || row < 0 || row >= m || !map.rows[row]) { return null; }
       for (var t = 0; t < map.types.length; t++) {
         if (Math.abs(y - row - map.offsets[t]) <= map.band / 2) {
+          if (!cells) { index(); }
           var v = cells[map.patients[p] + '\t' + map.rows[row]];
           return !v || v[t] === 'wild type' || v[t] === 'NA' ? null : map.patients[p] + ', ' + map.rows[row] + ' in ' + map.types[t] + ': ' + v[t];
         }
