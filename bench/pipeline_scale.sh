@@ -69,11 +69,15 @@ report = os.path.getsize(os.path.join(out, 'report/report.html'))
 ok = jsons == n and features == n and report > 0
 print('%-10s %9.1f %6d %12.1f %12.1f %14.2f %10s' % (bs, wall, len(rows), real, cpu, (dur - real) / len(rows),
       'complete' if ok else 'INCOMPLETE(%d json, %d features)' % (jsons, features)))
+def mb(v):
+    m = re.match(r'([\d.]+)\s*(KB|MB|GB)', v or '')
+    return float(m.group(1)) * {'KB': 1 / 1024, 'MB': 1, 'GB': 1024}[m.group(2)] if m else 0.0
 by = {}
 for r in rows:
     p = r['process'].split(':')[-1]
-    by.setdefault(p, []).append(secs(r['realtime']))
-print('           per process (tasks, total realtime s): ' + ', '.join('%s %d/%.1f' % (p, len(v), sum(v)) for p, v in by.items()))
+    by.setdefault(p, []).append((secs(r['realtime']), secs(r['realtime']) * float((r['%cpu'] or '0').rstrip('%')) / 100, mb(r.get('peak_rss'))))
+print('           per process (tasks, total realtime s): ' + ', '.join('%s %d/%.1f' % (p, len(v), sum(x[0] for x in v)) for p, v in by.items()))
+print('           per process (CPU s, largest peak_rss MB): ' + ', '.join('%s %.1f/%.0f' % (p, sum(x[1] for x in v), max(x[2] for x in v)) for p, v in by.items()))
 PY
 done
 echo "## load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -214,6 +214,11 @@ public final class CohortAnalysis {
      * NA when not mutated or none has one).
      */
     public static Table oncoprint(Collection<PatientConcordance> patients, List<String> genes) {
+        return oncoprint(patients, genes, OncoprintClasses::read);
+    }
+
+    /** As {@link #oncoprint(Collection, List)}, with each patient's classes given by {@code classesOf}. */
+    static Table oncoprint(Collection<PatientConcordance> patients, List<String> genes, Function<PatientConcordance, OncoprintClasses> classesOf) {
         List<String> header = new ArrayList<>(List.of("patient", "gene", "primary", "metastasis", "plasma"));
         header.addAll(OncoprintClasses.columns());
         header.addAll(OncoprintClasses.variantColumns());
@@ -222,7 +227,7 @@ public final class CohortAnalysis {
         features.add(RAS);
         features.add(BRAF_V600E);
         for (PatientConcordance p : patients) {
-            OncoprintClasses classes = OncoprintClasses.read(p);
+            OncoprintClasses classes = classesOf.apply(p);
             for (String g : features) {
                 Map<SampleType, Boolean> s = calls(p, g);
                 List<Object> row = new ArrayList<>(List.of(p.patient(), g));

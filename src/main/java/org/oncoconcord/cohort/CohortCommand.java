@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.contract.ContractException;
+import org.oncoconcord.contract.VariantsTsv;
 import org.oncoconcord.core.CommonOptions;
 import org.oncoconcord.core.Progress;
 import org.oncoconcord.core.UserException;
@@ -92,7 +97,13 @@ public final class CohortCommand implements Callable<Integer> {
         }
         List<Path> inputs = findInputs(concordance);
         Map<String, PatientConcordance> accepted = new TreeMap<>();
-        List<PatientConcordance> inInputOrder = new ArrayList<>();
+        // what the cohort tables need of each patient's variants table, kept instead of the table (memory: a few
+        // objects per counted variant, not the whole table of every patient); the MAF export reads the tables again
+        Map<String, OncoprintClasses> oncoprintClasses = new HashMap<>();
+        Map<String, Map<String, String>> chProteins = new HashMap<>();
+        Map<String, Path> variantTables = new HashMap<>();
+        SwapCheck.Keys swapKeys = new SwapCheck.Keys();
+        List<SwapCheck.Compact> swapSamples = new ArrayList<>();
         Table rejects = new Table("source", "patient", "reason");
         Table warnings = new Table("source", "patient", "warning");
         try (Progress progress = new Progress("cohort: read " + inputs.size() + " patients", inputs.size(), common.quiet())) {
@@ -108,8 +119,13 @@ public final class CohortCommand implements Callable<Integer> {
                     if (accepted.containsKey(p.patient())) {
                         rejects.add(json, p.patient(), "duplicate patient: already read from " + accepted.get(p.patient()).source());
                     } else {
-                        accepted.put(p.patient(), p);
-                        inInputOrder.add(p);
+                        oncoprintClasses.put(p.patient(), OncoprintClasses.read(p));
+                        if (p.variants() != null) {
+                            swapSamples.addAll(SwapCheck.samples(p.patient(), p.json(), p.variants(), swapKeys));
+                            chProteins.put(p.patient(), VariantProteins.of(p.variants(), chCallKeys(p)));
+                            variantTables.put(p.patient(), variants);
+                        }
+                        accepted.put(p.patient(), p.withoutVariants());
                         if (!stem.equals(p.patient())) {
                             warnings.add(json, p.patient(), "file name does not match patient id '" + p.patient() + "'");
                         }
@@ -160,11 +176,11 @@ public final class CohortCommand implements Callable<Integer> {
         files.put("patients.tsv", pts.toTsv());
         files.put("patients_summary.tsv", summary.toTsv());
         files.put("metastasis_new_by_gene.tsv", newByGene.toTsv());
-        files.put("oncoprint.tsv", CohortAnalysis.oncoprint(patients, genes).toTsv());
+        files.put("oncoprint.tsv", CohortAnalysis.oncoprint(patients, genes, p -> oncoprintClasses.get(p.patient())).toTsv());
         files.put("evidence_summary.tsv", EvidenceSummary.table(patients).toTsv()); // read-level evidence (docs/PILEUP.md)
         PlasmaDraws.Cohort serial = null;
         if (patients.stream().anyMatch(p -> p.plasma() != null)) {
-            Map<String, PlasmaChCalls.PatientCh> ch = PlasmaChCalls.read(patients);
+            Map<String, PlasmaChCalls.PatientCh> ch = PlasmaChCalls.read(patients, p -> chProteins.getOrDefault(p.patient(), Map.of()));
             files.put("plasma_tumour_fraction.tsv", PlasmaTables.tumourFraction(patients, PlasmaChCalls.rules(ch)).toTsv());
             files.put("plasma_sensitivity.tsv", PlasmaTables.sensitivity(patients, PlasmaChCalls.rules(ch)).toTsv());
             files.put("plasma_ch.tsv", PlasmaChCalls.table(ch).toTsv());
@@ -190,8 +206,7 @@ public final class CohortCommand implements Callable<Integer> {
         files.put("metastasis_new_by_gene_mqc.tsv", MultiqcTable.render("oncoconcord_metastasis_new", "Mutations new in the metastasis by gene",
                 "Patients with a mutation present in the metastasis and absent from the primary, per gene.",
                 newByGene, List.of("gene", "patients_evaluable", "patients_with_new", "percent", "n_variants")));
-        files.putAll(MafWriter.files(patients));
-        files.put("sample_swap_check.tsv", SwapCheck.run(inInputOrder).toTsv());
+        files.put("sample_swap_check.tsv", SwapCheck.compactTable(swapSamples, swapKeys.size()).toTsv());
         files.put("rejects.tsv", rejects.toTsv());
         files.put("warnings.tsv", warnings.toTsv());
         files.put("cohort.json", summaryJson(inputs.size(), patients, rejects, warnings, clin, genes));
@@ -199,13 +214,46 @@ public final class CohortCommand implements Callable<Integer> {
         try (OutputSet outputs = new OutputSet()) { // all files or none
             outputs.folder(out);
             files.forEach((name, text) -> outputs.writeString(out, name, text));
+            outputs.write(out, MafWriter.MAF, maf -> writeMaf(patients, variantTables, maf));
             outputs.commitOrFail();
         }
         if (!common.quiet()) {
             System.err.printf("oncoconcord cohort: %d input(s): %d accepted, %d rejected, %d warning(s); %d files in %s%n",
-                    inputs.size(), patients.size(), rejects.rows().size(), warnings.rows().size(), files.size(), out);
+                    inputs.size(), patients.size(), rejects.rows().size(), warnings.rows().size(), files.size() + 3, out);
         }
         return 0;
+    }
+
+    /** The variant keys of a patient's labelled plasma calls (CH, germline, possible CH), whose protein changes plasma_ch.tsv shows. */
+    private static List<String> chCallKeys(PatientConcordance p) {
+        if (p.plasma() == null || p.plasma().clonalHaematopoiesis() == null) {
+            return List.of();
+        }
+        return p.plasma().clonalHaematopoiesis().calls().stream().map(c -> c.variant()).toList();
+    }
+
+    /**
+     * Writes cohort.maf at {@code maf} and, beside it, the MesKit clinical file and the long variant table, patient by
+     * patient (in {@code patients} order), each patient's variants table read again: one table in memory at a time.
+     */
+    private static void writeMaf(List<PatientConcordance> patients, Map<String, Path> tables, Path maf) throws IOException {
+        try (var m = Files.newBufferedWriter(maf, StandardCharsets.UTF_8);
+             var c = Files.newBufferedWriter(maf.resolveSibling(MafWriter.CLINICAL), StandardCharsets.UTF_8);
+             var l = Files.newBufferedWriter(maf.resolveSibling(MafWriter.LONG), StandardCharsets.UTF_8)) {
+            MafWriter.Streams streams = new MafWriter.Streams(m, c, l);
+            for (PatientConcordance p : patients) {
+                Path table = tables.get(p.patient());
+                if (table == null) {
+                    continue;
+                }
+                List<String> labels = p.json().samples().stream().map(ConcordanceJson.Sample::label).distinct().toList();
+                try {
+                    streams.add(p.patient(), p.json(), VariantsTsv.read(table, labels));
+                } catch (ContractException e) {
+                    throw new UserException(e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** The concordance JSON files named by the arguments: folders are searched recursively. */

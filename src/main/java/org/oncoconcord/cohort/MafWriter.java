@@ -30,26 +30,51 @@ public final class MafWriter {
     private MafWriter() {
     }
 
-    /** {@code cohort.maf}, {@code cohort.meskit_clinical.tsv} and {@code cohort.variants_long.tsv}. */
+    /** The three file names, in the order of {@link #files}. */
+    public static final String MAF = "cohort.maf", CLINICAL = "cohort.meskit_clinical.tsv", LONG = "cohort.variants_long.tsv";
+
+    /** {@code cohort.maf}, {@code cohort.meskit_clinical.tsv} and {@code cohort.variants_long.tsv} as texts (small cohorts, tests). */
     public static Map<String, String> files(List<PatientConcordance> patients) {
-        StringBuilder maf = new StringBuilder("#version 2.4\n").append(String.join("\t", MAF_COLUMNS)).append('\n');
-        StringBuilder clinical = new StringBuilder("Tumor_Sample_Barcode\tPatient_ID\tTumor_ID\tTumor_Sample_Label\n");
-        StringBuilder longTable = new StringBuilder("patient\tsample\ttype\tchrom\tpos\tref\talt\tgene\tclass\tconsequence"
-                + "\timpact\thgvsc\thgvsp_short\tcounted\tpresent\tvaf\tdepth\tevaluable\n");
-        for (PatientConcordance p : patients) {
-            if (p.variants() != null) {
-                add(p.patient(), p.json(), p.variants(), maf, clinical, longTable);
+        StringBuilder maf = new StringBuilder(), clinical = new StringBuilder(), longTable = new StringBuilder();
+        try {
+            Streams out = new Streams(maf, clinical, longTable);
+            for (PatientConcordance p : patients) {
+                if (p.variants() != null) {
+                    out.add(p.patient(), p.json(), p.variants());
+                }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
         }
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("cohort.maf", maf.toString());
-        out.put("cohort.meskit_clinical.tsv", clinical.toString());
-        out.put("cohort.variants_long.tsv", longTable.toString());
+        out.put(MAF, maf.toString());
+        out.put(CLINICAL, clinical.toString());
+        out.put(LONG, longTable.toString());
         return out;
     }
 
-    private static void add(String patient, ConcordanceJson json, VariantsTsv variants, StringBuilder maf, StringBuilder clinical,
-                            StringBuilder longTable) {
+    /**
+     * The three tables written as they are made, patient after patient (memory bounded by one patient's
+     * variants, whatever the cohort's size): the headers when opened, then {@link #add} per patient.
+     */
+    public static final class Streams {
+        private final Appendable maf, clinical, longTable;
+
+        public Streams(Appendable maf, Appendable clinical, Appendable longTable) throws java.io.IOException {
+            this.maf = maf.append("#version 2.4\n").append(String.join("\t", MAF_COLUMNS)).append('\n');
+            this.clinical = clinical.append("Tumor_Sample_Barcode\tPatient_ID\tTumor_ID\tTumor_Sample_Label\n");
+            this.longTable = longTable.append("patient\tsample\ttype\tchrom\tpos\tref\talt\tgene\tclass\tconsequence"
+                    + "\timpact\thgvsc\thgvsp_short\tcounted\tpresent\tvaf\tdepth\tevaluable\n");
+        }
+
+        /** One patient's rows: its samples (clinical file) and every variant of its variants.tsv. */
+        public void add(String patient, ConcordanceJson json, VariantsTsv variants) throws java.io.IOException {
+            MafWriter.add(patient, json, variants, maf, clinical, longTable);
+        }
+    }
+
+    private static void add(String patient, ConcordanceJson json, VariantsTsv variants, Appendable maf, Appendable clinical,
+                            Appendable longTable) throws java.io.IOException {
         Map<String, String> types = new LinkedHashMap<>();
         for (ConcordanceJson.Sample s : json.samples()) {
             types.put(s.label(), s.type());
@@ -73,7 +98,7 @@ public final class MafWriter {
     }
 
     private static void addRow(String patient, VariantsTsv.Row r, Map<String, String> types, Map<String, String> barcode, String build,
-                               StringBuilder maf, StringBuilder longTable) {
+                               Appendable maf, Appendable longTable) throws java.io.IOException {
         String none = VariantsTsv.MISSING;
         VariantsTsv.Annotation a = r.annotation();
         String consequence = a != null ? a.consequence() : none;

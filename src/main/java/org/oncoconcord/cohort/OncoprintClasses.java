@@ -54,12 +54,16 @@ final class OncoprintClasses {
 
     /** From the patient's variants table (none: every mutated cell is of unknown class, without variants). */
     static OncoprintClasses read(PatientConcordance p) {
+        return read(p.json(), p.variants());
+    }
+
+    /** From a patient's concordance JSON (sample types) and variants table (null: none). */
+    static OncoprintClasses read(ConcordanceJson json, VariantsTsv table) {
         Map<String, Map<SampleType, Map<String, Hit>>> byFeature = new HashMap<>();
-        VariantsTsv table = p.variants();
         if (table == null) {
             return new OncoprintClasses(byFeature);
         }
-        Map<String, SampleType> types = sampleTypes(p.json());
+        Map<String, SampleType> types = sampleTypes(json);
         for (VariantsTsv.Row r : table.rows()) {
             Set<String> features;
             Hit hit;

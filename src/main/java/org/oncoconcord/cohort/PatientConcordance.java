@@ -78,6 +78,11 @@ public record PatientConcordance(String patient, Path source, List<SampleType> t
         }
     }
 
+    /** This patient without its variants table (the cohort step keeps what it needs of each table, not the table). */
+    public PatientConcordance withoutVariants() {
+        return new PatientConcordance(patient, source, types, geneStatus, ras, braf, primaryMet, plasmaOnly, classes, plasma, newInMet, json, null);
+    }
+
     public boolean has(SampleType t) {
         return types.contains(t);
     }

@@ -29,6 +29,15 @@ public final class PlasmaChCalls {
 
     /** The CH section of every patient with plasma (by patient id, in input order), as ConcordanceReader read it. */
     public static Map<String, PatientCh> read(Collection<PatientConcordance> patients) {
+        return read(patients, p -> VariantProteins.of(p.variants()));
+    }
+
+    /**
+     * As {@link #read(Collection)}, with each patient's protein changes (variant key -> HGVSp_Short, {@link VariantProteins})
+     * given by {@code proteins} (the cohort step keeps only those of the labelled calls, not each patient's table).
+     */
+    static Map<String, PatientCh> read(Collection<PatientConcordance> patients,
+                                       java.util.function.Function<PatientConcordance, Map<String, String>> proteins) {
         Map<String, PatientCh> out = new LinkedHashMap<>();
         for (PatientConcordance p : patients) {
             if (p.plasma() == null) {
@@ -42,7 +51,7 @@ public final class PlasmaChCalls {
             }
             String shown = "wbc".equals(ch.rule()) ? "wbc" : ch.rule() + "/" + ch.possibleCh();
             out.put(p.patient(), new PatientCh(p.patient(), label, shown, ch.wbcSample(), List.copyOf(ch.calls()),
-                    ch.nCh(), ch.nGermline(), ch.nPossibleCh(), ch.callsTruncated(), VariantProteins.of(p.variants())));
+                    ch.nCh(), ch.nGermline(), ch.nPossibleCh(), ch.callsTruncated(), proteins.apply(p)));
         }
         return out;
     }

@@ -24,6 +24,19 @@ final class VariantProteins {
         return out;
     }
 
+    /** As {@link #of(VariantsTsv)}, keeping only the variants {@code keys} name (whatever their contig style). */
+    static Map<String, String> of(VariantsTsv table, java.util.Collection<String> keys) {
+        Map<String, String> all = of(table);
+        Map<String, String> out = new HashMap<>();
+        for (String k : keys) {
+            String bare = k == null ? null : bare(k);
+            if (bare != null && all.containsKey(bare)) {
+                out.put(bare, all.get(bare));
+            }
+        }
+        return out;
+    }
+
     /** The protein change of {@code key}, whatever its contig style ({@code chr12} = {@code 12}); null when none. */
     static String lookup(Map<String, String> proteins, String key) {
         return key == null ? null : proteins.get(bare(key));

@@ -39,8 +39,14 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** A chart written to disk: its name and the inline SVG markup. */
-    public record Written(String name, String inlineSvg, int width, int height) {
+    /**
+     * A chart written to disk: its name and the inline markup (SVG, or an {@code <img>} of a raster chart), and for a
+     * raster chart its data area in chart units (null otherwise), which maps a point of the image to data values.
+     */
+    public record Written(String name, String inlineSvg, int width, int height, Rectangle2D dataArea) {
+        public Written(String name, String inlineSvg, int width, int height) {
+            this(name, inlineSvg, width, height, null);
+        }
     }
 
     public static Written write(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
@@ -65,13 +71,14 @@ public final class ChartFiles {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.scale(1.5, 1.5);
-        chart.draw(g, new Rectangle(width, height));
+        ChartRenderingInfo info = new ChartRenderingInfo(null); // the data area only: no entity per item
+        chart.draw(g, new Rectangle(width, height), info);
         g.dispose();
         ImageIO.write(img, "png", bytes);
         String alt = chart.getTitle() == null ? name : chart.getTitle().getText();
         String tag = "<img class=\"raster\" width=\"" + width + "\" height=\"" + height + "\" alt=\"" + Html.esc(alt) + "\" src=\"data:image/png;base64,"
                 + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">";
-        return new Written(name, tag, width, height);
+        return new Written(name, tag, width, height, info.getPlotInfo().getDataArea().getBounds2D());
     }
 
     static BufferedImage png(JFreeChart chart, int width, int height, int scale) {

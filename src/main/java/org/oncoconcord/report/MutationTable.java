@@ -37,7 +37,7 @@ final class MutationTable {
             return "";
         }
         boolean proteins = onco.header().contains("primary_protein");
-        return Html.details("Mutations per patient and sample type (" + rows.size() + " rows)", Html.table(HEADER, rows)
+        return Html.details("Mutations per patient and sample type (" + rows.size() + " rows)", "<div class=\"mutations\">" + Html.table(HEADER, rows) + "</div>\n"
                 + Html.note("Counted variants of each gene (and of RAS / BRAF V600E) per sample type: gene and protein change when known, "
                 + "else the variant as chrom:pos:ref>alt; wild type = evaluable, not mutated; NA = not evaluable or no such sample."
                 + (proteins ? "" : " This oncoprint.tsv predates the variant columns: mutated cells show 'mutant' only.")));

@@ -87,4 +87,11 @@ record NormalizeStats(List<Sample> samples, List<String> unreadable) {
         String id = patient + "." + sample;
         return samples.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
+
+    /** Every sample by id ({@code patient.sample}; the first of a repeated id, as {@link #of}), for look-ups over the whole cohort. */
+    Map<String, Sample> byId() {
+        Map<String, Sample> m = new java.util.HashMap<>();
+        samples.forEach(s -> m.putIfAbsent(s.id(), s));
+        return m;
+    }
 }

@@ -44,6 +44,8 @@ final class OncoprintPlot {
     private static final Paint[] CLASS_PAINT = {new Color(0x2E7D32), Color.BLACK, new Color(0x8E44AD), new Color(0xE69F00), new Color(0x0072B2),
         new Color(0x999999)};
     private static final double[] OFFSET = {-0.3, 0, 0.3};
+    /** Height of a sample type's band in a gene row, in row units. */
+    static final double BLOCK_HEIGHT = 0.27;
 
     private OncoprintPlot() {
     }
@@ -188,7 +190,7 @@ final class OncoprintPlot {
         r.setPaintScale(scale);
         r.setDefaultToolTipGenerator((dataset, series, item) -> tips.get(item));
         r.setBlockWidth(patients.size() > 150 ? 1.0 : 0.85);
-        r.setBlockHeight(0.27);
+        r.setBlockHeight(BLOCK_HEIGHT);
 
         ValueAxis x;
         if (patients.size() <= 60) {
@@ -244,6 +246,39 @@ final class OncoprintPlot {
         return ChartStyle.apply(chart, "Each gene row: primary (top), metastasis (middle), plasma (bottom); "
                 + (byClass ? "colour = variant class" : "colour = sample type (no variant class column in oncoprint.tsv)")
                 + (firstCh < genes.size() ? "; CH = clonal haematopoiesis genes, below the line" : ""));
+    }
+
+    /**
+     * What the page's script needs to name the cell under the pointer on the raster oncoprint of a large cohort (the
+     * inline PNG carries no per-cell title): the data area in chart units, the patients left to right, per row top down
+     * the gene as the "Mutations per patient" table names it ("" for the hypermutation row), the sample types of a row's
+     * three bands top down, and each band's offset and height in row units. The cell's text is read from that table,
+     * which the page already holds, so the map adds only the patient order to the page.
+     */
+    static String hoverMap(Tsv onco, java.util.Set<String> hypermutated, java.awt.geom.Rectangle2D area) {
+        List<String> genes = genes(onco);
+        List<String> patients = patients(onco, genes);
+        List<String> rows = new ArrayList<>();
+        if (patients.stream().anyMatch(hypermutated::contains)) {
+            rows.add("");
+        }
+        genes.forEach(g -> rows.add(SummarySection.label(g)));
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = om.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode a = m.putArray("area");
+        for (double v : new double[] {area.getX(), area.getY(), area.getWidth(), area.getHeight()}) {
+            a.add(Math.round(v * 100) / 100.0);
+        }
+        patients.forEach(m.putArray("patients")::add);
+        rows.forEach(m.putArray("rows")::add);
+        java.util.Arrays.stream(TYPES).forEach(m.putArray("types")::add);
+        java.util.Arrays.stream(OFFSET).forEach(m.putArray("offsets")::add);
+        m.put("band", BLOCK_HEIGHT);
+        try {
+            return om.writeValueAsString(m).replace("</", "<\\/");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A mutated cell's tooltip: "P001, KRAS in primary: KRAS p.G12D (missense)". */

@@ -20,10 +20,15 @@ final class QcSection {
 
     static List<Line> lines(PatientJsons jsons, NormalizeStats norm, Samplesheet sheet) {
         List<Line> out = new ArrayList<>();
+        // indexed once: a look-up per sample stays linear in the cohort (thousands of samples)
+        java.util.Map<String, NormalizeStats.Sample> stats = norm.byId();
+        java.util.Set<String> withRegions = new java.util.HashSet<>();
+        if (sheet != null) {
+            sheet.rows().stream().filter(Samplesheet.Row::hasRegions).forEach(r -> withRegions.add(r.patient() + "\t" + r.sample()));
+        }
         for (PatientJsons.Sample s : jsons.samples()) {
-            NormalizeStats.Sample n = norm.of(s.patient(), s.label());
-            String regions = s.regions() != null ? "yes" : sheet != null && sheet.rows().stream()
-                    .anyMatch(r -> r.patient().equals(s.patient()) && r.sample().equals(s.label()) && r.hasRegions()) ? "yes" : "no";
+            NormalizeStats.Sample n = stats.get(s.patient() + "." + s.label());
+            String regions = s.regions() != null || withRegions.contains(s.patient() + "\t" + s.label()) ? "yes" : "no";
             boolean empty = n != null ? n.in() == 0 : s.records() == 0;
             out.add(new Line(s.patient(), s.label(), s.type(), n == null ? "NA" : String.valueOf(n.in()), n == null ? "NA" : String.valueOf(n.out()),
                     n == null ? "NA" : rejected(n), s.variants() < 0 ? "NA" : String.valueOf(s.variants()),

@@ -143,8 +143,12 @@ final class ReportBuilder {
         figures.add("oncoprint");
         ChartFiles.Written w = ChartFiles.write(OncoprintPlot.chart(cohort.oncoprint(), hyper), plots, "oncoprint",
                 OncoprintPlot.width(cohort.oncoprint()), OncoprintPlot.height(cohort.oncoprint()), large());
-        return section("oncoprint", "Oncoprint", Html.figure(w, "Mutation status per patient, gene and sample type"
-                + (large() ? "." : "; hover a cell for its variants.")) + MutationTable.html(cohort.oncoprint()));
+        String figure = Html.figure(w, "Mutation status per patient, gene and sample type; hover a cell for its variants.");
+        if (w.dataArea() != null) { // raster (large cohort): the page's script names the cell under the pointer from the table below
+            figure = "<div class=\"oncoprint-map\">\n<script type=\"application/json\" class=\"oncoprint-cells\">"
+                    + OncoprintPlot.hoverMap(cohort.oncoprint(), hyper, w.dataArea()) + "</script>\n" + figure + "</div>\n";
+        }
+        return section("oncoprint", "Oncoprint", figure + MutationTable.html(cohort.oncoprint()));
     }
 
     private String concordance() throws IOException {

@@ -62,7 +62,7 @@ final class SampleFlow {
     }
 
     private static String notCompared(Samplesheet sheet, PatientJsons jsons) {
-        List<String> compared = jsons.patients().stream().map(PatientJsons.Patient::patient).toList();
+        java.util.Set<String> compared = new java.util.HashSet<>(jsons.patients().stream().map(PatientJsons.Patient::patient).toList());
         List<String> missing = sheet.rows().stream().map(Samplesheet.Row::patient).distinct().filter(p -> !compared.contains(p)).toList();
         return missing.isEmpty() ? "every samplesheet patient compared" : missing.size() + " not compared (single sample or failed): "
                 + String.join(", ", missing.subList(0, Math.min(20, missing.size()))) + (missing.size() > 20 ? ", ..." : "");

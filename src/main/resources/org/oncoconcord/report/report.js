@@ -64,6 +64,53 @@
   }
   window.addEventListener('scroll', highlight, { passive: true });
   highlight();
+  // the oncoprint of a large cohort is an inline PNG without per-cell titles: the cell under the pointer is named
+  // from the map beside it (data area, patient order, rows, bands) and the "Mutations per patient" table of its section
+  document.querySelectorAll('.oncoprint-map').forEach(function (box) {
+    var map = JSON.parse(box.querySelector('script.oncoprint-cells').textContent);
+    var img = box.querySelector('img.raster');
+    var section = box.closest('section');
+    var table = section ? section.querySelector('.mutations table') : null;
+    if (!img || !table) { return; }
+    var cells = null; // patient \t gene -> the three sample types' texts, indexed at the first look-up (not at load)
+    function index() {
+      cells = {};
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+        var c = r.cells;
+        cells[c[0].textContent + '\t' + c[1].textContent] = [c[2].textContent, c[3].textContent, c[4].textContent];
+      });
+    }
+    var tip = document.createElement('div');
+    tip.className = 'oncoprint-tip';
+    tip.hidden = true;
+    box.appendChild(tip);
+    // (px, py) in chart units (the img's width attribute) -> "P001, KRAS in primary: KRAS p.G12D", or null
+    box.oncoprintCellAt = function (px, py) {
+      var a = map.area, n = map.patients.length, m = map.rows.length;
+      var x = -0.5 + (px - a[0]) / a[2] * n, y = -0.5 + (py - a[1]) / a[3] * m;
+      var p = Math.round(x), row = Math.round(y);
+      if (p < 0 || p >= n || row < 0 || row >= m || !map.rows[row]) { return null; }
+      for (var t = 0; t < map.types.length; t++) {
+        if (Math.abs(y - row - map.offsets[t]) <= map.band / 2) {
+          if (!cells) { index(); }
+          var v = cells[map.patients[p] + '\t' + map.rows[row]];
+          return !v || v[t] === 'wild type' || v[t] === 'NA' ? null : map.patients[p] + ', ' + map.rows[row] + ' in ' + map.types[t] + ': ' + v[t];
+        }
+      }
+      return null;
+    };
+    img.addEventListener('mousemove', function (e) {
+      var k = img.getAttribute('width') / img.clientWidth;
+      var text = box.oncoprintCellAt(e.offsetX * k, e.offsetY * k);
+      tip.hidden = !text;
+      if (text) {
+        tip.textContent = text;
+        tip.style.left = (img.offsetLeft + e.offsetX + 12) + 'px';
+        tip.style.top = (img.offsetTop + e.offsetY + 12) + 'px';
+      }
+    });
+    img.addEventListener('mouseleave', function () { tip.hidden = true; });
+  });
   document.body.setAttribute('data-report-ready', 'true');
   // load time (navigation start to the end of this script, and to the load event), for checking large reports
   document.body.setAttribute('data-script-done-ms', String(Math.round(performance.now())));
