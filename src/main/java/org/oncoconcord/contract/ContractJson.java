@@ -64,7 +64,7 @@ public final class ContractJson {
         if (root == null || !root.isObject()) {
             throw new ContractException(file + ": not a JSON object", null);
         }
-        String missing = firstMissing(root, type, "");
+        String missing = firstMissing(root, type, Where.ROOT);
         if (missing != null) {
             throw new ContractException(file + ": " + missing, null);
         }
@@ -94,23 +94,83 @@ public final class ContractJson {
         return in != null && in.value() == JsonInclude.Include.ALWAYS;
     }
 
-    /** "key 'x' missing" for the first required key absent (or null where a section is needed), else null. */
-    private static String firstMissing(JsonNode node, Class<?> type, String where) {
-        if (!node.isObject()) {
-            return "key '" + where + "' is not an object";
+    /** One record component as the key check needs it, worked out once per record type (not per JSON object). */
+    private record Field(String key, boolean optional, boolean nullable, Type type, boolean nested) {
+    }
+
+    private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            Field[] fs = new Field[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                Type t = cs[i].getGenericType();
+                fs[i] = new Field(key(cs[i]), optional(cs[i]), nullable(cs[i]), t, needsCheck(t));
+            }
+            return fs;
         }
-        for (RecordComponent c : type.getRecordComponents()) {
-            String key = key(c);
-            String at = where.isEmpty() ? key : where + "." + key;
-            JsonNode v = node.get(key);
-            boolean opt = optional(c);
+    };
+
+    /** Whether values of {@code t} hold keys to check (records, lists and maps of them); scalars do not. */
+    private static boolean needsCheck(Type t) {
+        if (t instanceof Class<?> k) {
+            return k.isRecord();
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            if (List.class.isAssignableFrom(raw)) {
+                return true;
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a value sits ({@code a.b[2].c}), built as text only when a message needs it: the check
+     * walks every element of every list, and most of them are fine.
+     */
+    private record Where(Where parent, String key, int index) {
+        static final Where ROOT = new Where(null, null, -1);
+
+        Where child(String k) {
+            return new Where(this, k, -1);
+        }
+
+        Where element(int i) {
+            return new Where(this, null, i);
+        }
+
+        String text() {
+            if (parent == null) {
+                return "";
+            }
+            String before = parent.text();
+            if (key == null) {
+                return before + "[" + index + "]";
+            }
+            return before.isEmpty() ? key : before + "." + key;
+        }
+    }
+
+    /** "key 'x' missing" for the first required key absent (or null where a section is needed), else null. */
+    private static String firstMissing(JsonNode node, Class<?> type, Where where) {
+        if (!node.isObject()) {
+            return "key '" + where.text() + "' is not an object";
+        }
+        for (Field f : FIELDS.get(type)) {
+            JsonNode v = node.get(f.key());
             if (v == null) {
-                if (opt) {
+                if (f.optional()) {
                     continue;
                 }
-                return "key '" + at + "' missing";
+                return "key '" + where.child(f.key()).text() + "' missing";
             }
-            String inner = nested(v, c.getGenericType(), at, opt || nullable(c));
+            if (!f.nested()) {
+                continue;
+            }
+            String inner = nested(v, f.type(), where.child(f.key()), f.optional() || f.nullable());
             if (inner != null) {
                 return inner;
             }
@@ -118,13 +178,13 @@ public final class ContractJson {
         return null;
     }
 
-    private static String nested(JsonNode v, Type t, String at, boolean optional) {
+    private static String nested(JsonNode v, Type t, Where at, boolean optional) {
         if (v.isNull() && optional) {
             return null;
         }
         if (t instanceof Class<?> k && k.isRecord()) {
             if (v.isNull()) {
-                return optional ? null : "key '" + at + "' is null";
+                return optional ? null : "key '" + at.text() + "' is null";
             }
             return firstMissing(v, k, at);
         }
@@ -132,21 +192,27 @@ public final class ContractJson {
             Type[] args = p.getActualTypeArguments();
             if (List.class.isAssignableFrom(raw)) {
                 if (!v.isArray()) {
-                    return "key '" + at + "' is not an array";
+                    return "key '" + at.text() + "' is not an array";
+                }
+                if (!needsCheck(args[0])) {
+                    return null;
                 }
                 for (int i = 0; i < v.size(); i++) {
-                    String inner = nested(v.get(i), args[0], at + "[" + i + "]", false);
+                    String inner = nested(v.get(i), args[0], at.element(i), false);
                     if (inner != null) {
                         return inner;
                     }
                 }
             } else if (Map.class.isAssignableFrom(raw)) {
                 if (!v.isObject()) {
-                    return "key '" + at + "' is not an object";
+                    return "key '" + at.text() + "' is not an object";
+                }
+                if (!needsCheck(args[1])) {
+                    return null;
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    String inner = nested(e.getValue(), args[1], at + "." + e.getKey(), false);
+                    String inner = nested(e.getValue(), args[1], at.child(e.getKey()), false);
                     if (inner != null) {
                         return inner;
                     }
