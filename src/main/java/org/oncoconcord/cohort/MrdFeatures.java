@@ -3,7 +3,7 @@ package org.oncoconcord.cohort;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oncoconcord.concordance.PlasmaTimepoint;
+import org.oncoconcord.core.PlasmaTimepoint;
 
 /**
  * Molecular residual disease from serial plasma (docs/PLASMA.md "Serial plasma"), for features.tsv:

@@ -66,7 +66,7 @@ public record PatientConcordance(String patient, Path source, List<SampleType> t
 
         /** The tumour-fraction bin ({@code <1%}, {@code 1-5%}, {@code >5%}), {@code unknown} without an estimate. */
         public String tfBin() {
-            String bin = org.oncoconcord.concordance.TumourFraction.bin(tumourFraction);
+            String bin = org.oncoconcord.core.TumourFractionBin.of(tumourFraction);
             return bin == null ? "unknown" : bin;
         }
     }

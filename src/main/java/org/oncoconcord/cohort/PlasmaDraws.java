@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oncoconcord.concordance.PlasmaTimepoint;
+import org.oncoconcord.core.PlasmaTimepoint;
 import org.oncoconcord.contract.ConcordanceJson;
 import org.oncoconcord.core.UserException;
 

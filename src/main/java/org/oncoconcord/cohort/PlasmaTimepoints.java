@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.oncoconcord.concordance.PlasmaTimepoint;
+import org.oncoconcord.core.PlasmaTimepoint;
 import org.oncoconcord.core.Proportion;
 
 /**

@@ -1,6 +1,7 @@
 package org.oncoconcord.concordance;
 
 import java.util.List;
+import org.oncoconcord.core.PlasmaTimepoint;
 
 /**
  * One plasma sample of a patient with its serial-draw identity (docs/PLASMA.md "Serial plasma").

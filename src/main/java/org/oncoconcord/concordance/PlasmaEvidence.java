@@ -90,7 +90,7 @@ final class PlasmaEvidence {
         TumourFraction tf = TumourFraction.fitMixture(alt.stream().mapToInt(Integer::intValue).toArray(),
                 dep.stream().mapToInt(Integer::intValue).toArray(), censored.stream().mapToInt(Integer::intValue).toArray(), minAlt);
         ConcordanceJson.TumourFraction t = new ConcordanceJson.TumourFraction("binomial_mixture_ml_truncal_tissue_variants",
-                num(tf.estimate()), num(tf.lower()), num(tf.upper()), TumourFraction.bin(tf.estimate()), tf.variants(),
+                num(tf.estimate()), num(tf.lower()), num(tf.upper()), org.oncoconcord.core.TumourFractionBin.of(tf.estimate()), tf.variants(),
                 censored.size(), tf.altReads(), tf.depth(), assumed < 0 ? null : assumed);
         long detected = 0;
         long missedInformative = 0;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.oncoconcord.contract.ConcordanceJson;
+import org.oncoconcord.core.PlasmaTimepoint;
 
 /**
  * Serial plasma (docs/PLASMA.md "Serial plasma"): each plasma draw's result against the tissue, taken

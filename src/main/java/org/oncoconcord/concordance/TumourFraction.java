@@ -212,12 +212,4 @@ public record TumourFraction(double estimate, double lower, double upper, int va
         }
         return 1 - new BinomialDistribution(null, depth, p).cumulativeProbability(minAlt - 1);
     }
-
-    /** The tumour-fraction bin of an estimate: {@code <1%}, {@code 1-5%}, {@code >5%}, or null (NaN). */
-    public static String bin(double tf) {
-        if (Double.isNaN(tf)) {
-            return null;
-        }
-        return tf < 0.01 ? "<1%" : tf <= 0.05 ? "1-5%" : ">5%";
-    }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Enum-valued options whose values are written as on the command line ({@code elastic-net},
- * {@code 1se}, {@code log-log}), which are not Java names: the enum says each constant's label and a
+ * {@code 1se}, {@code log-log}), which are not Java names: a constant's label is its name in lower
+ * case with '-' for '_' unless the constant overrides {@link Labelled#label()}, and a
  * {@link Converter} subclass maps the label back, refusing any other value with the list of labels
  * (picocli prefixes the option's name; a usage error, exit 2).
  */
@@ -17,7 +18,13 @@ public final class Labels {
 
     /** An enum constant with its command-line spelling. */
     public interface Labelled {
-        String label();
+        /** The enum constant's name (implemented by every enum). */
+        String name();
+
+        /** The command-line spelling: {@code ELASTIC_NET} is {@code elastic-net}. */
+        default String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** Label to constant of {@code E}; subclass with a no-argument constructor for picocli's {@code converter =}. */

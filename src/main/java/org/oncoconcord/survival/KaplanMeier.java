@@ -24,21 +24,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 public record KaplanMeier(double[] time, int[] nRisk, int[] nEvent, int[] nCensor, double[] surv, double[] greenwood,
                           double[] lower, double[] upper, CiType ci, double level) {
 
-    /** Scale of the pointwise confidence intervals. */
+    /** Scale of the pointwise confidence intervals; labels as {@code survfit}'s {@code conf.type}. */
     public enum CiType implements org.oncoconcord.options.Labels.Labelled {
-        LOG("log"), LOG_LOG("log-log"), PLAIN("plain");
-
-        private final String label;
-
-        CiType(String label) {
-            this.label = label;
-        }
-
-        /** As {@code survfit}'s {@code conf.type}. */
-        @Override
-        public String label() {
-            return label;
-        }
+        LOG, LOG_LOG, PLAIN;
 
         /** For {@code --conf-type}. */
         public static final class Converter extends org.oncoconcord.options.Labels.Converter<CiType> {

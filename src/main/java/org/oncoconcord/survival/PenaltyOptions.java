@@ -7,18 +7,7 @@ import picocli.CommandLine.Option;
 public final class PenaltyOptions {
     /** The model fitted: plain Cox or elastic-net Cox. */
     enum Penalty implements Labels.Labelled {
-        NONE("none"), ELASTIC_NET("elastic-net");
-
-        private final String label;
-
-        Penalty(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        NONE, ELASTIC_NET;
 
         static final class Converter extends Labels.Converter<Penalty> {
             Converter() {
@@ -29,18 +18,13 @@ public final class PenaltyOptions {
 
     /** The lambda the inner CV picks: the best deviance, or the largest within one standard error of it. */
     enum LambdaRule implements Labels.Labelled {
-        MIN("min"), ONE_SE("1se");
-
-        private final String label;
-
-        LambdaRule(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        MIN,
+        ONE_SE {
+            @Override
+            public String label() {
+                return "1se";
+            }
+        };
 
         static final class Converter extends Labels.Converter<LambdaRule> {
             Converter() {

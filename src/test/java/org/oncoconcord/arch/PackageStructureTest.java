@@ -20,7 +20,7 @@ import org.oncoconcord.testing.SharedData;
 /**
  * The drawn package structure (docs/CONTRACTS.md), checked on the import lines of src/main/java:
  * only {@code cli} imports {@code cli}; the leaf packages import no step package; no cycles
- * between packages. Same-package references need no import, and fully qualified references in
+ * between packages; no forbidden edge between step packages ({@link #FORBIDDEN}). Same-package references need no import, and fully qualified references in
  * code are counted too.
  */
 class PackageStructureTest {
@@ -32,6 +32,11 @@ class PackageStructureTest {
      * command classes, not through {@code Main}.
      */
     static final Set<String> KNOWN_CLI_IMPORTERS = Set.of();
+    /**
+     * Step-package edges that must not exist (from -> to): what both sides need lives in a leaf
+     * package. cohort reads concordance's outputs through {@code contract}, never its classes.
+     */
+    static final Map<String, Set<String>> FORBIDDEN = Map.of("cohort", Set.of("concordance"));
     private static final Pattern REF = Pattern.compile("\\borg\\.oncoconcord\\.([a-z]+)\\.");
 
     /** package -> the other oncoconcord packages it references. */
@@ -92,6 +97,15 @@ class PackageStructureTest {
             Set<String> to = deps.getOrDefault(leaf, Set.of());
             assertThat(LEAVES).as("%s may import only leaf packages, imports %s", leaf, to).containsAll(to);
         }
+    }
+
+    @Test
+    void forbiddenEdgesAreAbsent() throws IOException {
+        Map<String, Set<String>> deps = dependencies();
+        FORBIDDEN.forEach((from, tos) -> {
+            assertThat(deps).as("package %s exists", from).containsKey(from);
+            assertThat(deps.get(from)).as("packages %s imports", from).doesNotContainAnyElementsOf(tos);
+        });
     }
 
     @Test

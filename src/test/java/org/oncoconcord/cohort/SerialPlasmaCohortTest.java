@@ -166,7 +166,7 @@ class SerialPlasmaCohortTest {
     }
 
     private static PlasmaDraws.Draw draw(String timepoint, Double day, boolean signal) {
-        return new PlasmaDraws.Draw("X", "S", timepoint, org.oncoconcord.concordance.PlasmaTimepoint.of(timepoint), day, signal,
+        return new PlasmaDraws.Draw("X", "S", timepoint, org.oncoconcord.core.PlasmaTimepoint.of(timepoint), day, signal,
                 signal ? 1 : 0, 0, 1);
     }
 }

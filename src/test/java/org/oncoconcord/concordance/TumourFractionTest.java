@@ -31,9 +31,9 @@ class TumourFractionTest {
         assertThat(tf.upper()).isGreaterThan(0.04);
         // P(X >= 3), X ~ Binomial(100, 0.02) = 1 - (0.98^100 + 100*0.02*0.98^99 + 4950*0.02^2*0.98^98)
         assertThat(TumourFraction.detectionProbability(100, 0.04, 1, 3)).isCloseTo(0.3233143776, within(1e-9));
-        assertThat(TumourFraction.bin(0.04)).isEqualTo("1-5%");
-        assertThat(TumourFraction.bin(0.009)).isEqualTo("<1%");
-        assertThat(TumourFraction.bin(0.2)).isEqualTo(">5%");
+        assertThat(org.oncoconcord.core.TumourFractionBin.of(0.04)).isEqualTo("1-5%");
+        assertThat(org.oncoconcord.core.TumourFractionBin.of(0.009)).isEqualTo("<1%");
+        assertThat(org.oncoconcord.core.TumourFractionBin.of(0.2)).isEqualTo(">5%");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.oncoconcord.concordance;
+package org.oncoconcord.core;
 
 import java.util.Locale;
 
