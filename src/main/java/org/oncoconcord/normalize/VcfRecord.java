@@ -571,8 +571,9 @@ final class VcfRecord {
      * then {@link #toLine} writes it.
      */
     /**
-     * After {@link #checkWellFormed}, while {@code line} still views this record's input line: keeps a
-     * copy of its bytes when the record is in htslib's form (the only records written from them).
+     * After {@link #checkWellFormed}: marks the record's copy of its input line as the bytes to write
+     * when the record is in htslib's form (the only records written from them); {@code line} is unused
+     * (the copy is made by {@link #parse}).
      */
     void keepRawBytes(VcfLine line) {
         if (fromLine && rawCanonical == Boolean.TRUE) {
