@@ -40,6 +40,25 @@ final class ByteText {
         return this;
     }
 
+    /** Appends b[from, to). */
+    ByteText append(byte[] b, int from, int to) {
+        int n = to - from;
+        ensure(n);
+        System.arraycopy(b, from, buf, len, n);
+        len += n;
+        return this;
+    }
+
+    /** Appends what another buffer holds. */
+    ByteText append(ByteText t) {
+        return append(t.buf, 0, t.len);
+    }
+
+    /** A copy of the bytes. */
+    byte[] toArray() {
+        return Arrays.copyOf(buf, len);
+    }
+
     ByteText append(char c) {
         ensure(1);
         buf[len++] = (byte) c;

@@ -117,6 +117,29 @@ final class VcfHeader {
         return info(raw, from, to);
     }
 
+    /** {@link #infoAt(int, String, int, int)} of the key b[from, to) of a line's bytes (Latin-1). */
+    FieldDef infoAt(int k, byte[] b, int from, int to) {
+        FieldDef[] cache = infoAtPosition;
+        if (k < cache.length) {
+            FieldDef c = cache[k];
+            if (c != null && RegionTable.same(c.id(), b, from, to)) {
+                return c;
+            }
+            return cache[k] = info(b, from, to);
+        }
+        return info(b, from, to);
+    }
+
+    /** {@link #info(String)} of the Latin-1 text b[from, to). */
+    FieldDef info(byte[] b, int from, int to) {
+        RegionTable t = infoByRegion;
+        if (t == null) {
+            t = infoByRegion = new RegionTable(info.values());
+        }
+        FieldDef d = t.get(b, from, to);
+        return d != null ? d : FieldDef.undeclared(org.oncoconcord.vcf.VcfLine.latin1(b, from, to));
+    }
+
     /** An open-addressing table of definitions looked up by a region of a String (no allocation). */
     private static final class RegionTable {
         private final String[] keys;
@@ -148,6 +171,36 @@ final class VcfHeader {
 
         private int slot(int h) {
             return (h ^ (h >>> 16)) & mask;
+        }
+
+        private static int hash(byte[] b, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + (b[i] & 0xFF);
+            }
+            return h;
+        }
+
+        static boolean same(String k, byte[] b, int from, int to) {
+            int len = to - from;
+            if (k.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (k.charAt(i) != (b[from + i] & 0xFF)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        FieldDef get(byte[] b, int from, int to) {
+            for (int i = slot(hash(b, from, to)); keys[i] != null; i = (i + 1) & mask) {
+                if (same(keys[i], b, from, to)) {
+                    return defs[i];
+                }
+            }
+            return null;
         }
 
         FieldDef get(String s, int from, int to) {

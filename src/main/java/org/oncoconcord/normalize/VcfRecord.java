@@ -24,8 +24,14 @@ final class VcfRecord {
     String[][] samples;
     /** 1-based line number in the input, for messages. */
     long line;
-    /** Raw INFO, FORMAT and sample columns until {@link #ensureParsed} (null afterwards / when built). */
+    /**
+     * Raw INFO, FORMAT and sample columns until {@link #ensureParsed} (null afterwards / when built);
+     * INFO and the samples made from {@link #lineBytes} only when asked ({@link #infoRaw()}, {@link #sampleRaw()}).
+     */
     private String infoRaw;
+    /** A copy of the input line's bytes until {@link #ensureParsed}; {@link #bounds}: from/to of columns 7, 8, 9... in it. */
+    private byte[] lineBytes;
+    private int[] bounds;
     /** The input line's bytes and its CHROM/POS/REF/ALT, to write it back untouched when nothing changed. */
     private byte[] rawBytes;
     /** True while the record is the unparsed input line (INFO/FORMAT/samples raw). */
@@ -43,7 +49,7 @@ final class VcfRecord {
      * text is {@link #tail}. Dropped when the record is parsed.
      */
     private int tailState = TAIL_UNKNOWN;
-    private String tail;
+    private byte[] tail;
     private static final int TAIL_UNKNOWN = -2;
 
     /** True when CHROM, POS, REF and ALT are still those of the input line. */
@@ -76,7 +82,8 @@ final class VcfRecord {
         if (info != null) {
             return;
         }
-        info = parseInfo(infoRaw);
+        String[] sampleRaw = sampleRaw();
+        info = parseInfo(infoRaw());
         if (formatRaw != null) {
             format = formatRaw.isEmpty() || formatRaw.equals(".") ? new String[0] : VcfValues.split(formatRaw, ':');
             samples = new String[sampleRaw.length][];
@@ -97,7 +104,9 @@ final class VcfRecord {
         }
         infoRaw = null;
         formatRaw = null;
-        sampleRaw = null;
+        this.sampleRaw = null;
+        lineBytes = null;
+        bounds = null;
         rawBytes = null;
         fromLine = false;
         tail = null;
@@ -155,7 +164,7 @@ final class VcfRecord {
 
     String infoValue(String key) {
         if (info == null) {
-            return rawInfoValue(infoRaw, key);
+            return rawInfoValue(infoRaw(), key);
         }
         for (String[] kv : info) {
             if (kv[0].equals(key)) {
@@ -327,7 +336,14 @@ final class VcfRecord {
         }
         r.qual = line.string(5);
         r.filter = line.to(6) == line.from(6) ? "." : reused(b, line.from(6), line.to(6), recent.filter);
-        r.infoRaw = line.string(7);
+        int base = line.start();
+        int[] bounds = new int[2 * (nCols - 7)];
+        for (int c = 7; c < nCols; c++) {
+            bounds[2 * (c - 7)] = line.from(c) - base;
+            bounds[2 * (c - 7) + 1] = line.to(c) - base;
+        }
+        r.bounds = bounds;
+        r.lineBytes = line.copy();
         r.fromLine = true;
         r.rawHasEmptyColumn = line.hasAdjacentTabs();
         r.rawChrom = r.chrom;
@@ -340,7 +356,6 @@ final class VcfRecord {
             r.formatRaw = reused(b, ff, ft, recent.format);
             int nKeys = ft == ff || VcfLine.isDot(b, ff, ft) ? 0 : VcfLine.count(b, ff, ft, (byte) ':') + 1;
             int ns = nCols - 9;
-            r.sampleRaw = new String[ns];
             for (int s = 0; s < ns; s++) {
                 int sf = line.from(9 + s);
                 int st = line.to(9 + s);
@@ -348,7 +363,6 @@ final class VcfRecord {
                 if (nv > nKeys && nKeys > 0) {
                     throw new VcfFormatException("sample " + (s + 1) + " has " + nv + " values for " + nKeys + " FORMAT keys");
                 }
-                r.sampleRaw[s] = line.string(9 + s);
             }
             recent.format = r.formatRaw;
         }
@@ -380,7 +394,7 @@ final class VcfRecord {
     }
 
     private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
-    private static final ThreadLocal<StringBuilder> TAIL = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+    private static final ThreadLocal<ByteText> TAIL = ThreadLocal.withInitial(ByteText::new);
 
     /** The value of {@code key} in a raw INFO column without parsing it all. */
     private static String rawInfoValue(String raw, String key) {
@@ -445,21 +459,21 @@ final class VcfRecord {
         sb.append('\t').append(VcfValues.isCanonicalFloat(qual, 0, qual.length()) ? qual : VcfValues.canonical('F', qual))
                 .append('\t').append(filter).append('\t');
         if (info == null && tailState == RawCanonical.REWRITTEN) {
-            return sb.append(tail).toString();
+            return sb.append(VcfLine.latin1(tail, 0, tail.length)).toString();
         }
         if (info == null && tailState == RawCanonical.UNCHANGED) {
-            sb.append(infoRaw);
+            sb.append(infoRaw());
             if (formatRaw != null) {
                 sb.append('\t').append(formatRaw);
-                for (String smp : sampleRaw) {
+                for (String smp : sampleRaw()) {
                     sb.append('\t').append(smp);
                 }
             }
             return sb.toString();
         }
         if (info == null) {
-            if (RawCanonical.appendInfo(sb, infoRaw, header, true)
-                    && RawCanonical.appendSamples(sb, formatRaw, sampleRaw, header, true)) {
+            if (RawCanonical.appendInfo(sb, infoRaw(), header, true)
+                    && RawCanonical.appendSamples(sb, formatRaw, sampleRaw(), header, true)) {
                 return sb.toString();
             }
             ensureParsed();
@@ -545,16 +559,10 @@ final class VcfRecord {
         out.append('\t').append(VcfValues.isCanonicalFloat(qual, 0, qual.length()) ? qual : VcfValues.canonical('F', qual))
                 .append('\t').append(filter).append('\t');
         if (tailState == RawCanonical.REWRITTEN) {
-            out.append(tail);
+            out.append(tail, 0, tail.length);
             return;
         }
-        out.append(infoRaw);
-        if (formatRaw != null) {
-            out.append('\t').append(formatRaw);
-            for (String smp : sampleRaw) {
-                out.append('\t').append(smp);
-            }
-        }
+        out.append(lineBytes, bounds[0], lineBytes.length);
     }
 
     /**
@@ -563,12 +571,13 @@ final class VcfRecord {
      * then {@link #toLine} writes it.
      */
     /**
-     * After {@link #checkWellFormed}, while {@code line} still views this record's input line: keeps a
-     * copy of its bytes when the record is in htslib's form (the only records written from them).
+     * After {@link #checkWellFormed}: marks the record's copy of its input line as the bytes to write
+     * when the record is in htslib's form (the only records written from them); {@code line} is unused
+     * (the copy is made by {@link #parse}).
      */
     void keepRawBytes(VcfLine line) {
         if (fromLine && rawCanonical == Boolean.TRUE) {
-            rawBytes = line.copy();
+            rawBytes = lineBytes;
         }
     }
 
@@ -602,16 +611,16 @@ final class VcfRecord {
             }
         }
         if (info == null && fromLine) {
-            StringBuilder sb = TAIL.get();
-            sb.setLength(0);
-            int state = RawCanonical.appendTail(sb, infoRaw, formatRaw, sampleRaw, header);
+            ByteText bt = TAIL.get();
+            bt.clear();
+            int state = ByteTail.appendTail(bt, lineBytes, bounds, formatRaw, header);
             if (state == RawCanonical.NEEDS_PARSE) {
                 rawCanonical = Boolean.FALSE;
                 checkRawNumbers(header);
                 return;
             }
             tailState = state;
-            tail = state == RawCanonical.REWRITTEN ? sb.toString() : null;
+            tail = state == RawCanonical.REWRITTEN ? bt.toArray() : null;
             rawCanonical = state == RawCanonical.UNCHANGED && !rawHasEmptyColumn
                     && VcfValues.isCanonicalFloat(qual, 0, qual.length());
             return;
@@ -640,6 +649,8 @@ final class VcfRecord {
 
     /** The numeric checks of {@link #checkWellFormed} on the unparsed INFO and sample columns (same rules, no parsing). */
     private void checkRawNumbers(VcfHeader header) {
+        String infoRaw = infoRaw();
+        String[] sampleRaw = sampleRaw();
         int from = 0;
         int n = infoRaw.length();
         while (from < n && !infoRaw.equals(".")) {
@@ -682,10 +693,30 @@ final class VcfRecord {
 
     private Boolean rawCanonical;
 
+    /** The raw INFO column (made from the line's bytes on first use). */
+    private String infoRaw() {
+        if (infoRaw == null && lineBytes != null) {
+            infoRaw = VcfLine.string(lineBytes, bounds[0], bounds[1]);
+        }
+        return infoRaw;
+    }
+
+    /** The raw sample columns (made from the line's bytes on first use); null without a FORMAT column. */
+    private String[] sampleRaw() {
+        if (sampleRaw == null && lineBytes != null && bounds.length > 2) {
+            String[] s = new String[bounds.length / 2 - 2];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = VcfLine.string(lineBytes, bounds[4 + 2 * i], bounds[5 + 2 * i]);
+            }
+            sampleRaw = s;
+        }
+        return sampleRaw;
+    }
+
     /** {@link RawCanonical#lineCanonical} of the unparsed line, computed once. */
     private boolean rawCanonical(VcfHeader header) {
         if (rawCanonical == null) {
-            rawCanonical = RawCanonical.lineCanonical(rawHasEmptyColumn, qual, infoRaw, formatRaw, sampleRaw, header);
+            rawCanonical = RawCanonical.lineCanonical(rawHasEmptyColumn, qual, infoRaw(), formatRaw, sampleRaw(), header);
         }
         return rawCanonical;
     }
