@@ -27,7 +27,8 @@ import picocli.CommandLine;
  * Caller misses ({@code bams.missed_call_fraction}): the same seed simulated without and with them (fraction 1, so
  * every eligible call is missed). Checked against the run without: each missed call's VCF line is gone and nothing
  * else in any VCF, no other file (BAMs included) changes; each missed call had VAF below the maximum, is still
- * called by another sample of the patient, and its BAM carries exactly the call's ALT reads (depth_scale 1).
+ * called by another sample of the patient, and its BAM carries at least the call's ALT reads (depth_scale 1;
+ * more where fragments of a nearby site also cover it).
  */
 class CallerMissesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,7 +90,8 @@ class CallerMissesTest {
                 for (JsonNode m : s.get("missed_by_caller")) {
                     String k = key(m);
                     assertThat(m.get("alt_reads").asDouble() / m.get("depth").asDouble()).as(k).isLessThan(0.3);
-                    assertThat(bamAlt.get(k)).as(k + " ALT reads written to the BAM").isEqualTo(m.get("alt_reads").asInt());
+                    // at least the call's ALT reads (fragments written for a nearby site may carry it too)
+                    assertThat(bamAlt.get(k)).as(k + " ALT reads written to the BAM").isGreaterThanOrEqualTo(m.get("alt_reads").asInt());
                     JsonNode v = variants.get(k);
                     assertThat(v).as(k).isNotNull();
                     assertThat(v.get("origin").asText()).isIn("driver", "passenger");
