@@ -149,7 +149,9 @@ public final class EvidenceOverlay implements AutoCloseable {
             boolean vcfEvaluable = evaluable[i];
             Change change = Change.NONE;
             if (!vcfPresent) {
-                if (row.state() == EvidenceState.BELOW_CALL_THRESHOLD) {
+                // reads showing the ALT: CALLED (the VCF has an unfiltered call the comparison does not count, e.g. below
+                // --min-vaf or --plasma-min-alt) or BELOW_CALL_THRESHOLD (no call)
+                if (row.state() == EvidenceState.BELOW_CALL_THRESHOLD || row.state() == EvidenceState.CALLED) {
                     present[i] = true;
                     evaluable[i] = true;
                     vaf[i] = row.depth() == 0 ? Double.NaN : row.alt() / (double) row.depth();
@@ -167,7 +169,7 @@ public final class EvidenceOverlay implements AutoCloseable {
             if (sidecar != null) {
                 try {
                     sidecar.write(String.join("\t", v.display(), Integer.toString(v.pos()), v.ref(), v.alt(), labels.get(i),
-                            row.state().name(), Integer.toString(row.alt()), Integer.toString(row.depth()), bit(vcfPresent),
+                            shownState(row.state(), vcfPresent).name(), Integer.toString(row.alt()), Integer.toString(row.depth()), bit(vcfPresent),
                             bit(vcfEvaluable), bit(present[i]), bit(evaluable[i]), change.label()));
                     sidecar.write('\n');
                 } catch (IOException e) {
@@ -244,5 +246,10 @@ public final class EvidenceOverlay implements AutoCloseable {
         if (sidecar != null) {
             sidecar.close();
         }
+    }
+
+    /** The state written beside the VCF view: reads showing the ALT of a counted call are {@code CALLED}, never below the threshold. */
+    static EvidenceState shownState(EvidenceState reads, boolean vcfPresent) {
+        return vcfPresent && reads == EvidenceState.BELOW_CALL_THRESHOLD ? EvidenceState.CALLED : reads;
     }
 }

@@ -43,8 +43,8 @@ public final class PileupCommand implements Callable<Integer> {
             + "contig,pos,ref,alt; repeatable: the union of the files (symbolic ALTs of their VCFs skipped).")
     List<Path> sites = new ArrayList<>();
 
-    @Option(names = "--ignore-genotypes", description = "No sample is CALLED: every state comes from the reads alone "
-            + "(the input of 'concordance --evidence', which keeps each sample's own VCF calls).")
+    @Option(names = "--ignore-genotypes", description = "Every state comes from the reads alone; reads showing the ALT are "
+            + "CALLED where the sample's VCF has an unfiltered call, else BELOW_CALL_THRESHOLD (the input of 'concordance --evidence').")
     boolean ignoreGenotypes;
 
     @Option(names = "--bam", required = true, description = "BAM or CRAM with index (repeatable); sample = its @RG SM.")
@@ -100,6 +100,7 @@ public final class PileupCommand implements Callable<Integer> {
         ReadFilters filters = new ReadFilters(minMapq, minBaseq);
         BamPileup pileup = new BamPileup(siteList, filters);
         List<String> samples = new ArrayList<>();
+        List<String> readGroupSamples = new ArrayList<>();
         List<AlleleCounts[]> counts = new ArrayList<>();
         List<SAMSequenceDictionary> dicts = new ArrayList<>();
         for (Path bam : bams) {
@@ -114,6 +115,7 @@ public final class PileupCommand implements Callable<Integer> {
                 }
                 pileup.count(reader, c);
                 samples.add(sample);
+                readGroupSamples.add(sampleName(bam, reader));
                 counts.add(c);
                 dicts.add(reader.getFileHeader().getSequenceDictionary());
                 if (!common.quiet()) {
@@ -124,7 +126,7 @@ public final class PileupCommand implements Callable<Integer> {
             }
         }
         EvidenceState.Rule rule = new EvidenceState.Rule(minAltReads, minDepth, alpha, minErrorRate);
-        outputs.write(out, tmp -> write(tmp, siteList, samples, counts, dicts, rule));
+        outputs.write(out, tmp -> write(tmp, siteList, samples, readGroupSamples, counts, dicts, rule));
     }
 
     private SamReader open(Path bam) {
@@ -181,8 +183,8 @@ public final class PileupCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(Path tmp, List<Site> siteList, List<String> samples, List<AlleleCounts[]> counts,
-                              List<SAMSequenceDictionary> dicts, EvidenceState.Rule rule) throws IOException {
+    private void write(Path tmp, List<Site> siteList, List<String> samples, List<String> readGroupSamples, List<AlleleCounts[]> counts,
+                       List<SAMSequenceDictionary> dicts, EvidenceState.Rule rule) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
             w.write(HEADER);
             w.write('\n');
@@ -197,7 +199,11 @@ public final class PileupCommand implements Callable<Integer> {
                 for (int k = 0; k < samples.size(); k++) {
                     AlleleCounts c = counts.get(k)[s.index()];
                     boolean assessable = s.kind() != Site.Kind.COMPLEX && dicts.get(k).getSequence(s.contig()) != null;
-                    EvidenceState state = EvidenceState.of(s.calledIn().contains(samples.get(k)), assessable, c, error, rule);
+                    // reads-only states: the sites' sample names are the label (variants.tsv) or the @RG SM (a normalized VCF's tumour column)
+                    boolean called = s.calledIn().contains(samples.get(k))
+                            || ignoreGenotypes && s.calledIn().contains(readGroupSamples.get(k));
+                    EvidenceState state = ignoreGenotypes ? EvidenceState.fromReads(called, assessable, c, error, rule)
+                            : EvidenceState.of(called, assessable, c, error, rule);
                     double p = EvidenceState.pValue(c.alt(), c.depth(), error);
                     w.write(String.join("\t", s.contig(), Integer.toString(s.pos()), s.ref(), s.alt(), samples.get(k),
                             Integer.toString(c.depth()), Integer.toString(c.ref()), Integer.toString(c.alt()),

@@ -31,8 +31,9 @@ public final class SiteReader {
 
     /**
      * The union of the sites of several files, in order of first appearance (a site is contig, position,
-     * REF and ALT after trimming); its called samples are the union of the files'. With {@code ignoreCalls},
-     * no sample is called: every state then comes from the reads alone (the input of {@code concordance --evidence}).
+     * REF and ALT after trimming); its called samples are the union of the files'. With {@code ignoreCalls}
+     * (the input of {@code concordance --evidence}) the states come from the reads alone and the called samples are
+     * only those of unfiltered (PASS or '.') records: they name the reads' state, never decide it.
      * Symbolic and {@code *} ALT alleles of a VCF are skipped here (they have no bases to match; reported on
      * {@code notes}), where reading a single file refuses them.
      */
@@ -41,9 +42,9 @@ public final class SiteReader {
         List<Site> out = new ArrayList<>();
         for (Path f : files) {
             long[] skipped = new long[1];
-            for (Site s : read(f, files.size() > 1, skipped)) {
+            for (Site s : read(f, files.size() > 1, skipped, ignoreCalls)) {
                 String key = s.contig() + ":" + s.pos() + ":" + s.ref() + ":" + s.alt();
-                Set<String> called = ignoreCalls ? Set.of() : s.calledIn();
+                Set<String> called = s.calledIn();
                 Integer at = index.get(key);
                 if (at == null) {
                     index.put(key, out.size());
@@ -63,19 +64,20 @@ public final class SiteReader {
     }
 
     public static List<Site> read(Path file) {
-        return read(file, false, new long[1]);
+        return read(file, false, new long[1], false);
     }
 
-    private static List<Site> read(Path file, boolean skipSymbolic, long[] skipped) {
+    /** {@code passOnly}: samples of filtered VCF records are not called. */
+    private static List<Site> read(Path file, boolean skipSymbolic, long[] skipped, boolean passOnly) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("sites file " + file + ": not found");
         }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".vcf") || name.endsWith(".vcf.gz") || name.endsWith(".vcf.bgz") || name.endsWith(".bcf")
-                ? readVcf(file, skipSymbolic, skipped) : readTsv(file);
+                ? readVcf(file, skipSymbolic, skipped, passOnly) : readTsv(file);
     }
 
-    private static List<Site> readVcf(Path file, boolean skipSymbolic, long[] skipped) {
+    private static List<Site> readVcf(Path file, boolean skipSymbolic, long[] skipped, boolean passOnly) {
         List<Site> out = new ArrayList<>();
         try (VCFFileReader reader = new VCFFileReader(file, false)) {
             long record = 0;
@@ -93,7 +95,7 @@ public final class SiteReader {
                     }
                     Set<String> called = new LinkedHashSet<>();
                     for (Genotype g : vc.getGenotypes()) {
-                        if (g.getAlleles().contains(alt)) {
+                        if (g.getAlleles().contains(alt) && !(passOnly && vc.isFiltered())) {
                             called.add(g.getSampleName());
                         }
                     }

@@ -230,6 +230,8 @@ public final class ConfigLoader {
         }
         prob(src, "bams.duplicate_rate", bams.duplicateRate());
         prob(src, "bams.low_mapq_rate", bams.lowMapqRate());
+        prob(src, "bams.missed_call_fraction", bams.missedCallFraction());
+        prob(src, "bams.missed_call_max_vaf", bams.missedCallMaxVaf());
         if (bams.readLength() < 30 || bams.fragmentMin() < bams.readLength() || bams.fragmentMax() < bams.fragmentMin()) {
             throw new UserException(src + ": bams: need read_length >= 30 and read_length <= fragment_min <= fragment_max");
         }

@@ -99,9 +99,11 @@ public record SimulationConfig(
      * reads only in windows around the patient's variant sites, with each sample's planted read counts
      * (its VCF depth and alt reads where it has the call, else a fresh tissue depth and no alt read; with
      * {@code depthScale} < 1 a random subset of those reads, drawn without replacement),
-     * sequencing errors, duplicates and low-MAPQ reads.
+     * sequencing errors, duplicates and low-MAPQ reads. {@code missedCallFraction} (0: off): share of the low-VAF
+     * (below {@code missedCallMaxVaf}) true calls of those tissue samples left out of their VCF, reads kept ({@link CallerMisses}).
      */
     public record Bams(java.util.List<String> patients, java.util.List<String> sampleTypes, int readLength,
-                       int fragmentMin, int fragmentMax, double depthScale, double errorRate, double duplicateRate, double lowMapqRate) {
+                       int fragmentMin, int fragmentMax, double depthScale, double errorRate, double duplicateRate, double lowMapqRate,
+                       double missedCallFraction, double missedCallMaxVaf) {
     }
 }

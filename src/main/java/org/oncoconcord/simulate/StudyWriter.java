@@ -44,6 +44,7 @@ public final class StudyWriter {
         AtomicFiles.writeString(out.resolve("genes.gtf"), GeneModelWriter.gtf());
         AtomicFiles.writeString(out.resolve("genes.gff3"), GeneModelWriter.gff3());
         Map<String, String> files = new LinkedHashMap<>();
+        Map<String, List<Planted.Call>> missed = CallerMisses.choose(c);
         try (Progress progress = new Progress("simulate: write VCFs", c.patients().size(), quiet)) {
             for (int pi = 0; pi < c.patients().size(); pi++) {
                 Patient p = c.patients().get(pi);
@@ -68,6 +69,10 @@ public final class StudyWriter {
                         normalDepths.add(Math.max(20, from.negativeBinomial(c.config().cohort().tissueDepthMean(),
                                 c.config().cohort().tissueDepthShape())));
                     }
+                    if (!missed.getOrDefault(s.id(), List.of()).isEmpty()) {
+                        // caller misses: their records are dropped after every draw, so the other records keep their quirks
+                        dropMissed(c.genome(), records, normalDepths, missed.get(s.id()));
+                    }
                     boolean tissue = s.type().equals("primary") || s.type().equals("metastasis");
                     String text = DialectWriter.render(c.genome(), p.id(), s.id(), !tissue, s.style(), records, normalDepths);
                     writeBgzf(out.resolve(rel), text);
@@ -78,8 +83,28 @@ public final class StudyWriter {
         Map<String, SampleBam> bams = writeBams(c, out);
         AtomicFiles.writeString(out.resolve("samplesheet.csv"), samplesheet(c, files, bams));
         AtomicFiles.writeString(out.resolve("clinical.csv"), clinical(c));
-        String truth = TruthJson.mapper().writer(TruthJson.printer()).writeValueAsString(TruthJson.build(c, files, bams));
+        String truth = TruthJson.mapper().writer(TruthJson.printer()).writeValueAsString(TruthJson.build(c, files, bams, missed));
         AtomicFiles.writeString(out.resolve("truth.json"), truth + "\n");
+    }
+
+    /** Removes the records of the missed calls (each written as a record of its own) and their normal depths. */
+    private static void dropMissed(SyntheticGenome g, List<RawRecord> records, List<Integer> normalDepths, List<Planted.Call> missed) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Planted.Call call : missed) {
+            keys.add(call.variant().key());
+        }
+        int dropped = 0;
+        for (int i = records.size() - 1; i >= 0; i--) {
+            RawRecord r = records.get(i);
+            if (r.alts().size() == 1 && keys.contains(Alleles.normalize(g, new Variant(r.chrom(), r.pos(), r.ref(), r.alts().get(0))).key())) {
+                records.remove(i);
+                normalDepths.remove(i);
+                dropped++;
+            }
+        }
+        if (dropped != keys.size()) {
+            throw new IllegalStateException("caller misses: " + dropped + " records dropped for " + keys.size() + " missed calls");
+        }
     }
 
     /** BAMs of the samples chosen by the config's {@code bams} section, each from its own random stream. */

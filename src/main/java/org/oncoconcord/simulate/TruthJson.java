@@ -53,17 +53,26 @@ final class TruthJson {
 
     /** With {@code bams}: per sample id its BAM file and planted read counts per site. */
     static ObjectNode build(SimulatedCohort c, Map<String, String> files, Map<String, StudyWriter.SampleBam> bams) {
+        return build(c, files, bams, Map.of());
+    }
+
+    /**
+     * With caller misses ({@code missed}: per sample id the calls left out of its VCF): each tissue sample with a BAM
+     * lists them ({@code missed_by_caller}) and each missed variant names the samples ({@code missed_by_caller}).
+     */
+    static ObjectNode build(SimulatedCohort c, Map<String, String> files, Map<String, StudyWriter.SampleBam> bams,
+                            Map<String, List<Call>> missed) {
         ObjectNode root = F.objectNode();
         root.put("tool_version", VersionProvider.version());
         root.put("seed", c.seed());
         root.put("patients_n", c.patients().size());
         root.put("coordinates", "1-based VCF positions on reference.fa; variants normalized (trimmed, left-aligned, biallelic)");
-        root.set("parameters", mapper().valueToTree(c.config()));
+        root.set("parameters", parameters(c.config()));
         root.set("expected", expected(c));
         root.set("realized", realized(c));
         ArrayNode patients = root.putArray("patients");
         for (Patient p : c.patients()) {
-            patients.add(patient(p, files, bams));
+            patients.add(patient(p, files, bams, missed));
         }
         return root;
     }
@@ -151,7 +160,8 @@ final class TruthJson {
         return r;
     }
 
-    private static ObjectNode patient(Patient p, Map<String, String> files, Map<String, StudyWriter.SampleBam> bams) {
+    private static ObjectNode patient(Patient p, Map<String, String> files, Map<String, StudyWriter.SampleBam> bams,
+                                      Map<String, List<Call>> missed) {
         ObjectNode o = F.objectNode();
         var cl = p.clinical();
         o.put("patient", p.id());
@@ -192,7 +202,9 @@ final class TruthJson {
                 so.put("collection_day", s.collectionDay());
                 so.put("compared_with_tissue", s == pl);
             }
-            so.put("n_true", s.calls().stream().filter(Call::pass).count());
+            List<Call> sampleMissed = missed.getOrDefault(s.id(), List.of());
+            // true calls written to the VCF (caller misses left out)
+            so.put("n_true", s.calls().stream().filter(Call::pass).count() - sampleMissed.size());
             if (!s.type().equals("primary") && !s.type().equals("metastasis")) {
                 // blood samples: every true call with where it comes from (tumour, ch, germline) and its reads
                 ArrayNode calls = so.putArray("calls");
@@ -218,6 +230,16 @@ final class TruthJson {
                     variant(a, sc.variant());
                     a.put("depth", sc.depth());
                     a.put("alt_reads", sc.altReads());
+                }
+            }
+            if (missed.containsKey(s.id())) {
+                // true calls left out of this sample's VCF; the BAM keeps their planted reads (depth, alt_reads: the call's)
+                ArrayNode ms = so.putArray("missed_by_caller");
+                for (Call c : sampleMissed) {
+                    ObjectNode a = ms.addObject();
+                    variant(a, c.variant());
+                    a.put("depth", c.depth());
+                    a.put("alt_reads", c.altReads());
                 }
             }
             ArrayNode art = so.putArray("artefacts");
@@ -276,6 +298,13 @@ final class TruthJson {
             if (d != null) {
                 v.put("plasma_detection_probability", r6(d.probability()));
             }
+            List<String> missedIn = p.samples().stream().filter(s -> missed.getOrDefault(s.id(), List.of()).stream()
+                    .anyMatch(m -> m.variant().key().equals(t.variant().key()))).map(Sample::id).toList();
+            if (!missedIn.isEmpty()) {
+                // present in these samples (planted, reads) but left out of their VCFs
+                ArrayNode mi = v.putArray("missed_by_caller");
+                missedIn.forEach(mi::add);
+            }
         }
         var c = o.putObject("clinical");
         c.put("os_days", cl.osDays());
@@ -313,7 +342,14 @@ final class TruthJson {
         o.put("alt", v.alt());
     }
 
+    /** The full config; the caller-miss keys only when switched on (so studies without them keep their bytes). */
     static JsonNode parameters(SimulationConfig c) {
-        return mapper().valueToTree(c);
+        JsonNode tree = mapper().valueToTree(c);
+        if (c.bams().missedCallFraction() <= 0) {
+            ObjectNode b = (ObjectNode) tree.get("bams");
+            b.remove("missed_call_fraction");
+            b.remove("missed_call_max_vaf");
+        }
+        return tree;
     }
 }

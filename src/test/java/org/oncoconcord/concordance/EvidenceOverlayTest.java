@@ -143,7 +143,10 @@ class EvidenceOverlayTest {
                 "1\t500\tC\tG\tM\tABSENT\t0\t50\t0\t0\t0\t1\tmeasured_absent",
                 "1\t400\tA\tC\tM\tABSENT\t0\t90\t0\t1\t0\t1\tnone",
                 "1\t700\tA\tG\tM\tABSENT\t0\t60\t1\t1\t1\t1\tnone",
-                "1\t700\tA\tG\tT\tNOT_ASSESSABLE\t0\t4\t0\t1\t0\t0\tnot_assessable");
+                "1\t700\tA\tG\tT\tNOT_ASSESSABLE\t0\t4\t0\t1\t0\t0\tnot_assessable",
+                // reads showing the ALT of a counted call (a BELOW_CALL_THRESHOLD row of the table) are shown CALLED
+                "1\t100\tC\tT\tT\tCALLED\t30\t90\t1\t1\t1\t1\tnone");
+        assertThat(side).noneMatch(l -> l.contains("\tBELOW_CALL_THRESHOLD\t") && l.split("\t")[8].equals("1"));
     }
 
     @Test

@@ -47,4 +47,17 @@ class EvidenceStateTest {
         // one ALT read is never enough (k = 2)
         assertEquals(EvidenceState.ABSENT, EvidenceState.of(false, true, counts(1000, 1), 0.000001, rule));
     }
+
+    /** From the reads alone, the genotype only names the reads-positive state; it never decides a state. */
+    @Test
+    void readsOnlyStatesNameACalledSiteCalled() {
+        EvidenceState.Rule rule = EvidenceState.Rule.DEFAULT;
+        assertEquals(EvidenceState.CALLED, EvidenceState.fromReads(true, true, counts(200, 3), 0.001, rule));
+        assertEquals(EvidenceState.BELOW_CALL_THRESHOLD, EvidenceState.fromReads(false, true, counts(200, 3), 0.001, rule));
+        // called, but the reads do not show the ALT: the reads' state
+        assertEquals(EvidenceState.ABSENT, EvidenceState.fromReads(true, true, counts(200, 3), 0.02, rule));
+        assertEquals(EvidenceState.ABSENT, EvidenceState.fromReads(true, true, counts(30, 0), 0.001, rule));
+        assertEquals(EvidenceState.NOT_ASSESSABLE, EvidenceState.fromReads(true, true, counts(5, 0), 0.001, rule));
+        assertEquals(EvidenceState.NOT_ASSESSABLE, EvidenceState.fromReads(true, false, counts(0, 0), 0.001, rule));
+    }
 }

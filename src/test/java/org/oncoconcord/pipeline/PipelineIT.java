@@ -127,6 +127,24 @@ class PipelineIT {
             List<String> evidenceSamples = new java.util.ArrayList<>();
             c.get("evidence").get("samples").forEach(x -> evidenceSamples.add(x.get("label").asText()));
             assertThat(evidenceSamples).as(patient + " samples with reads").containsExactlyInAnyOrderElementsOf(withReads);
+            if (Files.exists(cohort.resolve("truth.json"))) {
+                // the demo's planted caller misses (truth.json missed_by_caller): each changes its variant's class, nothing else does
+                long missed = 0;
+                for (JsonNode tp : JSON.readTree(cohort.resolve("truth.json").toFile()).get("patients")) {
+                    if (tp.get("patient").asText().equals(patient)) {
+                        for (JsonNode v : tp.get("variants")) {
+                            missed += v.has("missed_by_caller") ? 1 : 0;
+                        }
+                    }
+                }
+                long changed = 0;
+                for (JsonNode ch : c.get("evidence").get("class_changes")) {
+                    changed += ch.get("variants").asLong();
+                    assertThat(ch.get("to").asText()).as(patient + " class change " + ch).startsWith("shared");
+                }
+                assertThat(changed).as(patient + " variants whose class the reads change = planted caller misses").isEqualTo(missed);
+                assertThat(missed).as(patient + " planted caller misses").isPositive();
+            }
         }
 
         // planted truth: the published numbers equal the simulator's truth.json (demo cohort)
