@@ -8,8 +8,6 @@
 # (`bcftools query -f '%CSQ\n'`); with CSQ_MD5=<md5> (e.g. from a run of an earlier build; at N = 1000000
 # it defaults to the md5 every build since session 6 gave, CSQ_MD5= switches the check off) it fails
 # unless they are identical: a speed change must not change one annotation.
-# MODES (default "plain annotate") may add "inline": --annotate in one thread (-Doncoconcord.annotate.inline=true,
-# the path before the annotating thread); its output must then be byte-identical (cmp) to the threaded one.
 # Usage: bench/normalize_annotate.sh [WORKDIR] [REPEATS] [N]  (defaults /tmp/oncoconcord-bench-real 3 1000000)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,25 +28,16 @@ tm() { # log -> "wall cpu rss_mb"
        END { printf "%.2f %.2f %.1f\n", w, u + s, r / 1024 }' "$1"
 }
 for ((k = 1; k <= reps; k++)); do
-  for mode in ${MODES:-plain annotate}; do
-    extra=(); [ $mode != plain ] && extra=(--annotate --gtf "$work/genes.gtf") # no --genome: a GTF needs none
-    jopts="${ONCOCONCORD_JAVA_OPTS:--Xmx2g -XX:+UseSerialGC}"
-    [ $mode = inline ] && jopts="$jopts -Doncoconcord.annotate.inline=true"
+  for mode in plain annotate; do
+    extra=(); [ $mode = annotate ] && extra=(--annotate --gtf "$work/genes.gtf") # no --genome: a GTF needs none
     log="$work/annotate-bench.$mode.time"
     l0=$(cut -d' ' -f1 /proc/loadavg)
-    ONCOCONCORD_JAVA_OPTS="$jopts" /usr/bin/time -v "$root/bin/oncoconcord" normalize --quiet --no-standardize -f "$work/ref.fa" -m -any -c e "${extra[@]}" \
+    /usr/bin/time -v "$root/bin/oncoconcord" normalize --quiet --no-standardize -f "$work/ref.fa" -m -any -c e "${extra[@]}" \
       -o "$work/annotate-bench.$mode.vcf" "$in" 2> "$log"
     read -r w c r <<< "$(tm "$log")"
     echo "mutect2 $n normalize $mode run $k: wall ${w}s cpu ${c}s rss ${r}MB (load $l0-$(cut -d' ' -f1 /proc/loadavg))"
   done
 done
-if [[ " ${MODES:-} " == *" inline "* ]]; then
-  if cmp -s "$work/annotate-bench.inline.vcf" "$work/annotate-bench.annotate.vcf"; then
-    echo "annotated output, one thread vs two: byte-identical"
-  else
-    echo "annotated output, one thread vs two: DIFFERENT" >&2; exit 1
-  fi
-fi
 if cmp -s <(grep -v '^#' "$work/annotate-bench.plain.vcf") \
           <(grep -v '^#' "$work/annotate-bench.annotate.vcf" | sed -E 's/;CSQ=[^\t]*//; s/\tCSQ=[^\t]*\t/\t.\t/'); then
   echo "annotated output minus CSQ: identical to the plain output"

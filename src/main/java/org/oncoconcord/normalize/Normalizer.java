@@ -50,17 +50,6 @@ final class Normalizer {
     private org.oncoconcord.annotate.Annotator annotator;
     private final org.oncoconcord.annotate.CsqBytes csqValue = new org.oncoconcord.annotate.CsqBytes(256);
     private final org.oncoconcord.annotate.CsqAnnotator.Counts csqCounts = new org.oncoconcord.annotate.CsqAnnotator.Counts();
-    /**
-     * While annotating in a second thread (the default; {@code -Doncoconcord.annotate.inline=true}
-     * annotates in this thread, as before): it loads the models, adds CSQ and writes. Null otherwise.
-     */
-    private AnnotatingWriter csqWriter;
-    private final boolean inlineCsq = Boolean.getBoolean("oncoconcord.annotate.inline");
-
-    /** True when records get INFO/CSQ (inline or in the second thread). */
-    private boolean annotating() {
-        return annotator != null || csqWriter != null;
-    }
 
     Normalizer(NormalizeOptions opt, boolean quiet) {
         this(opt, quiet, null);
@@ -93,41 +82,10 @@ final class Normalizer {
         Path vcfTmp = output == null ? null : outputs.temp(output);
         Path tbiTmp = output == null || !output.getFileName().toString().endsWith(".gz") ? null
                 : outputs.temp(output.resolveSibling(output.getFileName() + ".tbi"));
+        long lineNo = 0;
         try (ByteLineReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
-            try {
-                body(in, progress, rejectsPath, outputs);
-            } catch (RuntimeException | IOException | Error e) {
-                // an error of this thread comes after the lines already handed to the annotating thread
-                if (csqWriter == null) {
-                    throw e;
-                }
-                throw rethrowable(csqWriter.earliest(e));
-            } finally {
-                if (csqWriter != null) {
-                    csqWriter.close(); // the thread stops before the sink is discarded
-                }
-            }
-        } finally {
-            if (rejects != null) {
-                try {
-                    rejects.close();
-                } catch (IOException ignored) {
-                    // discarded
-                }
-            }
-            if (ref != null) {
-                ref.close();
-            }
-        }
-    }
-
-    /** The header, the records and the end of a run (the sink open). */
-    private void body(ByteLineReader in, Progress progress, Path rejectsPath, OutputSet outputs) throws IOException {
-        VcfSink out = sink;
-        long lineNo = 0;
-        {
             if (rejectsPath != null) {
                 rejectsTarget = rejectsPath;
                 rejects = Files.newBufferedWriter(outputs.temp(rejectsPath), StandardCharsets.UTF_8);
@@ -154,11 +112,7 @@ final class Normalizer {
                     throw new UserException(inputName + ": no #CHROM header line (empty or not a VCF)");
                 }
                 prepareHeader();
-                if (csqWriter != null) {
-                    csqWriter.header(header.text(), header.contigs());
-                } else {
-                    out.header(header.text(), header.contigs());
-                }
+                out.header(header.text(), header.contigs());
                 int ns = header.samples().length;
                 VcfLine view = new VcfLine();
                 VcfRecord.Recent recent = new VcfRecord.Recent();
@@ -199,14 +153,11 @@ final class Normalizer {
             }
             flushBuffer(buffer.size());
             flushMerge();
-            if (csqWriter != null) {
-                csqWriter.finish();
-            }
-            if (annotating() && csqCounts.buildMismatch()) {
+            if (annotator != null && csqCounts.buildMismatch()) {
                 throw new UserException(inputName + ": " + csqCounts.mismatchText(csqOptions.genome()) + "; no output written");
             }
             out.finish();
-            if (annotating() && !quiet) {
+            if (annotator != null && !quiet) {
                 System.err.println("normalize --annotate: " + csqCounts.alleles + " alleles annotated (" + csqCounts.proteinAltering
                         + " protein-altering, " + csqCounts.intergenic + " intergenic, " + csqCounts.skipped
                         + " symbolic/spanning-deletion alleles without CSQ)");
@@ -220,24 +171,21 @@ final class Normalizer {
                     rejects = null;
                 }
             }
+        } finally {
+            if (rejects != null) {
+                try {
+                    rejects.close();
+                } catch (IOException ignored) {
+                    // discarded
+                }
+            }
+            if (ref != null) {
+                ref.close();
+            }
         }
     }
 
     private Path rejectsTarget;
-
-    /** {@code t} as thrown by either thread (a RuntimeException, IOException or Error). */
-    private static IOException rethrowable(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t instanceof IOException io) {
-            return io;
-        }
-        throw new IllegalStateException(t);
-    }
 
     private void writeReject(String text) {
         try {
@@ -334,13 +282,6 @@ final class Normalizer {
                     System.err.println("normalize --annotate: " + inputName + " already carries " + existing
                             + " annotations: records keep them (oncoconcord annotate --reannotate recomputes)");
                 }
-            } else if (!inlineCsq) {
-                // the models load in the writing thread while this one reads the first records; the header's
-                // CSQ line (naming the models' source) is filled in there, same ID, Number and Type
-                CsqOptions c = csqOptions;
-                csqWriter = new AnnotatingWriter(() -> org.oncoconcord.annotate.CsqAnnotator.models(c.genome(), opt.fasta(),
-                        c.gtf(), c.gff3()), sink, csqCounts);
-                header.append(AnnotatingWriter.PLACEHOLDER);
             } else {
                 org.oncoconcord.annotate.TranscriptSet models = org.oncoconcord.annotate.CsqAnnotator.models(csqOptions.genome(),
                         opt.fasta(), csqOptions.gtf(), csqOptions.gff3());
@@ -642,18 +583,6 @@ final class Normalizer {
             }
         }
         byte[] untouched = r.untouchedBytes(header);
-        if (csqWriter != null) {
-            stats.out++;
-            int end = sink.needsEnd() ? r.end() : r.pos;
-            if (untouched != null) {
-                csqWriter.record(r.chrom, r.pos, end, r.line, r.alleles, untouched, untouched.length);
-            } else {
-                lineOut.clear();
-                r.appendLine(lineOut, header);
-                csqWriter.record(r.chrom, r.pos, end, r.line, r.alleles, lineOut.buffer(), lineOut.length());
-            }
-            return;
-        }
         if (annotator != null) {
             byte[] line = untouched != null ? untouched : r.toLine(header).getBytes(StandardCharsets.ISO_8859_1);
             line = withCsq(line, r);

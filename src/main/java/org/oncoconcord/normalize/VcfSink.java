@@ -87,65 +87,52 @@ final class VcfSink implements AutoCloseable {
 
     /** Writes one record's line, line[0, len) (without its line break). */
     void record(VcfRecord r, byte[] line, int len) {
-        // the end (INFO/END or REF length) is needed only by the tabix index
-        record(r.chrom, r.pos, needsEnd() ? r.end() : r.pos, r.line, line, 0, len);
-    }
-
-    /** True when {@link #record(String, int, int, long, byte[], int, int)} needs the record's end (a tabix index is built). */
-    boolean needsEnd() {
-        return main.tabix != null;
-    }
-
-    /**
-     * Writes the line {@code line[off, off + len)} (without its line break) of the record at
-     * {@code chrom:pos} ending at {@code end} (used only when {@link #needsEnd()}), read from input line {@code lineNo}.
-     */
-    void record(String chrom, int pos, int end, long lineNo, byte[] line, int off, int len) {
-        if (!chrom.equals(lastContig)) {
+        if (!r.chrom.equals(lastContig)) {
             if (lastContig != null) {
                 finishedContigs.add(lastContig);
             }
-            if (finishedContigs.contains(chrom)) {
-                throw new UserException(inputName + ": line " + lineNo + ": records of contig " + chrom
+            if (finishedContigs.contains(r.chrom)) {
+                throw new UserException(inputName + ": line " + r.line + ": records of contig " + r.chrom
                         + " are not contiguous; the input must be sorted (bcftools sort)");
             }
-            lastContig = chrom;
+            lastContig = r.chrom;
             lastPos = 0;
-            startContig(chrom, lineNo);
-        } else if (pos < lastPos) {
-            throw new UserException(inputName + ": line " + lineNo + ": position " + chrom + ":" + pos + " comes after "
-                    + chrom + ":" + lastPos + "; the input must be sorted (bcftools sort)");
+            startContig(r);
+        } else if (r.pos < lastPos) {
+            throw new UserException(inputName + ": line " + r.line + ": position " + r.chrom + ":" + r.pos + " comes after "
+                    + r.chrom + ":" + lastPos + "; the input must be sorted (bcftools sort)");
         }
-        lastPos = pos;
+        lastPos = r.pos;
         try {
             if (spilling) {
-                spillOut.write(line, off, len);
+                spillOut.write(line, 0, len);
                 spillOut.write('\n');
             } else {
-                main.write(chrom, pos, main.tabix == null ? pos : Math.max(pos, end), line, off, len);
+                // the end (INFO/END or REF length) is needed only by the tabix index
+                main.write(r.chrom, r.pos, main.tabix == null ? r.pos : Math.max(r.pos, r.end()), line, len);
             }
         } catch (IOException | RuntimeIOException e) {
             throw cannotWrite(e);
         }
     }
 
-    private void startContig(String chrom, long lineNo) {
-        int k = rank.computeIfAbsent(chrom, c -> rank.size());
+    private void startContig(VcfRecord r) {
+        int k = rank.computeIfAbsent(r.chrom, c -> rank.size());
         try {
             if (!spilling && k > lastDirectRank) {
                 lastDirectRank = k;
-                directContigs.add(chrom);
+                directContigs.add(r.chrom);
                 return;
             }
             if (target == null) {
-                throw new UserException(inputName + ": line " + lineNo + ": contig " + chrom + " comes after contigs that"
+                throw new UserException(inputName + ": line " + r.line + ": contig " + r.chrom + " comes after contigs that"
                         + " follow it in the header's ##contig order; give -o FILE to have the records sorted, or sort the"
                         + " input (bcftools sort)");
             }
             spilling = true;
             closeSpill();
             Path spill = tmp.resolveSibling(tmp.getFileName() + ".spill" + spills.size());
-            spills.put(chrom, spill);
+            spills.put(r.chrom, spill);
             spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
         } catch (IOException e) {
             throw cannotWrite(e);
@@ -276,11 +263,11 @@ final class VcfSink implements AutoCloseable {
             out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         }
 
-        void write(String chrom, int pos, int end, byte[] line, int off, int len) throws IOException {
+        void write(String chrom, int pos, int end, byte[] line, int len) throws IOException {
             if (tabix != null) {
                 tabix.addFeature(new SimpleFeature(chrom, pos, end), bgzf.getFilePointer());
             }
-            out.write(line, off, len);
+            out.write(line, 0, len);
             out.write('\n');
         }
 
@@ -299,7 +286,7 @@ final class VcfSink implements AutoCloseable {
                 }
             }
             byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
-            write(c[0], pos, Math.max(pos, end), b, 0, b.length);
+            write(c[0], pos, Math.max(pos, end), b, b.length);
         }
 
         /** Flushes stdout, or closes the file (writing the tabix index to {@code indexFile} when given). */
