@@ -123,7 +123,11 @@ workflow ONCOCONCORD {
     // to compare (validate warned about it) and a batch of only such patients is skipped. The
     // regions travel in meta, so no join is needed (a failed NORMALIZE then ends the run with
     // its own error only).
-    ch_compare = NORMALIZE.out.patients
+    // a batch's patient folders travel as their one parent folder (normalized/ of the NORMALIZE task):
+    // one staged link per task instead of one per patient (see ch_concordance_dirs below)
+    def parentOf = { files -> (files instanceof List ? files[0] : files).parent }
+    ch_normalized_batch = NORMALIZE.out.patients.map { meta, dirs -> [ meta, parentOf(dirs) ] }
+    ch_compare = ch_normalized_batch
         .map { meta, dirs ->
             meta.patients.findAll { it.samples.size() < 2 }.each { p ->
                 log.warn "oncoconcord: patient ${p.patient} has a single sample (${p.samples[0].sample}): normalized but not compared"
@@ -160,10 +164,18 @@ workflow ONCOCONCORD {
         models, ch_fasta, ch_fai)
     ch_versions = ch_versions.mix(CONCORDANCE.out.versions.first())
 
-    // gather: cohort statistics and survival features over every patient
-    ch_json = CONCORDANCE.out.json.flatMap { meta, files -> files instanceof List ? files : [ files ] }.toSortedList { a, b -> a.name <=> b.name }
-    ch_tsv  = CONCORDANCE.out.tsv.flatMap { meta, files -> files instanceof List ? files : [ files ] }.toSortedList { a, b -> a.name <=> b.name }
-    COHORT(ch_json, ch_tsv, clinical)
+    // gather: cohort statistics and survival features over every patient. The gathering steps stage
+    // one folder per batch (the concordance/ folder of each CONCORDANCE task, which holds every output
+    // of its patients, and the normalized/ folder of each NORMALIZE task), not one file per patient:
+    // each staged file costs the task wrapper a process start (mkdir/ln), which at 1,000 patients was
+    // over a minute per gathering task (bench/RESULTS-pipeline-scale.md "Staging"). The readers search
+    // these folders recursively and order what they find by patient, not by batch. Batch order (by id)
+    // keeps the inputs, and so -resume, stable.
+    def byBatchId = { a, b -> a[0].id <=> b[0].id }
+    ch_concordance_dirs = CONCORDANCE.out.json.map { meta, files -> [ meta, parentOf(files) ] }
+        .toSortedList(byBatchId).map { items -> items.collect { it[1] } }
+    ch_normalized_dirs  = ch_normalized_batch.toSortedList(byBatchId).map { items -> items.collect { it[1] } }
+    COHORT(ch_concordance_dirs, clinical)
     ch_versions = ch_versions.mix(COHORT.out.versions)
 
     // survival per endpoint: `oncoconcord survival plan` (in the task) decides what runs from features.tsv
@@ -187,13 +199,12 @@ workflow ONCOCONCORD {
             params.findAll { k, v -> !(k in [ 'max_cpus', 'max_memory', 'max_time' ]) && !k.contains('-') }
                   .collectEntries { k, v -> [ k, v?.toString() ] })))
         .collectFile(name: 'params.json')
-    REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_json, ch_params, VALIDATE.out.samplesheet,
-           NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().toSortedList { a, b -> a.name <=> b.name },
+    REPORT(COHORT.out.dir, SURVIVAL.out.dir, ch_concordance_dirs, ch_params, VALIDATE.out.samplesheet, ch_normalized_dirs,
            PILEUP.out.evidence.map { meta, files -> files }.flatten().toSortedList { a, b -> a.name <=> b.name })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // MultiQC: general statistics per sample, the cohort tables, software versions, run parameters
-    MULTIQC_STATS(VALIDATE.out.samplesheet, NORMALIZE.out.patients.map { meta, dirs -> dirs }.flatten().collect(), ch_json)
+    MULTIQC_STATS(VALIDATE.out.samplesheet, ch_normalized_dirs, ch_concordance_dirs)
     ch_versions = ch_versions.mix(MULTIQC_STATS.out.versions)
 
     // software versions: one entry per process, plus the workflow's own (MultiQC's own version is

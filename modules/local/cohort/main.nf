@@ -5,12 +5,11 @@
 include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
 
 process COHORT {
-    tag "${jsons instanceof List ? jsons.size() : 1} patients"
+    tag "${batches instanceof List ? batches.size() : 1} batches"
     label 'process_single'
 
     input:
-    path jsons,    stageAs: 'concordance/*'
-    path variants, stageAs: 'concordance/*'
+    path batches,  stageAs: 'concordance/?/*'   // CONCORDANCE's batch folders: <patient>.concordance.json with <patient>.variants.tsv beside it
     path clinical
 
     output:

@@ -1,8 +1,9 @@
 /*
  * Per-patient concordance of the normalized VCFs of the primary, metastasis and plasma samples
  * with `oncoconcord concordance`, for a batch of patients per task; the commands run in one JVM
- * (`oncoconcord batch`). meta: as for NORMALIZE; patients: NORMALIZE's patient folders
- * (staged as normalized/<patient>/<sample>.norm.vcf.gz; a plasma sample's meta timepoint and
+ * (`oncoconcord batch`), writing into concordance/ (whose folder the gathering steps stage as one
+ * input: workflows/oncoconcord.nf). meta: as for NORMALIZE; normalized: NORMALIZE's batch folder
+ * (normalized/<patient>/<sample>.norm.vcf.gz; a plasma sample's meta timepoint and
  * collection_day become --timepoint/--collection-day, and serial plasma adds <patient>.serial_plasma.tsv); beds: the regions of the samples that have one, in
  * the order of the samples (each staged in its own folder, as samples may share a panel file
  * name); evidence: PILEUP's <patient>.evidence.tsv of the batch's patients with reads (evidenceSamples),
@@ -16,7 +17,7 @@ process CONCORDANCE {
     label 'process_single'
 
     input:
-    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(beds, stageAs: 'regions_?/*'), path(evidence, stageAs: 'evidence/*')
+    tuple val(meta), path(normalized, stageAs: 'normalized'), path(beds, stageAs: 'regions_?/*'), path(evidence, stageAs: 'evidence/*')
     path genes
     val genome
     path models
@@ -24,10 +25,10 @@ process CONCORDANCE {
     path fai
 
     output:
-    tuple val(meta), path('*.concordance.json'), emit: json
-    tuple val(meta), path('*.variants.tsv')    , emit: tsv
-    tuple val(meta), path('*.serial_plasma.tsv'), emit: serial, optional: true
-    tuple val(meta), path('*.variants.evidence.tsv'), emit: evidence_view, optional: true
+    tuple val(meta), path('concordance/*.concordance.json'), emit: json
+    tuple val(meta), path('concordance/*.variants.tsv')    , emit: tsv
+    tuple val(meta), path('concordance/*.serial_plasma.tsv'), emit: serial, optional: true
+    tuple val(meta), path('concordance/*.variants.evidence.tsv'), emit: evidence_view, optional: true
     path 'versions.yml'                        , emit: versions
 
     script:
@@ -49,10 +50,11 @@ process CONCORDANCE {
             (s.timepoint ? [ "--timepoint ${s.sample}=${s.timepoint}" ] : []) + (s.collection_day ? [ "--collection-day ${s.sample}=${s.collection_day}" ] : [])
         }
         def evidenceArg = evidenceSamples(p) ? "--evidence evidence/${p.patient}.evidence.tsv" : ''
-        "concordance --quiet ${args} --patient ${p.patient} ${sampleArgs.join(' ')} ${serialArgs.join(' ')} ${regionArgs.join(' ')} ${evidenceArg} ${genes_arg} --out ."
+        "concordance --quiet ${args} --patient ${p.patient} ${sampleArgs.join(' ')} ${serialArgs.join(' ')} ${regionArgs.join(' ')} ${evidenceArg} ${genes_arg} --out concordance"
     }.findAll { it != null }
     """
     export ONCOCONCORD_JAVA_OPTS="${taskJavaOpts(task)}"
+    mkdir -p concordance
     cat <<-'END_COMMANDS' > concordance.commands
     ${lines.join('\n    ')}
     END_COMMANDS
@@ -61,8 +63,9 @@ process CONCORDANCE {
     """
 
     stub:
-    def touches = meta.patients.findAll { it.samples.size() >= 2 }.collect { p -> "touch ${p.patient}.concordance.json ${p.patient}.variants.tsv" }
+    def touches = meta.patients.findAll { it.samples.size() >= 2 }.collect { p -> "touch concordance/${p.patient}.concordance.json concordance/${p.patient}.variants.tsv" }
     """
+    mkdir -p concordance
     ${touches.join('\n    ')}
     ${stubVersionsLine(task)}
     """

@@ -11,8 +11,8 @@ process MULTIQC_STATS {
 
     input:
     path samplesheet
-    path patients,   stageAs: 'normalized/*'      // NORMALIZE's patient folders: normalized/<patient>/<sample>.normalize.json
-    path jsons,      stageAs: 'concordance/*'
+    path normalized,  stageAs: 'normalized/?/*'    // NORMALIZE's batch folders: <patient>/<sample>.normalize.json
+    path concordance, stageAs: 'concordance/?/*'   // CONCORDANCE's batch folders: <patient>.concordance.json
 
     output:
     path 'general_stats_mqc.tsv', emit: mqc

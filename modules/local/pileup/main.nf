@@ -5,7 +5,7 @@
  * sample, REF/ALT/strand read counts and a read-only evidence state (BELOW_CALL_THRESHOLD, ABSENT,
  * NOT_ASSESSABLE: `--ignore-genotypes`) of every site of the union of the patient's normalized
  * compared VCFs, in every compared sample that has reads. meta: NORMALIZE's batch meta (samples
- * carry `bam`); patients: NORMALIZE's patient folders (staged as normalized/<patient>/<sample>.norm.vcf.gz);
+ * carry `bam`); normalized: NORMALIZE's batch folder (normalized/<patient>/<sample>.norm.vcf.gz);
  * reads: each BAM/CRAM followed by its index, in sample order (evidenceSamples), staged side by side
  * in bams/ (so htsjdk finds each index beside its file; two samples of one batch must not share a
  * BAM file name); segments: the samplesheet `segments` files of those samples that have one, in the
@@ -21,7 +21,7 @@ process PILEUP {
     label 'process_single'
 
     input:
-    tuple val(meta), path(patients, stageAs: 'normalized/*'), path(reads, stageAs: 'bams/*'), path(segments, stageAs: 'segments_?/*')
+    tuple val(meta), path(normalized, stageAs: 'normalized'), path(reads, stageAs: 'bams/*'), path(segments, stageAs: 'segments_?/*')
     path fasta
     path fai
 

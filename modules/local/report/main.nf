@@ -13,10 +13,10 @@ process REPORT {
     input:
     path cohort,      stageAs: 'cohort'
     path survival,    stageAs: 'survival'
-    path jsons,       stageAs: 'concordance/*'
+    path concordance, stageAs: 'concordance/?/*'   // CONCORDANCE's batch folders (<patient>.concordance.json)
     path params_json
     path samplesheet, stageAs: 'samplesheet.csv'
-    path normalized,  stageAs: 'normalized/*'   // the per-patient folders of NORMALIZE (<patient>/<sample>.normalize.json)
+    path normalized,  stageAs: 'normalized/?/*'   // NORMALIZE's batch folders (<patient>/<sample>.normalize.json)
     path evidence,    stageAs: 'evidence/*'
 
     output:

@@ -262,7 +262,8 @@ public final class CohortCommand implements Callable<Integer> {
         for (Path a : args) {
             if (Files.isDirectory(a)) {
                 try (Stream<Path> s = Files.walk(a, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-                    List<Path> in = s.filter(f -> f.getFileName().toString().endsWith(".concordance.json") && Files.isRegularFile(f)).sorted().toList();
+                    List<Path> in = s.filter(f -> f.getFileName().toString().endsWith(".concordance.json") && Files.isRegularFile(f))
+                            .sorted(org.oncoconcord.io.FoundFiles.BY_PATIENT_LAYOUT).toList();
                     if (in.isEmpty()) {
                         throw new UserException(a + ": no *.concordance.json in this folder");
                     }

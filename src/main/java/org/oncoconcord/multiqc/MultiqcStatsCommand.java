@@ -46,7 +46,7 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
     @Option(names = "--normalized", description = "Folder holding <patient>/<sample>.normalize.json files (repeatable; searched recursively).")
     List<Path> normalized = new ArrayList<>();
 
-    @Option(names = "--concordance", description = "Folder holding <patient>.concordance.json files.")
+    @Option(names = "--concordance", description = "Folder holding <patient>.concordance.json files (searched recursively).")
     Path concordance;
 
     @Option(names = "--out", required = true, description = "Output: general_stats_mqc.tsv")
@@ -96,7 +96,7 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
         for (Path dir : dirs) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-                files = walk.filter(f -> f.getFileName().toString().endsWith(".normalize.json")).sorted().toList();
+                files = walk.filter(f -> f.getFileName().toString().endsWith(".normalize.json")).sorted(org.oncoconcord.io.FoundFiles.BY_PATIENT_LAYOUT).toList();
             }
             for (Path f : files) {
                 String sample = f.getFileName().toString().replaceFirst("\\.normalize\\.json$", "");
@@ -120,8 +120,8 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
             return out;
         }
         List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".concordance.json")).sorted().toList();
+        try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            files = walk.filter(f -> f.getFileName().toString().endsWith(".concordance.json")).sorted(org.oncoconcord.io.FoundFiles.BY_PATIENT_LAYOUT).toList();
         }
         for (Path f : files) {
             ConcordanceJson c;
@@ -133,7 +133,9 @@ public final class MultiqcStatsCommand implements Callable<Integer> {
             for (ConcordanceJson.Sample s : c.samples()) {
                 boolean plasma = c.plasma() != null && s.label().equals(c.plasma().label());
                 Double tf = plasma && c.plasma().tumourFraction() != null ? c.plasma().tumourFraction().estimate() : null;
-                out.put(c.patient() + "/" + s.label(), new ConcordanceSample(s, tf));
+                if (out.put(c.patient() + "/" + s.label(), new ConcordanceSample(s, tf)) != null) {
+                    throw new UserException(f + ": a second concordance result for " + c.patient() + "/" + s.label());
+                }
             }
         }
         return out;

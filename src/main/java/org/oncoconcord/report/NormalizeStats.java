@@ -58,7 +58,7 @@ record NormalizeStats(List<Sample> samples, List<String> unreadable) {
         List<Sample> out = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted(org.oncoconcord.io.FoundFiles.BY_PATIENT_LAYOUT).toList()) {
                 try {
                     out.add(new Sample(sampleId(dir, f), NormalizeStatsJson.read(f)));
                 } catch (ContractException e) {

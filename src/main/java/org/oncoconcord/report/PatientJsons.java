@@ -67,7 +67,7 @@ record PatientJsons(List<Patient> patients, List<String> unreadable) {
         List<Patient> out = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".concordance.json")).sorted().toList()) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".concordance.json")).sorted(org.oncoconcord.io.FoundFiles.BY_PATIENT_LAYOUT).toList()) {
                 try {
                     out.add(patient(ConcordanceJson.read(f)));
                 } catch (ContractException e) {

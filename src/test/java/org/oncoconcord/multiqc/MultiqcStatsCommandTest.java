@@ -100,6 +100,49 @@ class MultiqcStatsCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * The layout of the pipeline's MULTIQC_STATS task since the gathering steps stage one folder per batch:
+     * normalized/<n>/normalized/<patient>/ and concordance/<n>/concordance/<patient>.concordance.json, each
+     * batch folder a symbolic link. Same rows as the flat layout; a patient in two batches is refused.
+     */
+    @Test
+    void batchFoldersAreSearchedRecursivelyAndAPatientTwiceIsRefused() throws Exception {
+        Path flat = fixture();
+        Path flatOut = flat.resolve("flat_mqc.tsv");
+        assertThat(Main.commandLine().execute("multiqc-stats", "--samplesheet", flat.resolve("sheet.csv").toString(),
+                "--normalized", flat.resolve("normalized").toString(), "--concordance", flat.resolve("concordance").toString(),
+                "--out", flatOut.toString())).isZero();
+
+        Path task = Files.createDirectories(tmp.resolve("batched"));
+        Files.createDirectories(task.resolve("normalized/1"));
+        Files.createDirectories(task.resolve("concordance/1"));
+        Files.createSymbolicLink(task.resolve("normalized/1/normalized"), flat.resolve("normalized"));
+        Files.createSymbolicLink(task.resolve("concordance/1/concordance"), flat.resolve("concordance"));
+        Path out = task.resolve("general_stats_mqc.tsv");
+        assertThat(Main.commandLine().execute("multiqc-stats", "--samplesheet", flat.resolve("sheet.csv").toString(),
+                "--normalized", task.resolve("normalized").toString(), "--concordance", task.resolve("concordance").toString(),
+                "--out", out.toString())).isZero();
+        assertThat(Files.readAllLines(out)).isEqualTo(Files.readAllLines(flatOut));
+        assertThat(Files.readAllLines(out).stream().filter(l -> l.startsWith("P1/T\t")).findFirst().orElseThrow())
+                .isEqualTo("P1/T\t1200\t10\t0.8333\t1100\t12.34\t");
+
+        // the same patient's result in a second batch folder: an error naming the file, no output
+        Path second = Files.createDirectories(tmp.resolve("second/concordance"));
+        ContractFixtures.concordance(second, "P1", "T", 1100, 0.1234, "P", 3, 0.004, 0.0137);
+        Files.createDirectories(task.resolve("concordance/2"));
+        Files.createSymbolicLink(task.resolve("concordance/2/concordance"), second);
+        Files.delete(out);
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        int exit = cl.execute("multiqc-stats", "--samplesheet", flat.resolve("sheet.csv").toString(),
+                "--normalized", task.resolve("normalized").toString(), "--concordance", task.resolve("concordance").toString(),
+                "--out", out.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("P1.concordance.json: a second concordance result for P1/");
+        assertThat(out).doesNotExist();
+    }
+
     private static int indexEndingWith(List<String> header, String suffix) {
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).endsWith(suffix)) {
