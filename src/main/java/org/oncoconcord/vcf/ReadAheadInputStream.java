@@ -16,7 +16,8 @@ import java.util.concurrent.BlockingQueue;
  * the thread and closes the wrapped stream. One consumer thread.
  */
 public final class ReadAheadInputStream extends InputStream {
-    static final int CHUNK = 1 << 17;
+    // 1 MB: fewer hand-offs; 64 kB and 128 kB chunks cost 0.1-0.16 s more CPU per 1M Strelka2-like records (bench/RESULTS-normalize.md)
+    static final int CHUNK = 1 << 20;
     private static final int DEPTH = 3;
 
     /** A chunk of bytes, or the end (len -1), or the wrapped stream's failure. */
