@@ -31,7 +31,7 @@ class WriterThreadTest {
     @Test
     void randomLinesReachTheWriterInOrderWithTheirCoordinates() throws IOException {
         Random rnd = new Random(8);
-        for (int t = 0; t < 100; t++) {
+        for (int t = 0; t < 40; t++) {
             List<String> expected = new ArrayList<>();
             List<String> got = new ArrayList<>();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
