@@ -225,7 +225,7 @@ final class Normalizer {
     }
 
     private ByteLineReader open(String input) {
-        InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openText(Path.of(input));
+        InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openTextAhead(Path.of(input));
         return new ByteLineReader(s);
     }
 

@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.oncoconcord.core.UserException;
 
 /**
  * The reference FASTA through htsjdk's indexed reader (the .fai is built when missing, if the
  * folder is writable), with contig-name harmonisation ({@code chr1} = {@code 1}, {@code chrM} =
- * {@code MT}) and a cached 1 Mb window so streaming lookups stay cheap.
+ * {@code MT}) and a cached 1 Mb window so streaming lookups stay cheap; the next window is read
+ * ahead on a daemon thread.
  */
 final class ReferenceGenome implements Closeable {
     private static final int CHUNK = 1 << 20;
@@ -26,6 +32,13 @@ final class ReferenceGenome implements Closeable {
     private String cachedContig;
     private int cachedStart = -1;
     private byte[] cached;
+    private final List<String> order = new ArrayList<>();
+    private ExecutorService ahead;
+    /** Used on the read-ahead thread only (then closed by {@link #close} after that thread ends). */
+    private IndexedFastaSequenceFile aheadFasta;
+    private Future<byte[]> next;
+    private String nextContig;
+    private int nextStart = -1;
 
     ReferenceGenome(Path path) {
         this.path = path;
@@ -54,6 +67,7 @@ final class ReferenceGenome implements Closeable {
             for (htsjdk.samtools.reference.FastaSequenceIndexEntry e : new htsjdk.samtools.reference.FastaSequenceIndex(fai)) {
                 lengths.put(e.getContig(), (int) e.getSize());
             }
+            order.addAll(lengths.keySet());
         } catch (RuntimeException e) {
             throw new UserException(fai + ": cannot read the FASTA index: " + e.getMessage());
         }
@@ -160,9 +174,7 @@ final class ReferenceGenome implements Closeable {
         int chunkStart = (start0 / CHUNK) * CHUNK;
         if (end0 <= chunkStart + CHUNK) {
             if (!contig.equals(cachedContig) || cachedStart != chunkStart) {
-                int chunkEnd = Math.min(len, chunkStart + CHUNK);
-                ReferenceSequence s = fasta.getSubsequenceAt(contig, chunkStart + 1L, chunkEnd);
-                cached = s.getBases();
+                cached = chunk(contig, chunkStart, Math.min(len, chunkStart + CHUNK));
                 cachedContig = contig;
                 cachedStart = chunkStart;
             }
@@ -172,8 +184,80 @@ final class ReferenceGenome implements Closeable {
         return new String(s.getBases(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The bases of a 1 Mb window: the one read ahead when it is that one, else read here; then the
+     * window after it (or the next contig's first) is read ahead on a daemon thread, as records come
+     * sorted. A failure ahead is dropped: the window is read again here, failing as it would have.
+     */
+    private byte[] chunk(String contig, int start0, int end0) {
+        byte[] bases = null;
+        if (next != null && start0 == nextStart && contig.equals(nextContig)) {
+            try {
+                bases = next.get();
+            } catch (ExecutionException e) {
+                bases = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        next = null;
+        if (bases == null) {
+            bases = fasta.getSubsequenceAt(contig, start0 + 1L, end0).getBases();
+        }
+        readAhead(contig, end0);
+        return bases;
+    }
+
+    private void readAhead(String contig, int from0) {
+        String c = contig;
+        int start0 = from0;
+        if (start0 >= length(c)) {
+            int i = order.indexOf(c);
+            if (i < 0 || i + 1 >= order.size()) {
+                return;
+            }
+            c = order.get(i + 1);
+            start0 = 0;
+        }
+        int end0 = Math.min(length(c), start0 + CHUNK);
+        if (end0 <= start0) {
+            return;
+        }
+        if (ahead == null) {
+            ahead = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "oncoconcord-reference-ahead");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        String fc = c;
+        int fs = start0;
+        nextContig = c;
+        nextStart = start0;
+        next = ahead.submit(() -> aheadFasta().getSubsequenceAt(fc, fs + 1L, end0).getBases());
+    }
+
+    /** The reader of the read-ahead thread (htsjdk's reader is not thread-safe: one per thread). */
+    private IndexedFastaSequenceFile aheadFasta() throws IOException {
+        if (aheadFasta == null) {
+            aheadFasta = new IndexedFastaSequenceFile(path);
+        }
+        return aheadFasta;
+    }
+
     @Override
     public void close() throws IOException {
+        if (ahead != null) {
+            ahead.shutdownNow();
+            try {
+                ahead.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (aheadFasta != null) {
+                aheadFasta.close();
+            }
+        }
         fasta.close();
     }
 }

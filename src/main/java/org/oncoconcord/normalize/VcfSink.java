@@ -163,6 +163,7 @@ final class VcfSink implements AutoCloseable {
             all.remove("");
             all.sort((a, b) -> Integer.compare(rank.get(a), rank.get(b)));
             Part merged = Part.open(tmp, tmpIndex != null);
+            main = merged; // discarded by close() if the merge fails (its writer thread stops)
             merged.writeHeader(header);
             try (BufferedReader directIn = reader(direct)) {
                 String pending = skipHeader(directIn);
@@ -237,6 +238,8 @@ final class VcfSink implements AutoCloseable {
         private final boolean stdout;
         /** The file under the BGZF stream, closed here too: htsjdk leaves it open when its last flush fails. */
         private final OutputStream file;
+        /** Writes (deflate, index, file writes) for a file, off the caller's thread; null for stdout. */
+        private final WriterThread thread;
         private boolean closed;
 
         private Part(OutputStream out, boolean stdout) {
@@ -245,6 +248,7 @@ final class VcfSink implements AutoCloseable {
             this.tabix = null;
             this.stdout = stdout;
             this.file = stdout ? null : out;
+            this.thread = stdout ? null : new WriterThread(this::writeBatch, WriterThread.BATCH);
         }
 
         private Part(OutputStream file, Path path) {
@@ -253,6 +257,7 @@ final class VcfSink implements AutoCloseable {
             this.tabix = new TabixIndexCreator(TabixFormat.VCF);
             this.stdout = false;
             this.file = file;
+            this.thread = new WriterThread(this::writeBatch, WriterThread.BATCH);
         }
 
         static Part open(Path file, boolean bgzip) throws IOException {
@@ -260,15 +265,37 @@ final class VcfSink implements AutoCloseable {
         }
 
         void writeHeader(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+            if (thread != null) {
+                thread.raw(b, 0, b.length);
+            } else {
+                out.write(b);
+            }
         }
 
         void write(String chrom, int pos, int end, byte[] line, int len) throws IOException {
-            if (tabix != null) {
-                tabix.addFeature(new SimpleFeature(chrom, pos, end), bgzf.getFilePointer());
+            if (thread != null) {
+                thread.line(chrom, pos, end, line, 0, len);
+                return;
             }
             out.write(line, 0, len);
             out.write('\n');
+        }
+
+        /** On the writer thread: the batch's text, and with BGZF each record's index entry at its file pointer. */
+        private void writeBatch(WriterThread.Batch b) throws IOException {
+            if (tabix == null) {
+                out.write(b.data, 0, b.size);
+                return;
+            }
+            int from = 0;
+            for (int i = 0; i < b.n; i++) {
+                if (b.chrom[i] != null) {
+                    tabix.addFeature(new SimpleFeature(b.chrom[i], b.pos[i], b.end[i]), bgzf.getFilePointer());
+                }
+                out.write(b.data, from, b.stop[i] - from);
+                from = b.stop[i];
+            }
         }
 
         /** Writes a line already written once (from a spill): its coordinates are parsed back for the index. */
@@ -295,6 +322,7 @@ final class VcfSink implements AutoCloseable {
                 out.flush();
                 return;
             }
+            thread.finish();
             if (tabix != null && indexFile != null) {
                 Index idx = tabix.finalizeIndex(bgzf.getFilePointer());
                 out.close();
@@ -307,6 +335,9 @@ final class VcfSink implements AutoCloseable {
         }
 
         void discard() {
+            if (thread != null) {
+                thread.abort();
+            }
             try {
                 if (stdout) {
                     out.flush();

@@ -40,16 +40,32 @@ public final class VcfInput {
 
     /** Opens {@code file} as a stream of VCF text (decompressed; BCF converted). */
     public static InputStream openText(Path file) {
+        return openText(file, false);
+    }
+
+    /**
+     * As {@link #openText(Path)}, but a compressed file is inflated (and BCF decoded) ahead on a daemon
+     * thread ({@link ReadAheadInputStream}), off the caller's thread; plain text is read as it is.
+     * Close the stream to stop the thread.
+     */
+    public static InputStream openTextAhead(Path file) {
+        return openText(file, true);
+    }
+
+    private static InputStream openText(Path file, boolean ahead) {
         requireReadableFile(file);
         try {
             InputStream raw = Files.newInputStream(file);
             BufferedInputStream b = new BufferedInputStream(raw, BUFFER);
             VcfEncoding enc = detect(b, file.toString());
+            InputStream text;
             if (enc == VcfEncoding.BGZF) {
                 b.close();
-                return new BlockCompressedInputStream(file.toFile());
+                text = new BlockCompressedInputStream(file.toFile());
+            } else {
+                text = open(b, enc, file.toString());
             }
-            return open(b, enc, file.toString());
+            return ahead && enc != VcfEncoding.TEXT ? ReadAheadInputStream.of(text) : text;
         } catch (IOException e) {
             throw cannotRead(file.toString(), e);
         }
