@@ -279,7 +279,23 @@ final class VcfRecord {
     static final class Recent {
         String chrom;
         String filter;
-        String format;
+        /** The last few FORMAT texts (callers alternate a few layouts: Strelka2 one for SNVs, one for indels). */
+        private final String[] formats = new String[4];
+        private int nextFormat;
+
+        /** The FORMAT text b[from, to): a recent one when equal, else a new String remembered in place of the oldest. */
+        String format(byte[] b, int from, int to) {
+            String[] f = formats;
+            for (String s : f) {
+                if (s != null && sameText(b, from, to, s)) {
+                    return s;
+                }
+            }
+            String s = VcfLine.string(b, from, to);
+            f[nextFormat] = s;
+            nextFormat = (nextFormat + 1) & 3;
+            return s;
+        }
     }
 
     private static String reused(byte[] b, int from, int to, String last) {
@@ -353,7 +369,7 @@ final class VcfRecord {
         if (nCols > 8) {
             int ff = line.from(8);
             int ft = line.to(8);
-            r.formatRaw = reused(b, ff, ft, recent.format);
+            r.formatRaw = recent.format(b, ff, ft);
             int nKeys = ft == ff || VcfLine.isDot(b, ff, ft) ? 0 : VcfLine.count(b, ff, ft, (byte) ':') + 1;
             int ns = nCols - 9;
             for (int s = 0; s < ns; s++) {
@@ -364,7 +380,6 @@ final class VcfRecord {
                     throw new VcfFormatException("sample " + (s + 1) + " has " + nv + " values for " + nKeys + " FORMAT keys");
                 }
             }
-            recent.format = r.formatRaw;
         }
         recent.chrom = r.chrom;
         recent.filter = r.filter;
