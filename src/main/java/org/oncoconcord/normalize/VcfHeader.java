@@ -38,6 +38,7 @@ final class VcfHeader {
     void addMeta(String line) {
         infoByRegion = null;
         java.util.Arrays.fill(infoAtPosition, null);
+        java.util.Arrays.fill(infoAtPrevious, null);
         java.util.Arrays.fill(formatRaws, null);
         if (line.startsWith("##INFO=")) {
             FieldDef d = parseDef(line, true);
@@ -103,6 +104,8 @@ final class VcfHeader {
 
     /** The definition found for the k-th INFO key of the last records ({@link #infoAt}). */
     private FieldDef[] infoAtPosition = new FieldDef[32];
+    /** The definition found there before the last one (callers alternate layouts: Strelka2's QSS/QSI at key 1). */
+    private FieldDef[] infoAtPrevious = new FieldDef[32];
 
     /**
      * {@link #info(String, int, int)} of the {@code k}-th key (0-based) of an INFO column: callers repeat
@@ -130,7 +133,10 @@ final class VcfHeader {
             if (c != null && RegionTable.same(c.id(), b, from, to)) {
                 return c;
             }
-            return cache[k] = info(b, from, to);
+            FieldDef p = infoAtPrevious[k];
+            FieldDef d = p != null && RegionTable.same(p.id(), b, from, to) ? p : info(b, from, to);
+            infoAtPrevious[k] = c;
+            return cache[k] = d;
         }
         return info(b, from, to);
     }
@@ -289,6 +295,7 @@ final class VcfHeader {
     void replaceMeta(List<String> lines) {
         infoByRegion = null;
         java.util.Arrays.fill(infoAtPosition, null);
+        java.util.Arrays.fill(infoAtPrevious, null);
         java.util.Arrays.fill(formatRaws, null);
         meta.clear();
         info.clear();

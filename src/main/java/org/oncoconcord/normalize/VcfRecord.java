@@ -44,7 +44,7 @@ final class VcfRecord {
     private String formatRaw;
     private String[] sampleRaw;
     /**
-     * {@link RawCanonical#appendTail} of the unparsed INFO/FORMAT/sample columns, computed once by
+     * {@link ByteTail#appendTail} of the unparsed INFO/FORMAT/sample columns, computed once by
      * {@link #checkWellFormed} (-2 until then); with {@link RawCanonical#REWRITTEN} the rewritten
      * text is {@link #tail}. Dropped when the record is parsed.
      */
@@ -164,7 +164,8 @@ final class VcfRecord {
 
     String infoValue(String key) {
         if (info == null) {
-            return rawInfoValue(infoRaw(), key);
+            return infoRaw == null && lineBytes != null ? rawInfoValue(lineBytes, bounds[0], bounds[1], key)
+                    : rawInfoValue(infoRaw(), key);
         }
         for (String[] kv : info) {
             if (kv[0].equals(key)) {
@@ -426,6 +427,32 @@ final class VcfRecord {
         return null;
     }
 
+    /** {@link #rawInfoValue(String, String)} of the INFO column b[from, to) of a line's bytes (no String of the column). */
+    private static String rawInfoValue(byte[] b, int from, int to, String key) {
+        int kl = key.length();
+        while (from < to) {
+            int end = from;
+            while (end < to && b[end] != ';') {
+                end++;
+            }
+            if (end - from >= kl && startsWith(b, from, key) && (from + kl == end || b[from + kl] == '=')) {
+                return from + kl == end ? null : VcfLine.latin1(b, from + kl + 1, end);
+            }
+            from = end + 1;
+        }
+        return null;
+    }
+
+    /** True when b starts with {@code key} at {@code from} (the caller checked the length). */
+    private static boolean startsWith(byte[] b, int from, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if ((b[from + i] & 0xFF) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<String[]> parseInfo(String s) {
         List<String[]> out = new ArrayList<>();
         if (s.isEmpty() || s.equals(".")) {
@@ -497,14 +524,13 @@ final class VcfRecord {
         if (info.isEmpty()) {
             sb.append('.');
         } else {
-            boolean first = true;
+            int k = 0;
             for (String[] kv : info) {
-                if (!first) {
+                if (k > 0) {
                     sb.append(';');
                 }
-                first = false;
                 sb.append(kv[0]);
-                FieldDef d = header.info(kv[0]);
+                FieldDef d = header.infoAt(k++, kv[0], 0, kv[0].length());
                 if (d.type() == 'L') {
                     continue;
                 }
