@@ -3,9 +3,9 @@ package org.oncoconcord.normalize;
 import org.oncoconcord.vcf.VcfLine;
 
 /**
- * {@link RawCanonical#appendTail} on the bytes of the input line: one walk of the INFO, FORMAT and
- * sample columns from the line's bytes straight into a {@link ByteText}, numbers re-printed the
- * htslib way only where they differ ({@link ByteValues}), no String per column or value.
+ * One walk of the INFO, FORMAT and sample columns from the input line's bytes straight into a
+ * {@link ByteText}, numbers re-printed the htslib way only where they differ ({@link ByteValues}),
+ * no String per column or value.
  */
 final class ByteTail {
     private ByteTail() {
@@ -14,7 +14,7 @@ final class ByteTail {
     /**
      * Appends {@code INFO[\tFORMAT\tsample...]} as htslib would print them and returns
      * {@link RawCanonical#UNCHANGED}, {@link RawCanonical#REWRITTEN} or {@link RawCanonical#NEEDS_PARSE},
-     * exactly as {@link RawCanonical#appendTail} does on the columns' Strings (same checks, same
+     * exactly as the String walk on the columns' Strings did (now ByteTailTest's oracle; same checks, same
      * {@code non_numeric_value} message). {@code bounds} holds from/to offsets in {@code b} of columns
      * 7 (INFO), 8 (FORMAT) and the samples; {@code formatRaw} is the FORMAT column's text (null when
      * the line has 8 columns), used for the header's FORMAT key cache.
@@ -65,15 +65,14 @@ final class ByteTail {
                     return RawCanonical.NEEDS_PARSE;
                 }
                 if (!ByteValues.tokensCanonical(b, eq + 1, end, type)) {
-                    if (!ByteValues.numbersOk(b, eq + 1, end)) {
-                        throw VcfRecord.nonNumeric("INFO/" + d.id(), VcfLine.latin1(b, eq + 1, end), type);
-                    }
                     if (same) {
                         out.append(b, start, from);
                         same = false;
                     }
                     out.append(b, from, eq + 1);
-                    ByteValues.appendCanonicalList(out, type, b, eq + 1, end);
+                    if (!ByteValues.appendCanonicalNumbers(out, type, b, eq + 1, end)) {
+                        throw VcfRecord.nonNumeric("INFO/" + d.id(), VcfLine.latin1(b, eq + 1, end), type);
+                    }
                 } else if (!same) {
                     out.append(b, from, end);
                 }

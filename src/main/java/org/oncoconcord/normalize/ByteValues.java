@@ -164,6 +164,32 @@ final class ByteValues {
         }
     }
 
+    /**
+     * {@link #appendCanonicalList} of a value of a numeric type checked on the way: false (the text
+     * appended so far to be discarded) when a token is not a number ({@link #numbersOk} false), the
+     * check and the rewrite in one pass (plain decimals, the common rewrite, are numbers).
+     */
+    static boolean appendCanonicalNumbers(ByteText out, char type, byte[] v, int from, int n) {
+        int start = from;
+        for (int i = from; i <= n; i++) {
+            if (i == n || v[i] == ',') {
+                if (start > from) {
+                    out.append(',');
+                }
+                if (type == 'I' ? isCanonicalInt(v, start, i) : isCanonicalFloat(v, start, i)) {
+                    out.append(v, start, i);
+                } else if (type != 'F' || !appendShortDecimal(out, v, start, i)) {
+                    if (!numbersOk(v, start, i)) {
+                        return false;
+                    }
+                    out.append(VcfValues.canonical(type, VcfLine.latin1(v, start, i)));
+                }
+                start = i + 1;
+            }
+        }
+        return true;
+    }
+
     private static void appendCanonical(ByteText out, char type, byte[] v, int from, int to) {
         if (type == 'I' ? isCanonicalInt(v, from, to) : isCanonicalFloat(v, from, to)) {
             out.append(v, from, to);

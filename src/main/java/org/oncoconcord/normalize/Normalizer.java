@@ -82,7 +82,7 @@ final class Normalizer {
         Path vcfTmp = output == null ? null : outputs.temp(output);
         Path tbiTmp = output == null || !output.getFileName().toString().endsWith(".gz") ? null
                 : outputs.temp(output.resolveSibling(output.getFileName() + ".tbi"));
-        long lineNo = 0;
+        lineNo = 0;
         try (ByteLineReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
@@ -113,36 +113,7 @@ final class Normalizer {
                 }
                 prepareHeader();
                 out.header(header.text(), header.contigs());
-                int ns = header.samples().length;
-                VcfLine view = new VcfLine();
-                VcfRecord.Recent recent = new VcfRecord.Recent();
-                while (in.nextLine()) {
-                    lineNo++;
-                    if (in.lineStart() == in.lineEnd()) {
-                        continue;
-                    }
-                    view.set(in.buffer(), in.lineStart(), in.lineEnd());
-                    if (view.firstNul() >= 0) {
-                        throw new UserException(inputName + ": line " + lineNo + ": NUL byte in a data line (binary data, not VCF text)");
-                    }
-                    VcfRecord r;
-                    try {
-                        r = VcfRecord.parse(view, ns, lineNo, recent);
-                    } catch (VcfRecord.VcfFormatException e) {
-                        stats.in++;
-                        malformedLine(view.text(), lineNo, e.getMessage());
-                        continue;
-                    }
-                    stats.in++;
-                    try {
-                        r.checkWellFormed(header);
-                        r.keepRawBytes(view);
-                        process(r);
-                    } catch (BadRecordException e) {
-                        badRecord(r, e);
-                    }
-                    progress.advance(1);
-                }
+                readRecords(in, header.samples().length, progress);
             } catch (java.io.EOFException | java.util.zip.ZipException | htsjdk.samtools.FileTruncatedException e) {
                 throw new UserException(inputName + ": line " + (lineNo + 1) + ": truncated or corrupt gzip input ("
                         + e.getMessage() + ")");
@@ -186,6 +157,47 @@ final class Normalizer {
     }
 
     private Path rejectsTarget;
+    /** Lines read so far (the current line's 1-based number while it is processed). */
+    private long lineNo;
+
+    /** The data lines: each parsed, checked and processed (a small loop: the JIT compiles it and {@link #record} early). */
+    private void readRecords(ByteLineReader in, int ns, Progress progress) throws IOException {
+        VcfLine view = new VcfLine();
+        VcfRecord.Recent recent = new VcfRecord.Recent();
+        while (in.nextLine()) {
+            lineNo++;
+            if (in.lineStart() != in.lineEnd()) {
+                view.set(in.buffer(), in.lineStart(), in.lineEnd());
+                if (record(view, ns, recent)) {
+                    progress.advance(1);
+                }
+            }
+        }
+    }
+
+    /** One data line; false when it is malformed (rejected or fatal). */
+    private boolean record(VcfLine view, int ns, VcfRecord.Recent recent) throws IOException {
+        if (view.firstNul() >= 0) {
+            throw new UserException(inputName + ": line " + lineNo + ": NUL byte in a data line (binary data, not VCF text)");
+        }
+        VcfRecord r;
+        try {
+            r = VcfRecord.parse(view, ns, lineNo, recent);
+        } catch (VcfRecord.VcfFormatException e) {
+            stats.in++;
+            malformedLine(view.text(), lineNo, e.getMessage());
+            return false;
+        }
+        stats.in++;
+        try {
+            r.checkWellFormed(header);
+            r.keepRawBytes(view);
+            process(r);
+        } catch (BadRecordException e) {
+            badRecord(r, e);
+        }
+        return true;
+    }
 
     private void writeReject(String text) {
         try {

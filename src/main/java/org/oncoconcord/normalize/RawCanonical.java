@@ -42,38 +42,17 @@ final class RawCanonical {
      * failing, so such records need not be parsed. Still false for what only parsing handles.
      */
     static boolean appendInfo(StringBuilder sb, String raw, VcfHeader header, boolean rewrite) {
-        return info(sb, raw, header, rewrite, false) != NEEDS_PARSE;
+        return info(sb, raw, header, rewrite) != NEEDS_PARSE;
     }
 
-    /** {@link #appendTail}: the columns need the parsed record (a form only parsing handles). */
+    /** {@link ByteTail#appendTail}: the columns need the parsed record (a form only parsing handles). */
     static final int NEEDS_PARSE = -1;
-    /** {@link #appendTail}: every value already in htslib's form; what was appended is the raw text. */
+    /** {@link ByteTail#appendTail}: every value already in htslib's form; what was appended is the raw text. */
     static final int UNCHANGED = 0;
-    /** {@link #appendTail}: some numbers were rewritten into htslib's form. */
+    /** {@link ByteTail#appendTail}: some numbers were rewritten into htslib's form. */
     static final int REWRITTEN = 1;
 
-    /**
-     * One walk over the INFO, FORMAT and sample columns (the fused canonical probe, number check and
-     * rewrite): appends {@code INFO[\tFORMAT\tsample...]} as htslib would print them and returns
-     * {@link #UNCHANGED}, {@link #REWRITTEN} or {@link #NEEDS_PARSE} (then what was appended is
-     * meaningless and nothing was checked past that point). Every value not already in htslib's form
-     * is checked to be a number when its field is declared Integer or Float (values in that form are
-     * numbers by construction): {@link BadRecordException} {@code non_numeric_value} otherwise, with
-     * the same message as {@link VcfRecord#checkWellFormed}.
-     */
-    static int appendTail(StringBuilder sb, String infoRaw, String formatRaw, String[] sampleRaw, VcfHeader header) {
-        int info = info(sb, infoRaw, header, true, true);
-        if (info == NEEDS_PARSE) {
-            return NEEDS_PARSE;
-        }
-        int samples = samples(sb, formatRaw, sampleRaw, header, true, true);
-        if (samples == NEEDS_PARSE) {
-            return NEEDS_PARSE;
-        }
-        return info == UNCHANGED && samples == UNCHANGED ? UNCHANGED : REWRITTEN;
-    }
-
-    private static int info(StringBuilder sb, String raw, VcfHeader header, boolean rewrite, boolean check) {
+    private static int info(StringBuilder sb, String raw, VcfHeader header, boolean rewrite) {
         if (raw.isEmpty() || raw.equals(".")) {
             sb.append('.');
             return raw.isEmpty() ? REWRITTEN : UNCHANGED;
@@ -100,9 +79,6 @@ final class RawCanonical {
                 if (!tokensCanonical(raw, eq + 1, end, d.type())) {
                     if (!rewrite) {
                         return NEEDS_PARSE;
-                    }
-                    if (check && !VcfRecord.numbersOk(raw, eq + 1, end)) {
-                        throw VcfRecord.nonNumeric("INFO/" + d.id(), raw.substring(eq + 1, end), d.type());
                     }
                     if (same) {
                         sb.append(raw, 0, from);
@@ -136,11 +112,10 @@ final class RawCanonical {
 
     /** As {@link #appendInfo(StringBuilder, String, VcfHeader, boolean)}, for the FORMAT and sample columns. */
     static boolean appendSamples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header, boolean rewrite) {
-        return samples(sb, formatRaw, sampleRaw, header, rewrite, false) != NEEDS_PARSE;
+        return samples(sb, formatRaw, sampleRaw, header, rewrite) != NEEDS_PARSE;
     }
 
-    private static int samples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header, boolean rewrite,
-            boolean check) {
+    private static int samples(StringBuilder sb, String formatRaw, String[] sampleRaw, VcfHeader header, boolean rewrite) {
         if (formatRaw == null) {
             return UNCHANGED;
         }
@@ -170,9 +145,6 @@ final class RawCanonical {
                 if ((t == 'I' || t == 'F') && !tokensCanonical(smp, from, end, t)) {
                     if (!rewrite) {
                         return NEEDS_PARSE;
-                    }
-                    if (check && !VcfRecord.numbersOk(smp, from, end)) {
-                        throw VcfRecord.nonNumeric("FORMAT/" + keys[field] + " of sample " + (s + 1), smp.substring(from, end), t);
                     }
                     same = false;
                 }

@@ -244,120 +244,182 @@ final class Realigner {
         return Result.OK;
     }
 
+    /** Upper case of a char of an allele or of padding (only A, C, G, T, N in either case reach here). */
+    private static char up(char c) {
+        return (char) (c & ~0x20);
+    }
+
+    /** True when {@code fetched} (bases as in the FASTA) upper-cased, with non-ACGTN as N, equals {@code allele} ignoring case. */
+    private static boolean refMatches(String fetched, String allele) {
+        int n = allele.length();
+        if (fetched.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char f = Character.toUpperCase(fetched.charAt(i));
+            if (!isAcgtn(f)) {
+                f = 'N';
+            }
+            if (f != up(allele.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Left-aligns and trims; updates the record in place. */
     Result realign(VcfRecord r) {
         String[] al = r.alleles;
         if (al.length == 2 && al[0].length() == 1 && al[1].length() == 1) {
             return checkSnv(r);
         }
-        int reflen = al[0].length();
-        String fa = replaceIupac(ref.fetch(r.chrom, r.pos - 1, r.pos - 1 + reflen).toUpperCase());
-        if (hasNonAcgtn(al[0])) {
-            lastMismatch = "non-ACGTN reference allele at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + fa + "' vs VCF:'" + al[0] + "'";
+        String ref0 = al[0];
+        int reflen = ref0.length();
+        String fetched = ref.fetch(r.chrom, r.pos - 1, r.pos - 1 + reflen);
+        if (hasNonAcgtn(ref0)) {
+            lastMismatch = "non-ACGTN reference allele at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + refSeq(fetched) + "' vs VCF:'" + ref0 + "'";
             return Result.REF_MISMATCH;
         }
-        if (!fa.equalsIgnoreCase(al[0])) {
-            lastMismatch = "reference allele mismatch at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + fa + "' vs VCF:'" + al[0] + "'";
+        if (!refMatches(fetched, ref0)) {
+            lastMismatch = "reference allele mismatch at " + r.chrom + ":" + r.pos + " .. REF_SEQ:'" + refSeq(fetched) + "' vs VCF:'" + ref0 + "'";
             return Result.REF_MISMATCH;
         }
         if (al.length == 1) {
             if (reflen > 1) {
-                al[0] = al[0].substring(0, 1); // as bcftools: not counted nor tagged as realigned
+                al[0] = ref0.substring(0, 1); // as bcftools: not counted nor tagged as realigned
             }
             return Result.OK;
         }
         if ((VariantType.of(al) & ~VariantType.BND) == 0 && VariantType.of(al) == VariantType.BND) {
             return Result.SYMBOLIC;
         }
-        StringBuilder[] als = new StringBuilder[al.length];
-        for (int i = 0; i < al.length; i++) {
-            if (al[i].startsWith("<")) {
-                return Result.SYMBOLIC;
+        for (int i = 1; i < al.length; i++) {
+            Result bad = checkAlt(r, al[i], ref0);
+            if (bad != null) {
+                return bad;
             }
-            if (al[i].startsWith("*")) {
-                return Result.SPANNING_DELETION;
-            }
-            if (hasNonAcgtn(al[i])) {
-                lastMismatch = "non-ACGTN alternate allele at " + r.chrom + ":" + r.pos + " .. VCF:'" + al[i] + "'";
-                return Result.REF_MISMATCH;
-            }
-            als[i] = new StringBuilder(al[i]);
-            if (i > 0 && al[i].equalsIgnoreCase(al[0])) {
-                return Result.DUP_ALLELE;
-            }
+        }
+        return leftAlign(r, al, reflen);
+    }
+
+    /** The reference bases of a REF_MISMATCH message: upper case, non-ACGTN as N. */
+    private static String refSeq(String fetched) {
+        return replaceIupac(fetched.toUpperCase());
+    }
+
+    /** Why ALT {@code a} stops the realignment (symbolic, spanning deletion, non-ACGTN, equal to REF), or null. */
+    private Result checkAlt(VcfRecord r, String a, String ref0) {
+        if (a.startsWith("<")) {
+            return Result.SYMBOLIC;
+        }
+        if (a.startsWith("*")) {
+            return Result.SPANNING_DELETION;
+        }
+        if (hasNonAcgtn(a)) {
+            lastMismatch = "non-ACGTN alternate allele at " + r.chrom + ":" + r.pos + " .. VCF:'" + a + "'";
+            return Result.REF_MISMATCH;
+        }
+        return a.equalsIgnoreCase(ref0) ? Result.DUP_ALLELE : null;
+    }
+
+    /**
+     * bcftools' realign_left on alleles of A/C/G/T/N: trims the common last base of all alleles
+     * (padding every allele with up to {@link #ALN_WIN} reference bases on the left when one empties),
+     * then the common leading bases keeping one. Alleles are held as char arrays (content [0, len)).
+     */
+    private Result leftAlign(VcfRecord r, String[] al, int reflen) {
+        int n = al.length;
+        char[][] als = new char[n][];
+        int[] len = new int[n];
+        for (int i = 0; i < n; i++) {
+            als[i] = al[i].toCharArray();
+            len[i] = als[i].length;
         }
         int pos0 = r.pos - 1;
         int oriPos = pos0;
         while (true) {
-            int minLen = als[0].length();
+            int minLen = len[0];
+            char last0 = up(als[0][len[0] - 1]);
             int i;
-            char last0 = Character.toUpperCase(als[0].charAt(als[0].length() - 1));
-            for (i = 1; i < als.length; i++) {
-                if (last0 != Character.toUpperCase(als[i].charAt(als[i].length() - 1))) {
+            for (i = 1; i < n; i++) {
+                if (last0 != up(als[i][len[i] - 1])) {
                     break;
                 }
-                minLen = Math.min(minLen, als[i].length());
+                minLen = Math.min(minLen, len[i]);
             }
-            if (i != als.length) {
-                break;
-            }
-            if (minLen <= 1 && pos0 == 0) {
+            if (i != n || (minLen <= 1 && pos0 == 0)) {
                 break;
             }
             boolean pad = false;
-            for (StringBuilder a : als) {
-                a.setLength(a.length() - 1);
-                if (a.length() == 0) {
-                    pad = true;
-                }
+            for (int k = 0; k < n; k++) {
+                pad |= --len[k] == 0;
             }
             if (pad) {
                 int npad = Math.min(pos0, ALN_WIN);
-                String p = replaceIupac(ref.fetch(r.chrom, pos0 - npad, pos0));
-                for (StringBuilder a : als) {
-                    a.insert(0, p);
+                char[] p = replaceIupac(ref.fetch(r.chrom, pos0 - npad, pos0)).toCharArray();
+                for (int k = 0; k < n; k++) {
+                    char[] a = new char[p.length + len[k]];
+                    System.arraycopy(p, 0, a, 0, p.length);
+                    System.arraycopy(als[k], 0, a, p.length, len[k]);
+                    als[k] = a;
+                    len[k] = a.length;
                 }
                 pos0 -= npad;
             }
         }
         int ntrim = 0;
         while (true) {
-            int minLen = als[0].length() - ntrim;
+            int minLen = len[0] - ntrim;
+            char c0 = up(als[0][ntrim]);
             int i;
-            char c0 = Character.toUpperCase(als[0].charAt(ntrim));
-            for (i = 1; i < als.length; i++) {
-                if (ntrim >= als[i].length() || c0 != Character.toUpperCase(als[i].charAt(ntrim))) {
+            for (i = 1; i < n; i++) {
+                if (ntrim >= len[i] || c0 != up(als[i][ntrim])) {
                     break;
                 }
-                minLen = Math.min(minLen, als[i].length() - ntrim);
+                minLen = Math.min(minLen, len[i] - ntrim);
             }
-            if (i != als.length || minLen <= 1) {
+            if (i != n || minLen <= 1) {
                 break;
             }
             ntrim++;
         }
         pos0 += ntrim;
-        String newRef = als[0].substring(ntrim);
-        if (oriPos == pos0 && newRef.equals(al[0])) {
+        if (oriPos == pos0 && same(al[0], als[0], ntrim, len[0])) {
             return Result.OK;
         }
-        String[] out = new String[als.length];
-        for (int i = 0; i < als.length; i++) {
-            out[i] = als[i].substring(ntrim);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new String(als[i], ntrim, len[i] - ntrim);
         }
+        shiftEnd(r, oriPos + reflen, pos0 + out[0].length());
+        r.alleles = out;
+        r.pos = pos0 + 1;
+        return Result.CHANGED;
+    }
+
+    /** True when {@code s} equals a[from, to). */
+    private static boolean same(String s, char[] a, int from, int to) {
+        if (s.length() != to - from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (a[i] != s.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Moves INFO/END by as much as REF's end moved (from {@code oriEnd} to {@code newEnd}, 0-based exclusive). */
+    private static void shiftEnd(VcfRecord r, int oriEnd, int newEnd) {
         String end = r.infoValue("END");
         if (end != null) {
             try {
                 int e = Integer.parseInt(end);
-                int oriEnd = oriPos + reflen;
-                int newEnd = pos0 + out[0].length();
                 r.setInfo("END", Integer.toString(e - (oriEnd - newEnd)));
             } catch (NumberFormatException ignored) {
                 // leave as is
             }
         }
-        r.alleles = out;
-        r.pos = pos0 + 1;
-        return Result.CHANGED;
     }
 }

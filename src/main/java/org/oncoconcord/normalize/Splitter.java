@@ -42,7 +42,8 @@ final class Splitter {
         int ni = src.info.size();
         FieldDef[] infoDefs = new FieldDef[ni];
         for (int i = 0; i < ni; i++) {
-            infoDefs[i] = header.info(src.info.get(i)[0]);
+            String key = src.info.get(i)[0];
+            infoDefs[i] = header.infoAt(i, key, 0, key.length());
         }
         String[][] infoVals = new String[ni][];
         int nf = src.format == null ? 0 : src.format.length;

@@ -24,16 +24,22 @@ final class VcfHeader {
     /** INFO definitions by a region of a line ({@link #info(String, int, int)}); null until needed, reset on change. */
     private RegionTable infoByRegion;
 
-    /** The last FORMAT column given to {@link #formatKeys}/{@link #formatTypes}, its keys and their types. */
-    private String lastFormatRaw;
-    private String[] lastFormatKeys;
-    private char[] lastFormatTypes;
+    /**
+     * The last FORMAT columns given to {@link #formatKeys}/{@link #formatTypes}, their keys and types:
+     * callers alternate a few layouts (Strelka2: one for SNVs, one for indels), so a few are kept.
+     */
+    private final String[] formatRaws = new String[FORMAT_CACHE];
+    private final String[][] formatKeysCache = new String[FORMAT_CACHE][];
+    private final char[][] formatTypesCache = new char[FORMAT_CACHE][];
+    private int formatNext;
+    private static final int FORMAT_CACHE = 4;
 
     /** Adds one {@code ##} line as read from the file. */
     void addMeta(String line) {
         infoByRegion = null;
         java.util.Arrays.fill(infoAtPosition, null);
-        lastFormatRaw = null;
+        java.util.Arrays.fill(infoAtPrevious, null);
+        java.util.Arrays.fill(formatRaws, null);
         if (line.startsWith("##INFO=")) {
             FieldDef d = parseDef(line, true);
             if (d != null) {
@@ -98,6 +104,8 @@ final class VcfHeader {
 
     /** The definition found for the k-th INFO key of the last records ({@link #infoAt}). */
     private FieldDef[] infoAtPosition = new FieldDef[32];
+    /** The definition found there before the last one (callers alternate layouts: Strelka2's QSS/QSI at key 1). */
+    private FieldDef[] infoAtPrevious = new FieldDef[32];
 
     /**
      * {@link #info(String, int, int)} of the {@code k}-th key (0-based) of an INFO column: callers repeat
@@ -125,7 +133,10 @@ final class VcfHeader {
             if (c != null && RegionTable.same(c.id(), b, from, to)) {
                 return c;
             }
-            return cache[k] = info(b, from, to);
+            FieldDef p = infoAtPrevious[k];
+            FieldDef d = p != null && RegionTable.same(p.id(), b, from, to) ? p : info(b, from, to);
+            infoAtPrevious[k] = c;
+            return cache[k] = d;
         }
         return info(b, from, to);
     }
@@ -217,27 +228,38 @@ final class VcfHeader {
 
     /** The keys of a raw FORMAT column (not {@code .} or empty), split once while records repeat it; do not modify. */
     String[] formatKeys(String formatRaw) {
-        cacheFormat(formatRaw);
-        return lastFormatKeys;
+        return formatKeysCache[cacheFormat(formatRaw)];
     }
 
     /** The declared type of each key of {@link #formatKeys} ('G' for GT); do not modify. */
     char[] formatTypes(String formatRaw) {
-        cacheFormat(formatRaw);
-        return lastFormatTypes;
+        return formatTypesCache[cacheFormat(formatRaw)];
     }
 
-    private void cacheFormat(String formatRaw) {
-        if (!formatRaw.equals(lastFormatRaw)) {
-            String[] keys = VcfValues.split(formatRaw, ':');
-            char[] types = new char[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                types[i] = keys[i].equals("GT") ? 'G' : format(keys[i]).type();
+    /** The cache slot of {@code formatRaw}: found by identity (records share their FORMAT String), equality, else filled. */
+    private int cacheFormat(String formatRaw) {
+        String[] raws = formatRaws;
+        for (int i = 0; i < FORMAT_CACHE; i++) {
+            if (raws[i] == formatRaw) {
+                return i;
             }
-            lastFormatKeys = keys;
-            lastFormatTypes = types;
-            lastFormatRaw = formatRaw;
         }
+        for (int i = 0; i < FORMAT_CACHE; i++) {
+            if (formatRaw.equals(raws[i])) {
+                return i;
+            }
+        }
+        String[] keys = VcfValues.split(formatRaw, ':');
+        char[] types = new char[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            types[i] = keys[i].equals("GT") ? 'G' : format(keys[i]).type();
+        }
+        int slot = formatNext;
+        formatNext = (slot + 1) % FORMAT_CACHE;
+        formatKeysCache[slot] = keys;
+        formatTypesCache[slot] = types;
+        raws[slot] = formatRaw;
+        return slot;
     }
 
     FieldDef format(String id) {
@@ -273,7 +295,8 @@ final class VcfHeader {
     void replaceMeta(List<String> lines) {
         infoByRegion = null;
         java.util.Arrays.fill(infoAtPosition, null);
-        lastFormatRaw = null;
+        java.util.Arrays.fill(infoAtPrevious, null);
+        java.util.Arrays.fill(formatRaws, null);
         meta.clear();
         info.clear();
         format.clear();

@@ -44,7 +44,7 @@ final class VcfRecord {
     private String formatRaw;
     private String[] sampleRaw;
     /**
-     * {@link RawCanonical#appendTail} of the unparsed INFO/FORMAT/sample columns, computed once by
+     * {@link ByteTail#appendTail} of the unparsed INFO/FORMAT/sample columns, computed once by
      * {@link #checkWellFormed} (-2 until then); with {@link RawCanonical#REWRITTEN} the rewritten
      * text is {@link #tail}. Dropped when the record is parsed.
      */
@@ -164,7 +164,8 @@ final class VcfRecord {
 
     String infoValue(String key) {
         if (info == null) {
-            return rawInfoValue(infoRaw(), key);
+            return infoRaw == null && lineBytes != null ? rawInfoValue(lineBytes, bounds[0], bounds[1], key)
+                    : rawInfoValue(infoRaw(), key);
         }
         for (String[] kv : info) {
             if (kv[0].equals(key)) {
@@ -279,7 +280,23 @@ final class VcfRecord {
     static final class Recent {
         String chrom;
         String filter;
-        String format;
+        /** The last few FORMAT texts (callers alternate a few layouts: Strelka2 one for SNVs, one for indels). */
+        private final String[] formats = new String[4];
+        private int nextFormat;
+
+        /** The FORMAT text b[from, to): a recent one when equal, else a new String remembered in place of the oldest. */
+        String format(byte[] b, int from, int to) {
+            String[] f = formats;
+            for (String s : f) {
+                if (s != null && sameText(b, from, to, s)) {
+                    return s;
+                }
+            }
+            String s = VcfLine.string(b, from, to);
+            f[nextFormat] = s;
+            nextFormat = (nextFormat + 1) & 3;
+            return s;
+        }
     }
 
     private static String reused(byte[] b, int from, int to, String last) {
@@ -353,7 +370,7 @@ final class VcfRecord {
         if (nCols > 8) {
             int ff = line.from(8);
             int ft = line.to(8);
-            r.formatRaw = reused(b, ff, ft, recent.format);
+            r.formatRaw = recent.format(b, ff, ft);
             int nKeys = ft == ff || VcfLine.isDot(b, ff, ft) ? 0 : VcfLine.count(b, ff, ft, (byte) ':') + 1;
             int ns = nCols - 9;
             for (int s = 0; s < ns; s++) {
@@ -364,7 +381,6 @@ final class VcfRecord {
                     throw new VcfFormatException("sample " + (s + 1) + " has " + nv + " values for " + nKeys + " FORMAT keys");
                 }
             }
-            recent.format = r.formatRaw;
         }
         recent.chrom = r.chrom;
         recent.filter = r.filter;
@@ -409,6 +425,32 @@ final class VcfRecord {
             from = end + 1;
         }
         return null;
+    }
+
+    /** {@link #rawInfoValue(String, String)} of the INFO column b[from, to) of a line's bytes (no String of the column). */
+    private static String rawInfoValue(byte[] b, int from, int to, String key) {
+        int kl = key.length();
+        while (from < to) {
+            int end = from;
+            while (end < to && b[end] != ';') {
+                end++;
+            }
+            if (end - from >= kl && startsWith(b, from, key) && (from + kl == end || b[from + kl] == '=')) {
+                return from + kl == end ? null : VcfLine.latin1(b, from + kl + 1, end);
+            }
+            from = end + 1;
+        }
+        return null;
+    }
+
+    /** True when b starts with {@code key} at {@code from} (the caller checked the length). */
+    private static boolean startsWith(byte[] b, int from, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if ((b[from + i] & 0xFF) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String[]> parseInfo(String s) {
@@ -482,14 +524,13 @@ final class VcfRecord {
         if (info.isEmpty()) {
             sb.append('.');
         } else {
-            boolean first = true;
+            int k = 0;
             for (String[] kv : info) {
-                if (!first) {
+                if (k > 0) {
                     sb.append(';');
                 }
-                first = false;
                 sb.append(kv[0]);
-                FieldDef d = header.info(kv[0]);
+                FieldDef d = header.infoAt(k++, kv[0], 0, kv[0].length());
                 if (d.type() == 'L') {
                     continue;
                 }

@@ -10,7 +10,7 @@ import org.oncoconcord.vcf.VcfLine;
 
 /**
  * The byte-level INFO/FORMAT walk ({@link ByteTail}, {@link ByteValues}) against the String walk it
- * replaces on the write path ({@link RawCanonical#appendTail}, {@link VcfValues}; those are checked
+ * replaces on the write path ({@link StringTail#appendTail}, {@link VcfValues}; those are checked
  * against bcftools by BcftoolsSuiteTest and DifferentialTest): on random columns built from
  * number-like tokens, both give the same state, the same text and the same error.
  */
@@ -95,7 +95,7 @@ class ByteTailTest {
     private static String viaStrings(String infoRaw, String formatRaw, String[] samples, VcfHeader h) {
         StringBuilder sb = new StringBuilder();
         try {
-            int state = RawCanonical.appendTail(sb, infoRaw, formatRaw, samples, h);
+            int state = StringTail.appendTail(sb, infoRaw, formatRaw, samples, h);
             return state + "|" + (state == RawCanonical.NEEDS_PARSE ? "" : sb);
         } catch (BadRecordException e) {
             return "error|" + e.getMessage();
