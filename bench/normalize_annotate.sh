@@ -19,7 +19,8 @@ in="$work/mutect2.$n.vcf.gz"
 [ -f "$in" ] || DIALECTS=mutect2 OUTS=vcf "$here/normalize_realistic.sh" "$work" 1 "$n" >/dev/null
 [ -f "$work/genes.gtf" ] || python3 "$here/gen_gtf.py" "$work/ref.fa.fai" "$work/genes.gtf"
 # oncoconcord runs as users run it: bin/oncoconcord with its default JVM options and JIT choice (C2 only
-# above 100 MB of input); set ONCOCONCORD_JAVA_OPTS / ONCOCONCORD_JIT to compare others
+# above 100 MB of input); set ONCOCONCORD_JAVA_OPTS / ONCOCONCORD_JIT to compare others (both runs), or
+# ANNOTATE_JIT (a value of ONCOCONCORD_JIT, e.g. c2 = the JVM's tiered default) for the annotated runs only
 # the CSQ values of the default input (gen_realistic_vcf.py seed 7, gen_gtf.py seed 7) since session 6
 [ "$n" = 1000000 ] && CSQ_MD5="${CSQ_MD5-7122c300452082dc707eb69a563d6360}"
 tm() { # log -> "wall cpu rss_mb"
@@ -32,7 +33,8 @@ for ((k = 1; k <= reps; k++)); do
     extra=(); [ $mode = annotate ] && extra=(--annotate --gtf "$work/genes.gtf") # no --genome: a GTF needs none
     log="$work/annotate-bench.$mode.time"
     l0=$(cut -d' ' -f1 /proc/loadavg)
-    /usr/bin/time -v "$root/bin/oncoconcord" normalize --quiet --no-standardize -f "$work/ref.fa" -m -any -c e "${extra[@]}" \
+    jit=(); [ $mode = annotate ] && [ -n "${ANNOTATE_JIT:-}" ] && jit=(env ONCOCONCORD_JIT="$ANNOTATE_JIT")
+    /usr/bin/time -v "${jit[@]}" "$root/bin/oncoconcord" normalize --quiet --no-standardize -f "$work/ref.fa" -m -any -c e "${extra[@]}" \
       -o "$work/annotate-bench.$mode.vcf" "$in" 2> "$log"
     read -r w c r <<< "$(tm "$log")"
     echo "mutect2 $n normalize $mode run $k: wall ${w}s cpu ${c}s rss ${r}MB (load $l0-$(cut -d' ' -f1 /proc/loadavg))"

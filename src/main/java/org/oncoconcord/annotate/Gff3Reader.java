@@ -101,7 +101,7 @@ public final class Gff3Reader {
                                 .flatMap(g -> g.first("Name").or(() -> g.first("gene_name")).or(() -> g.first("gene_id")).stream()).findFirst())
                         .orElseThrow(() -> new UserException(where + "transcript " + parentId
                                 + " has no gene_name or gene attribute and no parent gene with a Name"));
-                models.add(where, p.type(), id, gene, p.chrom(), p.strand() == Strand.POSITIVE, p.start(), p.end(),
+                models.add(p.line(), p.type(), id, gene, p.chrom(), p.strand() == Strand.POSITIVE, p.start(), p.end(),
                         TranscriptModels.rank(tx.attributes().getOrDefault("tag", List.of())));
             }
         }

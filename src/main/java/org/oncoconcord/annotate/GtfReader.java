@@ -23,6 +23,8 @@ public final class GtfReader {
         TranscriptModels models = new TranscriptModels(gtf);
         int lineNo = 0;
         int[] tabs = new int[8];
+        Attributes previous = new Attributes();
+        String chrom = "";
         try (BufferedReader in = Files.newBufferedReader(gtf, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -38,30 +40,35 @@ public final class GtfReader {
                 if (type == null) {
                     continue;
                 }
-                String where = gtf + ":" + lineNo + ": ";
-                String startText = line.substring(tabs[2] + 1, tabs[3]);
-                String endText = line.substring(tabs[3] + 1, tabs[4]);
                 int start;
                 int end;
                 try {
-                    start = Integer.parseInt(startText);
-                    end = Integer.parseInt(endText);
+                    start = Integer.parseInt(line, tabs[2] + 1, tabs[3], 10);
+                    end = Integer.parseInt(line, tabs[3] + 1, tabs[4], 10);
                 } catch (NumberFormatException e) {
-                    throw new UserException(where + "start/end '" + startText + "'/'" + endText + "' are not whole numbers");
+                    throw new UserException(where(gtf, lineNo) + "start/end '" + line.substring(tabs[2] + 1, tabs[3]) + "'/'"
+                            + line.substring(tabs[3] + 1, tabs[4]) + "' are not whole numbers");
                 }
-                String strand = line.substring(tabs[5] + 1, tabs[6]);
-                if (!strand.equals("+") && !strand.equals("-")) {
-                    throw new UserException(where + "strand '" + strand + "' is not + or -");
+                if (tabs[6] - tabs[5] != 2 || (line.charAt(tabs[5] + 1) != '+' && line.charAt(tabs[5] + 1) != '-')) {
+                    throw new UserException(where(gtf, lineNo) + "strand '" + line.substring(tabs[5] + 1, tabs[6]) + "' is not + or -");
                 }
-                Attributes a = Attributes.parse(line.substring(tabs[7] + 1), where);
-                String id = a.require(a.transcriptId, "transcript_id", where);
-                String gene = a.geneName != null ? a.geneName : a.require(a.geneId, "gene_id", where);
-                models.add(where, type, id, gene, line.substring(0, tabs[0]), strand.equals("+"), start, end, a.rank());
+                boolean plus = line.charAt(tabs[5] + 1) == '+';
+                Attributes a = Attributes.parse(line, tabs[7] + 1, previous, gtf, lineNo);
+                String id = a.require(a.transcriptId, "transcript_id", gtf, lineNo);
+                String gene = a.geneName != null ? a.geneName : a.require(a.geneId, "gene_id", gtf, lineNo);
+                chrom = line.regionMatches(0, chrom, 0, tabs[0]) && chrom.length() == tabs[0] ? chrom : line.substring(0, tabs[0]);
+                models.add(lineNo, type, id, gene, chrom, plus, start, end, a.rank());
+                previous = a;
             }
         } catch (IOException e) {
             throw new UserException(gtf + ": cannot read: " + e.getMessage());
         }
         return models.build("GTF");
+    }
+
+    /** The prefix {@code file:line: } of an error (built only on error: reading runs interpreted at start). */
+    private static String where(Path gtf, int lineNo) {
+        return gtf + ":" + lineNo + ": ";
     }
 
     /** Positions of the first (up to) 8 tabs of {@code line} into {@code tabs}; returns the number of columns. */
@@ -100,29 +107,46 @@ public final class GtfReader {
         boolean mane;
         boolean canonical;
 
-        static Attributes parse(String column, String where) {
+        /**
+         * Parses column 9, {@code line} from {@code from}; values equal to those of {@code previous}
+         * (the line before: usually the same transcript) are taken from it instead of copied.
+         */
+        static Attributes parse(String line, int from, Attributes previous, Path gtf, int lineNo) {
             Attributes a = new Attributes();
-            int at = 0;
-            int n = column.length();
+            int at = from;
+            int n = line.length();
             while (at < n) {
-                int next = a.pair(column, at);
+                int next = a.pair(line, at, previous);
                 if (next < 0) {
                     break;
                 }
                 at = next;
             }
-            if (at < column.trim().length()) {
-                throw new UserException(where + "attribute column is not GTF 'key \"value\";' pairs near '"
-                        + column.substring(at, Math.min(column.length(), at + 30)) + "' (a GFF3 file is read with --gff3)");
+            if (at - from < trimmedLength(line, from)) {
+                throw new UserException(where(gtf, lineNo) + "attribute column is not GTF 'key \"value\";' pairs near '"
+                        + line.substring(at, Math.min(line.length(), at + 30)) + "' (a GFF3 file is read with --gff3)");
             }
             return a;
+        }
+
+        /** {@code line.substring(from).trim().length()} without the copies. */
+        private static int trimmedLength(String line, int from) {
+            int a = from;
+            int b = line.length();
+            while (a < b && line.charAt(a) <= ' ') {
+                a++;
+            }
+            while (b > a && line.charAt(b - 1) <= ' ') {
+                b--;
+            }
+            return b - a;
         }
 
         /**
          * Reads one {@code \s*key\s+"value"\s*;?} at {@code at} (key: a letter or _, then letters,
          * digits, _ or .); returns the position after it, or -1 when none starts there.
          */
-        private int pair(String s, int at) {
+        private int pair(String s, int at, Attributes previous) {
             int n = s.length();
             int i = skipSpace(s, at);
             int keyStart = i;
@@ -142,23 +166,29 @@ public final class GtfReader {
             if (close < 0) {
                 return -1;
             }
-            keep(s, keyStart, keyEnd, s.substring(i + 1, close));
+            keep(s, keyStart, keyEnd, i + 1, close, previous);
             i = skipSpace(s, close + 1);
             return i < n && s.charAt(i) == ';' ? i + 1 : i;
         }
 
-        private void keep(String s, int keyStart, int keyEnd, String value) {
+        /** Keeps the value {@code s[from, to)} of key {@code s[keyStart, keyEnd)} when it is one read (first one wins). */
+        private void keep(String s, int keyStart, int keyEnd, int from, int to, Attributes previous) {
             int len = keyEnd - keyStart;
             if (is(s, keyStart, len, "transcript_id")) {
-                transcriptId = transcriptId == null ? value : transcriptId;
+                transcriptId = transcriptId == null ? value(s, from, to, previous.transcriptId) : transcriptId;
             } else if (is(s, keyStart, len, "gene_name")) {
-                geneName = geneName == null ? value : geneName;
+                geneName = geneName == null ? value(s, from, to, previous.geneName) : geneName;
             } else if (is(s, keyStart, len, "gene_id")) {
-                geneId = geneId == null ? value : geneId;
+                geneId = geneId == null ? value(s, from, to, previous.geneId) : geneId;
             } else if (is(s, keyStart, len, "tag")) {
-                mane |= value.equals("MANE_Select") || value.equals("MANE Select");
-                canonical |= value.equals("Ensembl_canonical");
+                mane |= is(s, from, to - from, "MANE_Select") || is(s, from, to - from, "MANE Select");
+                canonical |= is(s, from, to - from, "Ensembl_canonical");
             }
+        }
+
+        /** {@code s[from, to)}: {@code same} when it holds these characters, else a copy. */
+        private static String value(String s, int from, int to, String same) {
+            return same != null && is(s, from, to - from, same) ? same : s.substring(from, to);
         }
 
         private static boolean is(String s, int from, int len, String key) {
@@ -170,9 +200,9 @@ public final class GtfReader {
             return mane ? 2 : canonical ? 1 : 0;
         }
 
-        String require(String value, String key, String where) {
+        String require(String value, String key, Path gtf, int lineNo) {
             if (value == null || value.isEmpty()) {
-                throw new UserException(where + "no " + key + " attribute");
+                throw new UserException(where(gtf, lineNo) + "no " + key + " attribute");
             }
             return value;
         }

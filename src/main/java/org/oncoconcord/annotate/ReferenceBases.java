@@ -50,13 +50,18 @@ public final class ReferenceBases implements Closeable {
 
     /** Upper-case bases {@code start..end} (1-based inclusive) of a contig the FASTA has. */
     public String bases(String chrom, int start, int end) {
+        return new String(rawBases(chrom, start, end), java.nio.charset.StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
+    }
+
+    /** Bases {@code start..end} (1-based inclusive) of a contig the FASTA has, as the file holds them (either case). */
+    byte[] rawBases(String chrom, int start, int end) {
         String name = contigs.get(ContigNames.canonical(chrom));
         if (name == null) {
             throw new UserException(path + ": the FASTA has no contig " + chrom);
         }
         try {
             ReferenceSequence seq = fasta.getSubsequenceAt(name, start, end);
-            return new String(seq.getBases(), java.nio.charset.StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
+            return seq.getBases();
         } catch (RuntimeException e) {
             throw new UserException(path + ": cannot read " + chrom + ":" + start + "-" + end + " (" + e.getMessage() + ")");
         }

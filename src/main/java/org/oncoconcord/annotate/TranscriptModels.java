@@ -59,16 +59,16 @@ final class TranscriptModels {
     }
 
     /**
-     * Adds one exon, CDS or stop_codon feature of transcript {@code id}; {@code where} ("file:line: ")
-     * prefixes the error when the transcript changes contig, strand or gene.
+     * Adds one exon, CDS or stop_codon feature of transcript {@code id} from line {@code line} of
+     * the file ({@code file:line: } prefixes the error when the transcript changes contig, strand or gene).
      */
-    void add(String where, String type, String id, String gene, String chrom, boolean plus, int start, int end, int rank) {
+    void add(int line, String type, String id, String gene, String chrom, boolean plus, int start, int end, int rank) {
         if (start < 1 || end < start) {
-            throw new UserException(where + "start " + start + " and end " + end + " are not 1 <= start <= end");
+            throw new UserException(file + ":" + line + ": start " + start + " and end " + end + " are not 1 <= start <= end");
         }
         Model m = models.computeIfAbsent(id, k -> new Model(gene, id, chrom, plus));
         if (!m.chrom.equals(chrom) || m.plus != plus || !m.gene.equals(gene)) {
-            throw new UserException(where + "transcript " + id + " changes contig, strand or gene");
+            throw new UserException(file + ":" + line + ": transcript " + id + " changes contig, strand or gene");
         }
         m.rank = Math.max(m.rank, rank);
         switch (type) {

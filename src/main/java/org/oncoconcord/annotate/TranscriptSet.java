@@ -150,16 +150,60 @@ public final class TranscriptSet {
         return new TranscriptSet(source + ", codons from " + reference.path().getFileName(), list);
     }
 
-    private static String splice(Transcript t, ReferenceBases reference) {
-        StringBuilder b = new StringBuilder(t.cdsLength());
+    /**
+     * The CDS of {@code t} from the reference, upper case, in transcript orientation: the exons' bytes
+     * joined and mapped through one table (no String per exon: this runs interpreted at start-up).
+     */
+    static String splice(Transcript t, ReferenceBases reference) {
+        byte[][] parts = new byte[t.exonCount()][];
+        int n = 0;
         for (int i = 0; i < t.exonCount(); i++) {
             int s = Math.max(t.exonStart(i), t.cdsStart());
             int e = Math.min(t.exonEnd(i), t.cdsEnd());
             if (s <= e) {
-                b.append(reference.bases(t.chrom(), s, e));
+                parts[i] = reference.rawBases(t.chrom(), s, e);
+                n += parts[i].length;
             }
         }
-        String plus = b.toString();
-        return t.plus() ? plus : AminoAcids.reverseComplement(plus);
+        byte[] cds = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            if (p != null) {
+                System.arraycopy(p, 0, cds, at, p.length);
+                at += p.length;
+            }
+        }
+        byte[] table = t.plus() ? UPPER : UPPER_COMPLEMENT;
+        for (byte b : cds) {
+            if (b < 0) { // not ASCII: as the String path does it (US-ASCII decoding, upper case)
+                String plus = new String(cds, java.nio.charset.StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+                return t.plus() ? plus : AminoAcids.reverseComplement(plus);
+            }
+        }
+        if (t.plus()) {
+            for (int i = 0; i < n; i++) {
+                cds[i] = table[cds[i]];
+            }
+        } else {
+            for (int i = 0, j = n - 1; i <= j; i++, j--) {
+                byte a = cds[i];
+                cds[i] = table[cds[j]];
+                cds[j] = table[a];
+            }
+        }
+        return new String(cds, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** ASCII upper case ({@code toUpperCase(Locale.ROOT)} on ASCII). */
+    private static final byte[] UPPER = new byte[128];
+    /** The complement ({@link AminoAcids#reverseComplement}) of the upper case. */
+    private static final byte[] UPPER_COMPLEMENT = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            byte u = (byte) (c >= 'a' && c <= 'z' ? c - 32 : c);
+            UPPER[c] = u;
+            UPPER_COMPLEMENT[c] = (byte) AminoAcids.reverseComplement(String.valueOf((char) u)).charAt(0);
+        }
     }
 }

@@ -127,4 +127,45 @@ class GtfReaderTest {
         Path cols = Files.writeString(dir.resolve("c.gtf"), "chr1\tx\texon\t1\t5\n");
         assertThatThrownBy(() -> GtfReader.read(cols)).hasMessageContaining("c.gtf:1: 5 tab-separated columns");
     }
+
+    /** The reader's in-place checks (numbers, strand, attributes) give the same errors, each naming file and line. */
+    @Test
+    void badFieldsNameFileAndLine() throws Exception {
+        String ok = "chr1\tx\texon\t10\t50\t.\t+\t.\ttranscript_id \"T\"; gene_name \"G\";\n";
+        String[][] cases = {
+            {"chr1\tx\texon\t1O\t50\t.\t+\t.\ttranscript_id \"T\";\n", ":2: start/end '1O'/'50' are not whole numbers"},
+            {"chr1\tx\tCDS\t10\t\t.\t+\t.\ttranscript_id \"T\";\n", ":2: start/end '10'/'' are not whole numbers"},
+            {"chr1\tx\texon\t10\t50\t.\t++\t.\ttranscript_id \"T\";\n", ":2: strand '++' is not + or -"},
+            {"chr1\tx\texon\t10\t50\t.\t.\t.\ttranscript_id \"T\";\n", ":2: strand '.' is not + or -"},
+            {"chr1\tx\texon\t10\t50\t.\t+\t.\tgene_name \"G\";\n", ":2: no transcript_id attribute"},
+            {"chr1\tx\texon\t10\t50\t.\t+\t.\ttranscript_id \"\"; gene_name \"G\";\n", ":2: no transcript_id attribute"},
+            {"chr1\tx\texon\t10\t50\t.\t+\t.\ttranscript_id \"T\";\n", ":2: no gene_id attribute"},
+            {"chr1\tx\texon\t10\t50\t.\t+\t.\ttranscript_id \"T\"; gene_name G;\n", ":2: attribute column is not GTF 'key \"value\";' pairs near ' gene_name G;' (a GFF3 file is read with --gff3)"},
+            {"chr2\tx\texon\t60\t90\t.\t+\t.\ttranscript_id \"T\"; gene_name \"G\";\n", ":2: transcript T changes contig, strand or gene"},
+        };
+        for (String[] c : cases) {
+            Path gtf = Files.writeString(dir.resolve("f.gtf"), ok + c[0]);
+            assertThatThrownBy(() -> GtfReader.read(gtf)).as(c[0]).isInstanceOf(UserException.class).hasMessage(gtf + c[1]);
+        }
+    }
+
+    /**
+     * Lines of two transcripts interleaved (the reader reuses a value equal to the line before's):
+     * each keeps its own id, gene, contig and exons; trailing blanks after the last attribute are allowed.
+     */
+    @Test
+    void interleavedTranscriptsKeepTheirOwnValues() throws Exception {
+        String a = "gene_id \"GA\"; transcript_id \"TA\"; gene_name \"AAA\";";
+        String b = "gene_id \"GB\"; transcript_id \"TAB\"; gene_name \"AA\"; tag \"Ensembl_canonical\";  ";
+        Path gtf = Files.writeString(dir.resolve("i.gtf"), line("chr1", "exon", 100, 200, "+", a) + line("chr10", "exon", 150, 260, "-", b)
+                + line("chr1", "CDS", 120, 200, "+", a) + line("chr10", "CDS", 150, 240, "-", b) + line("chr1", "exon", 300, 400, "+", a)
+                + line("chr10", "exon", 500, 600, "-", b) + line("chr1", "CDS", 300, 380, "+", a));
+        TranscriptSet set = GtfReader.read(gtf);
+        Transcript ta = set.gene("AAA");
+        Transcript tb = set.gene("AA");
+        assertThat(List.of(ta.id(), ta.chrom(), ta.plus(), ta.txStart(), ta.txEnd(), ta.cdsStart(), ta.cdsEnd(), ta.exonCount()))
+                .containsExactly("TA", "chr1", true, 100, 400, 120, 380, 2);
+        assertThat(List.of(tb.id(), tb.chrom(), tb.plus(), tb.txStart(), tb.txEnd(), tb.cdsStart(), tb.cdsEnd(), tb.exonCount()))
+                .containsExactly("TAB", "chr10", false, 150, 600, 150, 240, 2);
+    }
 }
