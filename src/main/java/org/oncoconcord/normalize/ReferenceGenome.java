@@ -39,6 +39,7 @@ final class ReferenceGenome implements Closeable {
     private Future<byte[]> next;
     private String nextContig;
     private int nextStart = -1;
+    private int windowsReadAhead;
 
     ReferenceGenome(Path path) {
         this.path = path;
@@ -185,13 +186,17 @@ final class ReferenceGenome implements Closeable {
     }
 
     /**
-     * The bases of a 1 Mb window: the one read ahead when it is that one, else read here; then the
-     * window after it (or the next contig's first) is read ahead on a daemon thread, as records come
-     * sorted. A failure ahead is dropped: the window is read again here, failing as it would have.
+     * The bases of a 1 Mb window: the one read ahead when it is that one, else read here; then, when
+     * the windows are being read in order, the window after it (or the next contig's first) is read
+     * ahead on a daemon thread. A failure ahead is dropped: the window is read again here, failing as it would have.
      */
     private byte[] chunk(String contig, int start0, int end0) {
         byte[] bases = null;
+        // read ahead only while the records walk the windows in order (a dense VCF): a sparse one (a
+        // panel or exome, a few records per window) would read every window twice
+        boolean sequential = contig.equals(cachedContig) && start0 == cachedStart + CHUNK;
         if (next != null && start0 == nextStart && contig.equals(nextContig)) {
+            sequential = true;
             try {
                 bases = next.get();
             } catch (ExecutionException e) {
@@ -204,7 +209,9 @@ final class ReferenceGenome implements Closeable {
         if (bases == null) {
             bases = fasta.getSubsequenceAt(contig, start0 + 1L, end0).getBases();
         }
-        readAhead(contig, end0);
+        if (sequential) {
+            readAhead(contig, end0);
+        }
         return bases;
     }
 
@@ -234,6 +241,7 @@ final class ReferenceGenome implements Closeable {
         int fs = start0;
         nextContig = c;
         nextStart = start0;
+        windowsReadAhead++;
         next = ahead.submit(() -> aheadFasta().getSubsequenceAt(fc, fs + 1L, end0).getBases());
     }
 
@@ -243,6 +251,11 @@ final class ReferenceGenome implements Closeable {
             aheadFasta = new IndexedFastaSequenceFile(path);
         }
         return aheadFasta;
+    }
+
+    /** How many windows were read ahead so far (tests: none for sparse lookups). */
+    int windowsReadAhead() {
+        return windowsReadAhead;
     }
 
     @Override

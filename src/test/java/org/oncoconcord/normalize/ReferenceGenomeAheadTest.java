@@ -72,4 +72,32 @@ class ReferenceGenomeAheadTest {
         }
         assertThat(aheadThreadAlive()).as("the read-ahead thread ends with close").isFalse();
     }
+
+    /**
+     * Windows are read ahead only while lookups walk them in order (a dense VCF); a sparse walk (a panel or
+     * exome: windows skipped) reads none ahead, so it does not read the reference twice.
+     */
+    @Test
+    void readsAheadOnlyWhenWindowsAreWalkedInOrder() throws IOException {
+        Path fa = tmp.resolve("ref.fa");
+        Map<String, String> truth = plant(fa, new Random(13));
+        try (ReferenceGenome ref = new ReferenceGenome(fa)) {
+            for (String c : new String[] {"chr1", "chr3", "chr4", "chr5"}) { // windows 0 and 2 only: never adjacent
+                String seq = truth.get(c);
+                for (int p : new int[] {10, 2_100_000}) {
+                    if (p < seq.length()) {
+                        assertThat(ref.base(c, p)).isEqualTo(seq.charAt(p));
+                    }
+                }
+            }
+            assertThat(ref.windowsReadAhead()).isZero();
+        }
+        try (ReferenceGenome ref = new ReferenceGenome(fa)) {
+            String seq = truth.get("chr1");
+            for (int p = 0; p < seq.length(); p += 100_000) { // every window in order
+                assertThat(ref.base("chr1", p)).isEqualTo(seq.charAt(p));
+            }
+            assertThat(ref.windowsReadAhead()).isGreaterThanOrEqualTo(1);
+        }
+    }
 }
