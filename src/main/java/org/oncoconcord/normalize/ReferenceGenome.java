@@ -32,7 +32,6 @@ final class ReferenceGenome implements Closeable {
     private String cachedContig;
     private int cachedStart = -1;
     private byte[] cached;
-    private final List<String> order = new ArrayList<>();
     private ExecutorService ahead;
     /** Used on the read-ahead thread only (then closed by {@link #close} after that thread ends). */
     private IndexedFastaSequenceFile aheadFasta;
@@ -68,7 +67,6 @@ final class ReferenceGenome implements Closeable {
             for (htsjdk.samtools.reference.FastaSequenceIndexEntry e : new htsjdk.samtools.reference.FastaSequenceIndex(fai)) {
                 lengths.put(e.getContig(), (int) e.getSize());
             }
-            order.addAll(lengths.keySet());
         } catch (RuntimeException e) {
             throw new UserException(fai + ": cannot read the FASTA index: " + e.getMessage());
         }
@@ -219,11 +217,10 @@ final class ReferenceGenome implements Closeable {
         String c = contig;
         int start0 = from0;
         if (start0 >= length(c)) {
-            int i = order.indexOf(c);
-            if (i < 0 || i + 1 >= order.size()) {
+            c = contigAfter(c);
+            if (c == null) {
                 return;
             }
-            c = order.get(i + 1);
             start0 = 0;
         }
         int end0 = Math.min(length(c), start0 + CHUNK);
@@ -243,6 +240,18 @@ final class ReferenceGenome implements Closeable {
         nextStart = start0;
         windowsReadAhead++;
         next = ahead.submit(() -> aheadFasta().getSubsequenceAt(fc, fs + 1L, end0).getBases());
+    }
+
+    /** The contig after {@code contig} in the FASTA index, or null for the last one. */
+    private String contigAfter(String contig) {
+        boolean found = false;
+        for (String c : lengths.keySet()) {
+            if (found) {
+                return c;
+            }
+            found = c.equals(contig);
+        }
+        return null;
     }
 
     /** The reader of the read-ahead thread (htsjdk's reader is not thread-safe: one per thread). */

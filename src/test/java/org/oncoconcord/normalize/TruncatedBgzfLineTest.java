@@ -1,6 +1,7 @@
 package org.oncoconcord.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.oncoconcord.testing.BgzfBlocks;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.IOException;
@@ -22,22 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TruncatedBgzfLineTest {
     @TempDir
     Path tmp;
-
-    /** The text of the BGZF blocks wholly inside the first {@code cut} bytes (from the blocks' BSIZE and ISIZE fields). */
-    private static int intactText(byte[] bgzf, int cut) {
-        int off = 0;
-        int text = 0;
-        while (off + 18 <= cut) {
-            int bsize = ((bgzf[off + 16] & 0xff) | (bgzf[off + 17] & 0xff) << 8) + 1;
-            if (off + bsize > cut) {
-                break;
-            }
-            int e = off + bsize - 4;
-            text += (bgzf[e] & 0xff) | (bgzf[e + 1] & 0xff) << 8 | (bgzf[e + 2] & 0xff) << 16 | (bgzf[e + 3] & 0xff) << 24;
-            off += bsize;
-        }
-        return text;
-    }
 
     @Test
     void theErrorNamesTheFileAndTheLineWhereTheIntactBlocksEnd() throws IOException {
@@ -61,7 +46,7 @@ class TruncatedBgzfLineTest {
         int cut = blockStart + 100;
         Path in = tmp.resolve("in.vcf.gz");
         Files.write(in, Arrays.copyOf(all, cut));
-        int intact = intactText(all, cut);
+        int intact = BgzfBlocks.intactText(all, cut);
         long completeLines = new String(text, 0, intact, StandardCharsets.ISO_8859_1).chars().filter(c -> c == '\n').count();
         Path out = tmp.resolve("out").resolve("o.vcf");
         Files.createDirectories(out.getParent());

@@ -1,6 +1,7 @@
 package org.oncoconcord.vcf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.oncoconcord.testing.BgzfBlocks;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import htsjdk.samtools.util.BlockCompressedInputStream;
@@ -144,22 +145,6 @@ class ReadAheadInputStreamTest {
         }
     }
 
-    /** The text of the BGZF blocks wholly inside the first {@code cut} bytes (from the blocks' BSIZE and ISIZE fields). */
-    static int intactText(byte[] bgzf, int cut) {
-        int off = 0;
-        int text = 0;
-        while (off + 18 <= cut) {
-            int bsize = ((bgzf[off + 16] & 0xff) | (bgzf[off + 17] & 0xff) << 8) + 1;
-            if (off + bsize > cut) {
-                break;
-            }
-            int e = off + bsize - 4;
-            text += (bgzf[e] & 0xff) | (bgzf[e + 1] & 0xff) << 8 | (bgzf[e + 2] & 0xff) << 16 | (bgzf[e + 3] & 0xff) << 24;
-            off += bsize;
-        }
-        return text;
-    }
-
     @Test
     void truncatedBgzfGivesEveryIntactBlockThenThePlainPathsFailure() throws IOException {
         Random rnd = new Random(11);
@@ -178,7 +163,7 @@ class ReadAheadInputStreamTest {
             assertThat(ahead).isInstanceOf(ReadAheadInputStream.class);
             Outcome viaThread = drain(ahead, new Random(t + 1000));
             ahead.close();
-            int intact = intactText(all, cut);
+            int intact = BgzfBlocks.intactText(all, cut);
             assertThat(intact).isLessThan(text.length);
             assertThat(viaThread.bytes).as("cut at %d", cut).isEqualTo(Arrays.copyOf(text, intact));
             assertThat(plain.bytes.length).as("the plain path can drop the bytes of its last read").isLessThanOrEqualTo(intact);
