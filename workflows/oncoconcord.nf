@@ -110,7 +110,12 @@ workflow ONCOCONCORD {
                         id      : "batch_${b + 1}_of_${n}".toString(),
                         patients: sorted.collect { p -> [ patient: p.patient, samples: p.samples ] }
                     ]
-                    [ meta, sorted.collectMany { it.vcfs } ]
+                    // staged as they are named when the batch's file names are unique, else each in its
+                    // own folder (raw/<n>/<name>): every folder costs the task wrapper one more process
+                    // start per file (bench/RESULTS-pipeline-scale.md, "Staging")
+                    def vcfs = sorted.collectMany { it.vcfs }
+                    boolean unique = vcfs*.name.toSet().size() == vcfs.size()
+                    [ meta, unique ? vcfs : [], unique ? [] : vcfs ]
                 }
                 .sort { it[0].id }
         }

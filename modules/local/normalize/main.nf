@@ -5,7 +5,9 @@
  * samples never share a file). The commands of the batch run in one JVM (`oncoconcord batch`),
  * task.cpus at a time.
  * meta: [ id, patients: [ [ patient, samples: [ [ id, patient, sample, type, tumor_sample, regions ] ] ] ] ];
- * vcfs: the raw VCFs in the order of the samples, each staged in its own folder (names may repeat).
+ * vcfs / vcfs_nested: the raw VCFs in the order of the samples, one of the two lists empty: vcfs when
+ * their file names are unique in the batch (staged as they are named: one link, no folder), else vcfs_nested (each in its own
+ * folder, raw/<n>/<name>, as two samples' VCFs may share a name).
  */
 include { taskJavaOpts; versionsLine; stubVersionsLine } from '../../../subworkflows/local/utils_oncoconcord/main'
 
@@ -14,7 +16,7 @@ process NORMALIZE {
     label 'process_single'
 
     input:
-    tuple val(meta), path(vcfs, stageAs: 'raw/?/*')
+    tuple val(meta), path(vcfs), path(vcfs_nested, stageAs: 'raw/?/*')
     path fasta
     path fai     // [] when absent: normalize builds it
 
@@ -27,7 +29,8 @@ process NORMALIZE {
     def args = task.ext.args ?: ''
     def q = { String s -> "'" + s.replace("'", "'\\''") + "'" }
     def samples = meta.patients.collectMany { it.samples }
-    def vcfList = vcfs instanceof List ? vcfs : [ vcfs ]
+    def asList = { v -> v instanceof List ? v : (v ? [ v ] : []) }
+    def vcfList = asList(vcfs) + asList(vcfs_nested)
     def lines = [ samples, vcfList ].transpose().collect { s, vcf ->
         def tumor = s.tumor_sample ? "--tumor-sample ${q(s.tumor_sample)}" : ''
         def out = "normalized/${s.patient}/${s.sample}"

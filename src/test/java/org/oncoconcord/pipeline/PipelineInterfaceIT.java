@@ -194,6 +194,53 @@ class PipelineInterfaceIT {
         assertThat(second.outdir.resolve("concordance/P004.concordance.json")).isNotEmptyFile();
     }
 
+    @Test
+    void samplesWhoseVcfsShareAFileNameEachKeepTheirOwn() throws Exception {
+        // the minimal cohort as it is (unique file names), plus a copy of it as patients Q001.. whose VCFs are
+        // <patient>/<type>.vcf: in one batch, names repeat (primary.vcf twice), so the batch stages each VCF in
+        // its own folder; every copy must be normalized from its own file
+        Path launch = Files.createDirectories(tmp.resolve("launch"));
+        List<String> original = Files.readAllLines(MINIMAL.resolve("samplesheet.csv"));
+        List<String> sheet = new ArrayList<>();
+        for (String line : original) {
+            sheet.add(line.replace(",vcf/", "," + MINIMAL.resolve("vcf") + "/").replace(",regions/", "," + MINIMAL.resolve("regions") + "/"));
+        }
+        for (String line : original.subList(1, original.size())) {
+            String[] f = line.split(",", -1);
+            Path copy = Files.createDirectories(launch.resolve("Q" + f[0].substring(1))).resolve(f[2] + ".vcf");
+            Files.copy(MINIMAL.resolve(f[3]), copy);
+            f[0] = "Q" + f[0].substring(1);
+            f[1] = "Q" + f[1].substring(1);
+            f[3] = copy.toString();
+            f[4] = f[4].isEmpty() ? "" : MINIMAL.resolve(f[4]).toString();
+            sheet.add(String.join(",", f));
+        }
+        List<String> clinical = new ArrayList<>(Files.readAllLines(MINIMAL.resolve("clinical.csv")));
+        clinical.subList(1, clinical.size()).stream().map(l -> "Q" + l.substring(1)).toList().forEach(clinical::add);
+        Path sheetFile = launch.resolve("samplesheet.csv");
+        Path clinicalFile = launch.resolve("clinical.csv");
+        Files.write(sheetFile, sheet);
+        Files.write(clinicalFile, clinical);
+
+        NextflowRun run = NextflowRun.run(launch, "-profile", "test_minimal", "--input", sheetFile.toString(),
+                "--clinical", clinicalFile.toString(), "--batch_size", "100");
+        assertThat(run.exit).as(run.describe()).isZero();
+        Path norm = run.outdir.resolve("normalized");
+        int compared = 0;
+        for (String line : original.subList(1, original.size())) {
+            String[] f = line.split(",", -1);
+            String copyDir = "Q" + f[0].substring(1);
+            String copySample = "Q" + f[1].substring(1);
+            List<String> own = dataLines(norm.resolve(f[0] + "/" + f[1] + ".norm.vcf.gz"));
+            assertThat(own).as(f[1]).isNotEmpty();
+            assertThat(dataLines(norm.resolve(copyDir + "/" + copySample + ".norm.vcf.gz"))).as(copySample).isEqualTo(own);
+            compared++;
+        }
+        assertThat(compared).isEqualTo(original.size() - 1);
+        // the copies' primaries (all named primary.vcf) differ from each other, so no copy read another's file
+        assertThat(dataLines(norm.resolve("Q001/Q001_T.norm.vcf.gz"))).isNotEqualTo(dataLines(norm.resolve("Q002/Q002_T.norm.vcf.gz")));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
