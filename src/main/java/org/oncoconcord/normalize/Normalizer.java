@@ -75,15 +75,16 @@ final class Normalizer {
      */
     void run(String input, Path output, Path rejectsPath, OutputSet outputs) throws IOException {
         inputName = input.equals("-") ? "<stdin>" : input;
+        threads = HelperThreads.worthIt(input);
         if (opt.fasta() != null) {
-            ref = new ReferenceGenome(opt.fasta());
+            ref = new ReferenceGenome(opt.fasta(), threads);
             realigner = new Realigner(ref);
         }
         Path vcfTmp = output == null ? null : outputs.temp(output);
         Path tbiTmp = output == null || !output.getFileName().toString().endsWith(".gz") ? null
                 : outputs.temp(output.resolveSibling(output.getFileName() + ".tbi"));
         lineNo = 0;
-        try (ByteLineReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName);
+        try (ByteLineReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName, threads);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
             if (rejectsPath != null) {
@@ -157,6 +158,8 @@ final class Normalizer {
     }
 
     private Path rejectsTarget;
+    /** Whether the input is large enough for the helper threads ({@link HelperThreads}). */
+    private boolean threads;
     /** Lines read so far (the current line's 1-based number while it is processed). */
     private long lineNo;
 
@@ -237,7 +240,7 @@ final class Normalizer {
     }
 
     private ByteLineReader open(String input) {
-        InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openTextAhead(Path.of(input));
+        InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openText(Path.of(input), threads);
         return new ByteLineReader(s);
     }
 

@@ -39,9 +39,17 @@ final class ReferenceGenome implements Closeable {
     private String nextContig;
     private int nextStart = -1;
     private int windowsReadAhead;
+    private final boolean readAhead;
 
+    /** With the next window read ahead on a daemon thread. */
     ReferenceGenome(Path path) {
+        this(path, true);
+    }
+
+    /** {@code readAhead} false: every window is read on the caller's thread (small inputs, {@link HelperThreads}). */
+    ReferenceGenome(Path path, boolean readAhead) {
         this.path = path;
+        this.readAhead = readAhead;
         if (!Files.isReadable(path)) {
             throw new UserException(path + ": reference FASTA not found or not readable");
         }
@@ -207,7 +215,7 @@ final class ReferenceGenome implements Closeable {
         if (bases == null) {
             bases = fasta.getSubsequenceAt(contig, start0 + 1L, end0).getBases();
         }
-        if (sequential) {
+        if (sequential && readAhead) {
             readAhead(contig, end0);
         }
         return bases;
