@@ -171,6 +171,9 @@ final class Normalizer {
             lineNo++;
             if (in.lineStart() != in.lineEnd()) {
                 view.set(in.buffer(), in.lineStart(), in.lineEnd());
+                if (!recent.sameChrom(view)) {
+                    recent.newChrom(view); // here, not in parse: see Recent.newChrom
+                }
                 if (record(view, ns, recent)) {
                     progress.advance(1);
                 }
@@ -440,6 +443,14 @@ final class Normalizer {
         }
         buffer.add(r);
         int i = buffer.size() - 1;
+        // the record before (itself when alone: Math.max, no branch that only a contig's first record takes)
+        if (buffer.get(Math.max(i - 1, 0)).pos > r.pos) {
+            sortIn(i);
+        }
+    }
+
+    /** Moves the last buffered record (at {@code i}) back to its place by position. */
+    private void sortIn(int i) {
         while (i > 0 && buffer.get(i - 1).pos > buffer.get(i).pos) {
             VcfRecord t = buffer.get(i - 1);
             buffer.set(i - 1, buffer.get(i));
