@@ -26,11 +26,11 @@ import org.oncoconcord.core.UserException;
  */
 final class ReferenceGenome implements Closeable {
     /**
-     * 128 kb windows: on a dense VCF the JIT profiles see window changes before compiling the
+     * 256 kb windows: on a dense VCF the JIT profiles see window changes before compiling the
      * per-record code, which a 1 Mb window's first change (at ~16,000 records) used to deoptimise;
      * a sparse VCF reads less per lookup.
      */
-    static final int CHUNK = 1 << 17;
+    static final int CHUNK = 1 << 18;
     /**
      * A window holds this many bases past its end too, so a lookup that starts near its end (an indel's
      * bases) is served from it, not by the uncached path that the JIT would only see taken once compiled.
