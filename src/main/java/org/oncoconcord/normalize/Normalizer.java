@@ -460,9 +460,9 @@ final class Normalizer {
     }
 
     private void flushBuffer(int n) throws IOException {
-        List<VcfRecord> head = new ArrayList<>(buffer.subList(0, n));
-        buffer.subList(0, n).clear();
-        for (VcfRecord r : head) {
+        // the first n records, emitted in place (emit does not touch the buffer), then dropped: no copied list per call
+        for (int i = 0; i < n; i++) {
+            VcfRecord r = buffer.get(i);
             if (opt.multi() == Multiallelics.JOIN) {
                 if (!aLines.isEmpty() || !bLines.isEmpty()) {
                     VcfRecord p = !aLines.isEmpty() ? aLines.get(0) : bLines.get(0);
@@ -485,6 +485,7 @@ final class Normalizer {
             }
             emit(r);
         }
+        buffer.subList(0, n).clear();
     }
 
     private void flushMerge() throws IOException {
