@@ -43,6 +43,8 @@ final class ReferenceGenome implements Closeable {
     private int cachedStart = -1;
     private byte[] cached;
     private ExecutorService ahead;
+    /** The executor's one thread, joined by {@link #close} (termination is signalled before the thread has ended). */
+    private volatile Thread aheadThread;
     /** Used on the read-ahead thread only (then closed by {@link #close} after that thread ends). */
     private IndexedFastaSequenceFile aheadFasta;
     private Future<byte[]> next;
@@ -255,6 +257,7 @@ final class ReferenceGenome implements Closeable {
             ahead = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "oncoconcord-reference-ahead");
                 t.setDaemon(true);
+                aheadThread = t;
                 return t;
             });
         }
@@ -297,6 +300,10 @@ final class ReferenceGenome implements Closeable {
             ahead.shutdownNow();
             try {
                 ahead.awaitTermination(5, TimeUnit.SECONDS);
+                Thread t = aheadThread;
+                if (t != null) {
+                    t.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
