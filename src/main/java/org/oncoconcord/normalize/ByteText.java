@@ -70,16 +70,22 @@ final class ByteText {
         if (v < 0) {
             return append(Integer.toString(v));
         }
-        int digits = 1;
-        for (int x = v; x >= 10; x /= 10) {
+        // do-while loops ended by the value, not counted loops: a one-digit number after many longer ones
+        // (a contig's first records) would fail the compiled counted loop's limit check and deoptimise it
+        int digits = 0;
+        int x = v;
+        do {
             digits++;
-        }
+            x /= 10;
+        } while (x != 0);
         ensure(digits);
-        int end = len + digits;
-        for (int i = end - 1, x = v; i >= len; i--, x /= 10) {
-            buf[i] = (byte) ('0' + x % 10);
-        }
-        len = end;
+        int i = len + digits;
+        x = v;
+        do {
+            buf[--i] = (byte) ('0' + x % 10);
+            x /= 10;
+        } while (x != 0);
+        len += digits;
         return this;
     }
 }

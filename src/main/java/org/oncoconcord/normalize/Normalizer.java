@@ -75,15 +75,16 @@ final class Normalizer {
      */
     void run(String input, Path output, Path rejectsPath, OutputSet outputs) throws IOException {
         inputName = input.equals("-") ? "<stdin>" : input;
+        threads = HelperThreads.worthIt(input);
         if (opt.fasta() != null) {
-            ref = new ReferenceGenome(opt.fasta());
+            ref = new ReferenceGenome(opt.fasta(), threads);
             realigner = new Realigner(ref);
         }
         Path vcfTmp = output == null ? null : outputs.temp(output);
         Path tbiTmp = output == null || !output.getFileName().toString().endsWith(".gz") ? null
                 : outputs.temp(output.resolveSibling(output.getFileName() + ".tbi"));
         lineNo = 0;
-        try (ByteLineReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName);
+        try (ByteLineReader in = open(input); VcfSink out = new VcfSink(output, vcfTmp, tbiTmp, inputName, threads);
                 Progress progress = new Progress("normalize " + inputName, -1, quiet)) {
             sink = out;
             if (rejectsPath != null) {
@@ -157,6 +158,8 @@ final class Normalizer {
     }
 
     private Path rejectsTarget;
+    /** Whether the input is large enough for the helper threads ({@link HelperThreads}). */
+    private boolean threads;
     /** Lines read so far (the current line's 1-based number while it is processed). */
     private long lineNo;
 
@@ -168,6 +171,9 @@ final class Normalizer {
             lineNo++;
             if (in.lineStart() != in.lineEnd()) {
                 view.set(in.buffer(), in.lineStart(), in.lineEnd());
+                if (!recent.sameChrom(view)) {
+                    recent.newChrom(view); // here, not in parse: see Recent.newChrom
+                }
                 if (record(view, ns, recent)) {
                     progress.advance(1);
                 }
@@ -237,7 +243,7 @@ final class Normalizer {
     }
 
     private ByteLineReader open(String input) {
-        InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openTextAhead(Path.of(input));
+        InputStream s = input.equals("-") ? VcfInput.openText(System.in, inputName) : VcfInput.openText(Path.of(input), threads);
         return new ByteLineReader(s);
     }
 
@@ -437,6 +443,14 @@ final class Normalizer {
         }
         buffer.add(r);
         int i = buffer.size() - 1;
+        // the record before (itself when alone: Math.max, no branch that only a contig's first record takes)
+        if (buffer.get(Math.max(i - 1, 0)).pos > r.pos) {
+            sortIn(i);
+        }
+    }
+
+    /** Moves the last buffered record (at {@code i}) back to its place by position. */
+    private void sortIn(int i) {
         while (i > 0 && buffer.get(i - 1).pos > buffer.get(i).pos) {
             VcfRecord t = buffer.get(i - 1);
             buffer.set(i - 1, buffer.get(i));
@@ -446,9 +460,9 @@ final class Normalizer {
     }
 
     private void flushBuffer(int n) throws IOException {
-        List<VcfRecord> head = new ArrayList<>(buffer.subList(0, n));
-        buffer.subList(0, n).clear();
-        for (VcfRecord r : head) {
+        // the first n records, emitted in place (emit does not touch the buffer), then dropped: no copied list per call
+        for (int i = 0; i < n; i++) {
+            VcfRecord r = buffer.get(i);
             if (opt.multi() == Multiallelics.JOIN) {
                 if (!aLines.isEmpty() || !bLines.isEmpty()) {
                     VcfRecord p = !aLines.isEmpty() ? aLines.get(0) : bLines.get(0);
@@ -471,6 +485,7 @@ final class Normalizer {
             }
             emit(r);
         }
+        buffer.subList(0, n).clear();
     }
 
     private void flushMerge() throws IOException {

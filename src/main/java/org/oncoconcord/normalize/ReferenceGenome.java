@@ -21,11 +21,21 @@ import org.oncoconcord.core.UserException;
 /**
  * The reference FASTA through htsjdk's indexed reader (the .fai is built when missing, if the
  * folder is writable), with contig-name harmonisation ({@code chr1} = {@code 1}, {@code chrM} =
- * {@code MT}) and a cached 1 Mb window so streaming lookups stay cheap; the next window is read
- * ahead on a daemon thread.
+ * {@code MT}) and a cached window ({@link #CHUNK}) so streaming lookups stay cheap; the next window is
+ * read ahead on a daemon thread.
  */
 final class ReferenceGenome implements Closeable {
-    private static final int CHUNK = 1 << 20;
+    /**
+     * 256 kb windows: on a dense VCF the JIT profiles see window changes before compiling the
+     * per-record code, which a 1 Mb window's first change (at ~16,000 records) used to deoptimise;
+     * a sparse VCF reads less per lookup.
+     */
+    static final int CHUNK = 1 << 18;
+    /**
+     * A window holds this many bases past its end too, so a lookup that starts near its end (an indel's
+     * bases) is served from it, not by the uncached path that the JIT would only see taken once compiled.
+     */
+    private static final int PAD = 1 << 12;
     private final Path path;
     private final IndexedFastaSequenceFile fasta;
     private final Map<String, Integer> lengths = new LinkedHashMap<>();
@@ -33,15 +43,25 @@ final class ReferenceGenome implements Closeable {
     private int cachedStart = -1;
     private byte[] cached;
     private ExecutorService ahead;
+    /** The executor's one thread, joined by {@link #close} (termination is signalled before the thread has ended). */
+    private volatile Thread aheadThread;
     /** Used on the read-ahead thread only (then closed by {@link #close} after that thread ends). */
     private IndexedFastaSequenceFile aheadFasta;
     private Future<byte[]> next;
     private String nextContig;
     private int nextStart = -1;
     private int windowsReadAhead;
+    private final boolean readAhead;
 
+    /** With the next window read ahead on a daemon thread. */
     ReferenceGenome(Path path) {
+        this(path, true);
+    }
+
+    /** {@code readAhead} false: every window is read on the caller's thread (small inputs, {@link HelperThreads}). */
+    ReferenceGenome(Path path, boolean readAhead) {
         this.path = path;
+        this.readAhead = readAhead;
         if (!Files.isReadable(path)) {
             throw new UserException(path + ": reference FASTA not found or not readable");
         }
@@ -148,10 +168,7 @@ final class ReferenceGenome implements Closeable {
         if (pos0 < 0 || pos0 >= len) {
             return 0;
         }
-        int chunkStart = (pos0 / CHUNK) * CHUNK;
-        if (!contig.equals(cachedContig) || cachedStart != chunkStart) {
-            fetch(contig, chunkStart, Math.min(len, chunkStart + CHUNK));
-        }
+        window(contig, (pos0 / CHUNK) * CHUNK, len);
         return (char) (cached[pos0 - cachedStart] & 0xff);
     }
 
@@ -171,12 +188,8 @@ final class ReferenceGenome implements Closeable {
             return "";
         }
         int chunkStart = (start0 / CHUNK) * CHUNK;
-        if (end0 <= chunkStart + CHUNK) {
-            if (!contig.equals(cachedContig) || cachedStart != chunkStart) {
-                cached = chunk(contig, chunkStart, Math.min(len, chunkStart + CHUNK));
-                cachedContig = contig;
-                cachedStart = chunkStart;
-            }
+        if (end0 <= chunkStart + CHUNK + PAD) {
+            window(contig, chunkStart, len);
             return new String(cached, start0 - cachedStart, end0 - start0, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         ReferenceSequence s = fasta.getSubsequenceAt(contig, start0 + 1L, end0);
@@ -184,7 +197,20 @@ final class ReferenceGenome implements Closeable {
     }
 
     /**
-     * The bases of a 1 Mb window: the one read ahead when it is that one, else read here; then, when
+     * Makes the window at {@code chunkStart} of {@code contig} (of length {@code len}) the cached one. One
+     * check for {@link #base} and {@link #fetch}, window start first: a new contig nearly always starts in
+     * another window, so its first lookup takes the (JIT-profiled) path of a window change.
+     */
+    private void window(String contig, int chunkStart, int len) {
+        if (cachedStart != chunkStart || !contig.equals(cachedContig)) {
+            cached = chunk(contig, chunkStart, Math.min(len, chunkStart + CHUNK + PAD));
+            cachedContig = contig;
+            cachedStart = chunkStart;
+        }
+    }
+
+    /**
+     * The bases of a window (and its {@link #PAD}): the one read ahead when it is that one, else read here; then, when
      * the windows are being read in order, the window after it (or the next contig's first) is read
      * ahead on a daemon thread. A failure ahead is dropped: the window is read again here, failing as it would have.
      */
@@ -207,8 +233,8 @@ final class ReferenceGenome implements Closeable {
         if (bases == null) {
             bases = fasta.getSubsequenceAt(contig, start0 + 1L, end0).getBases();
         }
-        if (sequential) {
-            readAhead(contig, end0);
+        if (sequential && readAhead) {
+            readAhead(contig, start0 + CHUNK);
         }
         return bases;
     }
@@ -223,7 +249,7 @@ final class ReferenceGenome implements Closeable {
             }
             start0 = 0;
         }
-        int end0 = Math.min(length(c), start0 + CHUNK);
+        int end0 = Math.min(length(c), start0 + CHUNK + PAD);
         if (end0 <= start0) {
             return;
         }
@@ -231,6 +257,7 @@ final class ReferenceGenome implements Closeable {
             ahead = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "oncoconcord-reference-ahead");
                 t.setDaemon(true);
+                aheadThread = t;
                 return t;
             });
         }
@@ -273,6 +300,10 @@ final class ReferenceGenome implements Closeable {
             ahead.shutdownNow();
             try {
                 ahead.awaitTermination(5, TimeUnit.SECONDS);
+                Thread t = aheadThread;
+                if (t != null) {
+                    t.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -284,6 +284,22 @@ final class VcfRecord {
         private final String[] formats = new String[4];
         private int nextFormat;
 
+        /** Whether the line's CHROM is the previous line's. */
+        boolean sameChrom(VcfLine line) {
+            return chrom != null && sameText(line.buffer(), line.from(0), line.to(0), chrom);
+        }
+
+        /**
+         * The line's CHROM (another contig than the previous line's), remembered for the lines that follow;
+         * called by the reading loop, so that {@link #parse} always finds CHROM the same as the previous
+         * line's: a branch its compiled code has never seen taken (dense input: no contig change while the
+         * JIT profiles it) would deoptimise it at the first contig change and have it compiled again.
+         */
+        String newChrom(VcfLine line) {
+            chrom = VcfLine.string(line.buffer(), line.from(0), line.to(0));
+            return chrom;
+        }
+
         /** The FORMAT text b[from, to): a recent one when equal, else a new String remembered in place of the oldest. */
         String format(byte[] b, int from, int to) {
             String[] f = formats;

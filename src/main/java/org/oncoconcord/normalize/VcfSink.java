@@ -49,15 +49,22 @@ final class VcfSink implements AutoCloseable {
     private int lastDirectRank = -1;
     private boolean spilling;
     private String header;
+    private final boolean writerThread;
 
     /** {@code target} null: stdout; else {@code tmp} (and {@code tmpIndex} for .gz) are the OutputSet's temporaries. */
     VcfSink(Path target, Path tmp, Path tmpIndex, String inputName) {
+        this(target, tmp, tmpIndex, inputName, true);
+    }
+
+    /** As above; {@code writerThread} false: files are written on the caller's thread (small inputs, {@link HelperThreads}). */
+    VcfSink(Path target, Path tmp, Path tmpIndex, String inputName, boolean writerThread) {
+        this.writerThread = writerThread;
         this.target = target;
         this.tmp = tmp;
         this.tmpIndex = tmpIndex;
         this.inputName = inputName;
         try {
-            main = target == null ? new Part(System.out, true) : Part.open(tmp, tmpIndex != null);
+            main = target == null ? new Part(System.out, true, false) : Part.open(tmp, tmpIndex != null, writerThread);
         } catch (IOException | RuntimeIOException e) {
             throw cannotWrite(e);
         }
@@ -162,7 +169,7 @@ final class VcfSink implements AutoCloseable {
             all.addAll(spills.keySet());
             all.remove("");
             all.sort((a, b) -> Integer.compare(rank.get(a), rank.get(b)));
-            Part merged = Part.open(tmp, tmpIndex != null);
+            Part merged = Part.open(tmp, tmpIndex != null, writerThread);
             main = merged; // discarded by close() if the merge fails (its writer thread stops)
             merged.writeHeader(header);
             try (BufferedReader directIn = reader(direct)) {
@@ -242,26 +249,26 @@ final class VcfSink implements AutoCloseable {
         private final WriterThread thread;
         private boolean closed;
 
-        private Part(OutputStream out, boolean stdout) {
+        private Part(OutputStream out, boolean stdout, boolean threaded) {
             this.out = new BufferedOutputStream(out, 1 << 16);
             this.bgzf = null;
             this.tabix = null;
             this.stdout = stdout;
             this.file = stdout ? null : out;
-            this.thread = stdout ? null : new WriterThread(this::writeBatch, WriterThread.BATCH);
+            this.thread = stdout || !threaded ? null : new WriterThread(this::writeBatch, WriterThread.BATCH);
         }
 
-        private Part(OutputStream file, Path path) {
+        private Part(OutputStream file, Path path, boolean threaded) {
             this.bgzf = new BlockCompressedOutputStream(file, path);
             this.out = bgzf;
             this.tabix = new TabixIndexCreator(TabixFormat.VCF);
             this.stdout = false;
             this.file = file;
-            this.thread = new WriterThread(this::writeBatch, WriterThread.BATCH);
+            this.thread = threaded ? new WriterThread(this::writeBatch, WriterThread.BATCH) : null;
         }
 
-        static Part open(Path file, boolean bgzip) throws IOException {
-            return bgzip ? new Part(Files.newOutputStream(file), file) : new Part(Files.newOutputStream(file), false);
+        static Part open(Path file, boolean bgzip, boolean threaded) throws IOException {
+            return bgzip ? new Part(Files.newOutputStream(file), file, threaded) : new Part(Files.newOutputStream(file), false, threaded);
         }
 
         void writeHeader(String text) throws IOException {
@@ -277,6 +284,9 @@ final class VcfSink implements AutoCloseable {
             if (thread != null) {
                 thread.line(chrom, pos, end, line, 0, len);
                 return;
+            }
+            if (tabix != null) {
+                tabix.addFeature(new SimpleFeature(chrom, pos, end), bgzf.getFilePointer());
             }
             out.write(line, 0, len);
             out.write('\n');
@@ -322,7 +332,9 @@ final class VcfSink implements AutoCloseable {
                 out.flush();
                 return;
             }
-            thread.finish();
+            if (thread != null) {
+                thread.finish();
+            }
             if (tabix != null && indexFile != null) {
                 Index idx = tabix.finalizeIndex(bgzf.getFilePointer());
                 out.close();

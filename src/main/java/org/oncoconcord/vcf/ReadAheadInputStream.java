@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
  * previous ones), in chunks handed over through a small bounded queue. The caller sees the same
  * bytes as from the wrapped stream, then the wrapped stream's end, or the very exception its read
  * threw (same type and message) after every byte it delivered before failing (with BGZF: every byte
- * of the intact blocks, see {@link #want}). {@link #close} stops
+ * of the intact blocks, see {@link BgzfBlockReads}). {@link #close} stops
  * the thread and closes the wrapped stream. One consumer thread.
  */
 public final class ReadAheadInputStream extends InputStream {
@@ -25,7 +25,6 @@ public final class ReadAheadInputStream extends InputStream {
     }
 
     private final InputStream in;
-    private final boolean blocks;
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(DEPTH + 1);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH + 1);
     private final Thread thread;
@@ -36,7 +35,6 @@ public final class ReadAheadInputStream extends InputStream {
     /** Starts reading {@code in} ahead with chunks of {@code chunkSize} bytes (tests use small ones). */
     ReadAheadInputStream(InputStream in, int chunkSize) {
         this.in = in;
-        this.blocks = in instanceof htsjdk.samtools.util.BlockCompressedInputStream;
         for (int i = 0; i < DEPTH; i++) {
             free.add(new byte[chunkSize]);
         }
@@ -57,7 +55,7 @@ public final class ReadAheadInputStream extends InputStream {
                 int n = 0;
                 try {
                     while (n < b.length) {
-                        int r = in.read(b, n, want(b.length - n));
+                        int r = in.read(b, n, BgzfBlockReads.want(in, b.length - n));
                         if (r < 0) {
                             break;
                         }
@@ -79,21 +77,6 @@ public final class ReadAheadInputStream extends InputStream {
         } catch (InterruptedException e) {
             // closed by the consumer
         }
-    }
-
-    /**
-     * How much to ask for: BGZF reads stop at the end of the current block, as a read that crosses into
-     * a corrupt or missing block throws and drops the bytes it had already copied; so every byte of the
-     * intact blocks reaches the caller before the failure, whatever the chunk size.
-     */
-    private int want(int space) throws IOException {
-        if (blocks) {
-            int left = in.available(); // the rest of the current block (reads the next one when it is used up)
-            if (left > 0) {
-                return Math.min(left, space);
-            }
-        }
-        return space;
     }
 
     /** The next chunk with unread bytes, or the end/failure chunk. */

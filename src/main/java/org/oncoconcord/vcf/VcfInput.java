@@ -52,7 +52,11 @@ public final class VcfInput {
         return openText(file, true);
     }
 
-    private static InputStream openText(Path file, boolean ahead) {
+    /**
+     * {@link #openTextAhead} when {@code ahead}, else {@link #openText(Path)} with BGZF reads that stop at
+     * block ends ({@link BgzfBlockReads}): a truncated file fails after the same bytes either way.
+     */
+    public static InputStream openText(Path file, boolean ahead) {
         requireReadableFile(file);
         try {
             InputStream raw = Files.newInputStream(file);
@@ -61,7 +65,8 @@ public final class VcfInput {
             InputStream text;
             if (enc == VcfEncoding.BGZF) {
                 b.close();
-                text = new BlockCompressedInputStream(file.toFile());
+                BlockCompressedInputStream bgzf = new BlockCompressedInputStream(file.toFile());
+                text = ahead ? bgzf : new BgzfBlockReads(bgzf);
             } else {
                 text = open(b, enc, file.toString());
             }

@@ -100,4 +100,32 @@ class ReferenceGenomeAheadTest {
             assertThat(ref.windowsReadAhead()).isGreaterThanOrEqualTo(1);
         }
     }
+
+    /** Lookups at and across the window ends (within a window's padding and past it), with and without the thread. */
+    @Test
+    void lookupsAcrossWindowEndsGiveThePlantedBasesWithOrWithoutReadAhead() throws IOException {
+        Path fa = tmp.resolve("ref.fa");
+        Map<String, String> truth = plant(fa, new Random(14));
+        for (boolean ahead : new boolean[] {true, false}) {
+            try (ReferenceGenome ref = new ReferenceGenome(fa, ahead)) {
+                for (Map.Entry<String, String> e : truth.entrySet()) {
+                    String seq = e.getValue();
+                    for (int w = ReferenceGenome.CHUNK; w < seq.length() + ReferenceGenome.CHUNK; w += ReferenceGenome.CHUNK) {
+                        for (int[] d : new int[][] {{-1, 0}, {-10, 1}, {-10, 10}, {-3, 4095}, {-3, 4096}, {-3, 4097}, {-2, 9000}, {0, 5}}) {
+                            int from = Math.max(0, w + d[0]);
+                            int to = w + d[1];
+                            assertThat(ref.fetch(e.getKey(), from, to)).as("%s:%d-%d", e.getKey(), from, to)
+                                    .isEqualTo(from >= seq.length() ? "" : seq.substring(from, Math.min(to, seq.length())));
+                            char expected = from < seq.length() ? seq.charAt(from) : 0;
+                            assertThat(ref.base(e.getKey(), from)).isEqualTo(expected);
+                        }
+                    }
+                }
+                if (!ahead) {
+                    assertThat(ref.windowsReadAhead()).as("no read-ahead when switched off").isZero();
+                }
+            }
+        }
+        assertThat(aheadThreadAlive()).isFalse();
+    }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A BGZF VCF cut inside a block, read ahead on the reader thread: normalize fails on the main thread,
+ * A BGZF VCF cut inside a block (small: read without the reader thread, {@link HelperThreads}; the threaded
+ * path gives the same bytes, ReadAheadInputStreamTest): normalize fails on the main thread,
  * exit 1, naming the file and the line the intact blocks end in (counted here from the blocks'
  * BSIZE/ISIZE fields), and leaves no output or thread behind.
  */

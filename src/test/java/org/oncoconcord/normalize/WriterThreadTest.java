@@ -142,36 +142,44 @@ class WriterThreadTest {
     }
 
     @Test
-    void bgzfOutputThroughTheThreadHoldsTheLinesAndAnIndexThatFindsThem() throws IOException {
-        Random rnd = new Random(4);
-        Path out = tmp.resolve("o.vcf.gz");
-        Path tbi = tmp.resolve("o.vcf.gz.tbi");
-        String header = "##fileformat=VCFv4.2\n##contig=<ID=1>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
-        List<String> lines = new ArrayList<>();
-        VcfSink sink = new VcfSink(tmp.resolve("final.vcf.gz"), out, tbi, "in.vcf");
-        sink.header(header, List.of("1"));
-        int pos = 1;
-        for (int i = 0; i < 30_000; i++) {
-            pos += rnd.nextInt(50);
-            String l = "1\t" + pos + "\t.\tA\tC\t.\tPASS\tX=" + "x".repeat(rnd.nextInt(200));
-            lines.add(l);
-            VcfRecord r = VcfRecord.parse(l, 0, i + 4);
-            sink.record(r, l);
-        }
-        sink.finish();
-        sink.close();
-        try (InputStream in = new BlockCompressedInputStream(out.toFile())) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo(header + String.join("\n", lines) + "\n");
-        }
-        try (var reader = new htsjdk.variant.vcf.VCFFileReader(out, tbi, true); var it = reader.query("1", 20_000, 30_000)) {
-            long expected = lines.stream().mapToInt(l -> Integer.parseInt(l.split("\t")[1])).filter(p -> p >= 20_000 && p <= 30_000).count();
-            long n = 0;
-            while (it.hasNext()) {
-                int p = it.next().getStart();
-                assertThat(p).isBetween(20_000, 30_000);
-                n++;
+    void bgzfOutputWithAndWithoutTheThreadHoldsTheLinesAndAnIndexThatFindsThem() throws IOException {
+        for (boolean threaded : new boolean[] {true, false}) {
+            Random rnd = new Random(4);
+            Path dir = Files.createDirectories(tmp.resolve(threaded ? "threaded" : "direct"));
+            Path out = dir.resolve("o.vcf.gz");
+            Path tbi = dir.resolve("o.vcf.gz.tbi");
+            String header = "##fileformat=VCFv4.2\n##contig=<ID=1>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+            List<String> lines = new ArrayList<>();
+            VcfSink sink = new VcfSink(dir.resolve("final.vcf.gz"), out, tbi, "in.vcf", threaded);
+            sink.header(header, List.of("1"));
+            int pos = 1;
+            for (int i = 0; i < 30_000; i++) {
+                pos += rnd.nextInt(50);
+                String l = "1\t" + pos + "\t.\tA\tC\t.\tPASS\tX=" + "x".repeat(rnd.nextInt(200));
+                lines.add(l);
+                VcfRecord r = VcfRecord.parse(l, 0, i + 4);
+                sink.record(r, l);
             }
-            assertThat(n).isEqualTo(expected).isPositive();
+            sink.finish();
+            sink.close();
+            try (InputStream in = new BlockCompressedInputStream(out.toFile())) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo(header + String.join("\n", lines) + "\n");
+            }
+            try (var reader = new htsjdk.variant.vcf.VCFFileReader(out, tbi, true); var it = reader.query("1", 20_000, 30_000)) {
+                long expected = lines.stream().mapToInt(l -> Integer.parseInt(l.split("\t")[1])).filter(p -> p >= 20_000 && p <= 30_000).count();
+                long n = 0;
+                while (it.hasNext()) {
+                    int p = it.next().getStart();
+                    assertThat(p).isBetween(20_000, 30_000);
+                    n++;
+                }
+                assertThat(n).as("threaded %s", threaded).isEqualTo(expected).isPositive();
+            }
+        }
+        // the writer thread writes the blocks and index entries of the direct path (small inputs use that one)
+        for (String f : List.of("o.vcf.gz", "o.vcf.gz.tbi")) {
+            assertThat(Files.readAllBytes(tmp.resolve("direct").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("threaded").resolve(f)));
         }
     }
 }

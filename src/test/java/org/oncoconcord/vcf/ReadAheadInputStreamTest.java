@@ -146,7 +146,7 @@ class ReadAheadInputStreamTest {
     }
 
     @Test
-    void truncatedBgzfGivesEveryIntactBlockThenThePlainPathsFailure() throws IOException {
+    void truncatedBgzfGivesEveryIntactBlockThenThePlainPathsFailureWithOrWithoutTheThread() throws IOException {
         Random rnd = new Random(11);
         byte[] text = randomText(rnd, 20_000).getBytes(StandardCharsets.ISO_8859_1);
         Path full = tmp.resolve("full.vcf.gz");
@@ -163,9 +163,16 @@ class ReadAheadInputStreamTest {
             assertThat(ahead).isInstanceOf(ReadAheadInputStream.class);
             Outcome viaThread = drain(ahead, new Random(t + 1000));
             ahead.close();
+            Outcome direct; // without the thread (small inputs): reads bounded by the block ends
+            try (InputStream d = VcfInput.openText(part, false)) {
+                direct = drain(d, new Random(t + 2000));
+            }
             int intact = BgzfBlocks.intactText(all, cut);
             assertThat(intact).isLessThan(text.length);
             assertThat(viaThread.bytes).as("cut at %d", cut).isEqualTo(Arrays.copyOf(text, intact));
+            assertThat(direct.bytes).as("cut at %d, direct", cut).isEqualTo(Arrays.copyOf(text, intact));
+            assertThat(direct.error.getClass()).isEqualTo(plain.error.getClass());
+            assertThat(direct.error.getMessage()).isEqualTo(plain.error.getMessage());
             assertThat(plain.bytes.length).as("the plain path can drop the bytes of its last read").isLessThanOrEqualTo(intact);
             assertThat(plain.error).isNotNull();
             assertThat(viaThread.error).isNotNull();
