@@ -11,10 +11,10 @@ final class CsqInfo {
 
     /**
      * Writes {@code line[0, len)} (without line break) into {@code out} (cleared first) with
-     * {@code ;CSQ=value} after its INFO, or {@code CSQ=value} instead of a {@code .} INFO: one copy of the
-     * line into a reused buffer, no array or String per record.
+     * {@code ;CSQ=value} after its INFO, or {@code CSQ=value} instead of a {@code .} INFO, the value being
+     * {@code value[0, valueLen)}: one copy of the line into a reused buffer, no array or String per record.
      */
-    static void insert(byte[] line, int len, org.oncoconcord.annotate.CsqBytes value, ByteText out) {
+    static void insert(byte[] line, int len, byte[] value, int valueLen, ByteText out) {
         int from = infoStart(line, len);
         int to = infoEnd(line, from, len);
         boolean dot = to - from == 1 && line[from] == '.';
@@ -23,7 +23,7 @@ final class CsqInfo {
         if (!dot) {
             out.append(';');
         }
-        out.append(PREFIX, 0, PREFIX.length).append(value.array(), 0, value.length()).append(line, to, len);
+        out.append(PREFIX, 0, PREFIX.length).append(value, 0, valueLen).append(line, to, len);
     }
 
     /** Index of the first byte of the INFO column (after the 7th tab). */

@@ -605,7 +605,7 @@ final class Normalizer {
             len = lineOut.length();
         }
         if (annotator != null && csq(r) > 0) {
-            CsqInfo.insert(line, len, csqValue, csqLine);
+            CsqInfo.insert(line, len, csqValue.array(), csqValue.length(), csqLine);
             line = csqLine.buffer();
             len = csqLine.length();
         }
