@@ -98,6 +98,11 @@ public final class Annotator {
      * onTranscript is split into small methods on purpose: as one method the JIT's C2 compiler
      * inlined ~15 kB of bytecode into 110 kB of machine code, several times over (recompiled as rare
      * paths were reached), which cost more CPU than annotating a million records.
+     * It assembles the annotation itself (no assemble() method) on purpose too (session 9): its
+     * bytecode, above C2's FreqInlineSize (325 bytes), keeps it from being inlined into the direct CSQ
+     * writer (CsqWriter.allele), so the writer's fast paths compile small and fast, and a rare path
+     * reached in the engine recompiles the engine only (bench/normalize_annotate.sh, C2's compilation log:
+     * CsqWriter.allele compiled 3 times into 45-67 kB of code instead of 3 times into 90 kB).
      */
     /** The annotation on {@code t} of an allele covering {@code lo..hi} (both flanking bases for an insertion). */
     Annotation onTranscript(Allele allele, Transcript t, int lo, int hi) {
@@ -116,7 +121,17 @@ public final class Annotator {
         if (terms.isEmpty()) {
             terms.add(Consequence.CODING_SEQUENCE_VARIANT);
         }
-        return assemble(allele, t, from, to, insertion, terms, scan, c);
+        String exon = scan.maxExon < 0 ? "" : numbered(t.exonNumber(scan.minExon), t.exonNumber(scan.maxExon), t.exonCount());
+        String intron = scan.maxIntron < 0 ? ""
+                : numbered(t.intronNumber(scan.minIntron), t.intronNumber(scan.maxIntron), t.exonCount() - 1);
+        String cdna = cdnaSpan(t, from, to, insertion);
+        List<Consequence> sorted = List.copyOf(terms);
+        ProteinEffect effect = c.effect();
+        String protein = effect == null || effect.hgvsp().isEmpty() ? "" : t.proteinId() + ":" + effect.hgvsp();
+        return new Annotation(allele, t, sorted, exon, intron, cdna, c.cdsPosition(),
+                effect == null ? "" : effect.proteinPosition(), effect == null ? "" : effect.aminoAcids(),
+                effect == null ? "" : effect.codons(), c.hgvsc().isEmpty() ? "" : t.id() + ":" + c.hgvsc(), protein,
+                effect == null ? "" : effect.hgvspShort(), -1, c.refMismatch());
     }
 
     private static Annotation flanking(Allele allele, Transcript t, int lo, int hi) {
@@ -235,21 +250,6 @@ public final class Annotator {
         String hgvsc = Hgvsc.genomic(t, allele, Math.max(lo, t.txStart()), Math.min(hi, t.txEnd()));
         String cdsPosition = coding > 0 && t.cds() != null ? cdsSpan(t, from, to) : "";
         return new Coding(null, false, hgvsc, cdsPosition);
-    }
-
-    private static Annotation assemble(Allele allele, Transcript t, int from, int to, boolean insertion,
-            Set<Consequence> terms, Scan scan, Coding c) {
-        String exon = scan.maxExon < 0 ? "" : numbered(t.exonNumber(scan.minExon), t.exonNumber(scan.maxExon), t.exonCount());
-        String intron = scan.maxIntron < 0 ? ""
-                : numbered(t.intronNumber(scan.minIntron), t.intronNumber(scan.maxIntron), t.exonCount() - 1);
-        String cdna = cdnaSpan(t, from, to, insertion);
-        List<Consequence> sorted = List.copyOf(terms);
-        ProteinEffect effect = c.effect();
-        String protein = effect == null || effect.hgvsp().isEmpty() ? "" : t.proteinId() + ":" + effect.hgvsp();
-        return new Annotation(allele, t, sorted, exon, intron, cdna, c.cdsPosition(),
-                effect == null ? "" : effect.proteinPosition(), effect == null ? "" : effect.aminoAcids(),
-                effect == null ? "" : effect.codons(), c.hgvsc().isEmpty() ? "" : t.id() + ":" + c.hgvsc(), protein,
-                effect == null ? "" : effect.hgvspShort(), -1, c.refMismatch());
     }
 
     private static boolean contiguousCds(Transcript t, int lo, int hi) {

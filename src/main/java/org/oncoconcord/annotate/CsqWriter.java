@@ -40,6 +40,8 @@ final class CsqWriter {
     private byte[] alt = new byte[64];
     private int refLen;
     private int altLen;
+    /** POS of the record being written (the build check's message). */
+    private int vcfPos;
 
     CsqWriter(Annotator annotator) {
         this.annotator = annotator;
@@ -55,6 +57,13 @@ final class CsqWriter {
         if (!CsqAnnotator.isBases(r)) {
             return slowRecord(counts, chrom, pos, alleles, out);
         }
+        vcfPos = pos;
+        // looked up here, once per record, not in allele(): a change of contig then recompiles only append()
+        ContigIndex contig = annotator.contig(chrom);
+        if (near.length < contig.size()) {
+            near = new int[contig.size()];
+        }
+        Text[] cached = texts(contig);
         int n = 0;
         for (int k = 1; k < alleles.length; k++) {
             String a = alleles[k];
@@ -62,22 +71,23 @@ final class CsqWriter {
                 counts.skipped++;
                 continue;
             }
-            counts.alleles++;
-            int start = pos + trim(r, a);
-            n = allele(counts, chrom, pos, r, a, start, out, n);
+            n = allele(counts, contig, cached, chrom, pos, r, a, out, n);
         }
         return n;
     }
 
-    /** The entries of one ALT (trimmed into {@link #ref}/{@link #alt}, starting at {@code start}); returns the new entry count. */
-    private int allele(CsqAnnotator.Counts counts, String chrom, int pos, String r, String a, int start, CsqBytes out, int n) {
+    /**
+     * The entries of ALT {@code a} of a record at {@code pos} with REF {@code r}; returns the new entry count.
+     * (Its bytecode is kept above C2's FreqInlineSize, 325 bytes, so that it is compiled on its own and a
+     * recompilation of append() does not recompile it.)
+     */
+    private int allele(CsqAnnotator.Counts counts, ContigIndex contig, Text[] cached, String chrom, int pos, String r, String a,
+            CsqBytes out, int n) {
+        counts.alleles++;
+        int start = pos + trim(r, a);
         boolean insertion = refLen == 0;
         int lo = insertion ? start - 1 : start;
         int hi = insertion ? start : start + refLen - 1;
-        ContigIndex contig = annotator.contig(chrom);
-        if (near.length < contig.size()) {
-            near = new int[contig.size()];
-        }
         int m = contig.near(lo, hi, near);
         if (m == 0) {
             counts.intergenic++;
@@ -85,7 +95,6 @@ final class CsqWriter {
             vepAllele(out).append(INTERGENIC).append(CLASSES[variantClass()]);
             return n + 1;
         }
-        Text[] cached = texts(contig);
         Allele allele = null;
         boolean altering = false;
         for (int i = 0; i < m; i++) {
@@ -102,9 +111,9 @@ final class CsqWriter {
                 continue;
             }
             if (allele == null) {
-                allele = Allele.fromVcf(chrom, pos, r, a);
+                allele = trimmed(chrom, start);
             }
-            altering |= full(counts, out, annotator.onTranscript(allele, t, lo, hi), chrom, pos, r);
+            altering |= full(counts, out, annotator.onTranscript(allele, t, lo, hi), chrom, vcfPos, r);
         }
         if (altering) {
             counts.proteinAltering++;
@@ -261,6 +270,12 @@ final class CsqWriter {
             alt[i] = (byte) upper(a.charAt(p + i));
         }
         return p;
+    }
+
+    /** The trimmed allele as {@link Allele#fromVcf} gives it (from {@link #ref}/{@link #alt}: no second trimming). */
+    private Allele trimmed(String chrom, int start) {
+        return new Allele(chrom, start, new String(ref, 0, refLen, StandardCharsets.ISO_8859_1),
+                new String(alt, 0, altLen, StandardCharsets.ISO_8859_1));
     }
 
     /** Upper case of a base letter (the alleles here are A, C, G, T, N in either case). */

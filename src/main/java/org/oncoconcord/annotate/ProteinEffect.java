@@ -13,40 +13,53 @@ import java.util.Locale;
 public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspShort,
                             String proteinPosition, String aminoAcids, String codons) {
 
+    /*
+     * of() is split in three on purpose (session 9): as one method of 1,574 bytes of bytecode the JIT's C2
+     * compiler made 52 kB of machine code of it, three times over in a 1M-record run, as rare outcomes
+     * (synonymous, start retained, ...) were reached; now a rare outcome recompiles change() only, and
+     * the outcomes' HGVSp texts are built in methods of their own.
+     */
     /** Computes the effect; {@code refProtein} is the translation of {@code cds} (ending in {@code *}). */
     public static ProteinEffect of(String cds, String refProtein, int cStart, int cEnd, String alt) {
-        boolean insertion = cEnd < cStart;
-        int refLen = cEnd - cStart + 1;
-        int delta = alt.length() - refLen;
-        boolean frameshift = Math.floorMod(delta, 3) != 0;
-        int firstCodon = cStart / 3;
+        Fields f = Fields.of(cds, cStart, cEnd, alt);
+        String altProtein = altProtein(cds, refProtein, cStart, cEnd, alt, cStart / 3);
+        return change(refProtein, altProtein, cStart, cEnd, alt.length() - (cEnd - cStart + 1), f);
+    }
 
-        String position;
-        String aminoAcids;
-        String codons;
-        if (insertion && cStart % 3 == 0) {
-            position = firstCodon + "-" + (firstCodon + 1);
-            codons = "-/" + alt.toUpperCase(Locale.ROOT);
-            aminoAcids = "-/" + (alt.length() % 3 == 0 ? AminoAcids.translate(alt, 0, false) : "X");
-        } else {
+    /** VEP's Protein_position, Amino_acids and Codons of a change. */
+    private record Fields(String position, String aminoAcids, String codons) {
+        static Fields of(String cds, int cStart, int cEnd, String alt) {
+            boolean insertion = cEnd < cStart;
+            int firstCodon = cStart / 3;
+            if (insertion && cStart % 3 == 0) {
+                return new Fields(firstCodon + "-" + (firstCodon + 1), "-/" + (alt.length() % 3 == 0
+                        ? AminoAcids.translate(alt, 0, false) : "X"), "-/" + alt.toUpperCase(Locale.ROOT));
+            }
             int lastCodon = (insertion ? cStart : cEnd) / 3;
-            position = firstCodon == lastCodon ? Integer.toString(firstCodon + 1) : (firstCodon + 1) + "-" + (lastCodon + 1);
+            String position = firstCodon == lastCodon ? Integer.toString(firstCodon + 1) : (firstCodon + 1) + "-" + (lastCodon + 1);
             int ws = firstCodon * 3;
             int we = lastCodon * 3 + 3;
             String left = cds.substring(ws, cStart).toLowerCase(Locale.ROOT);
             String right = cds.substring(cEnd + 1, we).toLowerCase(Locale.ROOT);
             String refCodons = left + cds.substring(cStart, cEnd + 1).toUpperCase(Locale.ROOT) + right;
             String altCodons = left + alt.toUpperCase(Locale.ROOT) + right;
-            codons = refCodons + "/" + altCodons;
             String refAa = AminoAcids.translate(refCodons, 0, false);
             String altAa = altCodons.length() % 3 == 0 ? AminoAcids.translate(altCodons, 0, false) : "X";
             if (altAa.isEmpty()) {
                 altAa = "-";
             }
-            aminoAcids = refAa.equals(altAa) ? refAa : refAa + "/" + altAa;
+            return new Fields(position, refAa.equals(altAa) ? refAa : refAa + "/" + altAa, refCodons + "/" + altCodons);
         }
+    }
 
-        String altProtein = altProtein(cds, refProtein, cStart, cEnd, alt, firstCodon);
+    /** The consequence terms and HGVSp of a change of {@code delta} bases turning {@code refProtein} into {@code altProtein}. */
+    private static ProteinEffect change(String refProtein, String altProtein, int cStart, int cEnd, int delta, Fields f) {
+        boolean insertion = cEnd < cStart;
+        boolean frameshift = Math.floorMod(delta, 3) != 0;
+        int firstCodon = cStart / 3;
+        String position = f.position();
+        String aminoAcids = f.aminoAcids();
+        String codons = f.codons();
         boolean altStops = altProtein.endsWith("*");
         int p = firstCodon;
         while (p < refProtein.length() && p < altProtein.length() && refProtein.charAt(p) == altProtein.charAt(p)) {
@@ -55,36 +68,14 @@ public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspS
         List<Consequence> terms = new ArrayList<>();
         int refStop = refProtein.length() - 1;
         if (p >= refProtein.length() || (p >= altProtein.length() && !frameshift)) {
-            // no amino acid changed
-            if (frameshift) {
-                terms.add(Consequence.FRAMESHIFT_VARIANT);
-                return new ProteinEffect(terms, "", "", position, aminoAcids, codons);
-            }
-            boolean touchesStop = (insertion ? cStart : cEnd) / 3 >= refStop;
-            boolean touchesStart = firstCodon == 0;
-            terms.add(touchesStop ? Consequence.STOP_RETAINED_VARIANT
-                    : touchesStart ? Consequence.START_RETAINED_VARIANT : Consequence.SYNONYMOUS_VARIANT);
-            char aa = refProtein.charAt(Math.min(firstCodon, refStop));
-            int n = Math.min(firstCodon, refStop) + 1;
-            return new ProteinEffect(terms, "p." + AminoAcids.three(aa) + n + "=", "p." + aa + n + "=",
-                    position, aminoAcids, codons);
+            return unchanged(terms, refProtein, frameshift, (insertion ? cStart : cEnd) / 3, firstCodon, f);
         }
         if (p == 0) {
             terms.add(Consequence.START_LOST);
             return new ProteinEffect(terms, "p.Met1?", "p.M1?", position, aminoAcids, codons);
         }
         if (p == refStop) {
-            // the stop codon now codes for an amino acid
-            terms.add(Consequence.STOP_LOST);
-            if (frameshift) {
-                terms.add(Consequence.FRAMESHIFT_VARIANT);
-            } else if (delta != 0) {
-                terms.add(delta > 0 ? Consequence.INFRAME_INSERTION : Consequence.INFRAME_DELETION);
-            }
-            char now = p < altProtein.length() ? altProtein.charAt(p) : 'X';
-            String ext = altStops ? Integer.toString(altProtein.length() - 1 - p) : "?";
-            return new ProteinEffect(terms, "p.Ter" + (p + 1) + AminoAcids.three(now) + "extTer" + ext,
-                    "p.*" + (p + 1) + now + "ext*" + ext, position, aminoAcids, codons);
+            return stopLost(terms, altProtein, p, delta, f);
         }
         if (frameshift) {
             terms.add(Consequence.FRAMESHIFT_VARIANT);
@@ -151,6 +142,36 @@ public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspS
                     "p." + removed + (p + 1) + added, position, aminoAcids, codons);
         }
         return delins(terms, p, removed, added, position, aminoAcids, codons);
+    }
+
+    /** No amino acid changed: a frameshift without a protein change, or synonymous / start or stop retained. */
+    private static ProteinEffect unchanged(List<Consequence> terms, String refProtein, boolean frameshift, int lastCodon,
+            int firstCodon, Fields f) {
+        if (frameshift) {
+            terms.add(Consequence.FRAMESHIFT_VARIANT);
+            return new ProteinEffect(terms, "", "", f.position(), f.aminoAcids(), f.codons());
+        }
+        int refStop = refProtein.length() - 1;
+        terms.add(lastCodon >= refStop ? Consequence.STOP_RETAINED_VARIANT
+                : firstCodon == 0 ? Consequence.START_RETAINED_VARIANT : Consequence.SYNONYMOUS_VARIANT);
+        char aa = refProtein.charAt(Math.min(firstCodon, refStop));
+        int n = Math.min(firstCodon, refStop) + 1;
+        return new ProteinEffect(terms, "p." + AminoAcids.three(aa) + n + "=", "p." + aa + n + "=",
+                f.position(), f.aminoAcids(), f.codons());
+    }
+
+    /** The stop codon (residue index {@code p}) now codes for an amino acid. */
+    private static ProteinEffect stopLost(List<Consequence> terms, String altProtein, int p, int delta, Fields f) {
+        terms.add(Consequence.STOP_LOST);
+        if (Math.floorMod(delta, 3) != 0) {
+            terms.add(Consequence.FRAMESHIFT_VARIANT);
+        } else if (delta != 0) {
+            terms.add(delta > 0 ? Consequence.INFRAME_INSERTION : Consequence.INFRAME_DELETION);
+        }
+        char now = p < altProtein.length() ? altProtein.charAt(p) : 'X';
+        String ext = altProtein.endsWith("*") ? Integer.toString(altProtein.length() - 1 - p) : "?";
+        return new ProteinEffect(terms, "p.Ter" + (p + 1) + AminoAcids.three(now) + "extTer" + ext,
+                "p.*" + (p + 1) + now + "ext*" + ext, f.position(), f.aminoAcids(), f.codons());
     }
 
     /**

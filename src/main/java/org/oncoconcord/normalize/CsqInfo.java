@@ -9,31 +9,27 @@ final class CsqInfo {
     private CsqInfo() {
     }
 
-    /** {@code line} (without line break) with {@code ;CSQ=value} after its INFO, or {@code CSQ=value} instead of a {@code .} INFO. */
-    static byte[] insert(byte[] line, org.oncoconcord.annotate.CsqBytes value) {
-        int from = infoStart(line);
-        int to = infoEnd(line, from);
+    /**
+     * Writes {@code line[0, len)} (without line break) into {@code out} (cleared first) with
+     * {@code ;CSQ=value} after its INFO, or {@code CSQ=value} instead of a {@code .} INFO, the value being
+     * {@code value[0, valueLen)}: one copy of the line into a reused buffer, no array or String per record.
+     */
+    static void insert(byte[] line, int len, byte[] value, int valueLen, ByteText out) {
+        int from = infoStart(line, len);
+        int to = infoEnd(line, from, len);
         boolean dot = to - from == 1 && line[from] == '.';
-        int keep = dot ? from : to;
-        int n = value.length();
-        byte[] out = new byte[keep + (dot ? 0 : 1) + PREFIX.length + n + line.length - to];
-        System.arraycopy(line, 0, out, 0, keep);
-        int k = keep;
+        out.clear();
+        out.append(line, 0, dot ? from : to);
         if (!dot) {
-            out[k++] = ';';
+            out.append(';');
         }
-        System.arraycopy(PREFIX, 0, out, k, PREFIX.length);
-        k += PREFIX.length;
-        System.arraycopy(value.array(), 0, out, k, n);
-        k += n;
-        System.arraycopy(line, to, out, k, line.length - to);
-        return out;
+        out.append(PREFIX, 0, PREFIX.length).append(value, 0, valueLen).append(line, to, len);
     }
 
     /** Index of the first byte of the INFO column (after the 7th tab). */
-    private static int infoStart(byte[] line) {
+    private static int infoStart(byte[] line, int len) {
         int tabs = 0;
-        for (int i = 0; i < line.length; i++) {
+        for (int i = 0; i < len; i++) {
             if (line[i] == '\t' && ++tabs == 7) {
                 return i + 1;
             }
@@ -42,12 +38,12 @@ final class CsqInfo {
     }
 
     /** Index just after the INFO column starting at {@code from}. */
-    private static int infoEnd(byte[] line, int from) {
-        for (int i = from; i < line.length; i++) {
+    private static int infoEnd(byte[] line, int from, int len) {
+        for (int i = from; i < len; i++) {
             if (line[i] == '\t') {
                 return i;
             }
         }
-        return line.length;
+        return len;
     }
 }

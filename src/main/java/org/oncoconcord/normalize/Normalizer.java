@@ -610,31 +610,32 @@ final class Normalizer {
             }
         }
         byte[] untouched = r.untouchedBytes(header);
-        if (annotator != null) {
-            byte[] line = untouched != null ? untouched : r.toLine(header).getBytes(StandardCharsets.ISO_8859_1);
-            line = withCsq(line, r);
-            stats.out++;
-            sink.record(r, line);
-            return;
-        }
         stats.out++;
-        if (untouched != null) {
-            sink.record(r, untouched, untouched.length);
-        } else {
+        byte[] line = untouched;
+        int len = untouched == null ? 0 : untouched.length;
+        if (untouched == null) {
             lineOut.clear();
             r.appendLine(lineOut, header);
-            sink.record(r, lineOut.buffer(), lineOut.length());
+            line = lineOut.buffer();
+            len = lineOut.length();
         }
+        if (annotator != null && csq(r) > 0) {
+            CsqInfo.insert(line, len, csqValue.array(), csqValue.length(), csqLine);
+            line = csqLine.buffer();
+            len = csqLine.length();
+        }
+        sink.record(r, line, len);
     }
 
     /** The line being written (reused: no String or byte[] per rewritten record). */
     private final ByteText lineOut = new ByteText();
+    /** The line with its CSQ ({@code --annotate}; reused). */
+    private final ByteText csqLine = new ByteText();
 
-    /** The line with the CSQ entries of its ALT alleles added at the end of INFO ({@code annotate}'s engine and counts). */
-    private byte[] withCsq(byte[] line, VcfRecord r) {
+    /** The CSQ entries of the record's ALT alleles into {@link #csqValue} ({@code annotate}'s engine and counts); their number. */
+    private int csq(VcfRecord r) {
         csqValue.clear();
-        int n = org.oncoconcord.annotate.CsqAnnotator.append(annotator, csqCounts, r.chrom, r.pos, r.alleles, csqValue);
         csqCounts.records++;
-        return n == 0 ? line : CsqInfo.insert(line, csqValue);
+        return org.oncoconcord.annotate.CsqAnnotator.append(annotator, csqCounts, r.chrom, r.pos, r.alleles, csqValue);
     }
 }
