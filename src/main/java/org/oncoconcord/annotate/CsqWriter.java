@@ -40,8 +40,6 @@ final class CsqWriter {
     private byte[] alt = new byte[64];
     private int refLen;
     private int altLen;
-    /** POS of the record being written (the build check's message). */
-    private int vcfPos;
 
     CsqWriter(Annotator annotator) {
         this.annotator = annotator;
@@ -57,7 +55,6 @@ final class CsqWriter {
         if (!CsqAnnotator.isBases(r)) {
             return slowRecord(counts, chrom, pos, alleles, out);
         }
-        vcfPos = pos;
         // looked up here, once per record, not in allele(): a change of contig then recompiles only append()
         ContigIndex contig = annotator.contig(chrom);
         if (near.length < contig.size()) {
@@ -113,7 +110,7 @@ final class CsqWriter {
             if (allele == null) {
                 allele = trimmed(chrom, start);
             }
-            altering |= full(counts, out, annotator.onTranscript(allele, t, lo, hi), chrom, vcfPos, r);
+            altering |= full(counts, out, annotator.onTranscript(allele, t, lo, hi), chrom, pos, r);
         }
         if (altering) {
             counts.proteinAltering++;

@@ -611,9 +611,12 @@ final class Normalizer {
         }
         byte[] untouched = r.untouchedBytes(header);
         stats.out++;
-        byte[] line = untouched;
-        int len = untouched == null ? 0 : untouched.length;
-        if (untouched == null) {
+        byte[] line;
+        int len;
+        if (untouched != null) {
+            line = untouched;
+            len = untouched.length;
+        } else {
             lineOut.clear();
             r.appendLine(lineOut, header);
             line = lineOut.buffer();

@@ -38,7 +38,10 @@ public final class VcfInput {
         }
     }
 
-    /** Opens {@code file} as a stream of VCF text (decompressed; BCF converted). */
+    /**
+     * Opens {@code file} as a stream of VCF text (decompressed; BCF converted), on the caller's thread; BGZF
+     * reads stop at block ends ({@link BgzfBlockReads}), so a truncated file yields every byte of its intact blocks.
+     */
     public static InputStream openText(Path file) {
         return openText(file, false);
     }
@@ -52,10 +55,7 @@ public final class VcfInput {
         return openText(file, true);
     }
 
-    /**
-     * {@link #openTextAhead} when {@code ahead}, else {@link #openText(Path)} with BGZF reads that stop at
-     * block ends ({@link BgzfBlockReads}): a truncated file fails after the same bytes either way.
-     */
+    /** {@link #openTextAhead} when {@code ahead}, else {@link #openText(Path)}: a truncated file fails after the same bytes either way. */
     public static InputStream openText(Path file, boolean ahead) {
         requireReadableFile(file);
         try {
