@@ -1,6 +1,5 @@
 package org.oncoconcord.annotate;
 
-import htsjdk.samtools.util.IOUtil;
 import htsjdk.tribble.TribbleException;
 import htsjdk.tribble.annotation.Strand;
 import htsjdk.tribble.gff.Gff3Codec;
@@ -8,9 +7,7 @@ import htsjdk.tribble.gff.Gff3Feature;
 import htsjdk.tribble.readers.LineIterator;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +17,8 @@ import java.util.Optional;
 import org.oncoconcord.core.UserException;
 
 /**
- * Reads Ensembl, GENCODE or RefSeq GFF3 (plain or gzipped) with htsjdk's {@link Gff3Codec} into one
- * transcript per gene ({@link TranscriptModels} chooses it). {@code exon}, {@code CDS} and
+ * Reads Ensembl, GENCODE or RefSeq GFF3 (plain, gzip or BGZF: {@link ModelText}) with htsjdk's
+ * {@link Gff3Codec} into one transcript per gene ({@link TranscriptModels} chooses it). {@code exon}, {@code CDS} and
  * {@code stop_codon} features name their transcript by {@code Parent}; a transcript's gene is its
  * {@code gene_name} (GENCODE) or {@code gene} (RefSeq) attribute, else its parent gene's
  * {@code Name}; its id is {@code transcript_id}, else its {@code ID} without Ensembl's
@@ -48,7 +45,7 @@ public final class Gff3Reader {
         Map<String, Parent> byId = new HashMap<>();
         List<Part> parts = new ArrayList<>();
         Gff3Codec codec = new Gff3Codec(Gff3Codec.DecodeDepth.SHALLOW);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(IOUtil.openFileForReading(gff3), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = ModelText.open(gff3)) {
             CountingLines lines = new CountingLines(in);
             if (!lines.hasNext() || !lines.peek().startsWith("##gff-version 3")) {
                 throw new UserException(gff3 + ":1: not GFF3: the first line must be '##gff-version 3'");
@@ -76,8 +73,13 @@ public final class Gff3Reader {
             } catch (TribbleException e) {
                 throw new UserException(gff3 + ":" + lines.number + ": " + e.getMessage());
             } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof java.nio.charset.CharacterCodingException c) {
+                    throw ModelText.notText(gff3, "GFF3", c);
+                }
                 throw new UserException(gff3 + ": cannot read: " + e.getCause().getMessage());
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ModelText.notText(gff3, "GFF3", e);
         } catch (IOException e) {
             throw new UserException(gff3 + ": cannot read: " + e.getMessage());
         }

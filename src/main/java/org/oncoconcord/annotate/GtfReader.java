@@ -2,8 +2,6 @@ package org.oncoconcord.annotate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.oncoconcord.core.UserException;
 
@@ -12,7 +10,8 @@ import org.oncoconcord.core.UserException;
  * features with {@code gene_name} and {@code transcript_id} attributes) into one transcript per
  * gene ({@link TranscriptModels} chooses it). No library on Maven Central reads GTF (htsjdk reads
  * GFF3: {@link Gff3Reader}).
- * Bad lines are errors naming {@code file:line}. No CDS sequence: codons come from the FASTA.
+ * Plain, gzip or BGZF text ({@link ModelText}). Bad lines are errors naming {@code file:line}. No CDS
+ * sequence: codons come from the FASTA.
  */
 public final class GtfReader {
     private GtfReader() {
@@ -25,7 +24,7 @@ public final class GtfReader {
         int[] tabs = new int[8];
         Attributes previous = new Attributes();
         String chrom = "";
-        try (BufferedReader in = Files.newBufferedReader(gtf, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = ModelText.open(gtf)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
@@ -60,6 +59,8 @@ public final class GtfReader {
                 models.add(lineNo, type, id, gene, chrom, plus, start, end, a.rank());
                 previous = a;
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ModelText.notText(gtf, "GTF", e);
         } catch (IOException e) {
             throw new UserException(gtf + ": cannot read: " + e.getMessage());
         }

@@ -69,6 +69,27 @@ class Gff3ReaderTest {
         assertThat(body).contains("A|missense_variant|MODERATE|GENE1|").contains("NM_1.1:c.8G>A").contains("|p.G3D|");
     }
 
+    /** BGZF (bgzip's many gzip members) reads as the plain file; bytes that are not UTF-8 name their line. */
+    @Test
+    void bgzippedGff3AndBytesThatAreNotText() throws Exception {
+        TranscriptSet shipped = TranscriptSet.shipped(GenomeBuild.GRCh37);
+        Path bgz = dir.resolve("models.gff3.bgz");
+        try (OutputStream out = new htsjdk.samtools.util.BlockCompressedOutputStream(bgz.toFile())) {
+            out.write(ensembl(shipped).getBytes(StandardCharsets.UTF_8));
+        }
+        GtfReaderTest.assertSameModelsAndAnnotations(shipped, Gff3Reader.read(bgz));
+        StringBuilder text = new StringBuilder("##gff-version 3\n");
+        for (int i = 0; i < 3000; i++) {
+            text.append("#padding line, skipped by the reader\n");
+        }
+        text.append(line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G@"));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        bytes[text.indexOf("@")] = (byte) 0xfe;
+        Path binary = Files.write(dir.resolve("binary.gff3"), bytes);
+        assertThatThrownBy(() -> Gff3Reader.read(binary)).isInstanceOf(UserException.class)
+                .hasMessageStartingWith(binary + ":3002: not UTF-8 text");
+    }
+
     @Test
     void badFilesNameFileAndLine() throws Exception {
         Path noHeader = Files.writeString(dir.resolve("a.gff3"), "chr1\tx\texon\t1\t5\t.\t+\t.\tID=e1;Parent=T1\n");

@@ -4,10 +4,15 @@ import org.oncoconcord.vcf.GenomeBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import htsjdk.samtools.util.BlockCompressedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncoconcord.core.UserException;
@@ -26,6 +31,54 @@ class GtfReaderTest {
         TranscriptSet shipped = TranscriptSet.shipped(GenomeBuild.GRCh37);
         Path gtf = Files.writeString(dir.resolve("models.gtf"), gtf(shipped));
         assertSameModelsAndAnnotations(shipped, GtfReader.read(gtf));
+    }
+
+    /**
+     * Ensembl and GENCODE ship their GTF gzipped ({@code .gtf.gz}), bgzip writes BGZF (many gzip members):
+     * both read as the plain file, told apart by their first bytes, not their names.
+     */
+    @Test
+    void gzippedAndBgzippedGtfReadAsThePlainOne() throws Exception {
+        TranscriptSet shipped = TranscriptSet.shipped(GenomeBuild.GRCh37);
+        byte[] text = gtf(shipped).getBytes(StandardCharsets.UTF_8);
+        assertThat(text.length).as("more than one BGZF block").isGreaterThan(2 * 65536);
+        Path gz = dir.resolve("models.gtf.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(text);
+        }
+        Path bgz = dir.resolve("models.gtf.bgz");
+        try (OutputStream out = new BlockCompressedOutputStream(bgz.toFile())) {
+            out.write(text);
+        }
+        Path unnamed = Files.copy(gz, dir.resolve("gzipped-but-named.gtf"));
+        for (Path p : List.of(gz, bgz, unnamed)) {
+            TranscriptSet read = GtfReader.read(p);
+            assertThat(read.source()).as(p.toString()).startsWith("GTF " + p.getFileName() + " (" + shipped.all().size() + " coding genes");
+            assertSameModelsAndAnnotations(shipped, read);
+        }
+    }
+
+    /**
+     * Bytes that are not UTF-8 (a binary file given as GTF) are an error naming the line that holds them,
+     * also far beyond the reader's decoding read-ahead; UTF-8 text that is not ASCII is read as it is.
+     */
+    @Test
+    void bytesThatAreNotTextNameTheirLine() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int i = 0; i < 3000; i++) {
+            b.write("#padding line, skipped by the reader\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        String bad = line("chr1", "exon", 10, 50, "+", "transcript_id \"T\"; gene_name \"G@\";");
+        byte[] badBytes = bad.getBytes(StandardCharsets.US_ASCII);
+        badBytes[bad.indexOf('@')] = (byte) 0xff;
+        b.write(badBytes);
+        Path gtf = Files.write(dir.resolve("binary.gtf"), b.toByteArray());
+        assertThatThrownBy(() -> GtfReader.read(gtf)).isInstanceOf(UserException.class)
+                .hasMessageStartingWith(gtf + ":3001: not UTF-8 text");
+        Path utf8 = Files.writeString(dir.resolve("utf8.gtf"), line("chr1", "exon", 10, 50, "+",
+                "transcript_id \"T\"; gene_name \"G\u00c9NE\";") + line("chr1", "CDS", 10, 48, "+", "transcript_id \"T\"; gene_name \"G\u00c9NE\";"),
+                StandardCharsets.UTF_8);
+        assertThat(GtfReader.read(utf8).all()).extracting(Transcript::gene).containsExactly("G\u00c9NE");
     }
 
     /**
