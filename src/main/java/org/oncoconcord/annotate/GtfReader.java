@@ -97,7 +97,8 @@ public final class GtfReader {
     private static final String[] TYPES = {"exon", "CDS", "stop_codon"};
 
     /**
-     * The attributes read from column 9 ({@code key "value";} pairs, parsed by hand: a regular
+     * The attributes read from column 9 ({@code key "value";} pairs, numbers also unquoted as in GENCODE's
+     * {@code exon_number 1; level 2;}; parsed by hand: a regular
      * expression cost more than the rest of the reading): the first transcript_id, gene_name and
      * gene_id, and the tags.
      */
@@ -144,8 +145,10 @@ public final class GtfReader {
         }
 
         /**
-         * Reads one {@code \s*key\s+"value"\s*;?} at {@code at} (key: a letter or _, then letters,
-         * digits, _ or .); returns the position after it, or -1 when none starts there.
+         * Reads one {@code \s*key\s+"value"\s*;?} or, for a number as GENCODE writes {@code exon_number}
+         * and {@code level}, {@code \s*key\s+number\s*;?} (digits, {@code . + -}; text must be quoted) at
+         * {@code at} (key: a letter or _, then letters, digits, _ or .); returns the position after it,
+         * or -1 when none starts there.
          */
         private int pair(String s, int at, Attributes previous) {
             int n = s.length();
@@ -160,15 +163,30 @@ public final class GtfReader {
             }
             int keyEnd = i;
             i = skipSpace(s, i);
-            if (i == keyEnd || i >= n || s.charAt(i) != '"') {
+            if (i == keyEnd || i >= n) {
                 return -1;
             }
-            int close = s.indexOf('"', i + 1);
-            if (close < 0) {
-                return -1;
+            int from;
+            int to;
+            if (s.charAt(i) == '"') {
+                from = i + 1;
+                to = s.indexOf('"', from);
+                if (to < 0) {
+                    return -1;
+                }
+                i = to + 1;
+            } else {
+                from = i;
+                while (i < n && (digit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                    i++;
+                }
+                to = i;
+                if (to == from || (i < n && s.charAt(i) != ';' && s.charAt(i) != ' ' && (s.charAt(i) < '\t' || s.charAt(i) > '\r'))) {
+                    return -1;
+                }
             }
-            keep(s, keyStart, keyEnd, i + 1, close, previous);
-            i = skipSpace(s, close + 1);
+            keep(s, keyStart, keyEnd, from, to, previous);
+            i = skipSpace(s, i);
             return i < n && s.charAt(i) == ';' ? i + 1 : i;
         }
 

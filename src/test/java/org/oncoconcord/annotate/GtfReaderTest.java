@@ -118,12 +118,16 @@ class GtfReaderTest {
                 a.hgvsc().replaceFirst("^[^:]*:", ""), a.hgvspShort(), a.exon(), a.intron(), a.cdsPosition(), a.proteinPosition());
     }
 
-    /** GENCODE-style lines: gene, a longer decoy transcript, the MANE transcript (tagged) with exon, CDS, stop_codon. */
+    /**
+     * GENCODE lines: gene, a longer decoy transcript, the MANE transcript (tagged) with exon, CDS, stop_codon,
+     * attributes laid out as GENCODE's (numbers unquoted: {@code exon_number 3; level 2;}).
+     */
     static String gtf(TranscriptSet set) {
         StringBuilder b = new StringBuilder("##description: written from the shipped models\n");
         for (Transcript t : set.all()) {
             String strand = t.plus() ? "+" : "-";
-            String attr = "gene_id \"G_" + t.gene() + "\"; transcript_id \"" + t.ensemblId() + "\"; gene_name \"" + t.gene() + "\";";
+            String attr = "gene_id \"G_" + t.gene() + "\"; transcript_id \"" + t.ensemblId() + "\"; gene_type \"protein_coding\"; gene_name \""
+                    + t.gene() + "\"; transcript_type \"protein_coding\";";
             String decoy = "gene_id \"G_" + t.gene() + "\"; transcript_id \"DECOY_" + t.gene() + "\"; gene_name \"" + t.gene() + "\";";
             b.append(line(t.chrom(), "gene", t.txStart(), t.txEnd(), strand, "gene_id \"G_" + t.gene() + "\"; gene_name \"" + t.gene() + "\";"));
             b.append(line(t.chrom(), "exon", t.txStart() - 5000, t.txEnd() + 5000, strand, decoy));
@@ -131,11 +135,13 @@ class GtfReaderTest {
             int stopFirst = t.plus() ? t.cdsEnd() - 2 : t.cdsStart();
             int stopLast = t.plus() ? t.cdsEnd() : t.cdsStart() + 2;
             for (int i = 0; i < t.exonCount(); i++) {
-                b.append(line(t.chrom(), "exon", t.exonStart(i), t.exonEnd(i), strand, attr + " tag \"MANE_Select\";"));
+                int number = t.plus() ? i + 1 : t.exonCount() - i;
+                String exon = attr + " exon_number " + number + "; exon_id \"E" + number + "\"; level 2; tag \"basic\"; tag \"MANE_Select\";";
+                b.append(line(t.chrom(), "exon", t.exonStart(i), t.exonEnd(i), strand, exon));
                 int s = Math.max(t.exonStart(i), t.plus() ? t.cdsStart() : stopLast + 1);
                 int e = Math.min(t.exonEnd(i), t.plus() ? stopFirst - 1 : t.cdsEnd());
                 if (s <= e) {
-                    b.append(line(t.chrom(), "CDS", s, e, strand, attr + " tag \"MANE_Select\";"));
+                    b.append(line(t.chrom(), "CDS", s, e, strand, exon));
                 }
             }
             // the stop codon (within one exon for these models)
