@@ -175,10 +175,11 @@ public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspS
     }
 
     /**
-     * The translation of the mutant CDS up to its first stop (the reference protein before
-     * {@code firstCodon}). In-frame changes translate only the changed codons and take the rest from
-     * the reference protein (the codons after them are the reference's, in frame); frameshifts
-     * translate the shifted tail.
+     * The translation of the mutant CDS (the reference protein before {@code firstCodon}). In-frame
+     * changes translate only the changed codons and take the rest from the reference protein (the codons
+     * after them are the reference's, in frame), internal stops included: a stop inside the reference CDS
+     * (selenocysteine's UGA, a model laid on other sequence) is a residue as VEP reads codons, and only a
+     * stop the change creates ends the protein early. Frameshifts translate the shifted tail to its first stop.
      */
     static String altProtein(String cds, String refProtein, int cStart, int cEnd, String alt, int firstCodon) {
         int ws = firstCodon * 3;
@@ -190,9 +191,7 @@ public record ProteinEffect(List<Consequence> terms, String hgvsp, String hgvspS
             StringBuilder b = new StringBuilder(refProtein.length() + changed.length());
             b.append(refProtein, 0, firstCodon).append(changed);
             if (!changed.endsWith("*")) {
-                int k = we / 3;
-                int stop = refProtein.indexOf('*', k);
-                b.append(refProtein, k, stop < 0 ? refProtein.length() : stop + 1);
+                b.append(refProtein, Math.min(we / 3, refProtein.length()), refProtein.length());
             }
             return b.toString();
         }

@@ -11,9 +11,11 @@ import org.oncoconcord.vcf.GenomeBuild;
 
 /**
  * {@link ProteinEffect#altProtein} (in-frame changes translate only the changed codons) against its
- * definition: the translation of the whole mutant CDS from the first changed codon to its first
- * stop, after the reference protein's first residues. On the shipped GRCh37 CDS (real genes, no
- * internal stop) and on random sequences (internal stops, lengths not a multiple of 3).
+ * definition: after the reference protein's first residues, the translation of the whole mutant CDS
+ * from the first changed codon; a frameshift's ends at its first stop, an in-frame change's at the
+ * first stop among the changed codons (a stop it created) and else runs on through the reference's
+ * own internal stops (read as residues, as a selenocysteine UGA). On the shipped GRCh37 CDS (real
+ * genes, no internal stop) and on random sequences (internal stops, lengths not a multiple of 3).
  */
 class AltProteinTest {
     private static final String[] ALTS = {"A", "C", "G", "T", "", "AC", "GCT", "TAA", "TGAGGC", "ACGT"};
@@ -21,7 +23,16 @@ class AltProteinTest {
     private static String definition(String cds, String refProtein, int cStart, int cEnd, String alt) {
         String altCds = cds.substring(0, cStart) + alt + cds.substring(cEnd + 1);
         int firstCodon = cStart / 3;
-        return refProtein.substring(0, firstCodon) + AminoAcids.translate(altCds, firstCodon, true);
+        int delta = alt.length() - (cEnd - cStart + 1);
+        int windowEnd = (Math.max(cStart, cEnd) / 3) * 3 + 3;
+        if (delta % 3 != 0 || windowEnd > cds.length()) {
+            return refProtein.substring(0, firstCodon) + AminoAcids.translate(altCds, firstCodon, true);
+        }
+        String all = AminoAcids.translate(altCds, firstCodon, false);
+        int changedCodons = (windowEnd - firstCodon * 3 + delta) / 3;
+        int stop = all.indexOf('*');
+        String mutant = stop >= 0 && stop < changedCodons ? all.substring(0, stop + 1) : all;
+        return refProtein.substring(0, firstCodon) + mutant;
     }
 
     /** Every change of {@link #ALTS} replacing 0 (insertion), 1, 2, 3 or 6 bases at every {@code step}-th base (a prime step: all codon phases). */
@@ -74,6 +85,30 @@ class AltProteinTest {
             String cds = b.toString();
             String protein = AminoAcids.translate(cds, 0, false);
             check(cds, protein.isEmpty() ? protein : 'M' + protein.substring(1), 1);
+        }
+    }
+
+    /**
+     * A CDS with an internal stop (as a selenocysteine UGA, codon 4): a change before it gets its codon-level
+     * consequence (it used to read as a stop gained at the internal stop with a long delins), a stop the change
+     * creates is still a stop gained, a change after it and an in-frame deletion as usual.
+     */
+    @Test
+    void internalStopReadsAsAResidue() {
+        String cds = "ATGAAAGGTTGAGGCAAACCCGGGTTTCAGTAA";
+        String ref = AminoAcids.translate(cds, 0, false);
+        assertEquals("MKG*GKPGFQ*", ref);
+        String[][] cases = {
+            {"7", "7", "A", "MISSENSE_VARIANT", "p.Gly3Asp", "p.G3D"},
+            {"3", "3", "T", "STOP_GAINED", "p.Lys2Ter", "p.K2*"},
+            {"16", "16", "G", "MISSENSE_VARIANT", "p.Lys6Arg", "p.K6R"},
+            {"6", "8", "", "INFRAME_DELETION", "p.Gly3del", "p.G3del"},
+        };
+        for (String[] c : cases) {
+            ProteinEffect e = ProteinEffect.of(cds, ref, Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2]);
+            assertEquals(List.of(Consequence.valueOf(c[3])), e.terms(), String.join(" ", c));
+            assertEquals(c[4], e.hgvsp(), String.join(" ", c));
+            assertEquals(c[5], e.hgvspShort(), String.join(" ", c));
         }
     }
 }
