@@ -103,8 +103,44 @@ class Gff3ReaderTest {
                 + line("chr1", "mRNA", 1, 9, ".", "ID=T1;gene_name=G") + line("chr1", "exon", 1, 5, ".", "Parent=T1"));
         assertThatThrownBy(() -> Gff3Reader.read(strand)).hasMessageContaining("d.gff3:3: exon has no strand");
         Path twice = Files.writeString(dir.resolve("e.gff3"), "##gff-version 3\n"
-                + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G") + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G"));
-        assertThatThrownBy(() -> Gff3Reader.read(twice)).hasMessageContaining("e.gff3:3: ID T1 is used twice");
+                + line("chr1", "gene", 1, 9, "+", "ID=T1;Name=G") + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G"));
+        assertThatThrownBy(() -> Gff3Reader.read(twice)).hasMessageContaining("e.gff3:3: ID T1 is used twice (a gene on chr1 and a mRNA on chr1)");
+        Path otherContig = Files.writeString(dir.resolve("f.gff3"), "##gff-version 3\n"
+                + line("chr1", "mRNA", 1, 9, "+", "ID=T1;gene_name=G") + line("chr2", "mRNA", 1, 9, "+", "ID=T1;gene_name=G"));
+        assertThatThrownBy(() -> Gff3Reader.read(otherContig)).hasMessageContaining("f.gff3:3: ID T1 is used twice (a mRNA on chr1 and a mRNA on chr2)");
+    }
+
+    /**
+     * GENCODE's GFF3 layout: IDs repeated on the pieces of one feature (every segment of a 5' UTR is
+     * {@code UTR5:<transcript>}, the CDS segments share {@code CDS:<transcript>}, a start codon split by an
+     * intron), a transcript in two lines of one ID (a discontinuous feature): read as one model each.
+     */
+    @Test
+    void gencodeRepeatsIdsOnTheSegmentsOfOneFeature() throws Exception {
+        String tx = "Parent=ENST1.1;gene_id=ENSG1.1;transcript_id=ENST1.1;gene_type=protein_coding;gene_name=GENE1";
+        String text = "##gff-version 3\n"
+                + line("chr1", "gene", 100, 900, "+", "ID=ENSG1.1;gene_id=ENSG1.1;gene_type=protein_coding;gene_name=GENE1;level=2")
+                + line("chr1", "transcript", 100, 900, "+", "ID=ENST1.1;Parent=ENSG1.1;gene_id=ENSG1.1;transcript_id=ENST1.1;gene_name=GENE1;tag=basic,Ensembl_canonical,MANE_Select")
+                + line("chr1", "exon", 100, 200, "+", "ID=exon:ENST1.1:1;" + tx + ";exon_number=1")
+                + line("chr1", "five_prime_UTR", 100, 200, "+", "ID=UTR5:ENST1.1;" + tx + ";exon_number=1")
+                + line("chr1", "exon", 400, 500, "+", "ID=exon:ENST1.1:2;" + tx + ";exon_number=2")
+                + line("chr1", "five_prime_UTR", 400, 449, "+", "ID=UTR5:ENST1.1;" + tx + ";exon_number=2")
+                + line("chr1", "start_codon", 450, 452, "+", "ID=start_codon:ENST1.1;" + tx + ";exon_number=2")
+                + line("chr1", "CDS", 450, 500, "+", "ID=CDS:ENST1.1;" + tx + ";exon_number=2")
+                + line("chr1", "exon", 800, 900, "+", "ID=exon:ENST1.1:3;" + tx + ";exon_number=3")
+                + line("chr1", "CDS", 800, 850, "+", "ID=CDS:ENST1.1;" + tx + ";exon_number=3")
+                + line("chr1", "stop_codon", 851, 853, "+", "ID=stop_codon:ENST1.1;" + tx + ";exon_number=3")
+                + line("chr1", "three_prime_UTR", 854, 900, "+", "ID=UTR3:ENST1.1;" + tx + ";exon_number=3")
+                + line("chr1", "mRNA", 1000, 1100, "-", "ID=T2;gene_name=GENE2")
+                + line("chr1", "mRNA", 1300, 1400, "-", "ID=T2;gene_name=GENE2")
+                + line("chr1", "exon", 1000, 1100, "-", "Parent=T2") + line("chr1", "CDS", 1010, 1100, "-", "Parent=T2")
+                + line("chr1", "exon", 1300, 1400, "-", "Parent=T2") + line("chr1", "CDS", 1300, 1390, "-", "Parent=T2");
+        TranscriptSet set = Gff3Reader.read(Files.writeString(dir.resolve("gencode.gff3"), text));
+        Transcript t = set.gene("GENE1");
+        assertThat(List.of(t.id(), t.txStart(), t.txEnd(), t.cdsStart(), t.cdsEnd(), t.exonCount()))
+                .containsExactly("ENST1.1", 100, 900, 450, 853, 3);
+        Transcript t2 = set.gene("GENE2");
+        assertThat(List.of(t2.id(), t2.plus(), t2.cdsStart(), t2.cdsEnd(), t2.exonCount())).containsExactly("T2", false, 1010, 1390, 2);
     }
 
     /** Ensembl's GFF3 layout; for every other gene the exons come before their mRNA and gene. */
