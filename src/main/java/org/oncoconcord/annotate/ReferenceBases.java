@@ -43,6 +43,11 @@ public final class ReferenceBases implements Closeable {
         return path;
     }
 
+    /** The FASTA's contig names, as written in it (in no particular order). */
+    public java.util.Collection<String> contigNames() {
+        return java.util.Collections.unmodifiableCollection(contigs.values());
+    }
+
     /** True when the FASTA has this contig (any naming style). */
     public boolean hasContig(String chrom) {
         return contigs.containsKey(ContigNames.canonical(chrom));

@@ -128,6 +128,7 @@ public final class TranscriptSet {
      * shipped CDS take the FASTA's. Transcripts on contigs the FASTA lacks keep the shipped CDS.
      */
     public TranscriptSet withReference(ReferenceBases reference, String buildName) {
+        refuseDisjointContigs(reference);
         List<Transcript> list = new ArrayList<>();
         for (Transcript t : byGene.values()) {
             if (!reference.hasContig(t.chrom())) {
@@ -148,6 +149,32 @@ public final class TranscriptSet {
             list.add(t.withCds(fromFasta));
         }
         return new TranscriptSet(source + ", codons from " + reference.path().getFileName(), list);
+    }
+
+    /**
+     * Models none of whose contigs the FASTA has would annotate every variant as intergenic, silently: an
+     * error naming both sides' contigs (names that differ beyond chr/RefSeq style, or another genome).
+     */
+    private void refuseDisjointContigs(ReferenceBases reference) {
+        if (byGene.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> models = new java.util.TreeSet<>();
+        for (Transcript t : byGene.values()) {
+            if (reference.hasContig(t.chrom())) {
+                return;
+            }
+            models.add(t.chrom());
+        }
+        java.util.Set<String> fasta = new java.util.TreeSet<>(reference.contigNames());
+        throw new UserException(reference.path() + ": none of the contigs of the " + byGene.size() + " transcript models ("
+                + source + ": " + firstOf(models) + ") is in the FASTA (" + firstOf(fasta) + "): the models and the reference"
+                + " name their contigs differently, or are of different genomes");
+    }
+
+    private static String firstOf(java.util.Set<String> names) {
+        List<String> some = new ArrayList<>(names).subList(0, Math.min(5, names.size()));
+        return String.join(", ", some) + (names.size() > 5 ? ", ... (" + names.size() + ")" : "");
     }
 
     /**

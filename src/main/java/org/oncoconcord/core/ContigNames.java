@@ -13,9 +13,18 @@ public final class ContigNames {
 
     /**
      * The style-free name: {@code chr} prefix (any case) removed, {@code M}/{@code chrM}/{@code MT}
-     * mapped to {@code MT}. Other names (e.g. {@code GL000192.1}, {@code chrUn_xxx}) lose only the prefix.
+     * mapped to {@code MT}, RefSeq's accessions of the human chromosomes (NCBI's GFF3 and FASTA:
+     * {@code NC_000001.11} .. {@code NC_000024.10}, {@code NC_012920.1}; any version, GRCh37's too) mapped
+     * to {@code 1} .. {@code 22}, {@code X}, {@code Y}, {@code MT}. Other names (e.g. {@code GL000192.1},
+     * {@code chrUn_xxx}, {@code NT_187361.1}) lose only the prefix.
      */
     public static String canonical(String contig) {
+        if (contig.startsWith("NC_0")) {
+            String chromosome = refSeqChromosome(contig);
+            if (chromosome != null) {
+                return chromosome;
+            }
+        }
         String c = contig;
         if (c.length() > 3 && c.regionMatches(true, 0, "chr", 0, 3)) {
             c = c.substring(3);
@@ -24,6 +33,27 @@ public final class ContigNames {
             return "MT";
         }
         return c;
+    }
+
+    /** The chromosome of a RefSeq human chromosome accession {@code NC_0000NN.V} (NN 01-24) or {@code NC_012920.V}; else null. */
+    private static String refSeqChromosome(String c) {
+        int dot = c.indexOf('.');
+        if (dot != 9 || c.length() == 10) {
+            return null;
+        }
+        for (int i = dot + 1; i < c.length(); i++) {
+            if (c.charAt(i) < '0' || c.charAt(i) > '9') {
+                return null;
+            }
+        }
+        if (c.startsWith("NC_012920")) {
+            return "MT";
+        }
+        if (!c.startsWith("NC_0000") || c.charAt(7) < '0' || c.charAt(7) > '2' || c.charAt(8) < '0' || c.charAt(8) > '9') {
+            return null;
+        }
+        int n = (c.charAt(7) - '0') * 10 + (c.charAt(8) - '0');
+        return n >= 1 && n <= 22 ? Integer.toString(n) : n == 23 ? "X" : n == 24 ? "Y" : null;
     }
 
     /** True when the name uses the UCSC style ({@code chr} prefix). */

@@ -177,6 +177,37 @@ class GtfReaderTest {
         assertThat(body).contains("A|missense_variant|MODERATE|GENE1|").contains("TX1:c.8G>A").contains("|p.G3D|");
     }
 
+    /**
+     * NCBI names chromosomes by RefSeq accession ({@code NC_000007.14}): such models fit a FASTA and VCF
+     * that say {@code chr7}; models none of whose contigs the FASTA has are refused, naming both sides
+     * (they would have annotated every variant as intergenic).
+     */
+    @Test
+    void refSeqAccessionsMatchAndDisjointContigsAreRefused() throws Exception {
+        String seq = "CCCCCCCCCC" + "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA" + "CCCCCCCCCCCCCCCCCCCC";
+        Path fa = Files.writeString(dir.resolve("c7.fa"), ">chr7\n" + seq + "\n");
+        Files.writeString(dir.resolve("c7.fa.fai"), "chr7\t60\t6\t60\t61\n");
+        String attr = "gene_id \"G1\"; transcript_id \"NM_1.1\"; gene_name \"GENE1\"; tag \"MANE Select\";";
+        Path gtf = Files.writeString(dir.resolve("refseq.gtf"), line("NC_000007.14", "exon", 5, 50, "+", attr)
+                + line("NC_000007.14", "CDS", 11, 37, "+", attr) + line("NC_000007.14", "stop_codon", 38, 40, "+", attr));
+        Path vcf = Files.writeString(dir.resolve("c7.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=chr7,length=60>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr7\t18\t.\tG\tA\t.\tPASS\t.\n");
+        Path out = dir.resolve("c7.out.vcf");
+        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        int rc = cl.execute("annotate", "--gtf", gtf.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        String body = Files.readAllLines(out).stream().filter(l -> l.startsWith("chr7")).findFirst().orElseThrow();
+        assertThat(body).contains("A|missense_variant|MODERATE|GENE1|").contains("NM_1.1:c.8G>A").contains("|p.G3D|");
+
+        Path other = Files.writeString(dir.resolve("other.gtf"), Files.readString(gtf).replace("NC_000007.14", "scaffold_7"));
+        rc = cl.execute("annotate", "--gtf", other.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString());
+        assertThat(rc).isEqualTo(1);
+        assertThat(err.toString()).contains("c7.fa: none of the contigs of the 1 transcript models (GTF other.gtf")
+                .contains(": scaffold_7) is in the FASTA (chr7)");
+    }
+
     @Test
     void badLinesNameFileAndLine() throws Exception {
         Path gtf = Files.writeString(dir.resolve("bad.gtf"), "#c\nchr1\tx\texon\t10\t5\t.\t+\t.\ttranscript_id \"T\"; gene_name \"G\";\n");

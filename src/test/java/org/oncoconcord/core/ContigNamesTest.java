@@ -18,6 +18,22 @@ class ContigNamesTest {
         assertThat(ContigNames.same("chr1", "chr11")).isFalse();
     }
 
+    /** NCBI's GFF3 and FASTA name the human chromosomes by RefSeq accession. */
+    @Test
+    void refSeqChromosomeAccessions() {
+        assertThat(ContigNames.canonical("NC_000001.11")).isEqualTo("1");
+        assertThat(ContigNames.canonical("NC_000001.10")).isEqualTo("1");
+        assertThat(ContigNames.canonical("NC_000012.12")).isEqualTo("12");
+        assertThat(ContigNames.canonical("NC_000023.11")).isEqualTo("X");
+        assertThat(ContigNames.canonical("NC_000024.10")).isEqualTo("Y");
+        assertThat(ContigNames.canonical("NC_012920.1")).isEqualTo("MT");
+        assertThat(ContigNames.same("NC_000017.11", "chr17")).isTrue();
+        for (String other : new String[] {"NC_000025.1", "NC_000000.1", "NC_000001", "NC_000001.", "NC_000001.1a", "NT_187361.1",
+                "NW_021160011.1", "NC_045512.2"}) {
+            assertThat(ContigNames.canonical(other)).as(other).isEqualTo(other);
+        }
+    }
+
     @Test
     void writesNamesInTheStyleOfAnExample() {
         assertThat(ContigNames.inStyleOf("MT", "chr1")).isEqualTo("chrM");
