@@ -76,6 +76,10 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--reannotate", description = "Recompute even when the input carries CSQ, ANN or FUNCOTATION (its CSQ is replaced).")
     boolean reannotate;
 
+    @Option(names = "--no-cds-check", description = "Annotate even when fewer than half of the --gtf/--gff3 coding sequences "
+            + "spliced from --fasta are open reading frames (ATG ... stop), a sign of models of another build.")
+    boolean noCdsCheck;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.vcf[.gz]", description = "Output VCF (.gz: BGZF + .tbi).")
     Path output;
 
@@ -102,7 +106,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), BuildChoice.unknownMessage(build, "--genome"));
         }
         GenomeBuild chosen = build.build();
-        TranscriptSet models = CsqAnnotator.models(chosen, fasta, gtf, gff3);
+        TranscriptSet models = CsqAnnotator.models(chosen, fasta, gtf, gff3, !noCdsCheck);
         if (!common.quiet() && genome == null) {
             spec.commandLine().getErr().println("annotate: genome build " + build);
         }

@@ -47,10 +47,15 @@ public final class CsqAnnotator {
      * a build error, see {@link TranscriptSet#withReference}).
      */
     public static TranscriptSet models(GenomeBuild genome, Path fasta, Path gtf, Path gff3) {
+        return models(genome, fasta, gtf, gff3, true);
+    }
+
+    /** As {@link #models(GenomeBuild, Path, Path, Path)}; {@code checkOrfs} false: {@code --no-cds-check}. */
+    public static TranscriptSet models(GenomeBuild genome, Path fasta, Path gtf, Path gff3, boolean checkOrfs) {
         TranscriptSet models = gtf != null ? GtfReader.read(gtf) : gff3 != null ? Gff3Reader.read(gff3) : TranscriptSet.shipped(genome);
         if (fasta != null) {
             try (ReferenceBases ref = new ReferenceBases(fasta)) {
-                models = models.withReference(ref, BuildChoice.label(genome));
+                models = models.withReference(ref, BuildChoice.label(genome), checkOrfs);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

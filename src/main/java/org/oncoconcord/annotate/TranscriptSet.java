@@ -128,7 +128,17 @@ public final class TranscriptSet {
      * shipped CDS take the FASTA's. Transcripts on contigs the FASTA lacks keep the shipped CDS.
      */
     public TranscriptSet withReference(ReferenceBases reference, String buildName) {
+        return withReference(reference, buildName, true);
+    }
+
+    /**
+     * As {@link #withReference(ReferenceBases, String)}; {@code checkOrfs}: models without a shipped CDS
+     * (GTF, GFF3) must mostly splice into open reading frames ({@link #refuseNonOrfs}).
+     */
+    public TranscriptSet withReference(ReferenceBases reference, String buildName, boolean checkOrfs) {
         refuseDisjointContigs(reference);
+        int spliced = 0;
+        int orfs = 0;
         List<Transcript> list = new ArrayList<>();
         for (Transcript t : byGene.values()) {
             if (!reference.hasContig(t.chrom())) {
@@ -146,9 +156,41 @@ public final class TranscriptSet {
                         + t.genomicOfCds(i) + " reads " + fromFasta.charAt(i) + ", the transcript has "
                         + t.cds().charAt(i) + "): is the FASTA " + buildName + "? (check --genome)");
             }
+            if (t.cds() == null) {
+                spliced++;
+                orfs += isOrf(fromFasta) ? 1 : 0;
+            }
             list.add(t.withCds(fromFasta));
         }
+        if (checkOrfs) {
+            refuseNonOrfs(reference, spliced, orfs);
+        }
         return new TranscriptSet(source + ", codons from " + reference.path().getFileName(), list);
+    }
+
+    /** Models at least this many CDS from the FASTA are checked by {@link #refuseNonOrfs} (a small panel is not). */
+    static final int ORF_CHECK_MIN = 10;
+
+    /**
+     * A GTF/GFF3 of the FASTA's build splices into open reading frames (ATG ... stop, whole codons) for
+     * nearly every transcript; one of another build (same contig names, other coordinates) for about 1 in
+     * 1,000. Fewer than half: the error names the counts and the way out ({@code --no-cds-check}).
+     */
+    private void refuseNonOrfs(ReferenceBases reference, int spliced, int orfs) {
+        if (spliced >= ORF_CHECK_MIN && orfs * 2 < spliced) {
+            throw new UserException(reference.path() + ": only " + orfs + " of the " + spliced + " coding sequences of " + source
+                    + " spliced from it start with ATG and end with a stop codon (for models of the FASTA's genome build"
+                    + " nearly all do): are the models of the reference's build? (--no-cds-check annotates anyway)");
+        }
+    }
+
+    /** ATG, whole codons, a stop codon at the end. */
+    static boolean isOrf(String cds) {
+        int n = cds.length();
+        if (n < 6 || n % 3 != 0 || !cds.startsWith("ATG")) {
+            return false;
+        }
+        return cds.startsWith("TAA", n - 3) || cds.startsWith("TAG", n - 3) || cds.startsWith("TGA", n - 3);
     }
 
     /**

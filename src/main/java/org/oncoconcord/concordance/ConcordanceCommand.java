@@ -108,6 +108,10 @@ public final class ConcordanceCommand implements Callable<Integer> {
             + "SnpEff ANN or Funcotator FUNCOTATION (default: those are read, the canonical/MANE transcript entry per gene; docs/ANNOTATE.md).")
     boolean reannotate;
 
+    @Option(names = "--no-cds-check", description = "With --gtf/--gff3: go on even when fewer than half of their coding "
+            + "sequences spliced from the reference are open reading frames (ATG ... stop), a sign of models of another build.")
+    boolean noCdsCheck;
+
     @Option(names = "--include-filtered", description = "Count records whatever their FILTER (default: only PASS or '.').")
     boolean includeFiltered;
 
@@ -268,7 +272,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
             org.oncoconcord.annotate.TranscriptSet read = gtf != null ? org.oncoconcord.annotate.GtfReader.read(gtf)
                     : org.oncoconcord.annotate.Gff3Reader.read(gff3);
             try (org.oncoconcord.annotate.ReferenceBases ref = new org.oncoconcord.annotate.ReferenceBases(codons)) {
-                return read.withReference(ref, build);
+                return read.withReference(ref, build, !noCdsCheck);
             } catch (IOException e) {
                 throw new UserException(codons + ": cannot read: " + e.getMessage(), e);
             }

@@ -110,6 +110,10 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--gff3", paramLabel = "FILE", description = "With --annotate: GFF3 (plain or .gz) replacing the shipped models (needs -f).")
     Path gff3;
 
+    @Option(names = "--no-cds-check", description = "With --gtf/--gff3: annotate even when fewer than half of their coding "
+            + "sequences spliced from -f are open reading frames (ATG ... stop), a sign of models of another build.")
+    boolean noCdsCheck;
+
     /** What a malformed record does: stop the run (--strict, the default) or go to the rejects (--lenient). */
     static final class BadRecords {
         @Option(names = "--strict", description = "A malformed record (bad allele, non-numeric value, too few columns, POS"
@@ -172,7 +176,7 @@ public final class NormalizeCommand implements Callable<Integer> {
         if (!build.known() && gtf == null && gff3 == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), org.oncoconcord.annotate.BuildChoice.unknownMessage(build, "--genome"));
         }
-        return new CsqOptions(build.build(), gtf, gff3);
+        return new CsqOptions(build.build(), gtf, gff3, !noCdsCheck);
     }
 
     @Override

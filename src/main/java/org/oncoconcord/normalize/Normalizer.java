@@ -302,7 +302,7 @@ final class Normalizer {
                 }
             } else {
                 org.oncoconcord.annotate.TranscriptSet models = org.oncoconcord.annotate.CsqAnnotator.models(csqOptions.genome(),
-                        opt.fasta(), csqOptions.gtf(), csqOptions.gff3());
+                        opt.fasta(), csqOptions.gtf(), csqOptions.gff3(), csqOptions.checkOrfs());
                 annotator = new org.oncoconcord.annotate.Annotator(models);
                 header.append(org.oncoconcord.annotate.CsqAnnotator.headerLine(models));
             }

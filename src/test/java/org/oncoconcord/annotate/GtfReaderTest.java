@@ -208,6 +208,55 @@ class GtfReaderTest {
                 .contains(": scaffold_7) is in the FASTA (chr7)");
     }
 
+    /**
+     * Models of another build (same contig names, other coordinates) splice into sequences that are not open
+     * reading frames: with 10 or more genes and fewer than half ATG ... stop, annotate refuses, naming the
+     * counts; {@code --no-cds-check} goes on; models whose CDS are ORFs pass. (Twelve 30-bp genes on one contig.)
+     */
+    @Test
+    void modelsThatDoNotSpliceIntoOrfsAreRefused() throws Exception {
+        java.util.Random rnd = new java.util.Random(5);
+        StringBuilder random = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            random.append("ACGT".charAt(rnd.nextInt(4)));
+        }
+        StringBuilder orfs = new StringBuilder(random);
+        StringBuilder gtfText = new StringBuilder();
+        for (int g = 0; g < 12; g++) {
+            int start = 101 + g * 150; // CDS start..start+26, stop codon +27..+29 (1-based)
+            String attr = "gene_id \"G" + g + "\"; transcript_id \"T" + g + "\"; gene_name \"GENE" + g + "\"; tag \"MANE_Select\";";
+            gtfText.append(line("t1", "exon", start - 10, start + 40, "+", attr)).append(line("t1", "CDS", start, start + 26, "+", attr))
+                    .append(line("t1", "stop_codon", start + 27, start + 29, "+", attr));
+            orfs.replace(start - 1, start + 29, "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA");
+        }
+        Path gtf = Files.writeString(dir.resolve("twelve.gtf"), gtfText.toString());
+        Path vcf = Files.writeString(dir.resolve("t1.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=t1,length=2000>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nt1\t50\t.\t" + random.charAt(49) + "\t"
+                + (random.charAt(49) == 'A' ? "C" : "A") + "\t.\tPASS\t.\n");
+        Path out = dir.resolve("t1.out.vcf");
+        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        Path other = Files.writeString(dir.resolve("other.fa"), ">t1\n" + random + "\n");
+        Files.writeString(dir.resolve("other.fa.fai"), "t1\t2000\t4\t2000\t2001\n");
+        assertThat(cl.execute("annotate", "--gtf", gtf.toString(), "--fasta", other.toString(), "-o", out.toString(), vcf.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("other.fa: only ").contains(" of the 12 coding sequences of GTF twelve.gtf")
+                .contains("start with ATG and end with a stop codon").contains("--no-cds-check");
+        assertThat(out).doesNotExist();
+        assertThat(cl.execute("annotate", "--gtf", gtf.toString(), "--fasta", other.toString(), "--no-cds-check", "-o", out.toString(),
+                vcf.toString())).as(err.toString()).isZero();
+        Path fit = Files.writeString(dir.resolve("fit.fa"), ">t1\n" + orfs + "\n");
+        Files.writeString(dir.resolve("fit.fa.fai"), "t1\t2000\t4\t2000\t2001\n");
+        Files.writeString(vcf, Files.readString(vcf).replace("\t" + random.charAt(49) + "\t", "\t" + orfs.charAt(49) + "\t"));
+        assertThat(cl.execute("annotate", "--gtf", gtf.toString(), "--fasta", fit.toString(), "-o", out.toString(), vcf.toString()))
+                .as(err.toString()).isZero();
+        assertThat(TranscriptSet.isOrf("ATGAAATAA")).isTrue();
+        assertThat(TranscriptSet.isOrf("ATGAAATA")).isFalse();
+        assertThat(TranscriptSet.isOrf("ATGAAACAA")).isFalse();
+        assertThat(TranscriptSet.isOrf("CTGAAATGA")).isFalse();
+    }
+
     @Test
     void badLinesNameFileAndLine() throws Exception {
         Path gtf = Files.writeString(dir.resolve("bad.gtf"), "#c\nchr1\tx\texon\t10\t5\t.\t+\t.\ttranscript_id \"T\"; gene_name \"G\";\n");
