@@ -154,21 +154,40 @@ class GtfReaderTest {
         return String.join("\t", chrom, "HAVANA", type, Integer.toString(start), Integer.toString(end), ".", strand, ".", attr) + "\n";
     }
 
+    /** The CLI with its stderr into {@code err}. */
+    private static picocli.CommandLine cli(java.io.StringWriter err) {
+        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        return cl;
+    }
+
+    /**
+     * A hand-made gene on a 60-bp contig (CDS ATG..TAA at 11-40, GGT codon 3 at 17-19): the FASTA (contig
+     * {@code fastaContig}), its GTF (contig {@code gtfContig}, transcript {@code transcript} tagged {@code tag})
+     * and a VCF of G>A at 18 (on the FASTA's contig), named {@code name}.*; returns {FASTA, GTF, VCF}.
+     */
+    private Path[] handMadeGene(String name, String fastaContig, String gtfContig, String transcript, String tag) throws Exception {
+        String seq = "CCCCCCCCCC" + "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA" + "CCCCCCCCCCCCCCCCCCCC";
+        Path fa = Files.writeString(dir.resolve(name + ".fa"), ">" + fastaContig + "\n" + seq + "\n");
+        Files.writeString(dir.resolve(name + ".fa.fai"), fastaContig + "\t60\t" + (fastaContig.length() + 2) + "\t60\t61\n");
+        String attr = "gene_id \"G1\"; transcript_id \"" + transcript + "\"; gene_name \"GENE1\"; tag \"" + tag + "\";";
+        Path gtf = Files.writeString(dir.resolve(name + ".gtf"), line(gtfContig, "exon", 5, 50, "+", attr)
+                + line(gtfContig, "CDS", 11, 37, "+", attr) + line(gtfContig, "stop_codon", 38, 40, "+", attr));
+        Path vcf = Files.writeString(dir.resolve(name + ".vcf"), "##fileformat=VCFv4.2\n##contig=<ID=" + fastaContig + ",length=60>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n" + fastaContig + "\t18\t.\tG\tA\t.\tPASS\t.\n");
+        return new Path[] {fa, gtf, vcf};
+    }
+
     /** annotate --gtf on a hand-made gene (GGT codon 3 at t1:17-19): c.8G>A p.G3D from the FASTA's codons; --gtf without --fasta is a usage error. */
     @Test
     void annotateCommandUsesTheGtf() throws Exception {
-        String seq = "CCCCCCCCCC" + "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA" + "CCCCCCCCCCCCCCCCCCCC";
-        Path fa = Files.writeString(dir.resolve("t.fa"), ">t1\n" + seq + "\n");
-        Files.writeString(dir.resolve("t.fa.fai"), "t1\t60\t4\t60\t61\n");
-        String attr = "gene_id \"G1\"; transcript_id \"TX1\"; gene_name \"GENE1\"; tag \"MANE_Select\";";
-        Path gtf = Files.writeString(dir.resolve("t.gtf"), line("t1", "exon", 5, 50, "+", attr) + line("t1", "CDS", 11, 37, "+", attr)
-                + line("t1", "stop_codon", 38, 40, "+", attr));
-        Path vcf = Files.writeString(dir.resolve("in.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=t1,length=60>\n"
-                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nt1\t18\t.\tG\tA\t.\tPASS\t.\n");
+        Path[] files = handMadeGene("t", "t1", "t1", "TX1", "MANE_Select");
+        Path fa = files[0];
+        Path gtf = files[1];
+        Path vcf = files[2];
         Path out = dir.resolve("out.vcf");
-        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
         java.io.StringWriter err = new java.io.StringWriter();
-        cl.setErr(new java.io.PrintWriter(err));
+        picocli.CommandLine cl = cli(err);
         assertThat(cl.execute("annotate", "--genome", "GRCh38", "--gtf", gtf.toString(), "-o", out.toString(), vcf.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--gtf needs --fasta");
         int rc = cl.execute("annotate", "--genome", "GRCh38", "--gtf", gtf.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString());
@@ -184,18 +203,13 @@ class GtfReaderTest {
      */
     @Test
     void refSeqAccessionsMatchAndDisjointContigsAreRefused() throws Exception {
-        String seq = "CCCCCCCCCC" + "ATGAAAGGTGGCAAACCCGGGTTTCAGTAA" + "CCCCCCCCCCCCCCCCCCCC";
-        Path fa = Files.writeString(dir.resolve("c7.fa"), ">chr7\n" + seq + "\n");
-        Files.writeString(dir.resolve("c7.fa.fai"), "chr7\t60\t6\t60\t61\n");
-        String attr = "gene_id \"G1\"; transcript_id \"NM_1.1\"; gene_name \"GENE1\"; tag \"MANE Select\";";
-        Path gtf = Files.writeString(dir.resolve("refseq.gtf"), line("NC_000007.14", "exon", 5, 50, "+", attr)
-                + line("NC_000007.14", "CDS", 11, 37, "+", attr) + line("NC_000007.14", "stop_codon", 38, 40, "+", attr));
-        Path vcf = Files.writeString(dir.resolve("c7.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=chr7,length=60>\n"
-                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr7\t18\t.\tG\tA\t.\tPASS\t.\n");
+        Path[] files = handMadeGene("c7", "chr7", "NC_000007.14", "NM_1.1", "MANE Select");
+        Path fa = files[0];
+        Path gtf = files[1];
+        Path vcf = files[2];
         Path out = dir.resolve("c7.out.vcf");
-        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
         java.io.StringWriter err = new java.io.StringWriter();
-        cl.setErr(new java.io.PrintWriter(err));
+        picocli.CommandLine cl = cli(err);
         int rc = cl.execute("annotate", "--gtf", gtf.toString(), "--fasta", fa.toString(), "-o", out.toString(), vcf.toString());
         assertThat(rc).as(err.toString()).isZero();
         String body = Files.readAllLines(out).stream().filter(l -> l.startsWith("chr7")).findFirst().orElseThrow();
@@ -234,9 +248,8 @@ class GtfReaderTest {
                 + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nt1\t50\t.\t" + random.charAt(49) + "\t"
                 + (random.charAt(49) == 'A' ? "C" : "A") + "\t.\tPASS\t.\n");
         Path out = dir.resolve("t1.out.vcf");
-        picocli.CommandLine cl = org.oncoconcord.cli.Main.commandLine();
         java.io.StringWriter err = new java.io.StringWriter();
-        cl.setErr(new java.io.PrintWriter(err));
+        picocli.CommandLine cl = cli(err);
         Path other = Files.writeString(dir.resolve("other.fa"), ">t1\n" + random + "\n");
         Files.writeString(dir.resolve("other.fa.fai"), "t1\t2000\t4\t2000\t2001\n");
         assertThat(cl.execute("annotate", "--gtf", gtf.toString(), "--fasta", other.toString(), "-o", out.toString(), vcf.toString()))
