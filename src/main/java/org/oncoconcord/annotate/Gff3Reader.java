@@ -21,7 +21,7 @@ import org.oncoconcord.core.UserException;
  * {@link Gff3Codec} into one transcript per gene ({@link TranscriptModels} chooses it). {@code exon}, {@code CDS} and
  * {@code stop_codon} features name their transcript by {@code Parent}; a transcript's gene is its
  * {@code gene_name} (GENCODE) or {@code gene} (RefSeq) attribute, else its parent gene's
- * {@code Name}; its id is {@code transcript_id}, else its {@code ID} without Ensembl's
+ * {@code Name}; its id is {@code transcript_id} (with Ensembl's {@code version} when unversioned), else its {@code ID} without Ensembl's
  * {@code transcript:} prefix; tags {@code MANE_Select} (Ensembl, GENCODE) and {@code MANE Select}
  * (RefSeq) rank it first. Children may come before their parents. Bad lines are errors naming
  * {@code file:line}.
@@ -40,7 +40,12 @@ public final class Gff3Reader {
     private record Parent(String type, String chrom, String transcriptId, String geneName, String gene, String name,
                           String geneId, List<String> tags, List<String> parents) {
         static Parent of(Gff3Feature f, String chrom) {
-            return new Parent(f.getType(), chrom, first(f, "transcript_id"), first(f, "gene_name"), first(f, "gene"), first(f, "Name"),
+            String id = first(f, "transcript_id");
+            String version = first(f, "version");
+            if (id != null && version != null && id.indexOf('.') < 0) {
+                id = id + "." + version; // Ensembl: transcript_id=ENST00000256078;version=4
+            }
+            return new Parent(f.getType(), chrom, id, first(f, "gene_name"), first(f, "gene"), first(f, "Name"),
                     first(f, "gene_id"), List.copyOf(f.getAttribute("tag")), List.copyOf(f.getAttribute("Parent")));
         }
 

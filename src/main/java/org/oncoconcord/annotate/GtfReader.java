@@ -7,7 +7,8 @@ import org.oncoconcord.core.UserException;
 
 /**
  * A strict reader of Ensembl/GENCODE GTF (GTF2.2: {@code exon}, {@code CDS}, {@code stop_codon}
- * features with {@code gene_name} and {@code transcript_id} attributes) into one transcript per
+ * features with {@code gene_name} and {@code transcript_id} attributes; Ensembl's unversioned
+ * {@code transcript_id} gets its {@code transcript_version}: {@code ENST00000256078.4}) into one transcript per
  * gene ({@link TranscriptModels} chooses it). No library on Maven Central reads GTF (htsjdk reads
  * GFF3: {@link Gff3Reader}).
  * Plain, gzip or BGZF text ({@link ModelText}). Bad lines are errors naming {@code file:line}. No CDS
@@ -24,6 +25,10 @@ public final class GtfReader {
         int[] tabs = new int[8];
         Attributes previous = new Attributes();
         String chrom = "";
+        // the last transcript id given a version (Ensembl writes it apart), so that its lines share one String
+        String versionedFrom = null;
+        String versionOf = null;
+        String versioned = null;
         try (BufferedReader in = ModelText.open(gtf)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -54,6 +59,14 @@ public final class GtfReader {
                 boolean plus = line.charAt(tabs[5] + 1) == '+';
                 Attributes a = Attributes.parse(line, tabs[7] + 1, previous, gtf, lineNo);
                 String id = a.require(a.transcriptId, "transcript_id", gtf, lineNo);
+                if (a.transcriptVersion != null && id.indexOf('.') < 0) { // Ensembl: ENST00000256078 + transcript_version "4"
+                    if (!id.equals(versionedFrom) || !a.transcriptVersion.equals(versionOf)) {
+                        versionedFrom = id;
+                        versionOf = a.transcriptVersion;
+                        versioned = id + "." + a.transcriptVersion;
+                    }
+                    id = versioned;
+                }
                 String gene = a.geneName != null ? a.geneName : a.require(a.geneId, "gene_id", gtf, lineNo);
                 chrom = line.regionMatches(0, chrom, 0, tabs[0]) && chrom.length() == tabs[0] ? chrom : line.substring(0, tabs[0]);
                 models.add(lineNo, type, id, gene, chrom, plus, start, end, a.rank());
@@ -104,6 +117,7 @@ public final class GtfReader {
      */
     private static final class Attributes {
         String transcriptId;
+        String transcriptVersion;
         String geneName;
         String geneId;
         boolean mane;
@@ -197,6 +211,8 @@ public final class GtfReader {
                 transcriptId = transcriptId == null ? value(s, from, to, previous.transcriptId) : transcriptId;
             } else if (is(s, keyStart, len, "gene_name")) {
                 geneName = geneName == null ? value(s, from, to, previous.geneName) : geneName;
+            } else if (is(s, keyStart, len, "transcript_version")) {
+                transcriptVersion = transcriptVersion == null ? value(s, from, to, previous.transcriptVersion) : transcriptVersion;
             } else if (is(s, keyStart, len, "gene_id")) {
                 geneId = geneId == null ? value(s, from, to, previous.geneId) : geneId;
             } else if (is(s, keyStart, len, "tag")) {

@@ -143,18 +143,24 @@ class Gff3ReaderTest {
         assertThat(List.of(t2.id(), t2.plus(), t2.cdsStart(), t2.cdsEnd(), t2.exonCount())).containsExactly("T2", false, 1010, 1390, 2);
     }
 
-    /** Ensembl's GFF3 layout; for every other gene the exons come before their mRNA and gene. */
+    /**
+     * Ensembl's GFF3 layout (transcript ids without their version, given apart as {@code version}); for every
+     * other gene the exons come before their mRNA and gene.
+     */
     static String ensembl(TranscriptSet set) {
         StringBuilder b = new StringBuilder("##gff-version 3\n#!genome-build GRCh37 written from the shipped models\n");
         int n = 0;
         for (Transcript t : set.all()) {
             String strand = t.plus() ? "+" : "-";
             String chrom = t.chrom();
-            String tx = "transcript:" + t.ensemblId();
+            // Ensembl writes the id without its version and the version apart: transcript_id=ENST00000256078;version=4
+            String[] idVersion = t.ensemblId().split("\\.", 2);
+            String tx = "transcript:" + idVersion[0];
             StringBuilder parents = new StringBuilder()
                     .append(line(chrom, "gene", t.txStart() - 5000, t.txEnd() + 5000, strand, "ID=gene:G_" + t.gene() + ";Name=" + t.gene() + ";biotype=protein_coding"))
                     .append(line(chrom, "mRNA", t.txStart(), t.txEnd(), strand, "ID=" + tx + ";Parent=gene:G_" + t.gene()
-                            + ";transcript_id=" + t.ensemblId() + ";tag=basic,Ensembl_canonical,MANE_Select"))
+                            + ";transcript_id=" + idVersion[0] + (idVersion.length > 1 ? ";version=" + idVersion[1] : "")
+                            + ";tag=basic,Ensembl_canonical,MANE_Select"))
                     .append(line(chrom, "mRNA", t.txStart() - 5000, t.txEnd() + 5000, strand, "ID=transcript:DECOY_" + t.gene()
                             + ";Parent=gene:G_" + t.gene() + ";transcript_id=DECOY_" + t.gene() + ";tag=basic"))
                     .append(line(chrom, "exon", t.txStart() - 5000, t.txEnd() + 5000, strand, "Parent=transcript:DECOY_" + t.gene()));

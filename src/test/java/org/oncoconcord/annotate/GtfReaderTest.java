@@ -58,6 +58,19 @@ class GtfReaderTest {
         }
     }
 
+    /** Ensembl's GTF gives the transcript id without its version and the version apart: read as one versioned id. */
+    @Test
+    void ensemblTranscriptVersionJoinsTheId() throws Exception {
+        TranscriptSet shipped = TranscriptSet.shipped(GenomeBuild.GRCh37);
+        StringBuilder ensembl = new StringBuilder();
+        for (String l : gtf(shipped).split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("transcript_id \"(ENST\\d+)\\.(\\d+)\";").matcher(l);
+            ensembl.append(m.find() ? m.replaceFirst("transcript_id \"$1\"; transcript_version \"$2\";") : l).append('\n');
+        }
+        assertThat(ensembl.toString()).contains("transcript_version \"").doesNotContain("transcript_id \"ENST00000256078.");
+        assertSameModelsAndAnnotations(shipped, GtfReader.read(Files.writeString(dir.resolve("ensembl.gtf"), ensembl)));
+    }
+
     /**
      * Bytes that are not UTF-8 (a binary file given as GTF) are an error naming the line that holds them,
      * also far beyond the reader's decoding read-ahead; UTF-8 text that is not ASCII is read as it is.
