@@ -57,7 +57,7 @@ public final class CsqAnnotator {
             try (ReferenceBases ref = new ReferenceBases(fasta)) {
                 models = models.withReference(ref, BuildChoice.label(genome), checkOrfs);
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new org.oncoconcord.core.UserException(fasta + ": cannot read: " + e.getMessage(), e);
             }
         }
         return models;

@@ -25,10 +25,6 @@ public final class GtfReader {
         int[] tabs = new int[8];
         Attributes previous = new Attributes();
         String chrom = "";
-        // the last transcript id given a version (Ensembl writes it apart), so that its lines share one String
-        String versionedFrom = null;
-        String versionOf = null;
-        String versioned = null;
         try (BufferedReader in = ModelText.open(gtf)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -60,12 +56,7 @@ public final class GtfReader {
                 Attributes a = Attributes.parse(line, tabs[7] + 1, previous, gtf, lineNo);
                 String id = a.require(a.transcriptId, "transcript_id", gtf, lineNo);
                 if (a.transcriptVersion != null && id.indexOf('.') < 0) { // Ensembl: ENST00000256078 + transcript_version "4"
-                    if (!id.equals(versionedFrom) || !a.transcriptVersion.equals(versionOf)) {
-                        versionedFrom = id;
-                        versionOf = a.transcriptVersion;
-                        versioned = id + "." + a.transcriptVersion;
-                    }
-                    id = versioned;
+                    id = id + "." + a.transcriptVersion;
                 }
                 String gene = a.geneName != null ? a.geneName : a.require(a.geneId, "gene_id", gtf, lineNo);
                 chrom = line.regionMatches(0, chrom, 0, tabs[0]) && chrom.length() == tabs[0] ? chrom : line.substring(0, tabs[0]);

@@ -27,18 +27,24 @@ final class ModelText {
 
     /** A reader of {@code file}'s text (gzip and BGZF decompressed: the JDK's reader takes concatenated members). */
     static BufferedReader open(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(bytes(file), strictUtf8()), BUFFER);
+    }
+
+    /** {@code file}'s bytes, gunzipped when its first bytes are gzip's. */
+    private static InputStream bytes(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-        InputStream in = raw;
         try {
-            if (IOUtil.isGZIPInputStream(raw)) {
-                in = new GZIPInputStream(raw, BUFFER);
-            }
+            return IOUtil.isGZIPInputStream(raw) ? new GZIPInputStream(raw, BUFFER) : raw;
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), BUFFER);
+    }
+
+    /** A UTF-8 decoder that reports bytes which are not UTF-8 instead of replacing them. */
+    private static java.nio.charset.CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /**
@@ -47,7 +53,7 @@ final class ModelText {
      */
     static UserException notText(Path file, String kind, CharacterCodingException e) {
         String where = file.toString();
-        try (BufferedReader in = openLatin1(file)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(bytes(file), StandardCharsets.ISO_8859_1), BUFFER)) {
             long lineNo = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNo++;
@@ -63,18 +69,10 @@ final class ModelText {
                 + " is read as plain, gzip or BGZF text", e);
     }
 
-    private static BufferedReader openLatin1(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-        InputStream in = IOUtil.isGZIPInputStream(raw) ? new GZIPInputStream(raw, BUFFER) : raw;
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), BUFFER);
-    }
-
     /** Whether a line read as ISO-8859-1 (one char per byte) holds valid UTF-8 bytes. */
     private static boolean isUtf8(String latin1) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)));
+            strictUtf8().decode(java.nio.ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -136,7 +136,7 @@ public final class TranscriptSet {
      * (GTF, GFF3) must mostly splice into open reading frames ({@link #refuseNonOrfs}).
      */
     public TranscriptSet withReference(ReferenceBases reference, String buildName, boolean checkOrfs) {
-        refuseDisjointContigs(reference);
+        int onFasta = 0;
         int spliced = 0;
         int orfs = 0;
         List<Transcript> list = new ArrayList<>();
@@ -145,6 +145,7 @@ public final class TranscriptSet {
                 list.add(t);
                 continue;
             }
+            onFasta++;
             String fromFasta = splice(t, reference);
             if (t.cds() != null && !t.cds().equals(fromFasta)) {
                 int i = 0;
@@ -161,6 +162,9 @@ public final class TranscriptSet {
                 orfs += isOrf(fromFasta) ? 1 : 0;
             }
             list.add(t.withCds(fromFasta));
+        }
+        if (onFasta == 0 && !byGene.isEmpty()) {
+            throw disjointContigs(reference);
         }
         if (checkOrfs) {
             refuseNonOrfs(reference, spliced, orfs);
@@ -194,22 +198,16 @@ public final class TranscriptSet {
     }
 
     /**
-     * Models none of whose contigs the FASTA has would annotate every variant as intergenic, silently: an
+     * Models none of whose contigs the FASTA has would annotate every variant as intergenic, silently: the
      * error naming both sides' contigs (names that differ beyond chr/RefSeq style, or another genome).
      */
-    private void refuseDisjointContigs(ReferenceBases reference) {
-        if (byGene.isEmpty()) {
-            return;
-        }
+    private UserException disjointContigs(ReferenceBases reference) {
         java.util.Set<String> models = new java.util.TreeSet<>();
         for (Transcript t : byGene.values()) {
-            if (reference.hasContig(t.chrom())) {
-                return;
-            }
             models.add(t.chrom());
         }
         java.util.Set<String> fasta = new java.util.TreeSet<>(reference.contigNames());
-        throw new UserException(reference.path() + ": none of the contigs of the " + byGene.size() + " transcript models ("
+        return new UserException(reference.path() + ": none of the contigs of the " + byGene.size() + " transcript models ("
                 + source + ": " + firstOf(models) + ") is in the FASTA (" + firstOf(fasta) + "): the models and the reference"
                 + " name their contigs differently, or are of different genomes");
     }

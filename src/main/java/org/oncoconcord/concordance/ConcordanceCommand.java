@@ -266,16 +266,9 @@ public final class ConcordanceCommand implements Callable<Integer> {
     private org.oncoconcord.annotate.TranscriptSet models;
 
     private org.oncoconcord.annotate.TranscriptSet models() {
-        String build = resolvedBuild == null || resolvedBuild == GenomeBuild.UNKNOWN ? "given" : resolvedBuild.name();
         if (gtf != null || gff3 != null) {
-            Path codons = reference != null ? reference : fasta;
-            org.oncoconcord.annotate.TranscriptSet read = gtf != null ? org.oncoconcord.annotate.GtfReader.read(gtf)
-                    : org.oncoconcord.annotate.Gff3Reader.read(gff3);
-            try (org.oncoconcord.annotate.ReferenceBases ref = new org.oncoconcord.annotate.ReferenceBases(codons)) {
-                return read.withReference(ref, build, !noCdsCheck);
-            } catch (IOException e) {
-                throw new UserException(codons + ": cannot read: " + e.getMessage(), e);
-            }
+            return org.oncoconcord.annotate.CsqAnnotator.models(resolvedBuild, reference != null ? reference : fasta, gtf, gff3,
+                    !noCdsCheck);
         }
         if ((annotation != null && annotation.genes != null) || resolvedBuild == null || resolvedBuild == GenomeBuild.UNKNOWN) {
             return null; // a custom gene table: any overlap counts

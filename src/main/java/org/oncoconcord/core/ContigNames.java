@@ -42,18 +42,22 @@ public final class ContigNames {
             return null;
         }
         for (int i = dot + 1; i < c.length(); i++) {
-            if (c.charAt(i) < '0' || c.charAt(i) > '9') {
+            if (!digit(c.charAt(i))) {
                 return null;
             }
         }
         if (c.startsWith("NC_012920")) {
             return "MT";
         }
-        if (!c.startsWith("NC_0000") || c.charAt(7) < '0' || c.charAt(7) > '2' || c.charAt(8) < '0' || c.charAt(8) > '9') {
+        if (!c.startsWith("NC_0000") || !digit(c.charAt(7)) || !digit(c.charAt(8))) {
             return null;
         }
-        int n = (c.charAt(7) - '0') * 10 + (c.charAt(8) - '0');
+        int n = Integer.parseInt(c, 7, 9, 10);
         return n >= 1 && n <= 22 ? Integer.toString(n) : n == 23 ? "X" : n == 24 ? "Y" : null;
+    }
+
+    private static boolean digit(char ch) {
+        return ch >= '0' && ch <= '9';
     }
 
     /** True when the name uses the UCSC style ({@code chr} prefix). */
